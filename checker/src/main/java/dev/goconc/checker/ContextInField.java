@@ -1,0 +1,64 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+
+/**
+ * A field (instance, static, or record component) whose declared type is a goconc
+ * {@code Context}. Only the field's own type is judged, never types that contain a context.
+ * Quiet on the runtime's own package, on {@code CancelFunc} fields (an owner keeping the power
+ * to cancel is Go's idiom), and on test code ({@code -XepCompilingTestOnlyCode}), where
+ * table-test records carry contexts. No fix is offered: moving a context to a parameter
+ * changes every caller.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "A Context stored in a field outlives the request it belongs to; pass it as the"
+        + " first parameter instead",
+    severity = WARNING,
+    link = GoconcApi.RULES_BASE_URL + "ContextInField.md",
+    linkType = CUSTOM)
+public final class ContextInField extends BugChecker implements VariableTreeMatcher {
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    if (state.errorProneOptions().isTestOnlyTarget()) {
+      return Description.NO_MATCH;
+    }
+    VarSymbol symbol = ASTHelpers.getSymbol(tree);
+    if (symbol == null || !(symbol.getKind().isField() || isRecordComponent(symbol))) {
+      return Description.NO_MATCH;
+    }
+    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || symbol.packge().getQualifiedName().contentEquals(GoconcApi.PACKAGE)) {
+      return Description.NO_MATCH;
+    }
+    Type contextType = GoconcApi.CONTEXT_TYPE.get(state);
+    if (contextType == null || !ASTHelpers.isSubtype(symbol.type, contextType, state)) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(
+            String.format(
+                "Context stored in field '%s' outlives the call that should own it, so"
+                    + " cancellation and deadlines no longer reach the work; pass the Context as"
+                    + " the first parameter of the methods that need it",
+                symbol.getSimpleName()))
+        .build();
+  }
+
+  private static boolean isRecordComponent(VarSymbol symbol) {
+    return (symbol.flags() & com.sun.tools.javac.code.Flags.RECORD) != 0;
+  }
+}
