@@ -1,11 +1,19 @@
 package dev.goconc;
 
-/** Go's {@code go} statement. Skeleton: the runtime issue replaces these bodies. */
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Go's {@code go} statement: {@link #go(Runnable)} starts a goroutine on a new virtual thread.
+ * Minimal version; the leak-detector work adds the registry of live goroutines and start sites.
+ */
 public final class Go {
+  private static final AtomicLong ids = new AtomicLong();
+
   private Go() {}
 
-  /** Starts {@code body} as a goroutine on a new virtual thread. */
+  /** Starts {@code body} as a goroutine on a new virtual thread named {@code goroutine-N}. */
   public static void go(Runnable body) {
-    throw new UnsupportedOperationException("not yet");
+    java.util.Objects.requireNonNull(body, "body");
+    Thread.ofVirtual().name("goroutine-" + ids.incrementAndGet()).start(body);
   }
 }

@@ -1,0 +1,131 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.Matchers;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds goroutine bodies: the lambda or method reference passed to a call that starts new
+ * concurrent work ({@code Go.go}, {@code WaitGroup.go}, {@code ErrGroup.go/tryGo},
+ * {@code Thread.ofVirtual().start}, {@code Thread.startVirtualThread}, an
+ * {@code ExecutorService}'s {@code submit}/{@code execute}). A method reference to a method
+ * declared in the same compilation unit is followed into that method's declaration.
+ */
+public final class GoroutineBodies {
+  private GoroutineBodies() {}
+
+  private static final Matcher<ExpressionTree> THREAD_LAUNCH =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+          instanceMethod().onDescendantOf("java.lang.Thread.Builder").namedAnyOf("start"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ExecutorService")
+              .named("submit"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"));
+
+  /** Every call that starts a goroutine, with the goroutine being its first argument. */
+  public static final Matcher<ExpressionTree> LAUNCH =
+      Matchers.anyOf(
+          GoconcApi.GO_GO, GoconcApi.WAIT_GROUP_GO, GoconcApi.ERR_GROUP_GO, THREAD_LAUNCH);
+
+  /** Whether {@code call} starts a goroutine. */
+  public static boolean isLaunch(MethodInvocationTree call, VisitorState state) {
+    return call.getArguments().size() == 1 && LAUNCH.matches(call, state);
+  }
+
+  /**
+   * The goroutine body started by {@code call}: a {@link LambdaExpressionTree}, or the
+   * {@link MethodTree} that a method reference names when it is declared in this compilation
+   * unit. Empty when {@code call} is no launch or the body cannot be seen.
+   */
+  public static Optional<Tree> bodyOf(MethodInvocationTree call, VisitorState state) {
+    if (!isLaunch(call, state)) {
+      return Optional.empty();
+    }
+    ExpressionTree argument = call.getArguments().get(0);
+    if (argument instanceof LambdaExpressionTree lambda) {
+      return Optional.of(lambda);
+    }
+    if (argument instanceof MemberReferenceTree reference) {
+      return declarationInUnit(ASTHelpers.getSymbol(reference), state).map(m -> (Tree) m);
+    }
+    return Optional.empty();
+  }
+
+  /** The lambda's {@link TreePath} when {@code path} lies inside a goroutine body lambda. */
+  public static Optional<TreePath> enclosingGoroutine(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof ClassTree || leaf instanceof MethodTree) {
+        return Optional.empty();
+      }
+      if (leaf instanceof LambdaExpressionTree
+          && p.getParentPath() != null
+          && p.getParentPath().getLeaf() instanceof MethodInvocationTree call
+          && isLaunch(call, state)
+          && call.getArguments().get(0) == leaf) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every goroutine launch inside {@code root}, in source order. */
+  public static List<MethodInvocationTree> launchesIn(TreePath root, VisitorState state) {
+    List<MethodInvocationTree> launches = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (isLaunch(call, state)) {
+          launches.add(call);
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null; // a nested class is separate code
+      }
+    }.scan(root, null);
+    return launches;
+  }
+
+  /** The declaration of {@code symbol} when it is a method of this compilation unit. */
+  public static Optional<MethodTree> declarationInUnit(Symbol symbol, VisitorState state) {
+    if (!(symbol instanceof MethodSymbol method)) {
+      return Optional.empty();
+    }
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    MethodTree[] found = new MethodTree[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        if (found[0] == null && ASTHelpers.getSymbol(tree) == method) {
+          found[0] = tree;
+          return null;
+        }
+        return super.visitMethod(tree, unused);
+      }
+    }.scan(unit, null);
+    return Optional.ofNullable(found[0]);
+  }
+}
