@@ -25,7 +25,9 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -112,9 +114,6 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
       return false;
     }
     Tree use = p.getLeaf();
-    if (use instanceof ExpressionStatementTree) {
-      return false; // discarded
-    }
     if (use instanceof AssignmentTree assignment) {
       Symbol target = ASTHelpers.getSymbol(assignment.getVariable());
       return target == null || !target.getKind().isField();
@@ -123,7 +122,13 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
       Symbol target = ASTHelpers.getSymbol(variable);
       return target == null || !target.getKind().isField();
     }
-    return true;
+    // An argument, a value returned or yielded by a lambda, a branch chosen for use; not a
+    // comparison, nor a receiver of a question such as background().deadline().
+    return use instanceof MethodInvocationTree
+        || use instanceof NewClassTree
+        || use instanceof ReturnTree
+        || use instanceof LambdaExpressionTree
+        || use instanceof ConditionalExpressionTree;
   }
 
   private static boolean inEntryPointOrDetached(TreePath path, VisitorState state) {

@@ -34,7 +34,8 @@ final class BlockingOperations {
   static final Matcher<ExpressionTree> SLEEP =
       Matchers.anyOf(
           staticMethod().onClass("java.lang.Thread").named("sleep"),
-          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"));
+          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"),
+          staticMethod().onClass(GoconcApi.TIME).named("sleep"));
 
   private static final Matcher<ExpressionTree> SELECT_CASE =
       Matchers.anyOf(GoconcApi.SELECT_RECV, GoconcApi.SELECT_SEND, GoconcApi.SELECT_OTHERWISE);

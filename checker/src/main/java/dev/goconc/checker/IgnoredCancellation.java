@@ -89,18 +89,23 @@ public final class IgnoredCancellation extends BugChecker
         || inRuntimePackage(state)) {
       return Description.NO_MATCH;
     }
+    List<MethodInvocationTree> candidates = BlockingOperations.in(parts, state);
+    if (candidates.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    List<ContextsInScope.ScopedContext> contexts = ContextsInScope.at(state.getPath(), state);
+    if (contexts.isEmpty() || observes(loop, state) || endsWhenChannelCloses(parts, state)) {
+      return Description.NO_MATCH;
+    }
+    // The costlier questions last, and only for loops that would otherwise be reported.
     List<MethodInvocationTree> blocking = new ArrayList<>();
-    for (MethodInvocationTree call : BlockingOperations.in(parts, state)) {
+    for (MethodInvocationTree call : candidates) {
       if (!ChannelCapacity.sendFitsBuffer(call, loop, state)
           && !ChannelCapacity.fedByObservingGoroutines(call, state)) {
         blocking.add(call);
       }
     }
-    if (blocking.isEmpty() || endsWhenChannelCloses(parts, state) || observes(loop, state)) {
-      return Description.NO_MATCH;
-    }
-    List<ContextsInScope.ScopedContext> contexts = ContextsInScope.at(state.getPath(), state);
-    if (contexts.isEmpty()) {
+    if (blocking.isEmpty()) {
       return Description.NO_MATCH;
     }
     String ctx = contexts.get(0).symbol().getSimpleName().toString();

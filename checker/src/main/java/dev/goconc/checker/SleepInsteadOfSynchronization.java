@@ -35,8 +35,8 @@ import java.util.Set;
 
 /**
  * {@code Thread.sleep} or {@code TimeUnit.sleep} used to wait for goroutines the method started:
- * a guessed delay instead of a WaitGroup, a channel receive or a join. (The runtime has no sleep
- * of its own.)
+ * a guessed delay instead of a WaitGroup, a channel receive or a join ({@code Time.sleep} too,
+ * should the runtime grow one).
  *
  * <p>Judged: a sleep in a method's own code (not in a lambda, so never inside a goroutine body)
  * that follows a goroutine launch ({@link GoroutineBodies#isLaunch}) with no synchronisation
@@ -112,12 +112,12 @@ public final class SleepInsteadOfSynchronization extends BugChecker
         if (at < sleepAt && GoroutineBodies.isLaunch(call, state)) {
           lastLaunch[0] = call;
           if (GoconcApi.WAIT_GROUP_GO.matches(call, state)) {
-            groups.add(ASTHelpers.getSymbol(BlockingOperations.receiverOf(call)));
+            groups.add(symbolOf(BlockingOperations.receiverOf(call)));
           } else {
             firstOtherLaunch[0] = Math.min(firstOtherLaunch[0], at);
           }
         } else if (at < sleepAt && GoconcApi.WAIT_GROUP_ADD.matches(call, state)) {
-          groups.add(ASTHelpers.getSymbol(BlockingOperations.receiverOf(call)));
+          groups.add(symbolOf(BlockingOperations.receiverOf(call)));
           firstAdd[0] = Math.min(firstAdd[0], at);
         }
         if (synchronises(call, state)) {
@@ -179,6 +179,10 @@ public final class SleepInsteadOfSynchronization extends BugChecker
       awaitFix(groups.iterator().next(), state).ifPresent(description::addFix);
     }
     return description.build();
+  }
+
+  private static Symbol symbolOf(ExpressionTree receiver) {
+    return receiver == null ? null : ASTHelpers.getSymbol(receiver);
   }
 
   private static boolean synchronises(MethodInvocationTree call, VisitorState state) {

@@ -102,9 +102,11 @@ final class BackgroundContextInsteadOfParameterTest {
             "    CancelContext child = Context.withCancel(root);",
             "    Work.fetch(Context.background(), \"g\");",
             "  }",
-            "  // Discarded: nothing is handed to work.",
+            "  // Discarded, compared or asked a question: nothing is handed to work.",
             "  void discard(Context ctx) {",
             "    Context.background();",
+            "    boolean root = ctx == Context.background();",
+            "    System.out.println(Context.background().deadline());",
             "  }",
             "  @org.junit.jupiter.api.Test",
             "  void aTest() {",
@@ -186,6 +188,25 @@ final class BackgroundContextInsteadOfParameterTest {
             "    } finally {",
             "      Work.shutdown(ctx);",
             "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void handlerLambdaInsideAnEntryPointIsJudged() {
+    helper
+        .addSourceLines("Work.java", WORK)
+        .addSourceLines(
+            "Main.java",
+            "import dev.goconc.Context;",
+            "import java.util.function.BiConsumer;",
+            "class Main {",
+            "  static BiConsumer<Context, String> handler;",
+            "  public static void main(String[] args) {",
+            "    Work.fetch(Context.background(), \"startup\");",
+            "    // BUG: Diagnostic contains: deadline of 'ctx'",
+            "    handler = (ctx, url) -> Work.fetch(Context.background(), url);",
             "  }",
             "}")
         .doTest();
