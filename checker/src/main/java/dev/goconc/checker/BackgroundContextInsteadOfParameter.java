@@ -2,7 +2,6 @@ package dev.goconc.checker;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -11,16 +10,12 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -65,9 +60,6 @@ import java.util.List;
     linkType = CUSTOM)
 public final class BackgroundContextInsteadOfParameter extends BugChecker
     implements MethodInvocationTreeMatcher {
-
-  private static final Matcher<ExpressionTree> REQUIRE_NON_NULL_ELSE =
-      staticMethod().onClass("java.util.Objects").named("requireNonNullElse");
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
@@ -132,7 +124,7 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
   }
 
   private static boolean inEntryPointOrDetached(TreePath path, VisitorState state) {
-    if (isNullFallback(path, state)) {
+    if (NullFallback.isFallback(path, state)) {
       return true;
     }
     // A lambda taking its own Context is a handler called later with a caller's context: the
@@ -184,43 +176,6 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
       }
     }
     return false;
-  }
-
-  private static boolean isNullFallback(TreePath path, VisitorState state) {
-    TreePath p = path.getParentPath();
-    while (p != null && p.getLeaf() instanceof ParenthesizedTree) {
-      p = p.getParentPath();
-    }
-    if (p == null) {
-      return false;
-    }
-    Tree parent = p.getLeaf();
-    if (parent instanceof ConditionalExpressionTree conditional) {
-      return comparesWithNull(conditional.getCondition());
-    }
-    if (parent instanceof MethodInvocationTree call && REQUIRE_NON_NULL_ELSE.matches(call, state)) {
-      return true;
-    }
-    if (parent instanceof AssignmentTree) {
-      for (TreePath q = p.getParentPath(); q != null; q = q.getParentPath()) {
-        Tree leaf = q.getLeaf();
-        if (leaf instanceof IfTree ifTree) {
-          return comparesWithNull(ifTree.getCondition());
-        }
-        if (!(leaf instanceof ExpressionStatementTree || leaf instanceof BlockTree)) {
-          return false;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean comparesWithNull(ExpressionTree condition) {
-    ExpressionTree c = ASTHelpers.stripParentheses(condition);
-    return c instanceof BinaryTree binary
-        && (binary.getKind() == Tree.Kind.EQUAL_TO || binary.getKind() == Tree.Kind.NOT_EQUAL_TO)
-        && (binary.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL
-            || binary.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL);
   }
 
   /** A statement before {@code child} in {@code block} received from some {@code ctx.done()}. */
