@@ -46,7 +46,7 @@ import java.util.List;
  * -XepCompilingTestOnlyCode}, methods annotated {@code @Test}, {@code @ParameterizedTest} and
  * the like), initialiser blocks, and the goroutines they start; but a lambda inside them that
  * takes its own {@code Context} parameter is a handler, called later with a caller's context,
- * and is judged. No step across methods.
+ * and is judged. The runtime's own package is not judged. No step across methods.
  *
  * <p>Fix: replace the call with the context variable in scope, the innermost when there are
  * several (the narrowest, usually derived from the outer ones); no fix when that variable is
@@ -65,7 +65,8 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     if (!GoconcApi.CONTEXT_ROOT.matches(tree, state)
         || state.errorProneOptions().isTestOnlyTarget()
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || IgnoredCancellation.inRuntimePackage(state)) {
       return Description.NO_MATCH;
     }
     TreePath path = state.getPath();

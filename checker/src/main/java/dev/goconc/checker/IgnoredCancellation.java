@@ -128,7 +128,8 @@ public final class IgnoredCancellation extends BugChecker
     return (select == null || select.contains("(") ? name : select) + "()";
   }
 
-  private static boolean inRuntimePackage(VisitorState state) {
+  /** The runtime's own code is not judged by the context rules. */
+  static boolean inRuntimePackage(VisitorState state) {
     ExpressionTree pkg = state.getPath().getCompilationUnit().getPackageName();
     return pkg != null && pkg.toString().equals(GoconcApi.PACKAGE);
   }

@@ -46,7 +46,8 @@ import java.util.Set;
  * executor's {@code awaitTermination}/{@code close}). Quiet: a sleep inside a loop (retry,
  * backoff, polling and ticker-like loops pace work, they do not wait for it), and a sleep
  * followed by a stop signal ({@code cancel()}, a channel's {@code close()}, a ticker's
- * {@code stop()}): that sleep lets the work run for a while, it does not wait for it to end.
+ * {@code stop()}): that sleep lets the work run for a while, it does not wait for it to end. A
+ * sleep in an initialiser block, or in the runtime's own package, is not judged.
  *
  * <p>Fix, only where mechanical: when the goroutines since the last synchronisation were all
  * started with {@code wg.go(...)} on one WaitGroup, or one WaitGroup was {@code add}ed to before
@@ -90,7 +91,8 @@ public final class SleepInsteadOfSynchronization extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     if (!BlockingOperations.SLEEP.matches(tree, state)
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || IgnoredCancellation.inRuntimePackage(state)) {
       return Description.NO_MATCH;
     }
     TreePath methodPath = ownMethod(state.getPath());
