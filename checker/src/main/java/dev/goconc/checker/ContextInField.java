@@ -21,6 +21,15 @@ import com.sun.tools.javac.code.Type;
  * to cancel is Go's idiom), and on test code ({@code -XepCompilingTestOnlyCode}), where
  * table-test records carry contexts. No fix is offered: moving a context to a parameter
  * changes every caller.
+ *
+ * <p>Against containedctx (whose test data has Java counterparts in ContextInFieldTest), on
+ * purpose: {@code CancelContext} and other subtypes are flagged, where containedctx matches the
+ * exact type {@code context.Context}; test code is quiet, where containedctx reports it; and a
+ * file that names the runtime only by fully qualified names (no {@code dev.goconc} import) is not
+ * analysed at all, the price of the cheap first exit. A class that implements {@code Context}
+ * (Go's embedding, which containedctx reports as a field) is not flagged: it is a context, not a
+ * holder of one. Like containedctx, fields of local and anonymous classes are judged, and
+ * containers of contexts (arrays, maps, suppliers, atomic references) are not.
  */
 @AutoService(BugChecker.class)
 @BugPattern(

@@ -76,6 +76,9 @@ public final class GoconcApi {
       instanceMethod().onDescendantOf(RECV_CHAN).named("tryReceive");
   public static final Matcher<ExpressionTree> CHAN_NARROW =
       instanceMethod().onDescendantOf(CHAN).namedAnyOf("sendOnly", "recvOnly");
+  public static final String RECEIVED = "dev.goconc.Received";
+  public static final Matcher<ExpressionTree> RECEIVED_OK =
+      instanceMethod().onExactClass(RECEIVED).named("ok");
 
   // Select.
   public static final Matcher<ExpressionTree> SELECT_START =

@@ -1,0 +1,132 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.Matchers;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operations of a piece of code that can park its thread: channel sends and receives, a
+ * {@code select} without {@code otherwise}, {@code WaitGroup}/{@code ErrGroup} waits,
+ * {@code Time.after}, {@code Thread.sleep} and {@code TimeUnit.sleep}. The handlers of a
+ * {@code select} run in place and are searched; other lambdas, classes and nested loops are
+ * separate code and are not.
+ */
+final class BlockingOperations {
+  private BlockingOperations() {}
+
+  static final Matcher<ExpressionTree> SLEEP =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("sleep"),
+          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"),
+          staticMethod().onClass(GoconcApi.TIME).named("sleep"));
+
+  private static final Matcher<ExpressionTree> SELECT_CASE =
+      Matchers.anyOf(GoconcApi.SELECT_RECV, GoconcApi.SELECT_SEND, GoconcApi.SELECT_OTHERWISE);
+
+  private static final Matcher<ExpressionTree> PARKS =
+      Matchers.anyOf(
+          GoconcApi.CHAN_SEND,
+          GoconcApi.CHAN_RECEIVE,
+          GoconcApi.WAIT_GROUP_AWAIT,
+          GoconcApi.ERR_GROUP_AWAIT,
+          GoconcApi.TIME_AFTER,
+          SLEEP);
+
+  /** Every blocking call in {@code roots}, in source order. */
+  static List<MethodInvocationTree> in(List<? extends Tree> roots, VisitorState state) {
+    List<MethodInvocationTree> found = new ArrayList<>();
+    TreeScanner<Void, Void> scanner =
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (PARKS.matches(call, state)
+                || (GoconcApi.SELECT_RUN.matches(call, state) && !hasOtherwise(call, state))) {
+              found.add(call);
+            }
+            if (SELECT_CASE.matches(call, state)) {
+              scan(call.getMethodSelect(), null);
+              for (ExpressionTree argument : call.getArguments()) {
+                // A case's handler runs in place, inside run().
+                scan(
+                    argument instanceof LambdaExpressionTree lambda ? lambda.getBody() : argument,
+                    null);
+              }
+              return null;
+            }
+            return super.visitMethodInvocation(call, unused);
+          }
+
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+            return null;
+          }
+
+          @Override
+          public Void visitClass(ClassTree cls, Void unused) {
+            return null;
+          }
+
+          @Override
+          public Void visitWhileLoop(WhileLoopTree loop, Void unused) {
+            return null;
+          }
+
+          @Override
+          public Void visitDoWhileLoop(DoWhileLoopTree loop, Void unused) {
+            return null;
+          }
+
+          @Override
+          public Void visitForLoop(ForLoopTree loop, Void unused) {
+            return null;
+          }
+
+          @Override
+          public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+            return null;
+          }
+        };
+    for (Tree root : roots) {
+      if (root != null) {
+        scanner.scan(root, null);
+      }
+    }
+    return found;
+  }
+
+  /** Whether the select chain ending in {@code run} has an {@code otherwise} case. */
+  static boolean hasOtherwise(MethodInvocationTree run, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(run);
+    while (receiver instanceof MethodInvocationTree call) {
+      if (GoconcApi.SELECT_OTHERWISE.matches(call, state)) {
+        return true;
+      }
+      receiver = ASTHelpers.getReceiver(call);
+    }
+    return false;
+  }
+
+  /** The expression a call is made on, e.g. {@code ch} in {@code ch.send(v)}. */
+  static ExpressionTree receiverOf(MethodInvocationTree call) {
+    return call.getMethodSelect() instanceof MemberSelectTree select
+        ? ASTHelpers.stripParentheses(select.getExpression())
+        : null;
+  }
+}

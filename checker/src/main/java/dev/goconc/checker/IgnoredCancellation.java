@@ -1,0 +1,182 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.DoWhileLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A loop that can block while a {@code Context} is in scope and never looks at it: after the
+ * caller cancels, the loop keeps waiting or keeps working.
+ *
+ * <p>Judged: {@code while}, {@code do}, {@code for} and for-each over a collection or array,
+ * select loops included, whose own code (condition, body, and the handlers of its selects; not
+ * nested loops, which are judged on their own, nor goroutines) makes a blocking call (see
+ * {@link BlockingOperations}) while a context variable is in scope ({@link ContextsInScope}).
+ *
+ * <p>Observing is anything in the loop (nested code included) that calls {@code done()} or
+ * {@code err()} on any context — a context derived from the one in scope counts — or that passes
+ * a context to a call, which can then block on it. Quiet: for-each over a channel and loops
+ * around {@code receiveOk()} that test {@code ok()}, which end when the channel closes
+ * (UnclosedChannel's domain); a send into a local channel made with room for every iteration
+ * ({@code Chan.make(items.size())} filled once per element of {@code items}); a receive from a
+ * local channel whose sending goroutines observe a context themselves (the fetch-all idiom:
+ * cancellation reaches the loop through them). A loop selecting on its own quit channel instead
+ * of the context is still reported: it ignores the caller's cancellation. The runtime's own
+ * package is not judged. No fix: where to observe the context (a select case, an {@code err()}
+ * check, which value to return) is the author's call.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "A blocking loop never observes the Context in scope, so cancellation cannot stop it",
+    severity = WARNING,
+    link = GoconcApi.RULES_BASE_URL + "IgnoredCancellation.md",
+    linkType = CUSTOM)
+public final class IgnoredCancellation extends BugChecker
+    implements WhileLoopTreeMatcher,
+        DoWhileLoopTreeMatcher,
+        ForLoopTreeMatcher,
+        EnhancedForLoopTreeMatcher {
+
+  @Override
+  public Description matchWhileLoop(WhileLoopTree tree, VisitorState state) {
+    return judge(tree, List.of(tree.getCondition(), tree.getStatement()), state);
+  }
+
+  @Override
+  public Description matchDoWhileLoop(DoWhileLoopTree tree, VisitorState state) {
+    return judge(tree, List.of(tree.getCondition(), tree.getStatement()), state);
+  }
+
+  @Override
+  public Description matchForLoop(ForLoopTree tree, VisitorState state) {
+    List<Tree> parts = new ArrayList<>(tree.getUpdate());
+    parts.add(tree.getCondition());
+    parts.add(tree.getStatement());
+    return judge(tree, parts, state);
+  }
+
+  @Override
+  public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
+    if (GoconcApi.isSubtypeOf(ASTHelpers.getType(tree.getExpression()), GoconcApi.RECV_CHAN, state)) {
+      return Description.NO_MATCH; // ends when the channel closes: UnclosedChannel's domain
+    }
+    return judge(tree, List.of(tree.getStatement()), state);
+  }
+
+  private Description judge(Tree loop, List<? extends Tree> parts, VisitorState state) {
+    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || inRuntimePackage(state)) {
+      return Description.NO_MATCH;
+    }
+    List<MethodInvocationTree> candidates = BlockingOperations.in(parts, state);
+    if (candidates.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    List<ContextsInScope.ScopedContext> contexts = ContextsInScope.at(state.getPath(), state);
+    if (contexts.isEmpty() || observes(loop, state) || endsWhenChannelCloses(parts, state)) {
+      return Description.NO_MATCH;
+    }
+    // The costlier questions last, and only for loops that would otherwise be reported.
+    List<MethodInvocationTree> blocking = new ArrayList<>();
+    for (MethodInvocationTree call : candidates) {
+      if (!ChannelCapacity.sendFitsBuffer(call, loop, state)
+          && !ChannelCapacity.fedByObservingGoroutines(call, state)) {
+        blocking.add(call);
+      }
+    }
+    if (blocking.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    String ctx = contexts.get(0).symbol().getSimpleName().toString();
+    MethodInvocationTree first = blocking.get(0);
+    String operation = GoconcApi.SELECT_RUN.matches(first, state)
+        ? "a select without otherwise"
+        : describe(first, state);
+    return buildDescription(loop)
+        .setMessage(
+            String.format(
+                "This loop blocks in %s but never checks '%s', so it keeps waiting after the"
+                    + " caller cancels; select on %s.done() or check %s.err() in each iteration",
+                operation, ctx, ctx, ctx))
+        .build();
+  }
+
+  /** {@code out.send()}, {@code Thread.sleep()}; just {@code receive()} after a call chain. */
+  private static String describe(MethodInvocationTree call, VisitorState state) {
+    String select = state.getSourceForNode(call.getMethodSelect());
+    String name = ASTHelpers.getSymbol(call).getSimpleName().toString();
+    return (select == null || select.contains("(") ? name : select) + "()";
+  }
+
+  /** The runtime's own code is not judged by the context rules. */
+  static boolean inRuntimePackage(VisitorState state) {
+    ExpressionTree pkg = state.getPath().getCompilationUnit().getPackageName();
+    return pkg != null && pkg.toString().equals(GoconcApi.PACKAGE);
+  }
+
+  /** A {@code receiveOk()} loop that tests {@code ok()}: it ends when the channel closes. */
+  private static boolean endsWhenChannelCloses(List<? extends Tree> parts, VisitorState state) {
+    boolean receiveOk = false;
+    boolean testsOk = false;
+    for (Tree part : parts) {
+      receiveOk |= part != null && containsCall(part, "receiveOk", state);
+      testsOk |= part != null && ChannelCalls.contains(part, GoconcApi.RECEIVED_OK, state);
+    }
+    return receiveOk && testsOk;
+  }
+
+  private static boolean containsCall(Tree tree, String name, VisitorState state) {
+    return ChannelCalls.contains(
+        tree,
+        (call, s) -> GoconcApi.CHAN_RECEIVE.matches(call, s)
+            && ASTHelpers.getSymbol(call) != null
+            && ASTHelpers.getSymbol(call).getSimpleName().contentEquals(name),
+        state);
+  }
+
+  /** Anything in the loop, nested code included, that looks at a context or hands one on. */
+  static boolean observes(Tree loop, VisitorState state) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (GoconcApi.CONTEXT_DONE.matches(call, state)
+                || GoconcApi.CONTEXT_ERR.matches(call, state)) {
+              return true;
+            }
+            for (ExpressionTree argument : call.getArguments()) {
+              if (GoconcApi.isSubtypeOf(ASTHelpers.getType(argument), GoconcApi.CONTEXT, state)) {
+                return true;
+              }
+            }
+            return super.visitMethodInvocation(call, unused);
+          }
+        }.scan(loop, null);
+    return Boolean.TRUE.equals(found);
+  }
+}
