@@ -1,5 +1,6 @@
 package dev.goconc.gate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,16 +43,20 @@ final class Baseline {
     this.accepted = accepted;
   }
 
-  static Baseline read(Path file) throws GateException {
+  /** Reads {@code file}; {@code shown} is its name as the user gave it, for messages. */
+  static Baseline read(Path file, String shown) throws GateException {
     JsonNode root;
     try {
       root = JSON.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+      throw new GateException("cannot read the baseline " + shown + where + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new GateException("cannot read the baseline " + file + ": " + e.getMessage(), e);
+      throw new GateException("cannot read the baseline " + shown + ": " + e.getMessage(), e);
     }
     JsonNode findings = root == null ? null : root.get("findings");
     if (findings == null || !findings.isArray()) {
-      throw new GateException("not a goconc baseline (no \"findings\" array): " + file);
+      throw new GateException("not a goconc baseline (no \"findings\" array): " + shown);
     }
     Map<Key, Integer> accepted = new HashMap<>();
     for (JsonNode entry : findings) {
@@ -61,7 +66,7 @@ final class Baseline {
     return new Baseline(accepted);
   }
 
-  static void write(Path file, List<Finding> findings) throws GateException {
+  static void write(Path file, String shown, List<Finding> findings) throws GateException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
     ArrayNode entries = root.putArray("findings");
@@ -76,7 +81,7 @@ final class Baseline {
       }
       Files.writeString(file, JSON.writeValueAsString(root) + "\n");
     } catch (IOException e) {
-      throw new GateException("cannot write the baseline " + file + ": " + e.getMessage(), e);
+      throw new GateException("cannot write the baseline " + shown + ": " + e.getMessage(), e);
     }
   }
 

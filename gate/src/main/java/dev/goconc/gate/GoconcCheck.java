@@ -70,10 +70,11 @@ public final class GoconcCheck {
     for (String given : options.paths()) {
       Path path = cwd.resolve(given).normalize();
       if (MavenClasspath.isPom(path)) {
-        sources.addAll(SourceSet.collect(List.of(MavenClasspath.mainSources(path))));
+        Path main = MavenClasspath.mainSources(path);
+        sources.addAll(SourceSet.collect(main, main.toString()));
         classpath.addAll(MavenClasspath.resolve(path, err));
       } else {
-        sources.addAll(SourceSet.collect(List.of(path)));
+        sources.addAll(SourceSet.collect(path, given));
       }
     }
     classpath.add(GateEnvironment.bundledRuntime());
@@ -97,13 +98,13 @@ public final class GoconcCheck {
     if (options.baseline() != null) {
       Path baselineFile = cwd.resolve(options.baseline());
       if (options.updateBaseline() || !Files.exists(baselineFile)) {
-        Baseline.write(baselineFile, all);
+        Baseline.write(baselineFile, options.baseline(), all);
         err.println("goconc-check: wrote the baseline " + options.baseline() + " with "
             + plural(all.size(), "finding") + "; they are accepted from now on");
         reported = List.of();
       } else {
         int before = reported.size();
-        reported = Baseline.read(baselineFile).newFindings(reported);
+        reported = Baseline.read(baselineFile, options.baseline()).newFindings(reported);
         accepted = ", " + (before - reported.size()) + " accepted by the baseline";
       }
     }

@@ -21,26 +21,23 @@ import java.util.TreeSet;
 final class SourceSet {
   private SourceSet() {}
 
-  static List<Path> collect(List<Path> paths) throws GateException {
-    TreeSet<Path> sources = new TreeSet<>();
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        throw new GateException("no such file or directory: " + path);
-      }
-      if (Files.isDirectory(path)) {
-        List<Path> found = walk(path);
-        if (found.isEmpty()) {
-          throw new GateException("no Java sources (*.java) under " + path);
-        }
-        sources.addAll(found);
-      } else if (isJavaSource(path)) {
-        sources.add(path.toAbsolutePath().normalize());
-      } else {
-        throw new GateException(
-            "not a Java source file: " + path + " (give .java files, directories, or a pom.xml)");
-      }
+  /** The sources at {@code path}, sorted; {@code shown} is the path as the user gave it. */
+  static List<Path> collect(Path path, String shown) throws GateException {
+    if (!Files.exists(path)) {
+      throw new GateException("no such file or directory: " + shown);
     }
-    return List.copyOf(sources);
+    if (Files.isDirectory(path)) {
+      List<Path> found = walk(path);
+      if (found.isEmpty()) {
+        throw new GateException("no Java sources (*.java) under " + shown);
+      }
+      return List.copyOf(new TreeSet<>(found));
+    }
+    if (isJavaSource(path)) {
+      return List.of(path.toAbsolutePath().normalize());
+    }
+    throw new GateException(
+        "not a Java source file: " + shown + " (give .java files, directories, or a pom.xml)");
   }
 
   static boolean isJavaSource(Path path) {
