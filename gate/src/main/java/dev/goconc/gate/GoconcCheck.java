@@ -70,9 +70,10 @@ public final class GoconcCheck {
     for (String given : options.paths()) {
       Path path = cwd.resolve(given).normalize();
       if (MavenClasspath.isPom(path)) {
+        List<Path> dependencies = MavenClasspath.resolve(path, given, err);
         Path main = MavenClasspath.mainSources(path);
         sources.addAll(SourceSet.collect(main, main.toString()));
-        classpath.addAll(MavenClasspath.resolve(path, err));
+        classpath.addAll(dependencies);
       } else {
         sources.addAll(SourceSet.collect(path, given));
       }

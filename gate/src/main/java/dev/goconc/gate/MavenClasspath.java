@@ -35,9 +35,10 @@ final class MavenClasspath {
     return sources;
   }
 
-  static List<Path> resolve(Path pom, PrintStream log) throws GateException {
+  /** The classpath; {@code shown} is the pom's path as the user gave it, for messages. */
+  static List<Path> resolve(Path pom, String shown, PrintStream log) throws GateException {
     Path absolutePom = pom.toAbsolutePath().normalize();
-    refuseAggregator(absolutePom);
+    refuseAggregator(absolutePom, shown);
     String maven = findMaven(absolutePom.getParent());
     Path output;
     try {
@@ -45,7 +46,7 @@ final class MavenClasspath {
     } catch (IOException e) {
       throw new GateException("cannot create a temporary file: " + e.getMessage(), e);
     }
-    log.println("goconc-check: resolving the classpath of " + pom + " with " + maven
+    log.println("goconc-check: resolving the classpath of " + shown + " with " + maven
         + " dependency:build-classpath");
     List<String> command =
         List.of(
@@ -67,7 +68,7 @@ final class MavenClasspath {
       String mavenOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (process.waitFor() != 0) {
         throw new GateException(
-            "Maven could not resolve the dependencies of " + pom + ":\n  " + errorLines(mavenOutput));
+            "Maven could not resolve the dependencies of " + shown + ":\n  " + errorLines(mavenOutput));
       }
       String classpath = Files.readString(output).strip();
       return classpath.isEmpty()
@@ -87,15 +88,15 @@ final class MavenClasspath {
     }
   }
 
-  private static void refuseAggregator(Path pom) throws GateException {
+  private static void refuseAggregator(Path pom, String shown) throws GateException {
     try {
       String text = Files.readString(pom);
       if (text.replaceAll("\\s", "").contains("<packaging>pom</packaging>")) {
         throw new GateException(
-            pom + " is an aggregator (packaging pom): give the pom.xml of the module to check");
+            shown + " is an aggregator (packaging pom): give the pom.xml of the module to check");
       }
     } catch (IOException e) {
-      throw new GateException("cannot read " + pom + ": " + e.getMessage(), e);
+      throw new GateException("cannot read " + shown + ": " + e.getMessage(), e);
     }
   }
 
