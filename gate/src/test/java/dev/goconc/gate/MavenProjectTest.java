@@ -6,21 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Given a pom.xml, the gate checks the module's main sources against its Maven classpath. */
 final class MavenProjectTest {
+  private static final Path REPOSITORY =
+      Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent();
+
   @TempDir Path dir;
 
   @Test
-  void resolvesTheModulesDependenciesWithMavenAndSaysSo() {
+  void resolvesTheModulesDependenciesWithItsMavenWrapperAndSaysSo() throws IOException {
     GateRun.copyFixture("maven-module", dir);
+    // The fixture gets this repository's wrapper, which the gate must find and use.
+    Files.copy(REPOSITORY.resolve("mvnw"), dir.resolve("mvnw"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.createDirectories(dir.resolve(".mvn/wrapper"));
+    Files.copy(
+        REPOSITORY.resolve(".mvn/wrapper/maven-wrapper.properties"),
+        dir.resolve(".mvn/wrapper/maven-wrapper.properties"));
 
     GateRun run = GateRun.in(dir, "pom.xml");
 
     assertEquals(GoconcCheck.OK, run.status(), run::toString);
-    assertTrue(run.err().contains("resolving the classpath of pom.xml with mvn dependency:build-classpath"), run::toString);
+    assertTrue(
+        run.err().contains("resolving the classpath of pom.xml with " + dir.resolve("mvnw") + " dependency:build-classpath"),
+        run::toString);
     assertTrue(run.out().startsWith("src/main/java/app/Service.java:8:19: warning [ContextInField]"), run::toString);
   }
 
