@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,24 +61,7 @@ public final class GoconcCheck {
       return OK;
     }
     ReportRoot root = ReportRoot.choose(options.root() == null ? null : Path.of(options.root()), cwd);
-    List<Path> sources = new ArrayList<>();
-    List<Path> classpath = new ArrayList<>();
-    for (String entry : options.classpath()) {
-      classpath.add(cwd.resolve(entry).normalize());
-    }
-    for (String given : options.paths()) {
-      Path path = cwd.resolve(given).normalize();
-      if (MavenClasspath.isPom(path)) {
-        List<Path> dependencies = MavenClasspath.resolve(path, given, err);
-        Path main = MavenClasspath.mainSources(path);
-        sources.addAll(SourceSet.collect(main, main.toString()));
-        classpath.addAll(dependencies);
-      } else {
-        sources.addAll(SourceSet.collect(path, given));
-      }
-    }
-    classpath.add(GateEnvironment.bundledRuntime());
-    List<Path> uniqueSources = sources.stream().distinct().toList();
+    CompileInputs inputs = CompileInputs.of(options, cwd, err);
 
     RuleCatalog rules = RuleCatalog.load(GoconcCheck.class.getClassLoader());
     if (rules.isEmpty()) {
@@ -87,7 +69,7 @@ public final class GoconcCheck {
     }
     List<Finding> all =
         new GateCompiler(GateEnvironment.processorPath(), rules)
-            .compile(uniqueSources, classpath, root).stream()
+            .compile(inputs.sources(), inputs.classpath(), root).stream()
             .sorted(Finding.ORDER)
             .toList();
 
@@ -95,6 +77,7 @@ public final class GoconcCheck {
     String accepted = "";
     if (options.newSince() != null) {
       reported = onChangedLines(reported, options.newSince(), root);
+      accepted = " on lines changed since " + options.newSince();
     }
     if (options.baseline() != null) {
       Path baselineFile = cwd.resolve(options.baseline());
@@ -106,14 +89,14 @@ public final class GoconcCheck {
       } else {
         int before = reported.size();
         reported = Baseline.read(baselineFile, options.baseline()).newFindings(reported);
-        accepted = ", " + (before - reported.size()) + " accepted by the baseline";
+        accepted += ", " + (before - reported.size()) + " accepted by the baseline";
       }
     }
 
     write(options.format().render(reported, rules), options.output());
     long failing = reported.stream().filter(f -> options.failOn().fails(f.severity())).count();
     err.println("goconc-check: " + plural(reported.size(), "finding") + " in "
-        + plural(uniqueSources.size(), "file") + accepted + "; "
+        + plural(inputs.sources().size(), "file") + accepted + "; "
         + (failing > 0 ? failing + " at or above --fail-on " : "none at or above --fail-on ")
         + options.failOn().name().toLowerCase(java.util.Locale.ROOT));
     return failing > 0 ? FINDINGS : OK;
