@@ -61,6 +61,34 @@ final class GoconcCheckTest {
   }
 
   @Test
+  void reportsOnlyGoconcRulesNotErrorPronesBuiltInChecks() throws IOException {
+    // Error Prone's own DeadException (an ERROR) would flag the unthrown exception.
+    Files.writeString(
+        dir.resolve("Plain.java"),
+        "class Plain {\n  void check(int n) {\n    if (n < 0) {\n      new IllegalArgumentException(\"n\");\n    }\n  }\n}\n");
+
+    GateRun run = GateRun.in(dir, "--fail-on", "warning", "Plain.java");
+
+    assertEquals(GoconcCheck.OK, run.status(), run::toString);
+    assertEquals("", run.out(), run::toString);
+  }
+
+  @Test
+  void suppressWarningsWithTheRuleNameSilencesAFinding() throws IOException {
+    GateRun.copyFixture("context-field", dir);
+    Path server = dir.resolve("src/app/Server.java");
+    Files.writeString(
+        server,
+        Files.readString(server)
+            .replace("  private final Context ctx;", "  @SuppressWarnings(\"ContextInField\")\n  private final Context ctx;"));
+
+    GateRun run = GateRun.in(dir, "src");
+
+    assertFalse(run.out().contains("Server.java"), run::toString);
+    assertTrue(run.out().contains("Handler.java"), run::toString);
+  }
+
+  @Test
   void singleFilesAndOutputFileWork() throws IOException {
     GateRun.copyFixture("context-field", dir);
 
