@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -28,6 +29,11 @@ import javax.tools.ToolProvider;
  * ({@code -proc:none}), so code that needs one (Lombok) does not compile here. Class files go
  * to a temporary directory that is deleted afterwards, never into the user's tree, and javac
  * stops after flow analysis, where Error Prone has already run.
+ *
+ * <p>Test sources (files under a {@code src/test/} directory, the Maven and Gradle layout) are
+ * judged as a build judges them: with {@code -XepCompilingTestOnlyCode}, in a second
+ * compilation that also holds the main sources they use and reports only the test files'
+ * findings. So rules that are quiet on test code stay quiet here too.
  */
 final class GateCompiler {
   private static final String ERROR_PRONE_CODE_SUFFIX = ".error.prone";
@@ -44,6 +50,27 @@ final class GateCompiler {
   /** The goconc findings, in no particular order; throws when the sources do not compile. */
   List<Finding> compile(List<Path> sources, List<Path> classpath, ReportRoot root)
       throws GateException {
+    List<Path> main = sources.stream().filter(source -> !isTestSource(source)).toList();
+    Set<Path> tests =
+        sources.stream().filter(GateCompiler::isTestSource).collect(Collectors.toSet());
+    List<Finding> findings = new ArrayList<>();
+    if (!main.isEmpty()) {
+      findings.addAll(compile(main, Set.copyOf(main), false, classpath, root));
+    }
+    if (!tests.isEmpty()) {
+      findings.addAll(compile(sources, tests, true, classpath, root));
+    }
+    return findings;
+  }
+
+  static boolean isTestSource(Path source) {
+    String path = source.toAbsolutePath().normalize().toString().replace(File.separatorChar, '/');
+    return path.contains("/src/test/");
+  }
+
+  private List<Finding> compile(
+      List<Path> sources, Set<Path> reported, boolean testOnly, List<Path> classpath, ReportRoot root)
+      throws GateException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new GateException("this Java runtime has no compiler; run the gate on a JDK 21+");
@@ -51,14 +78,14 @@ final class GateCompiler {
     List<Finding> findings = new ArrayList<>();
     List<String> compileErrors = new ArrayList<>();
     DiagnosticListener<JavaFileObject> listener =
-        diagnostic -> collect(diagnostic, root, findings, compileErrors);
+        diagnostic -> collect(diagnostic, root, reported, findings, compileErrors);
     Path classOutput = createTempDirectory();
     StringWriter javacOutput = new StringWriter();
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(listener, Locale.ROOT, StandardCharsets.UTF_8)) {
       Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
       Boolean ok =
-          javac.getTask(javacOutput, files, listener, options(classpath, classOutput), null, units)
+          javac.getTask(javacOutput, files, listener, options(classpath, classOutput, testOnly), null, units)
               .call();
       if (!compileErrors.isEmpty()) {
         throw new GateException(describe(compileErrors));
@@ -77,7 +104,7 @@ final class GateCompiler {
     return findings;
   }
 
-  private List<String> options(List<Path> classpath, Path classOutput) {
+  private List<String> options(List<Path> classpath, Path classOutput, boolean testOnly) {
     List<String> options = new ArrayList<>();
     options.addAll(List.of("-d", classOutput.toString()));
     options.addAll(List.of("-encoding", "UTF-8"));
@@ -93,6 +120,9 @@ final class GateCompiler {
       options.add("-XDaddTypeAnnotationsToSymbol=true");
     }
     StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
+    if (testOnly) {
+      plugin.append(" -XepCompilingTestOnlyCode");
+    }
     for (Rule rule : rules.rules()) {
       plugin.append(" -Xep:").append(rule.name());
     }
@@ -103,6 +133,7 @@ final class GateCompiler {
   private void collect(
       Diagnostic<? extends JavaFileObject> diagnostic,
       ReportRoot root,
+      Set<Path> reported,
       List<Finding> findings,
       List<String> compileErrors) {
     String text = diagnostic.getMessage(Locale.ROOT);
@@ -112,6 +143,9 @@ final class GateCompiler {
     if (code.endsWith(ERROR_PRONE_CODE_SUFFIX)) {
       ErrorProneMessage parsed = ErrorProneMessage.parse(text);
       if (parsed != null && rules.contains(parsed.rule()) && file != null) {
+        if (!reported.contains(file.toAbsolutePath().normalize())) {
+          return;
+        }
         findings.add(
             new Finding(
                 root.display(file),

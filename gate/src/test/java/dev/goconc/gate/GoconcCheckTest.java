@@ -89,6 +89,29 @@ final class GoconcCheckTest {
   }
 
   @Test
+  void testSourcesAreJudgedAsTestCodeAsABuildWouldJudgeThem() throws IOException {
+    Path main = dir.resolve("src/main/java");
+    GateRun.copyFixture("context-field", dir.resolve("tmp"));
+    Files.createDirectories(main.resolve("app"));
+    Files.move(dir.resolve("tmp/src/app/Server.java"), main.resolve("app/Server.java"));
+    Path test = dir.resolve("src/test/java/app/ServerTest.java");
+    Files.createDirectories(test.getParent());
+    // ContextInField is quiet on test-only code; the test also uses the main class.
+    Files.writeString(
+        test,
+        "package app;\nimport dev.goconc.Context;\nclass ServerTest {\n"
+            + "  record Case(Context ctx, String name) {}\n"
+            + "  Server server = new Server(Context.background());\n}\n");
+
+    GateRun run = GateRun.in(dir, "src");
+
+    assertEquals(GoconcCheck.OK, run.status(), run::toString);
+    assertEquals(1, run.out().lines().filter(l -> l.contains("[ContextInField]")).count(), run::toString);
+    assertTrue(run.out().startsWith("src/main/java/app/Server.java:6:25:"), run::toString);
+    assertTrue(run.err().contains("1 finding in 2 files"), run::toString);
+  }
+
+  @Test
   void singleFilesAndOutputFileWork() throws IOException {
     GateRun.copyFixture("context-field", dir);
 
