@@ -26,7 +26,7 @@ final class LauncherTest {
   void withoutAJdk21ItPrintsOneLineAndExitsTwo() throws IOException, InterruptedException {
     // A PATH with only the shell tools the launcher uses, and no java at all.
     Path bin = Files.createDirectories(dir.resolve("bin"));
-    for (String tool : List.of("bash", "env", "dirname", "readlink", "sed", "head", "cat", "find", "mkdir")) {
+    for (String tool : List.of("bash", "env", "dirname", "readlink", "sed", "head", "cat", "find", "mkdir", "ls", "sort")) {
       Path found = which(tool);
       Files.createSymbolicLink(bin.resolve(tool), found);
     }
@@ -34,7 +34,7 @@ final class LauncherTest {
     ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "src").directory(dir.toFile());
     Map<String, String> env = builder.environment();
     env.put("PATH", bin.toString());
-    env.put("GOCONC_JVM_DIR", emptyJvmDir.toString());
+    env.put("GOCONC_JVM_DIRS", emptyJvmDir.toString());
     env.put("JAVA_HOME", dir.resolve("no-such-jdk").toString());
 
     Process process = builder.redirectErrorStream(true).start();
@@ -44,8 +44,9 @@ final class LauncherTest {
 
     assertEquals(2, status, output);
     assertEquals(
-        "goconc-check: needs a JDK 21 or newer; none found in JAVA_HOME, " + emptyJvmDir
-            + " or on the PATH (install one, or set JAVA_HOME to it)\n",
+        "goconc needs a JDK 21 or newer and found none in JAVA_HOME, on the PATH or in "
+            + emptyJvmDir
+            + "; install one (e.g. apt install openjdk-21-jdk) or set JAVA_HOME to it.\n",
         output);
   }
 
