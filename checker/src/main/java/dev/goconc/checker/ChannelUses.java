@@ -80,12 +80,24 @@ public final class ChannelUses {
       boolean loopReceive,
       boolean selectCase) {}
 
+  private final TreePath rootPath;
   private final Tree root;
   private final Map<VarSymbol, List<Use>> uses;
 
-  private ChannelUses(Tree root, Map<VarSymbol, List<Use>> uses) {
-    this.root = root;
+  private ChannelUses(TreePath rootPath, Map<VarSymbol, List<Use>> uses) {
+    this.rootPath = rootPath;
+    this.root = rootPath.getLeaf();
     this.uses = uses;
+  }
+
+  /** The path of the analysed root. */
+  public TreePath rootPath() {
+    return rootPath;
+  }
+
+  /** The path of {@code tree} inside the root, or null. */
+  public TreePath pathTo(Tree tree) {
+    return TreePath.getPath(rootPath, tree);
   }
 
   /** The analysed root: uses whose {@link Use#unit()} is this run in the root's own code. */
@@ -158,7 +170,7 @@ public final class ChannelUses {
         uses.computeIfAbsent(use.channel(), k -> new ArrayList<>()).add(use);
       }
     }.scan(rootPath, null);
-    return new ChannelUses(root, uses);
+    return new ChannelUses(rootPath, uses);
   }
 
   private record Context(Tree unit, boolean inLoop, boolean escapes) {}

@@ -152,21 +152,7 @@ public final class ReceiverSideClose extends BugChecker
                 || u.kind() == Kind.REASSIGN)
             && (unit instanceof LambdaExpressionTree
                 ? u.unit() != unit
-                : u.unit() != everywhere.root() || !contains(unit, u.tree())));
-  }
-
-  private static boolean contains(Tree outer, Tree inner) {
-    boolean[] found = new boolean[1];
-    new com.sun.source.util.TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        if (tree == inner) {
-          found[0] = true;
-        }
-        return found[0] ? null : super.scan(tree, unused);
-      }
-    }.scan(outer, null);
-    return found[0];
+                : u.unit() != everywhere.root() || !BlockingOps.contains(unit, u.tree())));
   }
 
   private static Optional<SuggestedFix> narrowParameter(
