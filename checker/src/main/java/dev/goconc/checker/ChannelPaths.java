@@ -72,7 +72,18 @@ public final class ChannelPaths {
   }
 
   /** How a path leaves: the last statement it ran (a return, a throw, or the last node). */
-  public record Exit(Tree lastTree, boolean exceptional) {}
+  public record Exit(Tree lastTree, boolean exceptional) {
+    /**
+     * "at line N" for a return or throw; "after line N" otherwise (a {@code return;} without
+     * value has no node of its own, so the last thing evaluated names the path).
+     */
+    public String where(VisitorState state) {
+      String line = String.valueOf(ChannelUses.lineOf(lastTree, state));
+      return lastTree instanceof ReturnTree || lastTree instanceof ThrowTree
+          ? "at line " + line
+          : "after line " + line;
+    }
+  }
 
   /**
    * A path from just after {@code from} (from the entry when {@code from} is null) to an exit

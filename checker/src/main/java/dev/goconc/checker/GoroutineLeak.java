@@ -130,11 +130,12 @@ public final class GoroutineLeak extends BugChecker
       if (exit.isPresent()) {
         Tree send = sendsByGoroutine.get(goroutine).iterator().next();
         String message = String.format(
-            "goroutine sending on '%s' (line %d) blocks forever: the method can leave at line %d"
+            "goroutine sending on '%s' (line %d) blocks forever: the method can leave %s"
                 + " without receiving, and the buffer of '%s' holds %d of %s sends; %s",
             channel.getSimpleName(), ChannelUses.lineOf(send, state),
-            ChannelUses.lineOf(exit.get().lastTree() == null ? launch : exit.get().lastTree(),
-                state),
+            exit.get().lastTree() == null
+                ? "at line " + ChannelUses.lineOf(launch, state)
+                : exit.get().where(state),
             channel.getSimpleName(), capacity,
             total == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(total),
             total == SendCounts.UNBOUNDED
