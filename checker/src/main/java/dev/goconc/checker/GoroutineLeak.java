@@ -15,6 +15,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -44,7 +45,9 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>Judged only for channels made in the method that never escape it (quiet otherwise, even
- * where that misses a leak), whose capacity is a constant. A send with a way out (trySend, a
+ * where that misses a leak), whose capacity is a constant. One escape is let through for the
+ * unreceived send: a channel the method only returns is shared when the method is done, so the
+ * method's own sends on it come first and block (GoKer's moby#33293). A send with a way out (trySend, a
  * select with {@code otherwise}, {@code ctx.done()}, a timer or a done channel) never blocks
  * forever. A receive inside a loop counts as done once the loop is entered (a loop that runs
  * as often as the goroutines were started is the common idiom). The fix gives the channel room
@@ -83,7 +86,13 @@ public final class GoroutineLeak extends BugChecker
     List<Use> all = uses.of(channel);
     List<Use> makes = all.stream().filter(u -> u.kind() == Kind.MAKE).toList();
     if (makes.size() != 1 || makes.get(0).inLoop() || makes.get(0).unit() != uses.root()
-        || all.stream().anyMatch(u -> u.kind() == Kind.ESCAPE || u.kind() == Kind.REASSIGN)) {
+        || all.stream().anyMatch(u -> u.kind() == Kind.REASSIGN)) {
+      return Optional.empty();
+    }
+    // Returning the channel shares it only once the method is done: its own sends come first.
+    boolean returned = all.stream()
+        .anyMatch(u -> u.kind() == Kind.ESCAPE && u.tree() instanceof ReturnTree);
+    if (all.stream().anyMatch(u -> u.kind() == Kind.ESCAPE && !(u.tree() instanceof ReturnTree))) {
       return Optional.empty();
     }
     OptionalInt capacity = ChannelUses.capacity(makes.get(0).call());
@@ -91,7 +100,11 @@ public final class GoroutineLeak extends BugChecker
       return Optional.empty();
     }
     BlockingOps ops = new BlockingOps(uses, state);
-    return all.stream().anyMatch(u -> u.unit() != uses.root())
+    boolean goroutinesUseIt = all.stream().anyMatch(u -> u.unit() != uses.root());
+    if (goroutinesUseIt && returned) {
+      return Optional.empty();
+    }
+    return goroutinesUseIt
         ? abandonedSender(channel, all, makes.get(0).call(), capacity.getAsInt(), ops, state)
         : unreceivedSend(channel, all, capacity.getAsInt(), ops, state);
   }

@@ -317,6 +317,108 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /**
+   * Java counterparts of the channel leaks in GCatch's GoKer benchmark (blocking bugs whose
+   * channel is local to one function), with their fixed versions. GCatch reports the blocked
+   * operation; goconc reports the goroutine's send (or the method's own send) and offers the
+   * buffer as a fix.
+   */
+  @Test
+  void goKerCounterparts() {
+    helper
+        .addSourceLines(
+            "Kubernetes5316.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.concurrent.Callable;
+
+            class Kubernetes5316 {
+              // The parent may take the timeout case: both senders block forever.
+              void finishRequest(Duration timeout, Callable<Exception> fn) {
+                Chan<Boolean> ch = Chan.make();
+                Chan<Exception> errCh = Chan.make();
+                Go.go(() -> {
+                  Exception err = call(fn);
+                  if (err != null) {
+                    // BUG: Diagnostic contains: goroutine sending on 'errCh'
+                    errCh.send(err);
+                  } else {
+                    // BUG: Diagnostic contains: goroutine sending on 'ch'
+                    ch.send(true);
+                  }
+                });
+                Select.<Void>select()
+                    .recv(ch, v -> null)
+                    .recv(errCh, e -> null)
+                    .recv(Time.after(timeout), t -> null)
+                    .run();
+              }
+
+              // The fix: room for the one send on each channel.
+              void finishRequestFixed(Duration timeout, Callable<Exception> fn) {
+                Chan<Boolean> ch = Chan.make(1);
+                Chan<Exception> errCh = Chan.make(1);
+                Go.go(() -> {
+                  Exception err = call(fn);
+                  if (err != null) {
+                    errCh.send(err);
+                  } else {
+                    ch.send(true);
+                  }
+                });
+                Select.<Void>select()
+                    .recv(ch, v -> null)
+                    .recv(errCh, e -> null)
+                    .recv(Time.after(timeout), t -> null)
+                    .run();
+              }
+
+              static Exception call(Callable<Exception> fn) {
+                try {
+                  return fn.call();
+                } catch (Exception e) {
+                  return e;
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Moby33293.java",
+            """
+            import dev.goconc.*;
+
+            class Moby33293 {
+              static RuntimeException mayReturnError() {
+                return Math.random() < 0.5 ? new RuntimeException("error") : null;
+              }
+
+              // The method sends on the channel it is about to return: nobody can receive yet.
+              RecvChan<RuntimeException> containerWait() {
+                Chan<RuntimeException> errC = Chan.make();
+                RuntimeException err = mayReturnError();
+                if (err != null) {
+                  // BUG: Diagnostic contains: send on 'errC' at line 14 blocks forever
+                  errC.send(err);
+                  return errC;
+                }
+                return errC;
+              }
+
+              RecvChan<RuntimeException> containerWaitFixed() {
+                Chan<RuntimeException> errC = Chan.make(1);
+                RuntimeException err = mayReturnError();
+                if (err != null) {
+                  errC.send(err);
+                  return errC;
+                }
+                return errC;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void suppressedDaemon() {
     helper
