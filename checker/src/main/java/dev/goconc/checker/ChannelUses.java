@@ -46,7 +46,7 @@ public final class ChannelUses {
     MAKE,
     /** {@code send}, {@code trySend}, or a {@code select} send case. */
     SEND,
-    /** {@code receive}, {@code receiveOk}, {@code tryReceive}, for-each, or a select receive case. */
+    /** {@code receive}, {@code receiveOk}, {@code tryReceive}, for-each, a select receive. */
     RECEIVE,
     /** {@code close()}. */
     CLOSE,

@@ -23,10 +23,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Loops that never end on their own: {@code while (true)}, {@code for (;;)},
@@ -92,19 +90,6 @@ public final class EndlessLoops {
 
   private static boolean isTrue(ExpressionTree condition) {
     return Boolean.TRUE.equals(ASTHelpers.constValue(ASTHelpers.stripParentheses(condition)));
-  }
-
-  /** Whether any call under {@code tree} (lambdas included: select handlers) matches. */
-  public static boolean anyCall(Tree tree, Predicate<MethodInvocationTree> test) {
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |= test.test(call);
-        return super.visitMethodInvocation(call, unused);
-      }
-    }.scan(tree, null);
-    return found[0];
   }
 
   private static boolean hasWayOut(StatementTree loop, VisitorState state) {

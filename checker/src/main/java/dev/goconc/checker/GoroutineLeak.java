@@ -47,11 +47,15 @@ import java.util.stream.Collectors;
  * <p>Judged only for channels made in the method that never escape it (quiet otherwise, even
  * where that misses a leak), whose capacity is a constant. One escape is let through for the
  * unreceived send: a channel the method only returns is shared when the method is done, so the
- * method's own sends on it come first and block (GoKer's moby#33293). A send with a way out (trySend, a
- * select with {@code otherwise}, {@code ctx.done()}, a timer or a done channel) never blocks
- * forever. A receive inside a loop counts as done once the loop is entered (a loop that runs
- * as often as the goroutines were started is the common idiom). The fix gives the channel room
- * for every send when their number is known.
+ * method's own sends on it come first and block (GoKer's moby#33293). A send with a way out
+ * (trySend, a select with {@code otherwise}, {@code ctx.done()}, a timer or a done channel)
+ * never blocks forever. A receive inside a loop counts as done once the loop is entered (a loop
+ * that runs as often as the goroutines were started is the common idiom). The fix gives the
+ * channel room for every send when their number is known.
+ *
+ * <p>The abandoned sender is judged in methods only: a goroutine lambda that itself makes a
+ * channel and starts goroutines on it is not (a known miss). Sends counted per goroutine are an
+ * upper bound over its branches; a goroutine started in a loop counts as unboundedly many.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -67,7 +71,7 @@ public final class GoroutineLeak extends BugChecker
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() == null
         || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
-        || !EndlessLoops.anyCall(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
+        || !Calls.anyIn(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
       return Description.NO_MATCH;
     }
     try {
@@ -82,7 +86,8 @@ public final class GoroutineLeak extends BugChecker
     return Description.NO_MATCH;
   }
 
-  private Optional<Description> judgeChannel(VarSymbol channel, ChannelUses uses, VisitorState state) {
+  private Optional<Description> judgeChannel(
+      VarSymbol channel, ChannelUses uses, VisitorState state) {
     List<Use> all = uses.of(channel);
     List<Use> makes = all.stream().filter(u -> u.kind() == Kind.MAKE).toList();
     if (makes.size() != 1 || makes.get(0).inLoop() || makes.get(0).unit() != uses.root()
@@ -119,7 +124,8 @@ public final class GoroutineLeak extends BugChecker
     Map<Tree, Set<Tree>> sendsByGoroutine = new LinkedHashMap<>();
     for (Use use : all) {
       if (use.kind() == Kind.SEND && ops.blocks(use)) {
-        sendsByGoroutine.computeIfAbsent(use.unit(), k -> new java.util.HashSet<>()).add(use.call());
+        sendsByGoroutine.computeIfAbsent(use.unit(), k -> new java.util.HashSet<>())
+            .add(use.call());
       }
     }
     int total = 0;
@@ -189,7 +195,9 @@ public final class GoroutineLeak extends BugChecker
   /** {@code Chan.make(n)}: keeps how the call names {@code make}, replaces its arguments. */
   private static SuggestedFix roomFor(MethodInvocationTree make, int sends, VisitorState state) {
     return SuggestedFix.replace(
-        state.getEndPosition(make.getMethodSelect()), state.getEndPosition(make), "(" + sends + ")");
+        state.getEndPosition(make.getMethodSelect()),
+        state.getEndPosition(make),
+        "(" + sends + ")");
   }
 
   @Override
@@ -211,7 +219,7 @@ public final class GoroutineLeak extends BugChecker
       ChannelUses[] everywhere = new ChannelUses[1];
       for (StatementTree loop : EndlessLoops.in(bodyPath, state)) {
         if (reported.stream().anyMatch(outer -> BlockingOps.encloses(outer, loop))
-            || EndlessLoops.anyCall(loop,
+            || Calls.anyIn(loop,
                 c -> EndlessLoops.OBSERVES_CANCELLATION.matches(c, state))) {
           continue;
         }

@@ -68,7 +68,8 @@ public final class ReceiverSideClose extends BugChecker
   }
 
   private Description judge(TreePath unitPath, MethodTree method, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !Calls.anyIn(unitPath.getLeaf(), c -> GoconcApi.CHAN_CLOSE.matches(c, state))) {
       return Description.NO_MATCH;
     }
     try {
@@ -143,7 +144,7 @@ public final class ReceiverSideClose extends BugChecker
     return method.getParameters().stream().anyMatch(p -> ASTHelpers.getSymbol(p) == channel);
   }
 
-  /** Whether code other than {@code unit} in the compilation unit sends on or passes on the channel. */
+  /** Whether code other than {@code unit} in the compilation unit sends on or passes it on. */
   private static boolean sentOrEscapesElsewhere(VarSymbol channel, Tree unit, VisitorState state) {
     TreePath top = new TreePath(state.getPath().getCompilationUnit());
     ChannelUses everywhere = ChannelUses.in(top, state);

@@ -24,7 +24,7 @@ public final class SelectCases {
       Matchers.anyOf(
           GoconcApi.SELECT_RECV, GoconcApi.SELECT_SEND, GoconcApi.SELECT_OTHERWISE);
 
-  /** Whether {@code call} is a {@code recv}, {@code recvOk}, {@code send} or {@code otherwise} case. */
+  /** Whether {@code call} is a {@code recv}, {@code recvOk}, {@code send} or {@code otherwise}. */
   public static boolean isCase(MethodInvocationTree call, VisitorState state) {
     return CASE.matches(call, state);
   }

@@ -51,6 +51,8 @@ import org.checkerframework.errorprone.dataflow.cfg.node.Node;
     linkType = CUSTOM)
 public final class SendOnClosedChannel extends BugChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+  private static final java.util.regex.Pattern ONCE_GUARD =
+      java.util.regex.Pattern.compile("compareAndSet|getAndSet");
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
@@ -67,7 +69,7 @@ public final class SendOnClosedChannel extends BugChecker
 
   private Description judge(TreePath unitPath, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
-        || !EndlessLoops.anyCall(unitPath.getLeaf(), c -> GoconcApi.CHAN_CLOSE.matches(c, state))) {
+        || !Calls.anyIn(unitPath.getLeaf(), c -> GoconcApi.CHAN_CLOSE.matches(c, state))) {
       return Description.NO_MATCH;
     }
     try {
@@ -128,8 +130,8 @@ public final class SendOnClosedChannel extends BugChecker
       if (leaf instanceof BlockTree block && setsBooleanFlag(block.getStatements())) {
         return true;
       }
-      if (leaf instanceof IfTree guard && EndlessLoops.anyCall(guard.getCondition(),
-          c -> ASTHelpers.getSymbol(c).getSimpleName().toString().matches("compareAndSet|getAndSet"))) {
+      if (leaf instanceof IfTree guard && Calls.anyIn(guard.getCondition(),
+          c -> ONCE_GUARD.matcher(ASTHelpers.getSymbol(c).getSimpleName()).matches())) {
         return true;
       }
       if (leaf instanceof LambdaExpressionTree || leaf instanceof MethodTree) {

@@ -56,7 +56,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() == null
         || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
-        || !EndlessLoops.anyCall(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
+        || !Calls.anyIn(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
       return Description.NO_MATCH;
     }
     try {
