@@ -121,7 +121,7 @@ public final class ChannelPaths {
       if (starts == null || starts.isEmpty()) {
         return Optional.empty();
       }
-      for (Node start : starts) {
+      for (Node start : byUid(starts)) {
         Block block = start.getBlock();
         if (block != null) {
           work.add(new Position(block, block.getNodes().indexOf(start) + 1, from, false));
@@ -164,6 +164,12 @@ public final class ChannelPaths {
     return Optional.empty();
   }
 
+  /** Graph elements in creation order: the same sources give the same walk, run after run. */
+  private static <T extends org.checkerframework.errorprone.org.plumelib.util.UniqueId>
+      List<T> byUid(java.util.Collection<T> items) {
+    return items.stream().sorted(java.util.Comparator.comparingLong(T::getUid)).toList();
+  }
+
   /** A return or throw statement names the exit better than an expression inside it. */
   private static Tree better(Tree last, Tree next) {
     if (next == null) {
@@ -185,8 +191,9 @@ public final class ChannelPaths {
       return next;
     }
     if (block instanceof ExceptionBlock exception && exception.getNode() instanceof ThrowNode) {
-      exception.getExceptionalSuccessors().values().forEach(
-          targets -> targets.forEach(t -> next.add(new Position(t, 0, last, true))));
+      List<Block> targets = new java.util.ArrayList<>();
+      exception.getExceptionalSuccessors().values().forEach(targets::addAll);
+      byUid(targets).forEach(t -> next.add(new Position(t, 0, last, true)));
     }
     if (block instanceof SingleSuccessorBlock single && single.getSuccessor() != null) {
       Block successor = single.getSuccessor();

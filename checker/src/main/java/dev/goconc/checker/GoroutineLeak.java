@@ -124,7 +124,7 @@ public final class GoroutineLeak extends BugChecker
     Map<Tree, Set<Tree>> sendsByGoroutine = new LinkedHashMap<>();
     for (Use use : all) {
       if (use.kind() == Kind.SEND && ops.blocks(use)) {
-        sendsByGoroutine.computeIfAbsent(use.unit(), k -> new java.util.HashSet<>())
+        sendsByGoroutine.computeIfAbsent(use.unit(), k -> new java.util.LinkedHashSet<>())
             .add(use.call());
       }
     }
