@@ -92,7 +92,8 @@ public final class EndlessLoops {
     return Boolean.TRUE.equals(ASTHelpers.constValue(ASTHelpers.stripParentheses(condition)));
   }
 
-  private static boolean hasWayOut(StatementTree loop, VisitorState state) {
+  /** Whether a return, throw, break out of {@code loop} or System.exit lies inside it. */
+  public static boolean hasWayOut(StatementTree loop, VisitorState state) {
     boolean[] out = new boolean[1];
     new TreePathScanner<Void, Void>() {
       @Override

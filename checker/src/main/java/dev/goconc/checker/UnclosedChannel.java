@@ -11,6 +11,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -39,7 +40,9 @@ import java.util.Set;
  *       context). Implicit exceptions from calls are not paths.
  * </ul>
  *
- * <p>Quiet when a close exists elsewhere (a closer goroutine after {@code wg.await()}), and on
+ * <p>A for-each over the channel that can leave on a value (a break, return or throw inside it:
+ * a sentinel, an error) is not judged; a {@code receiveOk} loop is, its way out being the close.
+ * Quiet when a close exists elsewhere (a closer goroutine after {@code wg.await()}), and on
  * channels that escape (passed to a method, which may close it; stored). Fix: when a single
  * goroutine, started once, sends and never closes, close in {@code finally} in that goroutine.
  */
@@ -84,7 +87,12 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
     }
     Set<Tree> feeders = new LinkedHashSet<>();
     all.stream().filter(u -> u.kind() == Kind.SEND).forEach(u -> feeders.add(u.unit()));
-    Optional<Use> loop = all.stream().filter(Use::loopReceive).findFirst();
+    // A for-each that breaks out on a value (a sentinel, an error) ends without the close.
+    Optional<Use> loop = all.stream()
+        .filter(u -> u.loopReceive()
+            && !(u.tree() instanceof EnhancedForLoopTree forEach
+                && EndlessLoops.hasWayOut(forEach, state)))
+        .findFirst();
     BlockingOps ops = new BlockingOps(uses, state);
     if (!returned && loop.isPresent() && !closed) {
       return Optional.of(report(channel, loop.get().tree(), String.format(

@@ -170,6 +170,21 @@ final class UnclosedChannelTest {
                 return ch;
               }
 
+              // Poison pill: the loop leaves on a sentinel value.
+              void poisonPill() {
+                Chan<String> ch = Chan.make(4);
+                Go.go(() -> {
+                  ch.send("a");
+                  ch.send("STOP");
+                });
+                for (String s : ch) {
+                  if (s.equals("STOP")) {
+                    break;
+                  }
+                  System.out.println(s);
+                }
+              }
+
               // A channel stored in a field escapes.
               private Chan<Integer> kept;
 
