@@ -1,0 +1,245 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.ChannelUses.Kind;
+import dev.goconc.checker.ChannelUses.Use;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A goroutine that can block forever or never stop. Three shapes:
+ *
+ * <ul>
+ *   <li>Abandoned sender: goroutines started in a method send on a channel made there, more
+ *       sends than the buffer holds, and the method has a path from the launch to an exit
+ *       (return, explicit throw, falling off the end — a {@code select} whose other case is
+ *       {@code ctx.done()} or {@code Time.after} leads there too) that receives nothing.
+ *   <li>Unreceived send: the method itself sends on a local channel no goroutine touches, and
+ *       the channel is unbuffered (or has fewer slots than sends and the method never receives).
+ *   <li>No exit: a goroutine body with an endless loop that never observes cancellation.
+ * </ul>
+ *
+ * <p>Judged only for channels made in the method that never escape it (quiet otherwise, even
+ * where that misses a leak), whose capacity is a constant. One escape is let through for the
+ * unreceived send: a channel the method only returns is shared when the method is done, so the
+ * method's own sends on it come first and block (GoKer's moby#33293). A send with a way out
+ * (trySend, a select with {@code otherwise}, {@code ctx.done()}, a timer or a done channel)
+ * never blocks forever. A receive inside a loop counts as done once the loop is entered (a loop
+ * that runs as often as the goroutines were started is the common idiom). The fix gives the
+ * channel room for every send when their number is known.
+ *
+ * <p>The abandoned sender is judged in methods only: a goroutine lambda that itself makes a
+ * channel and starts goroutines on it is not (a known miss). Sends counted per goroutine are an
+ * upper bound over its branches; a goroutine started in a loop counts as unboundedly many.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "A goroutine that can block forever on a channel nobody receives from, or that"
+        + " loops forever without observing cancellation, leaks",
+    severity = ERROR,
+    link = GoconcApi.RULES_BASE_URL + "GoroutineLeak.md",
+    linkType = CUSTOM)
+public final class GoroutineLeak extends BugChecker
+    implements MethodTreeMatcher, MethodInvocationTreeMatcher {
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    if (tree.getBody() == null
+        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !Calls.anyIn(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
+      return Description.NO_MATCH;
+    }
+    try {
+      ChannelUses uses = ChannelUses.in(state.getPath(), state);
+      for (VarSymbol channel : uses.byChannel().keySet()) {
+        Optional<Description> found = judgeChannel(channel, uses, state);
+        found.ifPresent(state::reportMatch);
+      }
+    } catch (RuntimeException e) {
+      // Code this check does not understand: no finding.
+    }
+    return Description.NO_MATCH;
+  }
+
+  private Optional<Description> judgeChannel(
+      VarSymbol channel, ChannelUses uses, VisitorState state) {
+    List<Use> all = uses.of(channel);
+    List<Use> makes = all.stream().filter(u -> u.kind() == Kind.MAKE).toList();
+    if (makes.size() != 1 || makes.get(0).inLoop() || makes.get(0).unit() != uses.root()
+        || all.stream().anyMatch(u -> u.kind() == Kind.REASSIGN)) {
+      return Optional.empty();
+    }
+    // Returning the channel shares it only once the method is done: its own sends come first.
+    boolean returned = all.stream()
+        .anyMatch(u -> u.kind() == Kind.ESCAPE && u.tree() instanceof ReturnTree);
+    if (all.stream().anyMatch(u -> u.kind() == Kind.ESCAPE && !(u.tree() instanceof ReturnTree))) {
+      return Optional.empty();
+    }
+    OptionalInt capacity = ChannelUses.capacity(makes.get(0).call());
+    if (capacity.isEmpty()) {
+      return Optional.empty();
+    }
+    BlockingOps ops = new BlockingOps(uses, state);
+    boolean goroutinesUseIt = all.stream().anyMatch(u -> u.unit() != uses.root());
+    if (goroutinesUseIt && returned) {
+      return Optional.empty();
+    }
+    return goroutinesUseIt
+        ? abandonedSender(channel, all, makes.get(0).call(), capacity.getAsInt(), ops, state)
+        : unreceivedSend(channel, all, capacity.getAsInt(), ops, state);
+  }
+
+  private Optional<Description> abandonedSender(VarSymbol channel, List<Use> all,
+      MethodInvocationTree make, int capacity, BlockingOps ops, VisitorState state) {
+    Tree root = ops.uses().root();
+    if (all.stream().anyMatch(u -> u.unit() == root ? u.kind() == Kind.SEND
+        : u.kind() == Kind.RECEIVE)) {
+      return Optional.empty(); // another goroutine receives, or the method sends too
+    }
+    Map<Tree, Set<Tree>> sendsByGoroutine = new LinkedHashMap<>();
+    for (Use use : all) {
+      if (use.kind() == Kind.SEND && ops.blocks(use)) {
+        sendsByGoroutine.computeIfAbsent(use.unit(), k -> new java.util.LinkedHashSet<>())
+            .add(use.call());
+      }
+    }
+    int total = 0;
+    for (Map.Entry<Tree, Set<Tree>> entry : sendsByGoroutine.entrySet()) {
+      int sends = SendCounts.max(entry.getKey(), entry.getValue());
+      total = SendCounts.plus(total, sends > 0 && ops.launchRepeats(entry.getKey())
+          ? SendCounts.UNBOUNDED : sends);
+    }
+    if (total <= capacity) {
+      return Optional.empty();
+    }
+    Set<Tree> receives = ops.waitingReceives(all);
+    Optional<ChannelPaths> paths = ChannelPaths.of(state.getPath(), state);
+    if (paths.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Tree goroutine : sendsByGoroutine.keySet()) {
+      Tree launch = ops.pathTo(goroutine).getParentPath().getLeaf();
+      Optional<ChannelPaths.Exit> exit =
+          paths.get().exitAvoiding(launch, n -> receives.contains(n.getTree()));
+      if (exit.isPresent()) {
+        Tree send = sendsByGoroutine.get(goroutine).iterator().next();
+        String message = String.format(
+            "goroutine sending on '%s' (line %d) blocks forever: the method can leave %s"
+                + " without receiving, and the buffer of '%s' holds %d of %s sends; %s",
+            channel.getSimpleName(), ChannelUses.lineOf(send, state),
+            exit.get().lastTree() == null
+                ? "at line " + ChannelUses.lineOf(launch, state)
+                : exit.get().where(state),
+            channel.getSimpleName(), capacity,
+            total == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(total),
+            total == SendCounts.UNBOUNDED
+                ? "receive on every path, or send inside a select with ctx.done()"
+                : "make it Chan.make(" + total + ") so every send has room");
+        Description.Builder description = buildDescription(send).setMessage(message);
+        if (total != SendCounts.UNBOUNDED) {
+          description.addFix(roomFor(make, total, state));
+        }
+        return Optional.of(description.build());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Description> unreceivedSend(VarSymbol channel, List<Use> all, int capacity,
+      BlockingOps ops, VisitorState state) {
+    Set<Tree> sends = all.stream().filter(u -> u.kind() == Kind.SEND && ops.blocks(u))
+        .map(Use::call).collect(Collectors.toSet());
+    if (sends.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean receives = all.stream().anyMatch(u -> u.kind() == Kind.RECEIVE);
+    int count = SendCounts.max(ops.uses().root(), sends);
+    if (capacity > 0 && (receives || count <= capacity)) {
+      return Optional.empty();
+    }
+    Tree first = all.stream().filter(u -> sends.contains(u.call())).findFirst().get().call();
+    return Optional.of(buildDescription(first).setMessage(String.format(
+        "send on '%s' at line %d blocks forever: %s and no goroutine receives from it; start"
+            + " the receiver before sending, or give the channel room for every send",
+        channel.getSimpleName(), ChannelUses.lineOf(first, state),
+        capacity == 0 ? "the channel is unbuffered" : "the buffer holds " + capacity
+            + " of " + (count == SendCounts.UNBOUNDED ? "unboundedly many" : count) + " sends"))
+        .build());
+  }
+
+  /** {@code Chan.make(n)}: keeps how the call names {@code make}, replaces its arguments. */
+  private static SuggestedFix roomFor(MethodInvocationTree make, int sends, VisitorState state) {
+    return SuggestedFix.replace(
+        state.getEndPosition(make.getMethodSelect()),
+        state.getEndPosition(make),
+        "(" + sends + ")");
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !GoroutineBodies.isLaunch(tree, state)) {
+      return Description.NO_MATCH;
+    }
+    try {
+      Optional<Tree> body = GoroutineBodies.bodyOf(tree, state);
+      if (body.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      CompilationUnitTree unit = state.getPath().getCompilationUnit();
+      TreePath bodyPath = body.get() instanceof LambdaExpressionTree
+          ? new TreePath(state.getPath(), body.get())
+          : TreePath.getPath(unit, body.get());
+      List<StatementTree> reported = new ArrayList<>();
+      ChannelUses[] everywhere = new ChannelUses[1];
+      for (StatementTree loop : EndlessLoops.in(bodyPath, state)) {
+        if (reported.stream().anyMatch(outer -> BlockingOps.encloses(outer, loop))
+            || Calls.anyIn(loop,
+                c -> EndlessLoops.OBSERVES_CANCELLATION.matches(c, state))) {
+          continue;
+        }
+        if (everywhere[0] == null) {
+          everywhere[0] = ChannelUses.in(new TreePath(unit), state);
+        }
+        if (BlockingOps.receivesOnDoneChannel(loop, everywhere[0])) {
+          continue;
+        }
+        reported.add(loop);
+        state.reportMatch(buildDescription(loop).setMessage(String.format(
+            "goroutine never stops: the loop at line %d has no return, break or throw and never"
+                + " observes ctx.done(), ctx.err() or a done channel; select on ctx.done() and"
+                + " return when it fires (a process-lifetime daemon says so with"
+                + " @SuppressWarnings(\"GoroutineLeak\"))",
+            ChannelUses.lineOf(loop, state))).build());
+      }
+    } catch (RuntimeException e) {
+      // Code this check does not understand: no finding.
+    }
+    return Description.NO_MATCH;
+  }
+}

@@ -1,0 +1,205 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.ChannelUses.Kind;
+import dev.goconc.checker.ChannelUses.Use;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code close()} on a channel by code that only receives from it. Judged per method and per
+ * goroutine body (a goroutine lambda is separate code). A close that follows a receive is
+ * the consumer closing its input; quiet when the code also sends, when the close comes after a
+ * {@code WaitGroup}/{@code ErrGroup} {@code await()} (the owner closing once its senders are
+ * done) or before every receive (the owner draining what it closed), and when nobody in the
+ * compilation unit sends on a local or field channel and it never escapes (a done channel).
+ * A parameter's senders are out of sight, so a parameter received from and closed is flagged.
+ *
+ * <p>Fix, for a parameter declared {@code Chan<T>} whose every use is valid on a
+ * {@code RecvChan<T>}: narrow the parameter and drop the close. Offered only where no caller
+ * can break: the method overrides nothing, cannot be overridden, and has no overload.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "Only the sender closes a channel: a receiver that closes it makes the next send"
+        + " throw",
+    severity = ERROR,
+    link = GoconcApi.RULES_BASE_URL + "ReceiverSideClose.md",
+    linkType = CUSTOM)
+public final class ReceiverSideClose extends BugChecker
+    implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    return tree.getBody() == null ? Description.NO_MATCH : judge(state.getPath(), tree, state);
+  }
+
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    boolean goroutine = GoroutineBodies.enclosingGoroutine(state.getPath(), state)
+        .map(p -> p.getLeaf() == tree)
+        .orElse(false);
+    return goroutine ? judge(state.getPath(), null, state) : Description.NO_MATCH;
+  }
+
+  private Description judge(TreePath unitPath, MethodTree method, VisitorState state) {
+    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !Calls.anyIn(unitPath.getLeaf(), c -> GoconcApi.CHAN_CLOSE.matches(c, state))) {
+      return Description.NO_MATCH;
+    }
+    try {
+      ChannelUses uses = ChannelUses.in(unitPath, state);
+      for (VarSymbol channel : uses.byChannel().keySet()) {
+        Description found = judgeChannel(channel, uses, method, state);
+        if (found != Description.NO_MATCH) {
+          state.reportMatch(found);
+        }
+      }
+    } catch (RuntimeException e) {
+      // Code this check does not understand: no finding.
+    }
+    return Description.NO_MATCH;
+  }
+
+  private Description judgeChannel(
+      VarSymbol channel, ChannelUses uses, MethodTree method, VisitorState state) {
+    Tree unit = uses.root();
+    List<Use> own = uses.of(channel).stream().filter(u -> u.unit() == unit).toList();
+    Optional<Use> close = own.stream().filter(u -> u.kind() == Kind.CLOSE).findFirst();
+    if (close.isEmpty()
+        || own.stream().anyMatch(u -> u.kind() == Kind.SEND || u.kind() == Kind.ESCAPE
+            || u.kind() == Kind.REASSIGN)) {
+      return Description.NO_MATCH;
+    }
+    long closeAt = ASTHelpers.getStartPosition(close.get().tree());
+    boolean receivedBefore = own.stream()
+        .anyMatch(u -> u.kind() == Kind.RECEIVE && ASTHelpers.getStartPosition(u.tree()) < closeAt);
+    if (!receivedBefore || awaitsBefore(uses, closeAt, state)) {
+      return Description.NO_MATCH;
+    }
+    boolean parameter = (channel.flags() & Flags.PARAMETER) != 0;
+    if (!parameter && !sentOrEscapesElsewhere(channel, unit, state)) {
+      return Description.NO_MATCH; // a done channel: closing it is its owner's signal
+    }
+    long line = ChannelUses.lineOf(close.get().tree(), state);
+    String message = String.format(
+        "'%s' is closed on line %d by code that only receives from it; the sender's next send"
+            + " throws ChannelClosedException. Only the sender closes a channel%s",
+        channel.getSimpleName(), line,
+        parameter ? ": declare the parameter as RecvChan" : "");
+    Description.Builder description = buildDescription(close.get().call()).setMessage(message);
+    if (method != null && isParameterOf(channel, method)) {
+      narrowParameter(channel, method, own, uses, state).ifPresent(description::addFix);
+    }
+    return description.build();
+  }
+
+  private static boolean awaitsBefore(ChannelUses uses, long position, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (ASTHelpers.getStartPosition(call) < position
+            && (GoconcApi.WAIT_GROUP_AWAIT.matches(call, state)
+                || GoconcApi.ERR_GROUP_AWAIT.matches(call, state))) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+    }.scan(uses.root(), null);
+    return found[0];
+  }
+
+  private static boolean isParameterOf(VarSymbol channel, MethodTree method) {
+    return method.getParameters().stream().anyMatch(p -> ASTHelpers.getSymbol(p) == channel);
+  }
+
+  /** Whether code other than {@code unit} in the compilation unit sends on or passes it on. */
+  private static boolean sentOrEscapesElsewhere(VarSymbol channel, Tree unit, VisitorState state) {
+    TreePath top = new TreePath(state.getPath().getCompilationUnit());
+    ChannelUses everywhere = ChannelUses.in(top, state);
+    return everywhere.of(channel).stream()
+        .anyMatch(u -> (u.kind() == Kind.SEND || u.kind() == Kind.ESCAPE
+                || u.kind() == Kind.REASSIGN)
+            && (unit instanceof LambdaExpressionTree
+                ? u.unit() != unit
+                : u.unit() != everywhere.root() || !BlockingOps.contains(unit, u.tree())));
+  }
+
+  private static Optional<SuggestedFix> narrowParameter(
+      VarSymbol channel, MethodTree method, List<Use> own, ChannelUses uses, VisitorState state) {
+    MethodSymbol symbol = ASTHelpers.getSymbol(method);
+    VariableTree parameter = method.getParameters().stream()
+        .filter(p -> ASTHelpers.getSymbol(p) == channel).findFirst().orElseThrow();
+    Tree type = parameter.getType();
+    Tree base = type instanceof ParameterizedTypeTree generic ? generic.getType() : type;
+    boolean declaredChan = base instanceof IdentifierTree id && id.getName().contentEquals("Chan");
+    boolean everyUseFits = uses.of(channel).stream()
+        .allMatch(u -> u.unit() == uses.root()
+            && (u.kind() == Kind.RECEIVE || u.kind() == Kind.CLOSE || u.kind() == Kind.NEUTRAL));
+    if (!declaredChan || !everyUseFits || !cannotBeOverridden(symbol, state)
+        || !ASTHelpers.findSuperMethods(symbol, state.getTypes()).isEmpty()
+        || hasOverload(symbol)) {
+      return Optional.empty();
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    fix.replace(base, SuggestedFixes.qualifyType(state, fix, GoconcApi.RECV_CHAN));
+    for (Use use : own) {
+      if (use.kind() != Kind.CLOSE) {
+        continue;
+      }
+      TreePath callPath = TreePath.getPath(state.getPath().getCompilationUnit(), use.call());
+      if (callPath == null
+          || !(callPath.getParentPath().getLeaf() instanceof ExpressionStatementTree statement)
+          || !(callPath.getParentPath().getParentPath().getLeaf() instanceof BlockTree)) {
+        return Optional.empty();
+      }
+      fix.delete(statement);
+    }
+    return Optional.of(fix.build());
+  }
+
+  private static boolean cannotBeOverridden(MethodSymbol symbol, VisitorState state) {
+    long flags = symbol.flags();
+    return (flags & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
+        || (symbol.owner.flags() & Flags.FINAL) != 0;
+  }
+
+  private static boolean hasOverload(MethodSymbol symbol) {
+    int count = 0;
+    for (var unused : symbol.owner.members().getSymbolsByName(symbol.name)) {
+      count++;
+    }
+    return count > 1;
+  }
+}

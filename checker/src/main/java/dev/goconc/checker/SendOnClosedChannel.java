@@ -1,0 +1,155 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.TypeTag;
+import dev.goconc.checker.ChannelUses.Kind;
+import dev.goconc.checker.ChannelUses.Use;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+
+/**
+ * A send ({@code send}, {@code trySend}, a {@code select} send case) or a second
+ * {@code close()} that some path of the same method or goroutine body reaches after
+ * {@code close()} of the same channel: Go panics there, goconc throws
+ * {@code ChannelClosedException}. A close and a send in different methods, goroutines or
+ * lambdas (a select handler included) are out of reach.
+ *
+ * <p>Paths end where the variable is assigned a new channel. A close guarded to run once — in
+ * the block that also sets a boolean flag, or under {@code compareAndSet}/{@code getAndSet} —
+ * is not judged: the guard makes the later path impossible, and paths are not told apart by
+ * values. No fix: where the send belongs is the author's call.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "A send or a second close after close() throws ChannelClosedException",
+    severity = ERROR,
+    link = GoconcApi.RULES_BASE_URL + "SendOnClosedChannel.md",
+    linkType = CUSTOM)
+public final class SendOnClosedChannel extends BugChecker
+    implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+  private static final java.util.regex.Pattern ONCE_GUARD =
+      java.util.regex.Pattern.compile("compareAndSet|getAndSet");
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    return tree.getBody() == null ? Description.NO_MATCH : judge(state.getPath(), state);
+  }
+
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    boolean goroutine = GoroutineBodies.enclosingGoroutine(state.getPath(), state)
+        .map(p -> p.getLeaf() == tree)
+        .orElse(false);
+    return goroutine ? judge(state.getPath(), state) : Description.NO_MATCH;
+  }
+
+  private Description judge(TreePath unitPath, VisitorState state) {
+    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !Calls.anyIn(unitPath.getLeaf(), c -> GoconcApi.CHAN_CLOSE.matches(c, state))) {
+      return Description.NO_MATCH;
+    }
+    try {
+      ChannelUses uses = ChannelUses.in(unitPath, state);
+      Optional<ChannelPaths> paths = Optional.empty();
+      for (Map.Entry<VarSymbol, List<Use>> entry : uses.byChannel().entrySet()) {
+        List<Use> own = entry.getValue().stream().filter(u -> u.unit() == uses.root()).toList();
+        List<Use> closes = own.stream()
+            .filter(u -> u.kind() == Kind.CLOSE && !guardedOnce(u, uses, state)).toList();
+        if (closes.isEmpty()) {
+          continue;
+        }
+        if (paths.isEmpty()) {
+          paths = ChannelPaths.of(unitPath, state);
+          if (paths.isEmpty()) {
+            return Description.NO_MATCH;
+          }
+        }
+        Map<Tree, Use> afterClose = new HashMap<>();
+        own.stream().filter(u -> u.kind() == Kind.SEND || u.kind() == Kind.CLOSE)
+            .forEach(u -> afterClose.put(u.ident(), u));
+        VarSymbol channel = entry.getKey();
+        for (Use close : closes) {
+          Optional<Node> hit = paths.get().reachable(close.call(),
+              n -> afterClose.containsKey(n.getTree()),
+              n -> n instanceof AssignmentNode a
+                  && ASTHelpers.getSymbol(a.getTarget().getTree()) == channel);
+          if (hit.isPresent()) {
+            state.reportMatch(describe(channel, close, afterClose.get(hit.get().getTree()), state));
+            break;
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      // Code this check does not understand: no finding.
+    }
+    return Description.NO_MATCH;
+  }
+
+  private Description describe(VarSymbol channel, Use close, Use after, VisitorState state) {
+    Tree at = after.call() != null ? after.call() : after.ident();
+    String what = after.kind() == Kind.CLOSE
+        ? String.format("'%s' is closed again at line %d", channel.getSimpleName(),
+            ChannelUses.lineOf(at, state))
+        : String.format("'%s' is sent on at line %d", channel.getSimpleName(),
+            ChannelUses.lineOf(at, state));
+    return buildDescription(at).setMessage(String.format(
+        "%s on a path after close() at line %d, which throws ChannelClosedException; only the"
+            + " sender closes, once, after its last send",
+        what, ChannelUses.lineOf(close.call(), state))).build();
+  }
+
+  /** A close in a block that also sets a boolean flag, or under compareAndSet/getAndSet. */
+  private static boolean guardedOnce(Use close, ChannelUses uses, VisitorState state) {
+    TreePath path = uses.pathTo(close.call());
+    for (TreePath p = path; p != null && p.getLeaf() != uses.root(); p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof BlockTree block && setsBooleanFlag(block.getStatements())) {
+        return true;
+      }
+      if (leaf instanceof IfTree guard && Calls.anyIn(guard.getCondition(),
+          c -> ONCE_GUARD.matcher(ASTHelpers.getSymbol(c).getSimpleName()).matches())) {
+        return true;
+      }
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof MethodTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean setsBooleanFlag(List<? extends StatementTree> statements) {
+    for (StatementTree statement : statements) {
+      if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() instanceof AssignmentTree assignment
+          && ASTHelpers.getType(assignment.getVariable()) != null
+          && ASTHelpers.getType(assignment.getVariable()).getTag() == TypeTag.BOOLEAN) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,175 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.ChannelUses.Kind;
+import dev.goconc.checker.ChannelUses.Use;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A channel that receivers wait on until it closes, and that its senders never close. Only
+ * loops are judged (for-each over the channel, {@code receiveOk} in a loop), plus channels a
+ * method returns, whose callers are out of sight:
+ *
+ * <ul>
+ *   <li>a channel made in the method and looped over, that nothing closes;
+ *   <li>a returned channel that nothing closes while its goroutines forward values from a loop
+ *       over another channel (a fan-in or pipeline stage: callers must range over it);
+ *   <li>a returned channel fed by a single goroutine that has a path (an early return, an
+ *       explicit throw) on which it neither sends nor closes; a path that observed
+ *       {@code ctx.done()} or {@code ctx.err()} may leave quietly (the caller holds the same
+ *       context). Implicit exceptions from calls are not paths.
+ * </ul>
+ *
+ * <p>A for-each over the channel that can leave on a value (a break, return or throw inside it:
+ * a sentinel, an error) is not judged; a {@code receiveOk} loop is, its way out being the close.
+ * Quiet when a close exists elsewhere (a closer goroutine after {@code wg.await()}), and on
+ * channels that escape (passed to a method, which may close it; stored). Fix: when a single
+ * goroutine, started once, sends and never closes, close in {@code finally} in that goroutine.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "A receiver loops over a channel that its senders never close, so the loop never"
+        + " ends",
+    severity = ERROR,
+    link = GoconcApi.RULES_BASE_URL + "UnclosedChannel.md",
+    linkType = CUSTOM)
+public final class UnclosedChannel extends BugChecker implements MethodTreeMatcher {
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    if (tree.getBody() == null
+        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !Calls.anyIn(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
+      return Description.NO_MATCH;
+    }
+    try {
+      ChannelUses uses = ChannelUses.in(state.getPath(), state);
+      for (VarSymbol channel : uses.byChannel().keySet()) {
+        judge(channel, uses, state).ifPresent(state::reportMatch);
+      }
+    } catch (RuntimeException e) {
+      // Code this check does not understand: no finding.
+    }
+    return Description.NO_MATCH;
+  }
+
+  private Optional<Description> judge(VarSymbol channel, ChannelUses uses, VisitorState state) {
+    List<Use> all = uses.of(channel);
+    List<Use> makes = all.stream().filter(u -> u.kind() == Kind.MAKE).toList();
+    if (makes.size() != 1 || makes.get(0).inLoop() || makes.get(0).unit() != uses.root()
+        || all.stream().anyMatch(u -> u.kind() == Kind.REASSIGN)) {
+      return Optional.empty();
+    }
+    boolean closed = all.stream().anyMatch(u -> u.kind() == Kind.CLOSE);
+    boolean returned = all.stream().anyMatch(u -> u.kind() == Kind.ESCAPE && isReturn(u));
+    if (all.stream().anyMatch(u -> u.kind() == Kind.ESCAPE && !isReturn(u))) {
+      return Optional.empty();
+    }
+    Set<Tree> feeders = new LinkedHashSet<>();
+    all.stream().filter(u -> u.kind() == Kind.SEND).forEach(u -> feeders.add(u.unit()));
+    // A for-each that breaks out on a value (a sentinel, an error) ends without the close.
+    Optional<Use> loop = all.stream()
+        .filter(u -> u.loopReceive()
+            && !(u.tree() instanceof EnhancedForLoopTree forEach
+                && EndlessLoops.hasWayOut(forEach, state)))
+        .findFirst();
+    BlockingOps ops = new BlockingOps(uses, state);
+    if (!returned && loop.isPresent() && !closed) {
+      return Optional.of(report(channel, loop.get().tree(), String.format(
+          "the loop over '%s' at line %d never ends: nothing closes '%s'; close it in finally"
+              + " in its sender, or from a goroutine after wg.await()",
+          channel.getSimpleName(), ChannelUses.lineOf(loop.get().tree(), state),
+          channel.getSimpleName()), feeders, all, ops, state));
+    }
+    if (!returned || feeders.contains(uses.root())
+        || all.stream().anyMatch(u -> u.unit() == uses.root() && u.kind() == Kind.CLOSE)) {
+      return Optional.empty();
+    }
+    if (!closed && feeders.stream().anyMatch(f -> loopsOverAChannel(f, uses))) {
+      Use send = all.stream().filter(u -> u.kind() == Kind.SEND).findFirst().get();
+      return Optional.of(report(channel, send.call(), String.format(
+          "nothing closes '%s', returned to callers that must range over it: its goroutine"
+              + " (line %d) forwards until its input closes; close '%s' in finally when the"
+              + " sender is done, or from a goroutine after wg.await()",
+          channel.getSimpleName(), ChannelUses.lineOf(send.call(), state),
+          channel.getSimpleName()), feeders, all, ops, state));
+    }
+    Set<Tree> writers = new LinkedHashSet<>(feeders);
+    all.stream().filter(u -> u.kind() == Kind.CLOSE).forEach(u -> writers.add(u.unit()));
+    if (writers.size() != 1 || !(writers.iterator().next() instanceof LambdaExpressionTree g)
+        || ops.launchRepeats(g)) {
+      return Optional.empty();
+    }
+    Set<Tree> writes = new java.util.HashSet<>();
+    all.stream().filter(u -> u.unit() == g && (u.kind() == Kind.SEND || u.kind() == Kind.CLOSE))
+        .forEach(u -> writes.add(u.ident()));
+    Optional<ChannelPaths.Exit> exit = ChannelPaths.of(ops.pathTo(g), state)
+        .flatMap(paths -> paths.exitAvoiding(null, n -> writes.contains(n.getTree())
+            || (n.getTree() instanceof MethodInvocationTree call
+                && EndlessLoops.OBSERVES_CANCELLATION.matches(call, state))));
+    if (exit.isEmpty() || exit.get().lastTree() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(report(channel, exit.get().lastTree(), String.format(
+        "the goroutine feeding '%s' can leave %s without sending or closing it, and a"
+            + " caller waiting on the returned channel blocks forever; close '%s' in finally",
+        channel.getSimpleName(), exit.get().where(state),
+        channel.getSimpleName()), feeders, all, ops, state));
+  }
+
+  private static boolean isReturn(Use use) {
+    return use.tree() instanceof ReturnTree;
+  }
+
+  private static boolean loopsOverAChannel(Tree unit, ChannelUses uses) {
+    return uses.byChannel().values().stream()
+        .flatMap(List::stream)
+        .anyMatch(u -> u.unit() == unit && u.loopReceive());
+  }
+
+  private Description report(VarSymbol channel, Tree at, String message, Set<Tree> feeders,
+      List<Use> all, BlockingOps ops, VisitorState state) {
+    Description.Builder description = buildDescription(at).setMessage(message);
+    closeInFinally(channel, feeders, all, ops, state).ifPresent(description::addFix);
+    return description.build();
+  }
+
+  /** Close in finally in the single sender: one goroutine, started once, that never closes. */
+  private static Optional<SuggestedFix> closeInFinally(VarSymbol channel, Set<Tree> feeders,
+      List<Use> all, BlockingOps ops, VisitorState state) {
+    if (feeders.size() != 1
+        || !(feeders.iterator().next() instanceof LambdaExpressionTree goroutine)
+        || !(goroutine.getBody() instanceof BlockTree body)
+        || body.getStatements().isEmpty()
+        || ops.launchRepeats(goroutine)
+        || all.stream().anyMatch(u -> u.kind() == Kind.CLOSE)
+        || all.stream().anyMatch(u -> u.kind() == Kind.RECEIVE && u.unit() == goroutine)) {
+      return Optional.empty();
+    }
+    return Optional.of(SuggestedFix.builder()
+        .prefixWith(body.getStatements().get(0), "try {\n")
+        .postfixWith(body.getStatements().getLast(),
+            "\n} finally {\n" + channel.getSimpleName() + ".close();\n}")
+        .build());
+  }
+}

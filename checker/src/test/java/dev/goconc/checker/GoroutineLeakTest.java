@@ -1,0 +1,512 @@
+package dev.goconc.checker;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+final class GoroutineLeakTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(GoroutineLeak.class, getClass());
+
+  @Test
+  void identification() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.List;
+
+            class Quiet {
+              static int compute() {
+                return 42;
+              }
+
+              // Fetch-all: a buffer as large as the work.
+              void fetchAll(List<String> urls) {
+                Chan<String> results = Chan.make(urls.size());
+                for (String url : urls) {
+                  Go.go(() -> results.send(url));
+                }
+              }
+
+              // The fix of the classic leak: room for the one send, parent may time out.
+              Integer withTimeout() {
+                Chan<Integer> result = Chan.make(1);
+                Go.go(() -> result.send(compute()));
+                return Select.<Integer>select()
+                    .recv(result, v -> v)
+                    .recv(Time.after(Duration.ofSeconds(1)), t -> -1)
+                    .run();
+              }
+
+              // The sender selects on ctx.done(): it leaves when the caller gives up.
+              Integer senderSelectsOnDone(Context ctx) {
+                Chan<Integer> result = Chan.make();
+                Go.go(() -> Select.<Void>select()
+                    .send(result, compute(), () -> null)
+                    .recv(ctx.done(), d -> null)
+                    .run());
+                return Select.<Integer>select()
+                    .recv(result, v -> v)
+                    .recv(ctx.done(), d -> -1)
+                    .run();
+              }
+
+              // The sender selects on a done channel the parent closes.
+              void senderSelectsOnDoneChannel() {
+                Chan<Void> done = Chan.make();
+                Chan<Integer> result = Chan.make();
+                Go.go(() -> Select.<Void>select()
+                    .send(result, 1, () -> null)
+                    .recv(done, d -> null)
+                    .run());
+                done.close();
+              }
+
+              // The parent receives on every path.
+              int receivesOnEveryPath(boolean fast) {
+                Chan<Integer> result = Chan.make();
+                Go.go(() -> result.send(compute()));
+                if (fast) {
+                  return result.receive() + 1;
+                }
+                return result.receive();
+              }
+
+              // A channel that escapes is not judged.
+              RecvChan<Integer> escapes() {
+                Chan<Integer> result = Chan.make();
+                Go.go(() -> result.send(compute()));
+                return result;
+              }
+
+              // Worker pool: the parent receives once per job.
+              void workerPool(List<Integer> work) {
+                Chan<Integer> jobs = Chan.make(100);
+                Chan<Integer> results = Chan.make();
+                for (int w = 0; w < 3; w++) {
+                  Go.go(() -> {
+                    for (int j : jobs) {
+                      results.send(j * 2);
+                    }
+                  });
+                }
+                for (int j : work) {
+                  jobs.send(j);
+                }
+                jobs.close();
+                for (int i = 0; i < work.size(); i++) {
+                  System.out.println(results.receive());
+                }
+              }
+
+              // Semaphore from a buffered channel: goroutines receive, the parent sends.
+              void semaphore(List<Runnable> tasks) {
+                Chan<Void> sem = Chan.make(3);
+                for (Runnable task : tasks) {
+                  sem.send(null);
+                  Go.go(() -> {
+                    try {
+                      task.run();
+                    } finally {
+                      sem.receive();
+                    }
+                  });
+                }
+              }
+
+              // Resource pool with select/otherwise: a send that cannot wait.
+              void pool() {
+                Chan<StringBuilder> pool = Chan.make(2);
+                Select.<Void>select()
+                    .send(pool, new StringBuilder(), () -> null)
+                    .otherwise(() -> null)
+                    .run();
+                if (!pool.trySend(new StringBuilder())) {
+                  System.out.println("full");
+                }
+              }
+
+              // Done-channel worker and ctx-observing ticker loops stop.
+              void workers(Context ctx, Ticker ticker) {
+                Chan<Void> quit = Chan.make();
+                Go.go(() -> {
+                  while (true) {
+                    boolean stop = Select.<Boolean>select()
+                        .recv(quit, q -> true)
+                        .recv(ticker.c(), t -> false)
+                        .run();
+                    if (stop) {
+                      return;
+                    }
+                  }
+                });
+                Go.go(() -> {
+                  for (;;) {
+                    Select.<Void>select()
+                        .recv(ctx.done(), d -> null)
+                        .recv(ticker.c(), t -> null)
+                        .run();
+                  }
+                });
+                quit.close();
+              }
+
+              // A goroutine signalling completion by close; ping-pong on an unbuffered channel.
+              void signals() {
+                Chan<Void> done = Chan.make();
+                Go.go(() -> done.close());
+                done.receive();
+                Chan<Integer> ping = Chan.make();
+                Go.go(() -> ping.send(1));
+                ping.receive();
+              }
+
+              // errgroup: the goroutines send into a buffer with room for both.
+              void errGroup(Context ctx) throws Exception {
+                Chan<Integer> out = Chan.make(2);
+                ErrGroup g = ErrGroup.withContext(ctx);
+                g.go(() -> out.send(1));
+                g.go(() -> out.send(2));
+                g.await();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Bad.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+
+            class Bad {
+              static int compute() {
+                return 42;
+              }
+
+              Integer classicTimeout() {
+                Chan<Integer> result = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'result' (line 12) blocks forever
+                Go.go(() -> result.send(compute()));
+                return Select.<Integer>select()
+                    .recv(result, v -> v)
+                    .recv(Time.after(Duration.ofSeconds(1)), t -> -1)
+                    .run();
+              }
+
+              Integer parentGivesUpOnCancel(Context ctx) {
+                Chan<Integer> result = Chan.make();
+                // BUG: Diagnostic contains: make it Chan.make(1)
+                Go.go(() -> result.send(compute()));
+                return Select.<Integer>select()
+                    .recv(result, v -> v)
+                    .recv(ctx.done(), d -> null)
+                    .run();
+              }
+
+              int earlyReturn(boolean skip) {
+                Chan<Integer> result = Chan.make();
+                // BUG: Diagnostic contains: the method can leave at line 34 without receiving
+                Go.go(() -> result.send(compute()));
+                if (skip) {
+                  return -1;
+                }
+                return result.receive();
+              }
+
+              int throwsBeforeReceiving(boolean bad) {
+                Chan<Integer> result = Chan.make();
+                // BUG: Diagnostic contains: blocks forever
+                Go.go(() -> result.send(compute()));
+                if (bad) {
+                  throw new IllegalStateException("bad");
+                }
+                return result.receive();
+              }
+
+              void neverReceives() {
+                Chan<Integer> result = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'result'
+                Go.go(() -> result.send(compute()));
+              }
+
+              String twoSendersOneSlot(Context ctx) {
+                Chan<String> first = Chan.make(1);
+                // BUG: Diagnostic contains: holds 1 of 2 sends
+                Go.go(() -> first.send("a"));
+                Go.go(() -> first.send("b"));
+                return Select.<String>select().recv(first, v -> v).recv(ctx.done(), d -> "").run();
+              }
+
+              void senderLoops(boolean stop) {
+                Chan<Integer> numbers = Chan.make();
+                Go.go(() -> {
+                  for (int i = 0; i < 10; i++) {
+                    // BUG: Diagnostic contains: receive on every path
+                    numbers.send(i);
+                  }
+                });
+                if (stop) {
+                  return;
+                }
+                for (int n : numbers) {
+                  System.out.println(n);
+                }
+              }
+
+              int sendsToItself() {
+                Chan<Integer> ch = Chan.make();
+                // BUG: Diagnostic contains: send on 'ch' at line 82 blocks forever: the channel is unbuffered
+                ch.send(1);
+                return ch.receive();
+              }
+
+              void overfillsItsBuffer() {
+                Chan<Integer> ch = Chan.make(1);
+                // BUG: Diagnostic contains: the buffer holds 1 of 2 sends
+                ch.send(1);
+                ch.send(2);
+              }
+
+              void spins() {
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: goroutine never stops: the loop at line 96
+                  while (true) {
+                    compute();
+                  }
+                });
+              }
+
+              void tickerForever(Ticker ticker) {
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: goroutine never stops
+                  for (;;) {
+                    ticker.c().receive();
+                    compute();
+                  }
+                });
+              }
+
+              void breakOnlyLeavesTheSwitch(Chan<Integer> in) {
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: goroutine never stops
+                  while (true) {
+                    switch (compute()) {
+                      case 0:
+                        break;
+                      default:
+                        compute();
+                    }
+                  }
+                });
+              }
+
+              void methodReference() {
+                Go.go(this::pump);
+              }
+
+              private void pump() {
+                // BUG: Diagnostic contains: goroutine never stops
+                do {
+                  compute();
+                } while (true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * Java counterparts of the channel leaks in GCatch's GoKer benchmark (blocking bugs whose
+   * channel is local to one function), with their fixed versions. GCatch reports the blocked
+   * operation; goconc reports the goroutine's send (or the method's own send) and offers the
+   * buffer as a fix.
+   */
+  @Test
+  void goKerCounterparts() {
+    helper
+        .addSourceLines(
+            "Kubernetes5316.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.concurrent.Callable;
+
+            class Kubernetes5316 {
+              // The parent may take the timeout case: both senders block forever.
+              void finishRequest(Duration timeout, Callable<Exception> fn) {
+                Chan<Boolean> ch = Chan.make();
+                Chan<Exception> errCh = Chan.make();
+                Go.go(() -> {
+                  Exception err = call(fn);
+                  if (err != null) {
+                    // BUG: Diagnostic contains: goroutine sending on 'errCh'
+                    errCh.send(err);
+                  } else {
+                    // BUG: Diagnostic contains: goroutine sending on 'ch'
+                    ch.send(true);
+                  }
+                });
+                Select.<Void>select()
+                    .recv(ch, v -> null)
+                    .recv(errCh, e -> null)
+                    .recv(Time.after(timeout), t -> null)
+                    .run();
+              }
+
+              // The fix: room for the one send on each channel.
+              void finishRequestFixed(Duration timeout, Callable<Exception> fn) {
+                Chan<Boolean> ch = Chan.make(1);
+                Chan<Exception> errCh = Chan.make(1);
+                Go.go(() -> {
+                  Exception err = call(fn);
+                  if (err != null) {
+                    errCh.send(err);
+                  } else {
+                    ch.send(true);
+                  }
+                });
+                Select.<Void>select()
+                    .recv(ch, v -> null)
+                    .recv(errCh, e -> null)
+                    .recv(Time.after(timeout), t -> null)
+                    .run();
+              }
+
+              static Exception call(Callable<Exception> fn) {
+                try {
+                  return fn.call();
+                } catch (Exception e) {
+                  return e;
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Moby33293.java",
+            """
+            import dev.goconc.*;
+
+            class Moby33293 {
+              static RuntimeException mayReturnError() {
+                return Math.random() < 0.5 ? new RuntimeException("error") : null;
+              }
+
+              // The method sends on the channel it is about to return: nobody can receive yet.
+              RecvChan<RuntimeException> containerWait() {
+                Chan<RuntimeException> errC = Chan.make();
+                RuntimeException err = mayReturnError();
+                if (err != null) {
+                  // BUG: Diagnostic contains: send on 'errC' at line 14 blocks forever
+                  errC.send(err);
+                  return errC;
+                }
+                return errC;
+              }
+
+              RecvChan<RuntimeException> containerWaitFixed() {
+                Chan<RuntimeException> errC = Chan.make(1);
+                RuntimeException err = mayReturnError();
+                if (err != null) {
+                  errC.send(err);
+                  return errC;
+                }
+                return errC;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void suppressedDaemon() {
+    helper
+        .addSourceLines(
+            "Daemon.java",
+            """
+            import dev.goconc.*;
+
+            class Daemon {
+              @SuppressWarnings("GoroutineLeak")
+              void start(Ticker ticker) {
+                Go.go(() -> {
+                  while (true) {
+                    ticker.c().receive();
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(GoroutineLeak.class, getClass());
+
+  @Test
+  void replacementGivesRoomForEverySend() {
+    refactoring
+        .addInputLines(
+            "Fetch.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+
+            class Fetch {
+              Integer one() {
+                Chan<Integer> result = Chan.make();
+                Go.go(() -> result.send(1));
+                return Select.<Integer>select()
+                    .recv(result, v -> v)
+                    .recv(Time.after(Duration.ofSeconds(1)), t -> -1)
+                    .run();
+              }
+
+              String two(Context ctx) {
+                Chan<String> first = Chan.<String>make(1);
+                Go.go(() -> first.send("a"));
+                Go.go(() -> {
+                  if (ctx.err() == null) {
+                    first.send("b");
+                  } else {
+                    first.send("c");
+                  }
+                });
+                return Select.<String>select().recv(first, v -> v).recv(ctx.done(), d -> "").run();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Fetch.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+
+            class Fetch {
+              Integer one() {
+                Chan<Integer> result = Chan.make(1);
+                Go.go(() -> result.send(1));
+                return Select.<Integer>select()
+                    .recv(result, v -> v)
+                    .recv(Time.after(Duration.ofSeconds(1)), t -> -1)
+                    .run();
+              }
+
+              String two(Context ctx) {
+                Chan<String> first = Chan.<String>make(2);
+                Go.go(() -> first.send("a"));
+                Go.go(() -> {
+                  if (ctx.err() == null) {
+                    first.send("b");
+                  } else {
+                    first.send("c");
+                  }
+                });
+                return Select.<String>select().recv(first, v -> v).recv(ctx.done(), d -> "").run();
+              }
+            }
+            """)
+        .doTest();
+  }
+}

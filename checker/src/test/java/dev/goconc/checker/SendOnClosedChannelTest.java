@@ -1,0 +1,238 @@
+package dev.goconc.checker;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+final class SendOnClosedChannelTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(SendOnClosedChannel.class, getClass());
+
+  @Test
+  void identification() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+            import java.util.concurrent.atomic.AtomicBoolean;
+
+            class Quiet {
+              // Pipeline stage: close in finally after the last send.
+              void stage(RecvChan<Integer> in, Chan<Integer> out) {
+                Go.go(() -> {
+                  try {
+                    for (int n : in) {
+                      out.send(n * n);
+                    }
+                  } finally {
+                    out.close();
+                  }
+                });
+              }
+
+              // The producer sends, then closes.
+              void produce(SendChan<Integer> out, List<Integer> items) {
+                for (int i : items) {
+                  out.send(i);
+                }
+                out.close();
+              }
+
+              // Close on one branch, send on the other.
+              void eitherOr(SendChan<Integer> out, boolean stop) {
+                if (stop) {
+                  out.close();
+                } else {
+                  out.send(1);
+                }
+              }
+
+              // Close, then leave.
+              void closeAndReturn(SendChan<Integer> out, boolean failed) {
+                if (failed) {
+                  out.close();
+                  return;
+                }
+                out.send(1);
+                out.close();
+              }
+
+              // A fresh channel each iteration.
+              void freshEachTime(int n) {
+                for (int i = 0; i < n; i++) {
+                  Chan<Integer> c = Chan.make(1);
+                  c.send(i);
+                  c.close();
+                }
+              }
+
+              // Reassigned after the close.
+              void reassigned() {
+                Chan<Integer> c = Chan.make(1);
+                c.close();
+                c = Chan.make(1);
+                c.send(2);
+              }
+
+              // Close in one goroutine and send in another are out of reach.
+              void otherGoroutine(Chan<Integer> c) {
+                Go.go(() -> c.close());
+                c.send(1);
+              }
+
+              // A once-guard: a flag set next to the close.
+              void onceWithFlag(SendChan<Integer> out, List<Integer> items) {
+                boolean closed = false;
+                for (int i : items) {
+                  if (i < 0 && !closed) {
+                    out.close();
+                    closed = true;
+                  }
+                }
+              }
+
+              // A once-guard: compareAndSet.
+              void onceWithCas(SendChan<Integer> out, AtomicBoolean once) {
+                for (int i = 0; i < 3; i++) {
+                  if (once.compareAndSet(false, true)) {
+                    out.close();
+                  }
+                }
+              }
+
+              // Close then throw: nothing after it runs.
+              void closeAndThrow(SendChan<Integer> out, boolean bad) {
+                if (bad) {
+                  out.close();
+                  throw new IllegalStateException("bad");
+                }
+                out.send(3);
+              }
+
+              // Different channels.
+              void different(SendChan<Integer> a, SendChan<Integer> b) {
+                a.close();
+                b.send(1);
+              }
+
+              // Break out of the loop before closing.
+              void breakThenClose(SendChan<Integer> out, List<Integer> items) {
+                for (int i : items) {
+                  if (i < 0) {
+                    break;
+                  }
+                  out.send(i);
+                }
+                out.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Bad.java",
+            """
+            import dev.goconc.*;
+
+            class Bad {
+              private final Chan<String> queue = Chan.make(4);
+
+              void sendAfterClose(SendChan<Integer> out) {
+                out.close();
+                // BUG: Diagnostic contains: 'out' is sent on at line 9 on a path after close() at line 7
+                out.send(1);
+              }
+
+              void closeTwice(SendChan<Integer> out) {
+                out.close();
+                // BUG: Diagnostic contains: 'out' is closed again at line 15 on a path after close() at line 13
+                out.close();
+              }
+
+              void closeInLoop(SendChan<Integer> out, int n) {
+                for (int i = 0; i < n; i++) {
+                  // BUG: Diagnostic contains: 'out' is closed again at line 21
+                  out.close();
+                }
+              }
+
+              void sendAndCloseInLoop(SendChan<Integer> out, int n) {
+                for (int i = 0; i < n; i++) {
+                  // BUG: Diagnostic contains: 'out' is sent on at line 28
+                  out.send(i);
+                  out.close();
+                }
+              }
+
+              void conditionalClose(SendChan<Integer> out, boolean stop) {
+                if (stop) {
+                  out.close();
+                }
+                // BUG: Diagnostic contains: 'out' is sent on
+                out.send(1);
+              }
+
+              void trySendAfterClose(SendChan<Integer> out) {
+                out.close();
+                // BUG: Diagnostic contains: 'out' is sent on
+                boolean sent = out.trySend(1);
+              }
+
+              void selectSendAfterClose(SendChan<Integer> out, Context ctx) {
+                out.close();
+                // BUG: Diagnostic contains: 'out' is sent on
+                Select.<Void>select().send(out, 1, () -> null).recv(ctx.done(), d -> null).run();
+              }
+
+              void inGoroutine() {
+                Chan<Integer> ch = Chan.make(1);
+                Go.go(() -> {
+                  ch.close();
+                  // BUG: Diagnostic contains: 'ch' is sent on
+                  ch.send(1);
+                });
+              }
+
+              void finallyCloseInLoop(SendChan<Integer> out, int n) {
+                for (int i = 0; i < n; i++) {
+                  try {
+                    // BUG: Diagnostic contains: 'out' is sent on
+                    out.send(i);
+                  } finally {
+                    out.close();
+                  }
+                }
+              }
+
+              void closeInCatch(SendChan<Integer> out, Runnable work) {
+                try {
+                  work.run();
+                } catch (RuntimeException e) {
+                  out.close();
+                }
+                // BUG: Diagnostic contains: 'out' is sent on
+                out.send(1);
+              }
+
+              void fieldChannel() {
+                queue.close();
+                // BUG: Diagnostic contains: 'queue' is sent on
+                queue.send("late");
+              }
+
+              void switchFallsThrough(SendChan<Integer> out, int mode) {
+                switch (mode) {
+                  case 0:
+                    out.close();
+                  case 1:
+                    // BUG: Diagnostic contains: 'out' is sent on
+                    out.send(mode);
+                    break;
+                  default:
+                    break;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+}

@@ -1,0 +1,419 @@
+package dev.goconc.checker;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+final class UnclosedChannelTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(UnclosedChannel.class, getClass());
+
+  @Test
+  void identification() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Quiet {
+              static String fetch(String url) {
+                return url;
+              }
+
+              // Pipeline stage: the goroutine closes its output in finally.
+              RecvChan<Integer> square(RecvChan<Integer> in) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> {
+                  try {
+                    for (int n : in) {
+                      out.send(n * n);
+                    }
+                  } finally {
+                    out.close();
+                  }
+                });
+                return out;
+              }
+
+              // Fan-in with a WaitGroup closer.
+              RecvChan<Integer> merge(List<RecvChan<Integer>> inputs) {
+                Chan<Integer> merged = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                for (RecvChan<Integer> in : inputs) {
+                  wg.go(() -> {
+                    for (int v : in) {
+                      merged.send(v);
+                    }
+                  });
+                }
+                Go.go(() -> {
+                  wg.await();
+                  merged.close();
+                });
+                return merged;
+              }
+
+              // Worker pool with a closer goroutine, ranged by the owner.
+              void workerPool(Chan<Integer> jobs) {
+                Chan<Integer> results = Chan.make(10);
+                WaitGroup wg = new WaitGroup();
+                for (int w = 0; w < 3; w++) {
+                  wg.go(() -> {
+                    for (int j : jobs) {
+                      results.send(j * 2);
+                    }
+                  });
+                }
+                Go.go(() -> {
+                  wg.await();
+                  results.close();
+                });
+                for (int r : results) {
+                  System.out.println(r);
+                }
+              }
+
+              // Fetch-all: the owner closes after the senders are done, then ranges.
+              void fetchAll(List<String> urls) {
+                Chan<String> results = Chan.make(urls.size());
+                WaitGroup wg = new WaitGroup();
+                for (String url : urls) {
+                  wg.go(() -> results.send(fetch(url)));
+                }
+                wg.await();
+                results.close();
+                for (String r : results) {
+                  System.out.println(r);
+                }
+              }
+
+              // A channel passed to a method that closes it.
+              void passedOn() {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> produce(ch));
+                for (int v : ch) {
+                  System.out.println(v);
+                }
+              }
+
+              private static void produce(SendChan<Integer> out) {
+                out.send(1);
+                out.close();
+              }
+
+              // A single receive is not judged.
+              int single() {
+                Chan<Integer> ch = Chan.make(1);
+                Go.go(() -> ch.send(1));
+                return ch.receive();
+              }
+
+              // The goroutine closes on its error path and sends on the other.
+              RecvChan<String> fetchOne(String url) {
+                Chan<String> ch = Chan.make(1);
+                Go.go(() -> {
+                  String body = fetch(url);
+                  if (body == null) {
+                    ch.close();
+                    return;
+                  }
+                  ch.send(body);
+                });
+                return ch;
+              }
+
+              // Leaving on the ctx.done() path is fine: the caller holds the same context.
+              RecvChan<String> withContext(Context ctx, String url) {
+                Chan<String> ch = Chan.make();
+                Go.go(() -> {
+                  if (ctx.err() != null) {
+                    return;
+                  }
+                  Select.<Void>select()
+                      .send(ch, fetch(url), () -> null)
+                      .recv(ctx.done(), d -> null)
+                      .run();
+                });
+                return ch;
+              }
+
+              // receiveOk loop over a channel its producer closes.
+              void receiveOkLoop() {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  ch.send(1);
+                  ch.close();
+                });
+                while (true) {
+                  Received<Integer> r = ch.receiveOk();
+                  if (!r.ok()) {
+                    break;
+                  }
+                }
+              }
+
+              // An explicit throw that still closes in finally.
+              RecvChan<String> throwsButCloses(String url) {
+                Chan<String> ch = Chan.make(1);
+                Go.go(() -> {
+                  try {
+                    if (url.isEmpty()) {
+                      throw new IllegalArgumentException("empty");
+                    }
+                    ch.send(fetch(url));
+                  } finally {
+                    ch.close();
+                  }
+                });
+                return ch;
+              }
+
+              // Poison pill: the loop leaves on a sentinel value.
+              void poisonPill() {
+                Chan<String> ch = Chan.make(4);
+                Go.go(() -> {
+                  ch.send("a");
+                  ch.send("STOP");
+                });
+                for (String s : ch) {
+                  if (s.equals("STOP")) {
+                    break;
+                  }
+                  System.out.println(s);
+                }
+              }
+
+              // A channel stored in a field escapes.
+              private Chan<Integer> kept;
+
+              void stored() {
+                Chan<Integer> ch = Chan.make();
+                kept = ch;
+                Go.go(() -> ch.send(1));
+                for (int v : ch) {
+                  System.out.println(v);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Bad.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Bad {
+              static String fetch(String url) {
+                return url;
+              }
+
+              void producerNeverCloses() {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  for (int i = 0; i < 3; i++) {
+                    ch.send(i);
+                  }
+                });
+                // BUG: Diagnostic contains: the loop over 'ch' at line 17 never ends: nothing closes 'ch'
+                for (int v : ch) {
+                  System.out.println(v);
+                }
+              }
+
+              void workerPoolWithoutCloser(Chan<Integer> jobs) {
+                Chan<Integer> results = Chan.make(10);
+                for (int w = 0; w < 3; w++) {
+                  Go.go(() -> {
+                    for (int j : jobs) {
+                      results.send(j * 2);
+                    }
+                  });
+                }
+                // BUG: Diagnostic contains: nothing closes 'results'
+                for (int r : results) {
+                  System.out.println(r);
+                }
+              }
+
+              RecvChan<Integer> fanInWithoutCloser(List<RecvChan<Integer>> inputs) {
+                Chan<Integer> merged = Chan.make();
+                for (RecvChan<Integer> in : inputs) {
+                  Go.go(() -> {
+                    for (int v : in) {
+                      // BUG: Diagnostic contains: nothing closes 'merged', returned to callers
+                      merged.send(v);
+                    }
+                  });
+                }
+                return merged;
+              }
+
+              RecvChan<Integer> stageWithoutClose(RecvChan<Integer> in) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> {
+                  for (int n : in) {
+                    // BUG: Diagnostic contains: nothing closes 'out'
+                    out.send(n * n);
+                  }
+                });
+                return out;
+              }
+
+              void receiveOkNeverEnds() {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> ch.send(1));
+                do {
+                  // BUG: Diagnostic contains: the loop over 'ch'
+                  Received<Integer> r = ch.receiveOk();
+                  if (!r.ok()) {
+                    break;
+                  }
+                } while (true);
+              }
+
+              RecvChan<String> errorPathLeaves(String url) {
+                Chan<String> ch = Chan.make();
+                Go.go(() -> {
+                  String body = fetch(url);
+                  // BUG: Diagnostic contains: the goroutine feeding 'ch' can leave after line 78 without sending or closing
+                  if (body == null) {
+                    return;
+                  }
+                  ch.send(body);
+                });
+                return ch;
+              }
+
+              RecvChan<String> throwLeaves(String url) {
+                Chan<String> ch = Chan.make();
+                Go.go(() -> {
+                  if (url.isEmpty()) {
+                    // BUG: Diagnostic contains: can leave at line 91 without sending or closing
+                    throw new IllegalArgumentException("empty");
+                  }
+                  ch.send(fetch(url));
+                });
+                return ch;
+              }
+
+              void methodSendsGoroutineRanges() {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: nothing closes 'ch'
+                  for (int v : ch) {
+                    System.out.println(v);
+                  }
+                });
+                ch.send(1);
+                ch.send(2);
+              }
+
+              void twoProducersNoCloser() {
+                Chan<String> ch = Chan.make();
+                Go.go(() -> ch.send("a"));
+                Go.go(() -> ch.send("b"));
+                // BUG: Diagnostic contains: nothing closes 'ch'
+                for (String s : ch) {
+                  System.out.println(s);
+                }
+              }
+
+              void goroutineToGoroutine() {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  ch.send(1);
+                  ch.send(2);
+                });
+                WaitGroup wg = new WaitGroup();
+                wg.go(() -> {
+                  // BUG: Diagnostic contains: the loop over 'ch'
+                  for (int v : ch) {
+                    System.out.println(v);
+                  }
+                });
+                wg.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(UnclosedChannel.class, getClass());
+
+  @Test
+  void replacementClosesInFinallyInTheSingleSender() {
+    refactoring
+        .addInputLines(
+            "Producer.java",
+            """
+            import dev.goconc.*;
+
+            class Producer {
+              void run() {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  for (int i = 0; i < 3; i++) {
+                    ch.send(i);
+                  }
+                });
+                for (int v : ch) {
+                  System.out.println(v);
+                }
+              }
+
+              RecvChan<String> fetch(String url) {
+                Chan<String> out = Chan.make();
+                Go.go(() -> {
+                  if (url.isEmpty()) {
+                    return;
+                  }
+                  out.send(url);
+                });
+                return out;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Producer.java",
+            """
+            import dev.goconc.*;
+
+            class Producer {
+              void run() {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  try {
+                    for (int i = 0; i < 3; i++) {
+                      ch.send(i);
+                    }
+                  } finally {
+                    ch.close();
+                  }
+                });
+                for (int v : ch) {
+                  System.out.println(v);
+                }
+              }
+
+              RecvChan<String> fetch(String url) {
+                Chan<String> out = Chan.make();
+                Go.go(() -> {
+                  try {
+                    if (url.isEmpty()) {
+                      return;
+                    }
+                    out.send(url);
+                  } finally {
+                    out.close();
+                  }
+                });
+                return out;
+              }
+            }
+            """)
+        .doTest();
+  }
+}
