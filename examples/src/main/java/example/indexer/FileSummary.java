@@ -33,8 +33,20 @@ public record FileSummary(
    * cancelled run stops reading at once.
    *
    * @throws ContextException when {@code ctx} ends while the file is being read
+   * @throws IOException when the file cannot be read; its message names the file
    */
   public static FileSummary of(Context ctx, Path file) throws IOException {
+    try {
+      return read(ctx, file);
+    } catch (IOException e) {
+      String message = String.valueOf(e.getMessage());
+      throw message.contains(file.toString())
+          ? e
+          : new IOException(file + ": " + message, e);
+    }
+  }
+
+  private static FileSummary read(Context ctx, Path file) throws IOException {
     int lines = 0;
     int malformed = 0;
     Map<String, Integer> levels = new TreeMap<>();

@@ -46,8 +46,8 @@ final class LogIndexerTest {
     assertEquals(4, report.files().size()); // README.txt is not a log
     assertEquals(202, report.lines());
     assertEquals(2, report.malformed());
-    assertEquals(18, report.levels().get("ERROR"));
-    assertEquals(Map.of("api", 8, "auth", 3, "billing", 4, "db", 3), report.errorsByComponent());
+    assertEquals(Map.of("DEBUG", 39, "ERROR", 18, "INFO", 113, "WARN", 30), report.levels());
+    assertEquals(Map.of("api", 5, "auth", 6, "billing", 3, "db", 4), report.errorsByComponent());
   }
 
   @Test

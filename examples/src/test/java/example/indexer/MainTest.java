@@ -29,7 +29,7 @@ final class MainTest {
 
     String printed = out.toString(UTF_8);
     assertTrue(printed.startsWith("Indexed 4 files, 202 lines (2 malformed)"), printed);
-    assertTrue(printed.contains("Errors by component: {api=8, auth=3, billing=4, db=3}"), printed);
+    assertTrue(printed.contains("Errors by component: {api=5, auth=6, billing=3, db=4}"), printed);
   }
 
   @Test
