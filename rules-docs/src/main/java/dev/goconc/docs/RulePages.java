@@ -57,8 +57,12 @@ public final class RulePages {
         throw new IllegalStateException(
             "rule " + rule.name() + " has no mistake file " + file + ": add it before its page");
       }
+      List<CheckRun.Finding> findings = CheckRun.findings(rule.check(), file);
+      if (findings.isEmpty()) {
+        throw new IllegalStateException(rule.name() + " reports nothing on its mistake file " + file);
+      }
       try {
-        pages.put(rule.name() + ".md", page(rule, MistakeFile.read(file)));
+        pages.put(rule.name() + ".md", page(rule, MistakeFile.read(file), findings));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -68,9 +72,14 @@ public final class RulePages {
   }
 
   /** What a page needs of a check's {@code @BugPattern}. */
-  public record Rule(String name, SeverityLevel severity, String summary, String link) {
+  public record Rule(
+      Class<? extends BugChecker> check,
+      String name,
+      SeverityLevel severity,
+      String summary,
+      String link) {
     /** A check's name is its class name; a {@code @BugPattern(name = ...)} must agree. */
-    static Rule of(Class<?> check) {
+    static Rule of(Class<? extends BugChecker> check) {
       BugPattern pattern = check.getAnnotation(BugPattern.class);
       if (pattern == null) {
         throw new IllegalStateException(check.getName() + " has no @BugPattern");
@@ -80,7 +89,7 @@ public final class RulePages {
         throw new IllegalStateException(
             check.getName() + ": @BugPattern name " + pattern.name() + " is not the class name");
       }
-      return new Rule(name, pattern.severity(), pattern.summary(), pattern.link());
+      return new Rule(check, name, pattern.severity(), pattern.summary(), pattern.link());
     }
   }
 
@@ -94,7 +103,7 @@ public final class RulePages {
         .toList();
   }
 
-  static String page(Rule rule, MistakeFile file) {
+  static String page(Rule rule, MistakeFile file, List<CheckRun.Finding> findings) {
     String name = rule.name();
     return """
         # %1$s
@@ -111,6 +120,16 @@ public final class RulePages {
 
         ```java
         %6$s```
+
+        ## What the check reports
+
+        Compiled with Error Prone and this check, the mistake above gives:
+
+        %11$s
+
+        ## The suggested fix
+
+        %12$s
 
         ## The fix
 
@@ -145,7 +164,35 @@ public final class RulePages {
             file.fixProse(),
             file.fixCode(),
             file.goAnalyzer(),
-            REGENERATE);
+            REGENERATE,
+            reports(rule.name(), findings),
+            suggestions(rule.name(), findings));
+  }
+
+  private static String reports(String name, List<CheckRun.Finding> findings) {
+    StringBuilder out = new StringBuilder();
+    for (CheckRun.Finding finding : findings) {
+      out.append("> `%s.java:%d`: %s\n\n".formatted(name, finding.line(), finding.message()));
+    }
+    return out.toString().strip();
+  }
+
+  private static String suggestions(String name, List<CheckRun.Finding> findings) {
+    List<String> fixes =
+        findings.stream().flatMap(f -> f.suggestion().stream()).distinct().toList();
+    if (fixes.isEmpty()) {
+      return "The check offers no automatic fix for this mistake: the right change depends on"
+          + " code it cannot see. Change the code as in **The fix** below.";
+    }
+    StringBuilder out =
+        new StringBuilder(
+            "The check's fix (Maven prints it as \"Did you mean …\"; apply it with"
+                + " `-XepPatchChecks:%s -XepPatchLocation:IN_PLACE`) turns the flagged code into:\n"
+                    .formatted(name));
+    for (String fix : fixes) {
+      out.append("\n```java\n").append(fix).append("\n```\n");
+    }
+    return out.toString().strip();
   }
 
   static String index(List<Rule> rules) {

@@ -64,6 +64,9 @@ final class RulePagesTest {
     assertTrue(page.startsWith("# ContextInField\n\n**Severity:** WARNING"), page);
     assertTrue(page.contains("private final Context ctx; // ContextInField flags this line"), page);
     assertTrue(page.contains("String fetch(Context ctx, String url) {"), page);
+    assertTrue(
+        page.contains("> `ContextInField.java:19`: Context stored in field 'ctx' outlives"), page);
+    assertTrue(page.contains("The check offers no automatic fix"), page);
     assertTrue(page.contains("`@SuppressWarnings(\"ContextInField\")`"), page);
     assertTrue(page.contains("`-Xep:ContextInField:OFF`"), page);
     assertTrue(page.contains("## The Go analyzer it mirrors\n\ncontainedctx\n"), page);
@@ -89,6 +92,20 @@ final class RulePagesTest {
         assertFalse(prose.contains("{@"), file + ": unconverted Javadoc tag in " + prose);
       }
     }
+  }
+
+  @Test
+  void errorPronesMessageSplitsIntoTheMessageAndTheSuggestion() {
+    CheckRun.Finding finding =
+        CheckRun.finding(
+            7,
+            "[LostCancel] 'ctx' is never cancelled; use try-with-resources\n"
+                + "    (see https://example.com/LostCancel.md)\n"
+                + "  Did you mean 'try (CancelContext ctx = Context.withCancel(p)) {'?");
+
+    assertEquals("'ctx' is never cancelled; use try-with-resources", finding.message());
+    assertEquals("try (CancelContext ctx = Context.withCancel(p)) {", finding.suggestion().orElseThrow());
+    assertTrue(CheckRun.finding(3, "[Rule] text\n    (see link)").suggestion().isEmpty());
   }
 
   @Test
