@@ -30,7 +30,9 @@ import org.junit.jupiter.api.TestFactory;
  * ends with {@code // goconc: expect <Rule>}; each marker becomes the helper's
  * {@code // BUG: Diagnostic contains: [<Rule>]} expectation on that line, and any diagnostic on
  * an unmarked line (the fix, the helpers) fails the test. A file whose rule has no check in
- * {@code dev.goconc.checker} fails with that message, never skips.
+ * {@code dev.goconc.checker} fails with that message, never skips. Line numbers in the helper's
+ * failure messages count the inserted expectation lines: a finding reported on line N of the
+ * message is on line N minus the number of markers above it in the file.
  */
 final class MistakeFilesTest {
   /** Surefire runs with the checker module as its working directory. */
