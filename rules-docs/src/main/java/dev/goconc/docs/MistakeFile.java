@@ -31,22 +31,14 @@ record MistakeFile(
     String fixProse,
     String fixCode) {
 
+  static final String MISTAKE = "Mistake";
+  static final String FIX = "Fix";
   private static final Pattern MARKER = Pattern.compile("//\\s*goconc:\\s*expect\\s+(\\w+)\\s*$");
 
   static MistakeFile read(Path file) throws IOException {
     String source = Files.readString(file, StandardCharsets.UTF_8);
-    JavaParser parser =
-        new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_21));
-    ParseResult<CompilationUnit> parsed = parser.parse(source);
-    CompilationUnit unit =
-        parsed.getResult()
-            .filter(u -> parsed.isSuccessful())
-            .orElseThrow(() -> new IllegalArgumentException(file + ": " + parsed.getProblems()));
-    TypeDeclaration<?> top =
-        unit.getTypes().stream()
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException(file + " declares no class"));
-    Javadoc doc = javadoc(top, file);
+    TypeDeclaration<?> top = topLevel(source, file.toString());
+    Javadoc doc = javadoc(top, file.toString());
     String analyzer =
         doc.getBlockTags().stream()
             .filter(tag -> tag.getTagName().equals("goanalyzer"))
@@ -55,34 +47,60 @@ record MistakeFile(
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException(file + ": no @goanalyzer tag"));
     List<String> lines = source.lines().toList();
-    ClassOrInterfaceDeclaration mistake = nested(top, "Mistake", file);
-    ClassOrInterfaceDeclaration fix = nested(top, "Fix", file);
+    ClassOrInterfaceDeclaration mistake = nested(top, MISTAKE, file.toString());
+    ClassOrInterfaceDeclaration fix = nested(top, FIX, file.toString());
     return new MistakeFile(
         JavadocMarkdown.toMarkdown(doc.getDescription().toText()),
         analyzer,
-        JavadocMarkdown.toMarkdown(javadoc(mistake, file).getDescription().toText()),
-        code(mistake, lines),
-        JavadocMarkdown.toMarkdown(javadoc(fix, file).getDescription().toText()),
-        code(fix, lines));
+        JavadocMarkdown.toMarkdown(javadoc(mistake, file.toString()).getDescription().toText()),
+        code(mistake, lines, "// $1 flags this line"),
+        JavadocMarkdown.toMarkdown(javadoc(fix, file.toString()).getDescription().toText()),
+        code(fix, lines, "// $1 flags this line"));
   }
 
-  private static Javadoc javadoc(TypeDeclaration<?> type, Path file) {
+  /**
+   * The source of the nested class {@code name} in {@code source} (a mistake file as written,
+   * or as a check's fix rewrote it), without its Javadoc and without markers.
+   */
+  static String classCode(String source, String name, String origin) {
+    ClassOrInterfaceDeclaration type = nested(topLevel(source, origin), name, origin);
+    return code(type, source.lines().toList(), "").replaceAll("[ \\t]+\\n", "\n");
+  }
+
+  private static TypeDeclaration<?> topLevel(String source, String origin) {
+    JavaParser parser =
+        new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_21));
+    ParseResult<CompilationUnit> parsed = parser.parse(source);
+    CompilationUnit unit =
+        parsed.getResult()
+            .filter(u -> parsed.isSuccessful())
+            .orElseThrow(() -> new IllegalArgumentException(origin + ": " + parsed.getProblems()));
+    return unit.getTypes().stream()
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(origin + " declares no class"));
+  }
+
+  private static Javadoc javadoc(TypeDeclaration<?> type, String origin) {
     return type.getJavadoc()
         .orElseThrow(
-            () -> new IllegalArgumentException(file + ": " + type.getNameAsString() + " has no Javadoc"));
+            () -> new IllegalArgumentException(origin + ": " + type.getNameAsString() + " has no Javadoc"));
   }
 
-  private static ClassOrInterfaceDeclaration nested(TypeDeclaration<?> top, String name, Path file) {
+  private static ClassOrInterfaceDeclaration nested(TypeDeclaration<?> top, String name, String origin) {
     return top.getMembers().stream()
         .filter(ClassOrInterfaceDeclaration.class::isInstance)
         .map(ClassOrInterfaceDeclaration.class::cast)
         .filter(c -> c.getNameAsString().equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(file + " has no nested class " + name));
+        .orElseThrow(() -> new IllegalArgumentException(origin + " has no nested class " + name));
   }
 
-  /** The declaration's lines as written (its Javadoc is shown as prose), without their indent. */
-  private static String code(ClassOrInterfaceDeclaration type, List<String> lines) {
+  /**
+   * The declaration's lines as written (its Javadoc is shown as prose), without their indent,
+   * each marker replaced by {@code markerReplacement} ({@code $1} is the rule).
+   */
+  private static String code(
+      ClassOrInterfaceDeclaration type, List<String> lines, String markerReplacement) {
     int begin = type.getRange().orElseThrow().begin.line - 1;
     int end = type.getRange().orElseThrow().end.line;
     List<String> declaration = lines.subList(begin, end);
@@ -92,7 +110,7 @@ record MistakeFile(
       String dedented = line.length() >= indent && line.substring(0, indent).isBlank()
           ? line.substring(indent)
           : line.stripLeading();
-      out.append(MARKER.matcher(dedented).replaceAll("// $1 flags this line")).append('\n');
+      out.append(MARKER.matcher(dedented).replaceAll(markerReplacement)).append('\n');
     }
     return out.toString();
   }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -61,8 +62,11 @@ public final class RulePages {
       if (findings.isEmpty()) {
         throw new IllegalStateException(rule.name() + " reports nothing on its mistake file " + file);
       }
+      Optional<String> fixed =
+          CheckRun.patched(rule.check(), rule.name(), file)
+              .map(source -> MistakeFile.classCode(source, MistakeFile.MISTAKE, file + " as fixed"));
       try {
-        pages.put(rule.name() + ".md", page(rule, MistakeFile.read(file), findings));
+        pages.put(rule.name() + ".md", page(rule, MistakeFile.read(file), findings, fixed));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -103,7 +107,8 @@ public final class RulePages {
         .toList();
   }
 
-  static String page(Rule rule, MistakeFile file, List<CheckRun.Finding> findings) {
+  static String page(
+      Rule rule, MistakeFile file, List<CheckRun.Finding> findings, Optional<String> fixed) {
     String name = rule.name();
     return """
         # %1$s
@@ -166,7 +171,7 @@ public final class RulePages {
             file.goAnalyzer(),
             REGENERATE,
             reports(rule.name(), findings),
-            suggestions(rule.name(), findings));
+            suggestedFix(rule.name(), fixed));
   }
 
   private static String reports(String name, List<CheckRun.Finding> findings) {
@@ -177,23 +182,20 @@ public final class RulePages {
     return out.toString().strip();
   }
 
-  private static String suggestions(String name, List<CheckRun.Finding> findings) {
-    List<String> fixes =
-        findings.stream().flatMap(f -> f.suggestion().stream()).distinct().toList();
-    if (fixes.isEmpty()) {
+  private static String suggestedFix(String name, Optional<String> fixed) {
+    if (fixed.isEmpty()) {
       return "The check offers no automatic fix for this mistake: the right change depends on"
           + " code it cannot see. Change the code as in **The fix** below.";
     }
-    StringBuilder out =
-        new StringBuilder(
-            "The check's fix (Maven prints it as \"Did you mean …\"; apply it with"
-                + " `-XepPatchChecks:%s -XepPatchLocation:IN_PLACE`) turns the flagged code into:\n"
-                    .formatted(name));
-    for (String fix : fixes) {
-      out.append("\n```java\n").append(fix).append("\n```\n");
-    }
-    return out.toString().strip();
+    return """
+        The check's own fix (Maven prints its first line as "Did you mean …"), applied with \
+        `-XepPatchChecks:%s -XepPatchLocation:IN_PLACE`, turns the mistake into (blank lines and \
+        indentation as the patch leaves them):
+
+        ```java
+        %s```""".formatted(name, fixed.get());
   }
+
 
   static String index(List<Rule> rules) {
     StringBuilder table = new StringBuilder();

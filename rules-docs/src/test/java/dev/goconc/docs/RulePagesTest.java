@@ -105,7 +105,7 @@ final class RulePagesTest {
   }
 
   @Test
-  void errorPronesMessageSplitsIntoTheMessageAndTheSuggestion() {
+  void aFindingIsErrorPronesMessageWithoutItsLinkAndSuggestion() {
     CheckRun.Finding finding =
         CheckRun.finding(
             7,
@@ -113,9 +113,7 @@ final class RulePagesTest {
                 + "    (see https://example.com/LostCancel.md)\n"
                 + "  Did you mean 'try (CancelContext ctx = Context.withCancel(p)) {'?");
 
-    assertEquals("'ctx' is never cancelled; use try-with-resources", finding.message());
-    assertEquals("try (CancelContext ctx = Context.withCancel(p)) {", finding.suggestion().orElseThrow());
-    assertTrue(CheckRun.finding(3, "[Rule] text\n    (see link)").suggestion().isEmpty());
+    assertEquals(new CheckRun.Finding(7, "'ctx' is never cancelled; use try-with-resources"), finding);
   }
 
   @Test
