@@ -12,7 +12,7 @@ import java.util.List;
  * nothing. Blocking inside a {@code select} that also waits on {@code ctx.done()}, or checking
  * {@code ctx.err()} each round, makes cancellation reach the loop.
  *
- * @goanalyzer none in go vet; Go's pipeline guidance (every send in a select with
+ * @goanalyzer None in go vet; Go's pipeline guidance (every send in a select with
  *     {@code <-ctx.Done()})
  */
 public final class IgnoredCancellation {

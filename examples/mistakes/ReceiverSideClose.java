@@ -11,7 +11,7 @@ import dev.goconc.RecvChan;
  * cannot know whether a send is in flight, so there is no safe moment for it to close. To stop
  * a producer, cancel the context it observes.
  *
- * @goanalyzer none; the Go runtime panics at run time ("send on closed channel")
+ * @goanalyzer None; the Go runtime panics at run time ("send on closed channel")
  */
 public final class ReceiverSideClose {
   private ReceiverSideClose() {}

@@ -9,7 +9,7 @@ import java.util.List;
  * any later send or close on the same path is a certain failure, not a race: the channel never
  * reopens.
  *
- * @goanalyzer none; the Go runtime panics ("send on closed channel", "close of closed channel")
+ * @goanalyzer None; the Go runtime panics ("send on closed channel", "close of closed channel")
  */
 public final class SendOnClosedChannel {
   private SendOnClosedChannel() {}

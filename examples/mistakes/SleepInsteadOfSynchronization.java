@@ -9,7 +9,7 @@ import dev.goconc.WaitGroup;
  * half-written. On a quiet machine the sleep wastes its whole duration. A {@code WaitGroup},
  * a channel receive or an {@code ErrGroup} waits exactly as long as the work takes.
  *
- * @goanalyzer none; the sleep Go tutorials mark as a HACK ({@code time.Sleep} before exit)
+ * @goanalyzer None; the sleep Go tutorials mark as a HACK ({@code time.Sleep} before exit)
  */
 public final class SleepInsteadOfSynchronization {
   private SleepInsteadOfSynchronization() {}

@@ -11,13 +11,13 @@ import java.util.List;
  * sender closes, on every path — in {@code finally}, so that an exception closes it too. With
  * several senders, a closer goroutine closes after {@code WaitGroup.await()}.
  *
- * @goanalyzer none in go vet; the Go runtime reports it only when every goroutine is asleep
+ * @goanalyzer None in go vet; the Go runtime reports it only when every goroutine is asleep
  *     ("all goroutines are asleep - deadlock!")
  */
 public final class UnclosedChannel {
   private UnclosedChannel() {}
 
-  /** The producer sends every size and returns; the loop waits for a sixth value forever. */
+  /** The producer sends every size and returns; the loop then waits forever for a value that never comes. */
   static final class Mistake {
     static int totalSize(List<Integer> sizes) {
       Chan<Integer> ch = Chan.make();

@@ -11,7 +11,7 @@ import java.util.List;
  * Go writes {@code defer wg.Done()} first thing in the goroutine; in Java, {@code done()} goes
  * in {@code finally}, or {@code wg.go(...)} does it.
  *
- * @goanalyzer none; Go's idiom {@code defer wg.Done()}
+ * @goanalyzer None; Go's idiom {@code defer wg.Done()}
  */
 public final class WaitGroupDoneNotInFinally {
   private WaitGroupDoneNotInFinally() {}
