@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,11 @@ final class LogIndexerTest {
   static final Path BUNDLED = Path.of("data", "logs");
 
   private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+
+  @AfterEach
+  void noGoroutineOutlivesTheRun() {
+    LiveGoroutines.assertNoneWithin(Duration.ofSeconds(2));
+  }
 
   private LogIndexer indexer(int workers, Duration timeout) {
     return new LogIndexer(workers, timeout, Duration.ofMillis(50), quiet);

@@ -9,6 +9,7 @@ import dev.goconc.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,6 +17,11 @@ import org.junit.jupiter.api.Timeout;
 final class MainTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @AfterEach
+  void noGoroutineOutlivesTheRun() {
+    LiveGoroutines.assertNoneWithin(Duration.ofSeconds(2));
+  }
 
   private int run(String... args) {
     try (CancelContext ctx = Context.withCancel(Context.background())) {
