@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Generates {@code rules-docs/<Rule>.md} for every goconc check and the index
@@ -44,6 +45,16 @@ public final class RulePages {
     Map<String, String> pages = generate(Path.of(args[0]));
     for (Map.Entry<String, String> page : pages.entrySet()) {
       Files.writeString(out.resolve(page.getKey()), page.getValue(), StandardCharsets.UTF_8);
+    }
+    // Every .md file here is generated: the page of a removed check goes too.
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path stale :
+          files.filter(p -> p.toString().endsWith(".md"))
+              .filter(p -> !pages.containsKey(p.getFileName().toString()))
+              .toList()) {
+        Files.delete(stale);
+        System.out.println("removed " + stale.getFileName() + ": no check of that name");
+      }
     }
     System.out.println("wrote " + pages.size() + " pages to " + out.toAbsolutePath().normalize());
   }
