@@ -69,7 +69,7 @@ public final class BufferedChanLincheckTest {
     new ModelCheckingOptions()
         .iterations(LincheckConfig.iterations())
         .invocationsPerIteration(LincheckConfig.invocationsPerIteration())
-        .threads(3)
+        .threads(LincheckConfig.threads())
         .actorsPerThread(3)
         .check(BufferedChanLincheckTest.class);
   }
@@ -79,7 +79,7 @@ public final class BufferedChanLincheckTest {
     new StressOptions()
         .iterations(LincheckConfig.iterations())
         .invocationsPerIteration(LincheckConfig.invocationsPerIteration())
-        .threads(3)
+        .threads(LincheckConfig.threads())
         .actorsPerThread(3)
         .check(BufferedChanLincheckTest.class);
   }

@@ -133,6 +133,20 @@ final class ContextTest {
   }
 
   @Test
+  void contextsAndTimersOwnNoThreads() {
+    Context.withTimeout(Context.background(), Duration.ofHours(1)).cancel(); // scheduler started
+    int before = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+    java.util.List<CancelContext> live = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      live.add(Context.withTimeout(Context.background(), Duration.ofHours(1)));
+      live.add(Context.withCancel(live.get(live.size() - 1)));
+    }
+    int during = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+    live.forEach(CancelContext::cancel);
+    assertTrue(during - before < 5, "threads grew from " + before + " to " + during);
+  }
+
+  @Test
   void parentDeadlineGovernsWhenEarlier() {
     CancelContext parent = Context.withTimeout(Context.background(), Duration.ofMillis(20));
     CancelContext child = Context.withTimeout(parent, Duration.ofHours(1));

@@ -8,15 +8,20 @@ final class LincheckConfig {
 
   /** Interleavings explored per model-checked scenario. */
   static int invocations() {
-    return LONG ? 20_000 : 60;
+    return LONG ? 20_000 : 30;
   }
 
   /** Random scenarios per data-structure check. */
   static int iterations() {
-    return LONG ? 100 : 3;
+    return LONG ? 100 : 2;
   }
 
   static int invocationsPerIteration() {
-    return LONG ? 5_000 : 100;
+    return LONG ? 5_000 : 60;
+  }
+
+  /** Threads in a data-structure scenario. */
+  static int threads() {
+    return LONG ? 3 : 2;
   }
 }

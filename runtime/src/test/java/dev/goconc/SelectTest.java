@@ -269,16 +269,20 @@ final class SelectTest {
     for (int r = 0; r < 100; r++) {
       receiving.go(
           () -> {
+            RecvChan<Integer> closed = closedEarly.recvOnly();
             while (true) {
               Integer v =
                   Select.<Integer>select()
                       .recv(unbuffered, x -> x)
                       .recv(buffered, x -> x)
                       .recv(stop, x -> -1)
-                      .recv(closedEarly.recvOnly(), x -> -2)
+                      .recv(closed, x -> -2)
                       .run();
               if (v == -1) {
                 return;
+              }
+              if (v == -2) {
+                closed = null; // Go's idiom: a nil channel's case is never ready again
               }
               if (v >= 0) {
                 seen.incrementAndGet(v);
