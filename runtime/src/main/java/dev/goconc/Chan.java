@@ -2,7 +2,9 @@ package dev.goconc;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import com.google.errorprone.annotations.ThreadSafe;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -188,7 +190,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    */
   @Override
   public void close() {
-    WaitQueue woken = new WaitQueue();
+    List<Thread> woken = new ArrayList<>();
     lock.lock();
     try {
       if (closed) {
@@ -200,20 +202,20 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         e.value = null;
         e.closed = true;
         if (e.waiter.tryClaim(e.caseIndex)) {
-          woken.add(new WaitEntry(e.waiter, 0, null));
+          woken.add(e.waiter.thread);
         }
       }
       while ((e = sendq.poll()) != null) {
         e.closed = true;
         if (e.waiter.tryClaim(e.caseIndex)) {
-          woken.add(new WaitEntry(e.waiter, 0, null));
+          woken.add(e.waiter.thread);
         }
       }
     } finally {
       lock.unlock();
     }
-    for (WaitEntry w; (w = woken.poll()) != null; ) {
-      LockSupport.unpark(w.waiter.thread);
+    for (Thread t : woken) {
+      LockSupport.unpark(t);
     }
   }
 

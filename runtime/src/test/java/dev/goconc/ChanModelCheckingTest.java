@@ -24,6 +24,11 @@ final class ChanModelCheckingTest {
     Lincheck.runConcurrentTest(LincheckConfig.invocations(), scenario);
   }
 
+  /** For the scenarios whose bad interleaving is rare: ten times the usual effort. */
+  private static void checkHard(Runnable scenario) {
+    Lincheck.runConcurrentTest(10 * LincheckConfig.invocations(), scenario);
+  }
+
   private static void parallel(Runnable... bodies) {
     Thread[] threads = new Thread[bodies.length];
     for (int i = 0; i < bodies.length; i++) {
@@ -200,6 +205,33 @@ final class ChanModelCheckingTest {
               (x.get().equals("sent") && y.get().equals("got"))
                   || (x.get().equals("other") && y.get().equals("other")),
               x.get() + " / " + y.get());
+        });
+  }
+
+  @Test
+  void interruptRacingAHandOffNeitherLosesNorDuplicatesTheValue() {
+    checkHard(
+        () -> {
+          Chan<Integer> ch = Chan.make();
+          AtomicReference<Integer> got = new AtomicReference<>();
+          AtomicBoolean sent = new AtomicBoolean();
+          Thread receiver =
+              new Thread(
+                  () -> {
+                    try {
+                      got.set(ch.receive());
+                    } catch (GoInterruptedException e) {
+                      got.set(-1);
+                    }
+                  });
+          receiver.start();
+          parallel(() -> sent.set(ch.trySend(3)), receiver::interrupt);
+          try {
+            receiver.join();
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+          assertEquals(sent.get() ? 3 : -1, got.get());
         });
   }
 }
