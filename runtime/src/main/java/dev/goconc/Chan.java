@@ -48,8 +48,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * uniformly random order and commits the first that can proceed; if none can and there is no
  * default, it queues one entry per case on its channels, unlocks and parks. Whoever completes one
  * entry first wins the claim; after waking, the select unlinks its other entries. A blocked
- * operation never polls: it parks, after at most a short spin when there is more than one carrier
- * thread.
+ * operation never polls: it parks (see {@link Waiter} on why it does not spin first).
  *
  * <h2>Memory consistency</h2>
  *
@@ -410,15 +409,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     lock.lock();
     try {
       q.remove(e);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  boolean isClosedForTesting() {
-    lock.lock();
-    try {
-      return closed;
     } finally {
       lock.unlock();
     }
