@@ -1,9 +1,17 @@
 package dev.goconc;
 
-/** Why a context ended: {@link Canceled} or {@link DeadlineExceeded}. Unchecked. */
+/**
+ * Why a context ended: {@link Canceled} or {@link DeadlineExceeded}, Go's {@code ctx.Err()}
+ * values. Unchecked. Each kind is one shared instance without a stack trace, as Go's are
+ * sentinel errors; test with {@code instanceof}. The detailed reason, if the canceller gave one,
+ * is {@link Context#cause()}.
+ */
 public abstract sealed class ContextException extends RuntimeException
     permits ContextException.Canceled, ContextException.DeadlineExceeded {
   private static final long serialVersionUID = 1L;
+
+  static final Canceled CANCELED = new Canceled();
+  static final DeadlineExceeded DEADLINE_EXCEEDED = new DeadlineExceeded();
 
   ContextException(String message) {
     super(message, null, false, false);

@@ -1,41 +1,231 @@
 package dev.goconc;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import com.google.errorprone.annotations.CheckReturnValue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Go's {@code select}, expression style: {@code Select.<R>select().recv(ch, v -> ...).run()}.
- * Skeleton: the runtime issue replaces these bodies.
+ * Go's {@code select}, expression style:
+ *
+ * <pre>{@code
+ * String r = Select.<String>select()
+ *     .recv(jobs, job -> "got " + job)
+ *     .send(results, 42, () -> "sent")
+ *     .recv(ctx.done(), x -> "cancelled")
+ *     .run();
+ * }</pre>
+ *
+ * <p>{@link #run()} commits exactly one case and returns its handler's value. If several cases
+ * can proceed, one is chosen uniformly at random, as in Go. A closed channel's receive case is
+ * always ready (its handler gets {@code null}, or a not-ok {@link Received}); a send case on a
+ * closed channel throws {@link ChannelClosedException} when chosen, as Go panics. A {@code null}
+ * channel is Go's nil channel: its case is never ready. With no case ready, {@link #otherwise}
+ * runs if given (Go's {@code default}); else the goroutine parks until one case can proceed
+ * (without polling and without extra threads; see {@link Chan} for the algorithm). A select with
+ * no cases and no default blocks until interrupted, as Go's {@code select {}} blocks forever.
+ *
+ * <p>Memory consistency is that of the channel operation the committed case performs. Handlers
+ * run in the calling thread after every channel lock is released; only the chosen handler runs.
+ * If the thread is interrupted while blocked and no case has completed, {@code run} throws
+ * {@link GoInterruptedException} with the interrupt flag kept; if a case completed first, that
+ * case's handler runs normally.
+ *
+ * <p>A builder is not thread-safe; it may be {@link #run()} more than once (send cases send the
+ * same value each time).
+ *
+ * @param <R> the select's result type; use {@code Void} and return {@code null} for statements
  */
 public final class Select<R> {
+  private enum Kind {
+    RECV,
+    RECV_OK,
+    SEND
+  }
+
+  private record Case(Chan<?> chan, Kind kind, Object value, Object handler) {}
+
+  private final List<Case> cases = new ArrayList<>(4);
+  private Supplier<? extends R> otherwise;
+
   private Select() {}
 
+  /** Starts a select. */
+  @CheckReturnValue
   public static <R> Select<R> select() {
     return new Select<>();
   }
 
-  /** A receive case; a closed channel's case is ready with {@code null}. */
+  /** A receive case ({@code case v := <-ch}); a closed channel's case is ready with {@code null}. */
+  @CanIgnoreReturnValue
   public <T> Select<R> recv(RecvChan<T> ch, Function<? super T, ? extends R> handler) {
-    throw new UnsupportedOperationException("not yet");
+    cases.add(new Case(Chan.unwrap(ch), Kind.RECV, null, Objects.requireNonNull(handler)));
+    return this;
   }
 
   /** A receive case that also tells whether the channel was closed ({@code v, ok := <-ch}). */
+  @CanIgnoreReturnValue
   public <T> Select<R> recvOk(RecvChan<T> ch, Function<? super Received<T>, ? extends R> handler) {
-    throw new UnsupportedOperationException("not yet");
+    cases.add(new Case(Chan.unwrap(ch), Kind.RECV_OK, null, Objects.requireNonNull(handler)));
+    return this;
   }
 
-  /** A send case. */
+  /**
+   * A send case ({@code case ch <- value}).
+   *
+   * @throws NullPointerException if {@code value} is null
+   */
+  @CanIgnoreReturnValue
   public <T> Select<R> send(SendChan<T> ch, T value, Supplier<? extends R> handler) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(value, "a channel cannot carry null");
+    cases.add(new Case(Chan.unwrap(ch), Kind.SEND, value, Objects.requireNonNull(handler)));
+    return this;
   }
 
-  /** Go's {@code default}: taken when no case is ready. */
+  /**
+   * Go's {@code default}: taken when no case is ready at once.
+   *
+   * @throws IllegalStateException if a default was already given
+   */
+  @CanIgnoreReturnValue
   public Select<R> otherwise(Supplier<? extends R> handler) {
-    throw new UnsupportedOperationException("not yet");
+    if (otherwise != null) {
+      throw new IllegalStateException("select has more than one default");
+    }
+    otherwise = Objects.requireNonNull(handler);
+    return this;
   }
 
-  /** Blocks until one case proceeds, commits exactly that case and returns its handler's value. */
+  /**
+   * Blocks until one case proceeds (or runs the default when none can at once), commits exactly
+   * that case and returns its handler's value.
+   *
+   * @throws ChannelClosedException if the chosen case sends on a closed channel
+   * @throws GoInterruptedException if interrupted while blocked, before any case completed
+   */
   public R run() {
-    throw new UnsupportedOperationException("not yet");
+    int n = cases.size();
+    Chan<?>[] locks = lockOrder();
+    int[] order = pollOrder(n);
+    WaitEntry[] entries = new WaitEntry[n];
+    Waiter waiter = null;
+    WaitEntry done = null;
+    lockAll(locks);
+    try {
+      for (int i : order) {
+        Case c = cases.get(i);
+        if (c.chan == null) {
+          continue;
+        }
+        WaitEntry e = new WaitEntry(null, i, c.value);
+        if (c.kind == Kind.SEND ? c.chan.sendLocked(e) : c.chan.recvLocked(e)) {
+          done = e;
+          break;
+        }
+      }
+      if (done == null && otherwise == null) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new GoInterruptedException();
+        }
+        waiter = new Waiter(Thread.currentThread());
+        for (int i = 0; i < n; i++) {
+          Case c = cases.get(i);
+          if (c.chan != null) {
+            entries[i] = new WaitEntry(waiter, i, c.value);
+            queueOf(c).add(entries[i]);
+          }
+        }
+      }
+    } finally {
+      unlockAll(locks);
+    }
+    if (done != null) {
+      Chan.wake(done);
+      return complete(done);
+    }
+    if (waiter == null) {
+      return otherwise.get();
+    }
+    int won = waiter.await();
+    for (int i = 0; i < n; i++) {
+      if (entries[i] != null && i != won) {
+        Case c = cases.get(i);
+        c.chan.dequeue(queueOf(c), entries[i]);
+      }
+    }
+    if (won == Waiter.CANCELLED) {
+      throw new GoInterruptedException();
+    }
+    return complete(entries[won]);
+  }
+
+  @SuppressWarnings("unchecked")
+  private R complete(WaitEntry e) {
+    Case c = cases.get(e.caseIndex);
+    return switch (c.kind) {
+      case RECV -> ((Function<Object, ? extends R>) c.handler).apply(e.closed ? null : e.value);
+      case RECV_OK ->
+          ((Function<Object, ? extends R>) c.handler)
+              .apply(e.closed ? new Received<>(null, false) : new Received<>(e.value, true));
+      case SEND -> {
+        if (e.closed) {
+          throw Chan.closedOnSend();
+        }
+        yield ((Supplier<? extends R>) c.handler).get();
+      }
+    };
+  }
+
+  private static WaitQueue queueOf(Case c) {
+    return c.kind == Kind.SEND ? c.chan.sendq : c.chan.recvq;
+  }
+
+  /** The distinct channels, in ascending id: the one global order in which selects lock. */
+  private Chan<?>[] lockOrder() {
+    Chan<?>[] chans = new Chan<?>[cases.size()];
+    int k = 0;
+    for (Case c : cases) {
+      if (c.chan != null) {
+        chans[k++] = c.chan;
+      }
+    }
+    Arrays.sort(chans, 0, k, Comparator.comparingLong(ch -> ch.id));
+    int distinct = 0;
+    for (int i = 0; i < k; i++) {
+      if (distinct == 0 || chans[distinct - 1] != chans[i]) {
+        chans[distinct++] = chans[i];
+      }
+    }
+    return Arrays.copyOf(chans, distinct);
+  }
+
+  /** A uniformly random permutation (Fisher-Yates), so every ready case is equally likely. */
+  private static int[] pollOrder(int n) {
+    int[] order = new int[n];
+    ThreadLocalRandom rnd = ThreadLocalRandom.current();
+    for (int i = 0; i < n; i++) {
+      int j = rnd.nextInt(i + 1);
+      order[i] = order[j];
+      order[j] = i;
+    }
+    return order;
+  }
+
+  private static void lockAll(Chan<?>[] chans) {
+    for (Chan<?> c : chans) {
+      c.lock.lock();
+    }
+  }
+
+  private static void unlockAll(Chan<?>[] chans) {
+    for (int i = chans.length - 1; i >= 0; i--) {
+      chans[i].lock.unlock();
+    }
   }
 }

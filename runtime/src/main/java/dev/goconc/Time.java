@@ -1,21 +1,38 @@
 package dev.goconc;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Go's {@code time.After}, {@code time.NewTimer}, {@code time.NewTicker}. Skeleton. */
+/**
+ * Go's {@code time.After}, {@code time.NewTimer}, {@code time.NewTicker}. Every timer shares one
+ * scheduler thread; none costs a thread.
+ */
 public final class Time {
   private Time() {}
 
+  /**
+   * Go's {@code time.After(d)}: a channel that receives the time once {@code d} has passed. The
+   * timer is held until it fires; in a loop, prefer one {@link #newTimer} and stop it.
+   */
+  @CheckReturnValue
   public static RecvChan<Instant> after(Duration d) {
-    throw new UnsupportedOperationException("not yet");
+    return new ChanTimer(d).c();
   }
 
+  /** Go's {@code time.NewTimer(d)}; zero or negative fires at once. */
+  @CheckReturnValue
   public static Timer newTimer(Duration d) {
-    throw new UnsupportedOperationException("not yet");
+    return new ChanTimer(d);
   }
 
+  /**
+   * Go's {@code time.NewTicker(d)}.
+   *
+   * @throws IllegalArgumentException if {@code d} is not positive (where Go panics)
+   */
+  @CheckReturnValue
   public static Ticker newTicker(Duration d) {
-    throw new UnsupportedOperationException("not yet");
+    return new ChanTicker(d);
   }
 }

@@ -1,21 +1,97 @@
 package dev.goconc;
 
-/** Go's {@code sync.WaitGroup}. Skeleton: the runtime issue replaces these bodies. */
+import com.google.errorprone.annotations.ThreadSafe;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Go's {@code sync.WaitGroup}: a counter of outstanding tasks that {@link #await()} waits on.
+ *
+ * <p>Memory consistency: actions in a thread before it calls {@link #done()} (or before the body
+ * of {@link #go(Runnable)} returns) happen-before {@link #await()} returns. Reuse after
+ * {@code await} returns is allowed, as in Go.
+ */
+@ThreadSafe
 public final class WaitGroup {
+  private final AtomicInteger counter = new AtomicInteger();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition zero = lock.newCondition();
+
+  /**
+   * Adds {@code delta}, which may be negative, to the counter; when it reaches zero every
+   * {@link #await()} returns. Call {@code add} with a positive delta before starting the task it
+   * counts, not inside it.
+   *
+   * @throws IllegalStateException if the counter would go negative (where Go panics)
+   */
   public void add(int delta) {
-    throw new UnsupportedOperationException("not yet");
+    int now = counter.addAndGet(delta);
+    if (now < 0) {
+      counter.addAndGet(-delta);
+      throw new IllegalStateException("negative WaitGroup counter");
+    }
+    if (now == 0 && delta != 0) {
+      lock.lock();
+      try {
+        zero.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
+  /** Subtracts one, Go's {@code wg.Done()}. */
   public void done() {
-    throw new UnsupportedOperationException("not yet");
+    add(-1);
   }
 
+  /**
+   * Blocks until the counter is zero; returns at once if it is.
+   *
+   * @throws GoInterruptedException if interrupted while waiting (the flag stays set)
+   */
   public void await() {
-    throw new UnsupportedOperationException("not yet");
+    if (counter.get() == 0) {
+      return;
+    }
+    lock.lock();
+    try {
+      while (counter.get() != 0) {
+        zero.await();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GoInterruptedException();
+    } finally {
+      lock.unlock();
+    }
   }
 
-  /** Adds one, starts {@code body} as a goroutine, and calls {@link #done()} in its finally. */
+  /**
+   * Go 1.25's {@code wg.Go(f)}: adds one, starts {@code body} as a goroutine ({@link Go#go}), and
+   * calls {@link #done()} when it ends, normally or not.
+   */
   public void go(Runnable body) {
-    throw new UnsupportedOperationException("not yet");
+    java.util.Objects.requireNonNull(body, "body");
+    add(1);
+    try {
+      Go.go(
+          () -> {
+            try {
+              body.run();
+            } finally {
+              done();
+            }
+          });
+    } catch (RuntimeException | Error e) {
+      done();
+      throw e;
+    }
+  }
+
+  /** The current counter, for tests. */
+  int count() {
+    return counter.get();
   }
 }

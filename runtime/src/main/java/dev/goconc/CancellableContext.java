@@ -1,0 +1,203 @@
+package dev.goconc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Go's cancelCtx and timerCtx in one: a done channel, the first error and cause, the set of
+ * children to cancel with it, and an optional deadline timer on the shared scheduler. On cancel
+ * it removes itself from its parent's child set and cancels its timer, so nothing it leaves
+ * behind keeps memory.
+ */
+final class CancellableContext implements CancelContext, Canceler {
+  private final Context parent;
+  private final Instant ownDeadline;
+  private final Chan<Void> doneChan = Chan.make();
+  private final RecvChan<Void> done = doneChan.recvOnly();
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile ContextException err;
+  private Throwable cause;
+  private Set<Canceler> children;
+  private ScheduledFuture<?> timer;
+  private CancellableContext registeredOn;
+
+  CancellableContext(Context parent, Instant ownDeadline) {
+    this.parent = java.util.Objects.requireNonNull(parent, "parent");
+    this.ownDeadline = ownDeadline;
+  }
+
+  /** Joins the parent's tree; a child of a cancelled parent is cancelled here. */
+  void attach() {
+    CancellableContext owner = Contexts.link(parent, this);
+    lock.lock();
+    try {
+      registeredOn = owner;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void startTimer() {
+    Duration left = Duration.between(Instant.now(), ownDeadline);
+    if (left.isNegative() || left.isZero()) {
+      cancel(true, ContextException.DEADLINE_EXCEEDED, null);
+      return;
+    }
+    lock.lock();
+    try {
+      if (err == null) {
+        timer =
+            SharedScheduler.schedule(
+                () -> cancel(true, ContextException.DEADLINE_EXCEEDED, null), left);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Registers {@code child}; false (and cancels it) if this context is already done. */
+  boolean addChild(Canceler child) {
+    lock.lock();
+    try {
+      if (err == null) {
+        if (children == null) {
+          children = new HashSet<>();
+        }
+        children.add(child);
+        return true;
+      }
+    } finally {
+      lock.unlock();
+    }
+    child.cancel(false, err, cause());
+    return false;
+  }
+
+  void removeChild(Canceler child) {
+    lock.lock();
+    try {
+      if (children != null) {
+        children.remove(child);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many children are linked, for the test that a long-lived parent does not grow. */
+  int childCount() {
+    lock.lock();
+    try {
+      return children == null ? 0 : children.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean hasTimer() {
+    lock.lock();
+    try {
+      return timer != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void cancel(boolean removeFromParent, ContextException why, Throwable why2) {
+    Set<Canceler> kids;
+    Throwable finalCause;
+    CancellableContext owner;
+    lock.lock();
+    try {
+      if (err != null) {
+        return;
+      }
+      cause = why2 != null ? why2 : why;
+      finalCause = cause;
+      err = why;
+      kids = children;
+      children = null;
+      if (timer != null) {
+        timer.cancel(false);
+        timer = null;
+      }
+      owner = registeredOn;
+      registeredOn = null;
+      doneChan.close();
+    } finally {
+      lock.unlock();
+    }
+    if (kids != null) {
+      for (Canceler k : kids) {
+        k.cancel(false, why, finalCause);
+      }
+    }
+    if (removeFromParent && owner != null) {
+      owner.removeChild(this);
+    }
+  }
+
+  @Override
+  public void cancel() {
+    cancel(true, ContextException.CANCELED, null);
+  }
+
+  @Override
+  public void cancel(Throwable cause) {
+    cancel(true, ContextException.CANCELED, cause);
+  }
+
+  @Override
+  public void close() {
+    cancel();
+  }
+
+  @Override
+  public CancelFunc cancelFunc() {
+    return this::cancel;
+  }
+
+  @Override
+  public RecvChan<Void> done() {
+    return done;
+  }
+
+  @Override
+  public ContextException err() {
+    return err;
+  }
+
+  @Override
+  public Throwable cause() {
+    if (err == null) {
+      return null;
+    }
+    lock.lock();
+    try {
+      return cause;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public <T> T value(Context.Key<T> key) {
+    return parent.value(key);
+  }
+
+  @Override
+  public Optional<Instant> deadline() {
+    return ownDeadline != null ? Optional.of(ownDeadline) : parent.deadline();
+  }
+
+  @Override
+  public String toString() {
+    return parent + (ownDeadline == null ? ".WithCancel" : ".WithDeadline(" + ownDeadline + ")");
+  }
+}

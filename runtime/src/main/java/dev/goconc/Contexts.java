@@ -1,0 +1,174 @@
+package dev.goconc;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The contexts that cannot be cancelled by themselves, and how a canceller joins a tree. */
+final class Contexts {
+  private Contexts() {}
+
+  /** The done channel of every context that is never cancelled: never closed. */
+  static final RecvChan<Void> NEVER = Chan.<Void>make().recvOnly();
+
+  static final Context BACKGROUND = new Root("context.Background");
+  static final Context TODO = new Root("context.TODO");
+
+  /**
+   * Makes {@code parent}'s cancellation reach {@code child}: at once if the parent is already
+   * done; through the parent's child set if it is one of ours; through a goroutine waiting on a
+   * foreign context's done channel otherwise (as Go does); not at all if it is never cancelled.
+   * Returns the context {@code child} was registered on, or null.
+   */
+  static CancellableContext link(Context parent, Canceler child) {
+    RecvChan<Void> parentDone = parent.done();
+    if (parentDone == NEVER) {
+      return null;
+    }
+    ContextException err = parent.err();
+    if (err != null) {
+      child.cancel(false, err, parent.cause());
+      return null;
+    }
+    CancellableContext owner = nearestCancellable(parent);
+    if (owner != null && owner.done() == parentDone) {
+      return owner.addChild(child) ? owner : null;
+    }
+    Go.go(
+        () ->
+            Select.<Void>select()
+                .recv(
+                    parentDone,
+                    v -> {
+                      child.cancel(false, parent.err(), parent.cause());
+                      return null;
+                    })
+                .recv(stopSignal(child), v -> null)
+                .run());
+    return null;
+  }
+
+  private static RecvChan<Void> stopSignal(Canceler child) {
+    if (child instanceof CancellableContext c) {
+      return c.done();
+    }
+    return ((AfterFunc) child).stopped();
+  }
+
+  private static CancellableContext nearestCancellable(Context c) {
+    while (true) {
+      if (c instanceof CancellableContext cc) {
+        return cc;
+      } else if (c instanceof ValueContext v) {
+        c = v.parent;
+      } else {
+        return null;
+      }
+    }
+  }
+
+  /** Background and TODO. */
+  private record Root(String name) implements Context {
+    @Override
+    public RecvChan<Void> done() {
+      return NEVER;
+    }
+
+    @Override
+    public ContextException err() {
+      return null;
+    }
+
+    @Override
+    public <T> T value(Context.Key<T> key) {
+      return null;
+    }
+
+    @Override
+    public Optional<Instant> deadline() {
+      return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** Go's valueCtx: one key-value pair on top of its parent. */
+  static final class ValueContext implements Context {
+    final Context parent;
+    private final Context.Key<?> key;
+    private final Object value;
+
+    ValueContext(Context parent, Context.Key<?> key, Object value) {
+      this.parent = parent;
+      this.key = key;
+      this.value = value;
+    }
+
+    @Override
+    public RecvChan<Void> done() {
+      return parent.done();
+    }
+
+    @Override
+    public ContextException err() {
+      return parent.err();
+    }
+
+    @Override
+    public Throwable cause() {
+      return parent.cause();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T value(Context.Key<T> k) {
+      return k == key ? (T) value : parent.value(k);
+    }
+
+    @Override
+    public Optional<Instant> deadline() {
+      return parent.deadline();
+    }
+
+    @Override
+    public String toString() {
+      return parent + ".WithValue(" + key + ")";
+    }
+  }
+
+  /** Go's withoutCancelCtx: the parent's values, none of its cancellation. */
+  static final class WithoutCancel implements Context {
+    private final Context parent;
+
+    WithoutCancel(Context parent) {
+      this.parent = parent;
+    }
+
+    @Override
+    public RecvChan<Void> done() {
+      return NEVER;
+    }
+
+    @Override
+    public ContextException err() {
+      return null;
+    }
+
+    @Override
+    public <T> T value(Context.Key<T> key) {
+      return parent.value(key);
+    }
+
+    @Override
+    public Optional<Instant> deadline() {
+      return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+      return parent + ".WithoutCancel";
+    }
+  }
+}

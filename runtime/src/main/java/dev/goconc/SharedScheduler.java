@@ -1,0 +1,52 @@
+package dev.goconc;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one timer thread behind every context deadline, {@link Timer} and {@link Ticker}: no thread
+ * per timer. Its tasks only close or try-send on a channel or cancel a context, so one daemon
+ * thread keeps up; cancelled tasks leave its queue at once (remove-on-cancel), so a stopped timer
+ * or cancelled context holds no memory here.
+ */
+final class SharedScheduler {
+  private static final ScheduledThreadPoolExecutor EXECUTOR = create();
+
+  private SharedScheduler() {}
+
+  private static ScheduledThreadPoolExecutor create() {
+    ScheduledThreadPoolExecutor e =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().daemon().name("goconc-timers").factory());
+    e.setRemoveOnCancelPolicy(true);
+    e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return e;
+  }
+
+  static ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    return EXECUTOR.schedule(task, nanos(delay), TimeUnit.NANOSECONDS);
+  }
+
+  static ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
+    long p = nanos(period);
+    return EXECUTOR.scheduleAtFixedRate(task, p, p, TimeUnit.NANOSECONDS);
+  }
+
+  /** Tasks waiting to run, for tests that check cancelled timers are released. */
+  static int queued() {
+    return EXECUTOR.getQueue().size();
+  }
+
+  private static long nanos(Duration d) {
+    if (d.isNegative()) {
+      return 0;
+    }
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.goconc;
+
+/**
+ * One case of a {@link Waiter} queued on one channel (Go's sudog). Only touched under that
+ * channel's lock, except by its own waiter once the claim made it the winning case.
+ */
+final class WaitEntry {
+  Waiter waiter;
+  final int caseIndex;
+  /** A send's value, or the value a receive got. */
+  Object value;
+  /** For a receive: the channel was closed and drained. For a send: the channel was closed. */
+  boolean closed;
+  /** A waiter this operation completed, to unpark after the channel's lock is released. */
+  Thread toWake;
+
+  WaitEntry prev;
+  WaitEntry next;
+  boolean queued;
+
+  WaitEntry(Waiter waiter, int caseIndex, Object value) {
+    this.waiter = waiter;
+    this.caseIndex = caseIndex;
+    this.value = value;
+  }
+}
