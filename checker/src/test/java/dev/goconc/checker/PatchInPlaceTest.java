@@ -50,6 +50,74 @@ final class PatchInPlaceTest {
     assertEquals(List.of(), compile("LostCancel", source, List.of()), patched);
   }
 
+  @Test
+  void waitGroupAddInGoroutinePatchesInPlace() throws IOException {
+    Path source = write("Crawler.java", """
+        import dev.goconc.Go;
+        import dev.goconc.WaitGroup;
+        import java.util.List;
+        class Crawler {
+          static void visit(String url) {}
+          void crawl(List<String> urls) {
+            WaitGroup wg = new WaitGroup();
+            for (String url : urls) {
+              Go.go(() -> {
+                wg.add(1);
+                try {
+                  visit(url);
+                } finally {
+                  wg.done();
+                }
+              });
+            }
+            wg.await();
+          }
+        }
+        """);
+    patch("WaitGroupAddInGoroutine", source);
+    String patched = Files.readString(source);
+    assertTrue(patched.matches("(?s).*wg\\.add\\(1\\);\\s*Go\\.go\\(\\(\\) -> \\{\\s*try.*"), patched);
+    assertEquals(List.of(), compile("WaitGroupAddInGoroutine", source, List.of()), patched);
+  }
+
+  @Test
+  void waitGroupDoneNotInFinallyPatchesInPlace() throws IOException {
+    Path source = write("Indexer.java", """
+        import dev.goconc.Go;
+        import dev.goconc.WaitGroup;
+        import java.util.List;
+        class Indexer {
+          static void index(String doc) {}
+          void indexAll(List<String> docs) {
+            WaitGroup wg = new WaitGroup();
+            for (String doc : docs) {
+              wg.add(1);
+              Go.go(() -> {
+                index(doc);
+                wg.done();
+              });
+            }
+            wg.await();
+          }
+
+          void indexOne(String doc) {
+            WaitGroup wg = new WaitGroup();
+            wg.add(1);
+            Thread.startVirtualThread(() -> {
+              index(doc);
+              wg.done();
+            });
+            wg.await();
+          }
+        }
+        """);
+    patch("WaitGroupDoneNotInFinally", source);
+    String patched = Files.readString(source);
+    assertTrue(patched.contains("wg.go(() -> {"), patched);
+    assertTrue(patched.matches("(?s).*try \\{\\s*index\\(doc\\);\\s*\\} finally \\{\\s*wg\\.done\\(\\);.*"), patched);
+    assertEquals(List.of(), compile("WaitGroupDoneNotInFinally", source, List.of()), patched);
+  }
+
   private Path write(String name, String text) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, text);
