@@ -118,6 +118,32 @@ final class PatchInPlaceTest {
     assertEquals(List.of(), compile("WaitGroupDoneNotInFinally", source, List.of()), patched);
   }
 
+  @Test
+  void tickerNotStoppedPatchesInPlace() throws IOException {
+    Path source = write("Poller.java", """
+        import dev.goconc.Ticker;
+        import dev.goconc.Time;
+        import java.time.Duration;
+        class Poller {
+          static boolean poll() { return true; }
+          int pollUntilDone(int limit) {
+            Ticker ticker = Time.newTicker(Duration.ofMillis(50));
+            for (int i = 0; i < limit; i++) {
+              ticker.c().receive();
+              if (poll()) {
+                return i;
+              }
+            }
+            return -1;
+          }
+        }
+        """);
+    patch("TickerNotStopped", source);
+    String patched = Files.readString(source);
+    assertTrue(patched.contains("try (Ticker ticker = Time.newTicker(Duration.ofMillis(50))) {"), patched);
+    assertEquals(List.of(), compile("TickerNotStopped", source, List.of()), patched);
+  }
+
   private Path write(String name, String text) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, text);
