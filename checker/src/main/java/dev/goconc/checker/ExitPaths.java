@@ -180,7 +180,9 @@ public final class ExitPaths {
       if (passes.test(tree)) {
         return;
       }
-      last = tree;
+      if (node.getInSource()) {
+        last = tree; // desugared code (a for-each's iterator calls) has trees of its own
+      }
       if (node instanceof ReturnNode) {
         leaving = tree;
       } else if (node instanceof MethodInvocationNode call
@@ -189,8 +191,10 @@ public final class ExitPaths {
         return;
       } else if (node instanceof ThrowNode) {
         // An explicit throw leaves only by its exceptional edges.
-        for (Set<Block> targets : ((ExceptionBlock) block).getExceptionalSuccessors().values()) {
-          pushAll(targets, tree, last, work);
+        if (block instanceof ExceptionBlock thrower) {
+          for (Set<Block> targets : thrower.getExceptionalSuccessors().values()) {
+            pushAll(targets, tree, last, work);
+          }
         }
         return;
       }
