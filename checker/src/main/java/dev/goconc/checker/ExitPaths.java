@@ -125,13 +125,27 @@ public final class ExitPaths {
     if (startNode == null) {
       return List.of();
     }
+    Block startBlock = startNode.getBlock();
+    return walkFrom(
+        new Step(startBlock, startBlock.getNodes().indexOf(startNode) + 1, null, start),
+        startNode,
+        passes);
+  }
+
+  /**
+   * The exits reachable from the start of the body without passing a node whose tree
+   * satisfies {@code passes} (for "does every path through this goroutine close its channel").
+   */
+  public List<Exit> exitsFromEntryAvoiding(Predicate<Tree> passes) {
+    return walkFrom(new Step(cfg.getEntryBlock(), 0, null, null), null, passes);
+  }
+
+  private List<Exit> walkFrom(Step first, Node startNode, Predicate<Tree> passes) {
     List<Exit> exits = new ArrayList<>();
     Set<Exit> seenExits = new HashSet<>();
     Set<Step> visited = new HashSet<>();
     Deque<Step> work = new ArrayDeque<>();
-    Block startBlock = startNode.getBlock();
-    int startIndex = startBlock.getNodes().indexOf(startNode) + 1;
-    work.push(new Step(startBlock, startIndex, null, start));
+    work.push(first);
     while (!work.isEmpty()) {
       Step step = work.pop();
       if (visited.add(step)) {

@@ -34,7 +34,11 @@ import java.util.Set;
  * {@code Context} does not, where lostcancel counts any use of its cancel variable. A local
  * alias ({@code var other = ctx;}) counts as a hand-over: quiet rather than a guess. An explicit
  * {@code throw} needs no cancel (lostcancel's panic). Code in {@code main(String[])} is exempt;
- * lostcancel has no such exemption. Lambdas in field initializers are not judged.
+ * lostcancel has no such exemption. A {@code cancel()} inside any lambda counts as that lambda
+ * cancelling it, so a {@code Select} whose one handler cancels is quiet where lostcancel flags
+ * the Go {@code select} whose other cases fall through. A null check of the local counts as a
+ * use (Java's {@code if (ctx != null) ctx.cancel()} in {@code finally}). Lambdas in field
+ * initializers and initializer blocks are not judged.
  */
 @AutoService(BugChecker.class)
 @BugPattern(

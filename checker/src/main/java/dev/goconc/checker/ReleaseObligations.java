@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -47,7 +48,9 @@ import javax.lang.model.element.ElementKind;
  *       ({@link ExitPaths}) must reach no {@code return} or end of body without a release or a
  *       hand-over of the local (or of an alias the {@link Obligation} names, such as a
  *       context's {@code cancelFunc()}); a lambda or class that releases or hands it over
- *       counts where it is created. An explicit {@code throw} or {@code System.exit} needs no
+ *       counts where it is created, and so does a null check of the local (the creation never
+ *       yields null, so the branch of {@code if (ctx != null) ctx.cancel()} that skips the
+ *       release is no real path). An explicit {@code throw} or {@code System.exit} needs no
  *       release. {@code public static void main(String[])} is exempt: the process ends.
  * </ul>
  */
@@ -375,6 +378,15 @@ public final class ReleaseObligations {
       }
       if (parent instanceof TryTree) {
         return id; // try (ctx) { ... }
+      }
+      if (parent instanceof BinaryTree comparison
+          && (comparison.getKind() == Tree.Kind.EQUAL_TO
+              || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO)
+          && (comparison.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL
+              || comparison.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL)) {
+        // "if (ctx != null) ctx.cancel()" in a finally: the graph cannot know the creation
+        // never yields null, so the branch that skips the cancel would be a false path.
+        return comparison;
       }
       if (parent instanceof AssignmentTree assignment && assignment.getVariable() == id) {
         return null; // a write, not a use

@@ -45,6 +45,7 @@ final class UncalledCancelFields {
         if (symbol != null
             && symbol.getKind().isField()
             && (symbol.flags() & Flags.PRIVATE) != 0
+            && (symbol.flags() & Flags.RECORD) == 0 // a record component is public by its accessor
             && GoconcApi.isSubtypeOf(symbol.type, GoconcApi.CANCEL_FUNC, state)) {
           candidates.put(symbol, node);
         }

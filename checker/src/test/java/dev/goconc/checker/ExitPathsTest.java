@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The control-flow helper on its own: a probe reports every exit reachable from a call to
- * {@code start()} without passing a call to {@code release()}, at the exit (a method's end is
- * reported at the method).
+ * {@code start()} (or from the entry of a method named {@code fromEntry...}) without passing a
+ * call to {@code release()}, at the exit (a method's end is reported at the method).
  */
 final class ExitPathsTest {
 
@@ -28,11 +28,15 @@ final class ExitPathsTest {
     @Override
     public Description matchMethod(MethodTree tree, VisitorState state) {
       MethodInvocationTree start = firstCall(tree, "start");
-      if (start == null) {
+      boolean fromEntry = tree.getName().toString().startsWith("fromEntry");
+      if (start == null && !fromEntry) {
         return Description.NO_MATCH;
       }
       ExitPaths.of(state.getPath(), state).ifPresent(paths -> {
-        for (ExitPaths.Exit exit : paths.exitsAvoiding(start, Probe::isRelease)) {
+        for (ExitPaths.Exit exit :
+            fromEntry
+                ? paths.exitsFromEntryAvoiding(Probe::isRelease)
+                : paths.exitsAvoiding(start, Probe::isRelease)) {
           Tree at = exit.tree() == null ? tree : exit.tree();
           state.reportMatch(buildDescription(at).setMessage("exit " + exit.kind()).build());
         }
@@ -243,6 +247,23 @@ final class ExitPathsTest {
                   // BUG: Diagnostic contains: exit RETURN
                   return;
                 }
+              }
+
+              void fromEntryReleasedOnEveryPath() {
+                if (check()) {
+                  release();
+                  return;
+                }
+                release();
+              }
+
+              int fromEntryMissesOnePath() {
+                if (check()) {
+                  // BUG: Diagnostic contains: exit RETURN
+                  return 5;
+                }
+                release();
+                return 6;
               }
 
               // BUG: Diagnostic contains: exit END_OF_BODY

@@ -175,6 +175,19 @@ final class LostCancelTest {
                 }
               }
 
+              // Java's null-guarded cancel in finally.
+              void nullGuardedFinally(Context parent) {
+                CancelContext ctx = null;
+                try {
+                  ctx = Context.withCancel(parent);
+                  worker(ctx, 11);
+                } finally {
+                  if (ctx != null) {
+                    ctx.cancel();
+                  }
+                }
+              }
+
               // main is exempt: the process ends.
               public static void main(String[] args) {
                 CancelContext ctx = Context.withCancel(Context.background());
@@ -450,6 +463,9 @@ final class LostCancelTest {
               private CancelFunc calledByNested;
               private CancelFunc handedOn;
               CancelFunc notPrivate;
+
+              // A record component is public through its accessor.
+              record Handle(CancelFunc cancel) {}
 
               void start(Context parent) {
                 var ctx = Context.withCancel(parent);
