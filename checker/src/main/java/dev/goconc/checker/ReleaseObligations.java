@@ -4,13 +4,10 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -25,7 +22,6 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -206,7 +202,7 @@ public final class ReleaseObligations {
     if (local == null || ownerPath == null || isMain(ownerPath.getLeaf())) {
       return Optional.empty();
     }
-    Set<Tree> uses = Uses.of(local, ownerPath, obligation, state);
+    Set<Tree> uses = ReleaseUses.of(local, ownerPath, obligation, state);
     Optional<ExitPaths> graph =
         graphs.computeIfAbsent(ownerPath.getLeaf(), owner -> ExitPaths.of(ownerPath, state));
     if (graph.isEmpty()) {
@@ -286,112 +282,5 @@ public final class ReleaseObligations {
   private static String methodName(MethodInvocationTree call) {
     Symbol symbol = ASTHelpers.getSymbol(call);
     return symbol == null ? "this call" : symbol.getSimpleName() + "()";
-  }
-
-  /** The trees of one body that release or hand over a tracked local (or its aliases). */
-  private static final class Uses {
-    static Set<Tree> of(VarSymbol local, TreePath ownerPath, Obligation obligation, VisitorState state) {
-      Set<Symbol> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
-      tracked.add(local);
-      Set<Tree> uses = Collections.newSetFromMap(new IdentityHashMap<>());
-      // Two passes: the first finds aliases (var cancel = ctx.cancelFunc()), the second uses.
-      for (int pass = 0; pass < 2; pass++) {
-        boolean collectUses = pass == 1;
-        new TreePathScanner<Void, Void>() {
-          private Tree nestedTop;
-
-          @Override
-          public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-            return nested(node, () -> super.visitLambdaExpression(node, unused));
-          }
-
-          @Override
-          public Void visitClass(ClassTree node, Void unused) {
-            return nested(node, () -> super.visitClass(node, unused));
-          }
-
-          @Override
-          public Void visitNewClass(NewClassTree node, Void unused) {
-            return node.getClassBody() == null
-                ? super.visitNewClass(node, unused)
-                : nested(node, () -> super.visitNewClass(node, unused));
-          }
-
-          private Void nested(Tree node, java.util.function.Supplier<Void> scan) {
-            if (getCurrentPath().getLeaf() == ownerPath.getLeaf() || nestedTop != null) {
-              return scan.get();
-            }
-            nestedTop = node;
-            try {
-              return scan.get();
-            } finally {
-              nestedTop = null;
-            }
-          }
-
-          @Override
-          public Void visitIdentifier(IdentifierTree id, Void unused) {
-            Symbol symbol = ASTHelpers.getSymbol(id);
-            if (symbol != null && tracked.contains(symbol)) {
-              Tree use = useAt(getCurrentPath(), tracked, collectUses, obligation, state);
-              if (use != null && collectUses) {
-                uses.add(nestedTop != null ? nestedTop : use);
-              }
-            }
-            return null;
-          }
-        }.scan(ownerPath, null);
-      }
-      return uses;
-    }
-
-    /** The tree that releases or hands over the occurrence at {@code path}, or null. */
-    private static Tree useAt(
-        TreePath path, Set<Symbol> tracked, boolean collectUses, Obligation obligation,
-        VisitorState state) {
-      Tree id = path.getLeaf();
-      TreePath parentPath = path.getParentPath();
-      Tree parent = parentPath.getLeaf();
-      if (parent instanceof MemberSelectTree
-          && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree call
-          && call.getMethodSelect() == parent) {
-        TreePath callPath = parentPath.getParentPath();
-        if (obligation.isRelease(call, state) || obligation.settles(callPath, state)) {
-          return call;
-        }
-        if (obligation.yieldsAlias(call, state)) {
-          if (callPath.getParentPath().getLeaf() instanceof VariableTree alias
-              && alias.getInitializer() == call
-              && ASTHelpers.getSymbol(alias) instanceof VarSymbol aliasSymbol
-              && aliasSymbol.getKind() == ElementKind.LOCAL_VARIABLE) {
-            if (!collectUses) {
-              tracked.add(aliasSymbol);
-            }
-            return null;
-          }
-          return Handovers.isHandover(callPath, state) ? call : null;
-        }
-        return null;
-      }
-      if (parent instanceof MemberReferenceTree reference) {
-        return obligation.releaseNames().contains(reference.getName().toString()) ? reference : null;
-      }
-      if (parent instanceof TryTree) {
-        return id; // try (ctx) { ... }
-      }
-      if (parent instanceof BinaryTree comparison
-          && (comparison.getKind() == Tree.Kind.EQUAL_TO
-              || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO)
-          && (comparison.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL
-              || comparison.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL)) {
-        // "if (ctx != null) ctx.cancel()" in a finally: the graph cannot know the creation
-        // never yields null, so the branch that skips the cancel would be a false path.
-        return comparison;
-      }
-      if (parent instanceof AssignmentTree assignment && assignment.getVariable() == id) {
-        return null; // a write, not a use
-      }
-      return Handovers.isHandover(path, state) ? id : null;
-    }
   }
 }

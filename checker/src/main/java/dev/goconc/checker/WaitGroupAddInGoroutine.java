@@ -29,7 +29,9 @@ import java.util.Optional;
  * on a group that is awaited outside the goroutine.
  *
  * <p>Quiet on {@code add} before the launch, on {@code wg.go(...)}, on a goroutine that adds for
- * its own children and awaits them itself, and on a group whose {@code await} cannot be seen
+ * its own children and awaits them itself, on a goroutine that is itself counted on the group
+ * before it starts ({@code wg.add(1)} right before the launch, or {@code wg.go}) and adds for
+ * children it starts (the group cannot reach zero meanwhile), and on a group whose {@code await} cannot be seen
  * (a parameter awaited by the caller, a group that escapes). staticcheck's SA2000 flags only an
  * {@code Add} that is the goroutine's first statement, whatever the wait; goconc flags any
  * {@code add} of the goroutine's own code, but only when it sees the same group awaited
@@ -61,8 +63,9 @@ public final class WaitGroupAddInGoroutine extends BugChecker
     }
     for (WaitGroupGoroutines.GroupCall add :
         WaitGroupGoroutines.callsIn(bodyPath, GoconcApi.WAIT_GROUP_ADD, state)) {
-      if (WaitGroupGoroutines.awaitsItself(bodyPath, add.group(), state)) {
-        continue; // adds for its own children and waits for them itself
+      if (WaitGroupGoroutines.awaitsItself(bodyPath, add.group(), state)
+          || WaitGroupGoroutines.countedBeforeLaunch(add.group(), state.getPath(), state)) {
+        continue; // waits for its children itself, or is counted while it adds for them
       }
       Optional<MethodInvocationTree> await =
           WaitGroupGoroutines.awaitOutside(add.group(), body.get(), state.getPath(), state);

@@ -18,6 +18,7 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.List;
@@ -30,8 +31,9 @@ import java.util.Optional;
  *
  * <p>Quiet when every {@code done()} of the group is in a {@code finally} (at any place in it:
  * the statements before it there are cleanup, and precision comes first), when the goroutine is
- * started with {@code wg.go} (which calls {@code done} itself), when {@code done()} is the first
- * thing the goroutine does (nothing can throw before it), and when no {@code await} of the
+ * started with {@code wg.go} (which calls {@code done} itself), when nothing before
+ * {@code done()} can throw out of the goroutine (it comes first, or after statements that are
+ * each a {@code try} catching {@code Throwable}), and when no {@code await} of the
  * group can be seen. A {@code done} in a helper method the goroutine calls is not judged.
  *
  * <p>Fix, for a lambda whose last statement is the group's only {@code done()}: where the launch
@@ -65,7 +67,7 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
         WaitGroupGoroutines.callsIn(bodyPath, GoconcApi.WAIT_GROUP_DONE, state);
     for (WaitGroupGoroutines.GroupCall done : dones) {
       if (done.inFinally()
-          || isFirstAction(done, body.get())
+          || nothingEscapesBefore(done, body.get(), state)
           || dones.stream().anyMatch(d -> d.group() == done.group() && d != done
               && ASTHelpers.getStartPosition(d.call()) < ASTHelpers.getStartPosition(done.call())
               && !d.inFinally())) {
@@ -91,14 +93,31 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
     return Description.NO_MATCH;
   }
 
-  private static boolean isFirstAction(WaitGroupGoroutines.GroupCall done, Tree body) {
+  /**
+   * Whether nothing before {@code done} can throw out of the goroutine: it is the first
+   * statement, or every statement before it is a {@code try} that catches {@code Throwable}.
+   */
+  private static boolean nothingEscapesBefore(
+      WaitGroupGoroutines.GroupCall done, Tree body, VisitorState state) {
     if (body instanceof LambdaExpressionTree lambda && lambda.getBody() == done.call()) {
       return true;
     }
     List<? extends StatementTree> statements = WaitGroupGoroutines.statementsOf(body);
-    return !statements.isEmpty()
-        && statements.get(0) instanceof ExpressionStatementTree first
-        && first.getExpression() == done.call();
+    for (StatementTree statement : statements) {
+      if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() == done.call()) {
+        return true;
+      }
+      if (!(statement instanceof TryTree tryTree
+          && tryTree.getCatches().stream()
+              .anyMatch(c -> ASTHelpers.isSameType(
+                  ASTHelpers.getType(c.getParameter()),
+                  state.getSymtab().throwableType,
+                  state)))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static Optional<SuggestedFix> fix(

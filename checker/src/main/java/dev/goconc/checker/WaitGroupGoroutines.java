@@ -106,6 +106,30 @@ final class WaitGroupGoroutines {
     return Optional.ofNullable(found[0]);
   }
 
+  /**
+   * Whether the goroutine launched at {@code launchPath} is itself counted on {@code group}
+   * before it starts: launched by {@code group.go(...)}, or by a statement right after
+   * {@code group.add(...)}. Such a goroutine may add for its children: the group cannot reach
+   * zero while it runs.
+   */
+  static boolean countedBeforeLaunch(VarSymbol group, TreePath launchPath, VisitorState state) {
+    MethodInvocationTree launch = (MethodInvocationTree) launchPath.getLeaf();
+    if (GoconcApi.WAIT_GROUP_GO.matches(launch, state)) {
+      return groupOf(launch) == group;
+    }
+    TreePath statement = launchPath.getParentPath();
+    if (!(statement.getLeaf() instanceof ExpressionStatementTree)
+        || !(statement.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    int index = block.getStatements().indexOf(statement.getLeaf());
+    return index > 0
+        && block.getStatements().get(index - 1) instanceof ExpressionStatementTree previous
+        && previous.getExpression() instanceof MethodInvocationTree add
+        && GoconcApi.WAIT_GROUP_ADD.matches(add, state)
+        && groupOf(add) == group;
+  }
+
   /** Whether {@code body}'s own code awaits {@code group} (a goroutine waiting for its children). */
   static boolean awaitsItself(TreePath body, VarSymbol group, VisitorState state) {
     return callsIn(body, GoconcApi.WAIT_GROUP_AWAIT, state).stream()

@@ -143,6 +143,34 @@ final class WaitGroupAddInGoroutineTest {
                 wg.await();
               }
 
+              // A goroutine counted before it starts may add for the children it starts.
+              void countedParentAddsForChildren(List<Integer> items) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  try {
+                    for (int item : items) {
+                      wg.add(1);
+                      Go.go(() -> { try { process(item); } finally { wg.done(); } });
+                    }
+                  } finally {
+                    wg.done();
+                  }
+                });
+                wg.await();
+              }
+
+              void groupGoParentAddsForChildren(List<Integer> items) {
+                WaitGroup wg = new WaitGroup();
+                wg.go(() -> {
+                  for (int item : items) {
+                    wg.add(1);
+                    Go.go(() -> { try { process(item); } finally { wg.done(); } });
+                  }
+                });
+                wg.await();
+              }
+
               // A plain (non-goroutine) lambda that adds runs on this thread.
               void plainLambda(List<Integer> items) {
                 WaitGroup wg = new WaitGroup();

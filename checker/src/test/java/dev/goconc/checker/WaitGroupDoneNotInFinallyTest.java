@@ -124,6 +124,21 @@ final class WaitGroupDoneNotInFinallyTest {
                 wg.await();
               }
 
+              // Everything before done() is caught: nothing can escape.
+              void catchesThrowable() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  try {
+                    process(12);
+                  } catch (Throwable t) {
+                    System.out.println(t);
+                  }
+                  wg.done();
+                });
+                wg.await();
+              }
+
               // Nested try: done in the outer finally.
               void nestedTry() {
                 WaitGroup wg = new WaitGroup();
@@ -275,6 +290,21 @@ final class WaitGroupDoneNotInFinallyTest {
                     // BUG: Diagnostic contains: wg.done() is not in a finally
                     wg.done();
                   }
+                });
+                wg.await();
+              }
+
+              void catchesOnlyExceptions() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  try {
+                    process(13);
+                  } catch (RuntimeException e) {
+                    System.out.println(e);
+                  }
+                  // BUG: Diagnostic contains: wg.done() is not in a finally
+                  wg.done();
                 });
                 wg.await();
               }
