@@ -88,6 +88,77 @@ final class ReleaseFix {
     return Optional.of(fix.build());
   }
 
+  /**
+   * For a creation passed straight into a call, {@code work(Context.withCancel(p));}: declare
+   * it in try-with-resources around that statement and pass the variable. Only for an
+   * expression statement directly in a block, not inside a lambda of that statement; the
+   * variable is named after {@code noun}, made unique in the enclosing method.
+   */
+  static Optional<SuggestedFix> ofInline(
+      TreePath creationPath, MethodInvocationTree creation, String noun, VisitorState state) {
+    TreePath statementPath = creationPath;
+    while (!(statementPath.getLeaf() instanceof StatementTree)) {
+      if (statementPath.getLeaf() instanceof com.sun.source.tree.LambdaExpressionTree
+          || statementPath.getLeaf() instanceof com.sun.source.tree.ClassTree) {
+        return Optional.empty();
+      }
+      statementPath = statementPath.getParentPath();
+    }
+    TreePath owner = ReleaseObligations.ownerOf(statementPath);
+    Type type = ASTHelpers.getType(creation);
+    CharSequence source = state.getSourceCode();
+    if (!(statementPath.getLeaf() instanceof ExpressionStatementTree statement)
+        || !(statementPath.getParentPath().getLeaf() instanceof BlockTree)
+        || owner == null
+        || type == null
+        || source == null) {
+      return Optional.empty();
+    }
+    TreePath method = statementPath;
+    while (method != null && !(method.getLeaf() instanceof com.sun.source.tree.MethodTree)) {
+      method = method.getParentPath(); // names of the whole method: a lambda cannot shadow them
+    }
+    String name = unusedName(noun, method == null ? owner.getLeaf() : method.getLeaf());
+    int statementStart = ASTHelpers.getStartPosition(statement);
+    int creationStart = ASTHelpers.getStartPosition(creation);
+    int creationEnd = state.getEndPosition(creation);
+    int statementEnd = state.getEndPosition(statement);
+    if (statementStart < 0 || creationStart < statementStart || statementEnd < creationEnd) {
+      return Optional.empty();
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String declaration =
+        SuggestedFixes.qualifyType(state, fix, type) + " " + name + " = "
+            + source.subSequence(creationStart, creationEnd);
+    String body =
+        source.subSequence(statementStart, creationStart) + name
+            + source.subSequence(creationEnd, statementEnd);
+    fix.replace(statement, "try (" + declaration + ") {\n" + body + "\n}");
+    return Optional.of(fix.build());
+  }
+
+  private static String unusedName(String base, Tree scope) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(com.sun.source.tree.IdentifierTree node, Void unused) {
+        names.add(node.getName().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        names.add(node.getName().toString());
+        return super.visitVariable(node, unused);
+      }
+    }.scan(scope, null);
+    String name = base;
+    for (int i = 2; names.contains(name); i++) {
+      name = base + i;
+    }
+    return name;
+  }
+
   /** Whether {@code local} is assigned anywhere in {@code scope} other than at {@code start}. */
   private static boolean writtenElsewhere(
       VarSymbol local, Tree start, TreePath scope, VisitorState state) {

@@ -132,6 +132,10 @@ public final class ReleaseObligations {
       VisitorState state,
       Map<Tree, Optional<ExitPaths>> graphs) {
     MethodInvocationTree creation = (MethodInvocationTree) creationPath.getLeaf();
+    TreePath owner = ownerOf(creationPath);
+    if (owner == null || isMain(owner.getLeaf())) {
+      return Optional.empty(); // an initializer is not judged; main's process ends with it
+    }
     TreePath path = creationPath;
     while (path.getParentPath().getLeaf() instanceof ParenthesizedTree
         || path.getParentPath().getLeaf() instanceof TypeCastTree) {
@@ -185,7 +189,7 @@ public final class ReleaseObligations {
               what + " is passed straight into a call that cannot release it, and nothing"
                   + " else holds it: " + obligation.consequence(creation)
                   + "; declare it in try-with-resources and pass the variable",
-              Optional.empty()));
+              ReleaseFix.ofInline(path, creation, obligation.noun(creation), state)));
     }
     return Optional.empty(); // returned, stored, handed over, or a shape not judged
   }
@@ -199,7 +203,7 @@ public final class ReleaseObligations {
       VisitorState state,
       Map<Tree, Optional<ExitPaths>> graphs) {
     TreePath ownerPath = ownerOf(startPath);
-    if (local == null || ownerPath == null || isMain(ownerPath.getLeaf())) {
+    if (local == null || ownerPath == null) {
       return Optional.empty();
     }
     Set<Tree> uses = ReleaseUses.of(local, ownerPath, obligation, state);

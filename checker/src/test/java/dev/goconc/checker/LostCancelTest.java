@@ -192,6 +192,7 @@ final class LostCancelTest {
               public static void main(String[] args) {
                 CancelContext ctx = Context.withCancel(Context.background());
                 worker(ctx, 10);
+                worker(Context.withTimeout(ctx, Duration.ofSeconds(10)), 12);
               }
             }
             """)
@@ -621,6 +622,39 @@ final class LostCancelTest {
                   work(ctx);
                 } finally {
                   ctx.cancel();
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.AST_MATCH);
+  }
+
+  @Test
+  void fixDeclaresAContextPassedStraightIntoACall() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.Context;
+            import java.time.Duration;
+            class In {
+              static void work(Context ctx, int n) {}
+              void run(Context ctx) {
+                work(Context.withTimeout(ctx, Duration.ofSeconds(5)), 7);
+              }
+            }
+            """)
+        .addOutputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            import java.time.Duration;
+            class In {
+              static void work(Context ctx, int n) {}
+              void run(Context ctx) {
+                try (CancelContext context = Context.withTimeout(ctx, Duration.ofSeconds(5))) {
+                  work(context, 7);
                 }
               }
             }

@@ -289,6 +289,39 @@ final class TickerNotStoppedTest {
   }
 
   @Test
+  void fixDeclaresATickerPassedStraightIntoACall() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.Time;
+            import java.time.Duration;
+            class In {
+              static void watch(Object source, String name) {}
+              void run() {
+                watch(Time.newTicker(Duration.ofMillis(250)), "metrics");
+              }
+            }
+            """)
+        .addOutputLines(
+            "In.java",
+            """
+            import dev.goconc.Ticker;
+            import dev.goconc.Time;
+            import java.time.Duration;
+            class In {
+              static void watch(Object source, String name) {}
+              void run() {
+                try (Ticker ticker = Time.newTicker(Duration.ofMillis(250))) {
+                  watch(ticker, "metrics");
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.AST_MATCH);
+  }
+
+  @Test
   void fixStopsInFinallyWhenTheLocalIsAssigned() {
     refactoring
         .addInputLines(
