@@ -110,6 +110,9 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
     }
     for (ReleaseObligations.Finding finding :
         ReleaseObligations.findingsIn(state.getPath(), CONTEXTS, state)) {
+      if (LocalSuppressions.suppressed(this, finding.at(), state)) {
+        continue;
+      }
       Description.Builder description =
           buildDescription(finding.at()).setMessage(finding.message());
       finding.fix().ifPresent(description::addFix);

@@ -109,6 +109,9 @@ public final class TickerNotStopped extends BugChecker implements MethodTreeMatc
     }
     for (ReleaseObligations.Finding finding :
         ReleaseObligations.findingsIn(state.getPath(), TICKERS, state)) {
+      if (LocalSuppressions.suppressed(this, finding.at(), state)) {
+        continue;
+      }
       Description.Builder description =
           buildDescription(finding.at()).setMessage(finding.message());
       finding.fix().ifPresent(description::addFix);

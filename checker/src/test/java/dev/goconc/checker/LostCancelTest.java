@@ -188,6 +188,13 @@ final class LostCancelTest {
                 }
               }
 
+              // Suppressed on the local, as for Error Prone's own checks.
+              void suppressedOnTheLocal(Context parent) {
+                @SuppressWarnings("LostCancel")
+                CancelContext ctx = Context.withCancel(parent);
+                worker(ctx, 13);
+              }
+
               // main is exempt: the process ends.
               public static void main(String[] args) {
                 CancelContext ctx = Context.withCancel(Context.background());
