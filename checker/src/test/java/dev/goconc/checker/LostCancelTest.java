@@ -356,6 +356,45 @@ final class LostCancelTest {
   }
 
   @Test
+  void matchesLostcancelsTypeParameterCases() {
+    helper
+        .addSourceLines(
+            "TypeParams.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+
+            class TypeParams {
+              static Context bg = Context.background();
+              static boolean condition;
+
+              <T> void generic() {
+                // BUG: Diagnostic contains: the end of the method on line 12 may be reached without cancelling 'ctx' (created on line 10)
+                CancelContext ctx = Context.withCancel(bg);
+                if (condition) { ctx.cancel(); }
+              }
+
+              <T> void genericDeferred() {
+                try (CancelContext ctx = Context.withCancel(bg)) {
+                  System.out.println(ctx);
+                }
+              }
+
+              // A withCancel of another type is not the runtime's.
+              interface Contexts<P> {
+                AutoCloseable withCancel(P parent);
+              }
+
+              <P> void userDefined(Contexts<P> contexts, P parent) {
+                AutoCloseable ctx = contexts.withCancel(parent);
+                System.out.println(ctx);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void flagsEachShape() {
     helper
         .addSourceLines(
