@@ -14,26 +14,26 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import java.util.List;
 
 /**
- * Places a bare {@code return;}, which the dataflow graph keeps no node for, on a path that
- * reached the regular exit: from the last source tree the path evaluated, the statement that
- * runs next by the statement structure (the next statement of the block, the first statement
- * of an {@code if} branch after its condition, a {@code break}'s target, the statement after
- * an enclosing loop, {@code try} or {@code switch}). Null when that is the end of the body or
- * cannot be told. It only names the exit in a message: where it guesses wrong (a return
- * through a {@code finally}, an {@code if} with a return in only one branch) the finding still
- * stands and its message says "the end of the method".
+ * Places a bare {@code return;}, which the dataflow graph keeps no node for, on a path that reached
+ * the regular exit: from the last source tree the path evaluated, the statement that runs next by
+ * the statement structure (the next statement of the block, the first statement of an {@code if}
+ * branch after its condition, a {@code break}'s target, the statement after an enclosing loop,
+ * {@code try} or {@code switch}). Null when that is the end of the body or cannot be told. It only
+ * names the exit in a message: where it guesses wrong (a return through a {@code finally}, an
+ * {@code if} with a return in only one branch) the finding still stands and its message says "the
+ * end of the method".
  */
 final class BareReturns {
   private BareReturns() {}
@@ -103,7 +103,8 @@ final class BareReturns {
   /** The bare return that runs when the statement at {@code path} completes normally. */
   private static Tree next(TreePath path) {
     Tree statement = path.getLeaf();
-    for (TreePath parentPath = path.getParentPath(); parentPath != null;
+    for (TreePath parentPath = path.getParentPath();
+        parentPath != null;
         parentPath = parentPath.getParentPath()) {
       Tree parent = parentPath.getLeaf();
       if (parent instanceof BlockTree block) {
@@ -130,7 +131,8 @@ final class BareReturns {
   private static TreePath breakTarget(TreePath path, BreakTree jump) {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      if (jump.getLabel() == null ? isLoop(leaf) || leaf instanceof SwitchTree
+      if (jump.getLabel() == null
+          ? isLoop(leaf) || leaf instanceof SwitchTree
           : leaf instanceof LabeledStatementTree labeled
               && labeled.getLabel().contentEquals(jump.getLabel())) {
         return p;

@@ -1,7 +1,7 @@
 package dev.goconc.checker;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -36,19 +36,24 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
 
 /**
- * All-paths questions on the control-flow graph of one method or lambda body: which exits can
- * be reached from a start point without passing a node that satisfies a predicate (go vet's
- * lostcancel asks this of its cancel variable).
+ * All-paths questions on the control-flow graph of one method or lambda body: which exits can be
+ * reached from a start point without passing a node that satisfies a predicate (go vet's lostcancel
+ * asks this of its cancel variable).
  *
  * <p>The graph is the Checker Framework dataflow CFG bundled with Error Prone, which lays out
  * {@code finally} blocks on every path through them (normal, return, break, continue, throw),
  * try-with-resources, loops, labelled jumps and switches. The walk follows the project's path
- * rules: an exception that an ordinary call may throw is not a path (only an explicit
- * {@code throw} leaves by an exceptional edge, into a {@code catch}, a {@code finally} or out of
- * the body), and a call that never returns ({@code System.exit}, {@code Runtime.halt}) ends its
- * path with an exit of kind {@link Kind#HALT}. A loop that never leaves simply has no exit.
- * Lambdas and classes declared inside the body are single nodes: their code is not this body's
- * path.
+ * rules: an exception that an ordinary call may throw is not a path (only an explicit {@code throw}
+ * leaves by an exceptional edge, into a {@code catch}, a {@code finally} or out of the body), and a
+ * call that never returns ({@code System.exit}, {@code Runtime.halt}) ends its path with an exit of
+ * kind {@link Kind#HALT}. A loop that never leaves simply has no exit. Lambdas and classes declared
+ * inside the body are single nodes: their code is not this body's path, and a predicate sees the
+ * lambda (or {@code new} of an anonymous class) as one tree.
+ *
+ * <p>Use: {@code ExitPaths.of(methodOrLambdaPath, state)} once per body (it builds the graph), then
+ * ask {@link #exitsAvoiding} or {@link #exitsFromEntryAvoiding} as often as needed. The graph keeps
+ * no node for a bare {@code return;}; such exits are placed by {@link BareReturns} for the
+ * message's sake.
  */
 public final class ExitPaths {
   /** How a path leaves the body. */
@@ -83,8 +88,8 @@ public final class ExitPaths {
   }
 
   /**
-   * The graph of {@code bodyPath}'s leaf, a {@link MethodTree} with a body or a
-   * {@link LambdaExpressionTree}; empty when the body cannot be modelled.
+   * The graph of {@code bodyPath}'s leaf, a {@link MethodTree} with a body or a {@link
+   * LambdaExpressionTree}; empty when the body cannot be modelled.
    */
   public static Optional<ExitPaths> of(TreePath bodyPath, VisitorState state) {
     Tree leaf = bodyPath.getLeaf();
@@ -96,8 +101,9 @@ public final class ExitPaths {
     if (leaf instanceof MethodTree method && method.getBody() != null) {
       ast = new UnderlyingAST.CFGMethod(method, enclosingClass);
     } else if (leaf instanceof LambdaExpressionTree lambda) {
-      ast = new UnderlyingAST.CFGLambda(
-          lambda, enclosingClass, enclosing(bodyPath.getParentPath(), MethodTree.class));
+      ast =
+          new UnderlyingAST.CFGLambda(
+              lambda, enclosingClass, enclosing(bodyPath.getParentPath(), MethodTree.class));
     } else {
       return Optional.empty();
     }
@@ -105,7 +111,11 @@ public final class ExitPaths {
       return Optional.of(
           new ExitPaths(
               CFGBuilder.build(
-                  new TreePath(bodyPath, ast.getCode()), ast, false, false, JavacProcessingEnvironment.instance(state.context)),
+                  new TreePath(bodyPath, ast.getCode()),
+                  ast,
+                  /* assumeAssertionsEnabled= */ false,
+                  /* assumeAssertionsDisabled= */ false,
+                  JavacProcessingEnvironment.instance(state.context)),
               state));
     } catch (RuntimeException | AssertionError e) {
       // The builder asserts on trees it does not model (erroneous or unattributed code, new
@@ -115,10 +125,10 @@ public final class ExitPaths {
   }
 
   /**
-   * The exits reachable from just after {@code start} (the last node the graph has for it)
-   * without passing a node whose tree satisfies {@code passes}, in a deterministic order; a
-   * path that comes back to {@code start} (a loop re-running it) stops there. Empty when
-   * {@code start} is not in this body.
+   * The exits reachable from just after {@code start} (the last node the graph has for it) without
+   * passing a node whose tree satisfies {@code passes}, in a deterministic order; a path that comes
+   * back to {@code start} (a loop re-running it) stops there. Empty when {@code start} is not in
+   * this body.
    */
   public List<Exit> exitsAvoiding(Tree start, Predicate<Tree> passes) {
     Node startNode = lastNodeFor(start);
@@ -133,8 +143,8 @@ public final class ExitPaths {
   }
 
   /**
-   * The exits reachable from the start of the body without passing a node whose tree
-   * satisfies {@code passes} (for "does every path through this goroutine close its channel").
+   * The exits reachable from the start of the body without passing a node whose tree satisfies
+   * {@code passes} (for "does every path through this goroutine close its channel").
    */
   public List<Exit> exitsFromEntryAvoiding(Predicate<Tree> passes) {
     return walkFrom(new Step(cfg.getEntryBlock(), 0, null, null), null, passes);
@@ -156,8 +166,8 @@ public final class ExitPaths {
   }
 
   /**
-   * A position on a path: a block, the node index to resume at, the last return or throw
-   * passed, and the last tree evaluated (to place a {@code return;}, which has no node).
+   * A position on a path: a block, the node index to resume at, the last return or throw passed,
+   * and the last tree evaluated (to place a {@code return;}, which has no node).
    */
   private record Step(Block block, int from, Tree leaving, Tree last) {}
 
@@ -175,8 +185,10 @@ public final class ExitPaths {
       switch (special.getSpecialType()) {
         case EXIT -> addExit(regularExit(leaving, last), exits, seenExits);
         case EXCEPTIONAL_EXIT ->
-            addExit(new Exit(Kind.THROW, leaving instanceof ThrowTree ? leaving : null),
-                exits, seenExits);
+            addExit(
+                new Exit(Kind.THROW, leaving instanceof ThrowTree ? leaving : null),
+                exits,
+                seenExits);
         default -> pushAll(block.getSuccessors(), leaving, last, work);
       }
       return;
@@ -224,15 +236,17 @@ public final class ExitPaths {
   }
 
   /**
-   * The exit a path takes into the regular exit block. A {@code return} with a value has a
-   * node; a bare {@code return;} has none, so it is placed from the last tree evaluated.
+   * The exit a path takes into the regular exit block. A {@code return} with a value has a node; a
+   * bare {@code return;} has none, so it is placed from the last tree evaluated.
    */
   private Exit regularExit(Tree leaving, Tree last) {
     if (leaving instanceof ReturnTree) {
       return new Exit(Kind.RETURN, leaving);
     }
     Tree bareReturn = last == null ? null : BareReturns.after(last, state);
-    return bareReturn != null ? new Exit(Kind.RETURN, bareReturn) : new Exit(Kind.END_OF_BODY, null);
+    return bareReturn != null
+        ? new Exit(Kind.RETURN, bareReturn)
+        : new Exit(Kind.END_OF_BODY, null);
   }
 
   private static void pushAll(Set<Block> blocks, Tree leaving, Tree last, Deque<Step> work) {

@@ -21,12 +21,12 @@ import com.sun.tools.javac.code.Type;
 import java.util.List;
 
 /**
- * Whether a value that carries an obligation (a cancellable context, a ticker) is handed to a
- * new owner at a point of use, so that the method holding it no longer answers for releasing
- * it: returned, stored (field, array element, another variable, a collection), or passed where
- * the callee's parameter can release it ({@code AutoCloseable}, {@code CancelFunc}, or a type
- * variable as in {@code List.add(E)}). Passing it where a plain {@code Context} or
- * {@code Object} is expected is not a hand-over: such a callee cannot release it.
+ * Whether a value that carries an obligation (a cancellable context, a ticker) is handed to a new
+ * owner at a point of use, so that the method holding it no longer answers for releasing it:
+ * returned, stored (field, array element, another variable, a collection), or passed where the
+ * callee's parameter can release it ({@code AutoCloseable}, {@code CancelFunc}, or a type variable
+ * as in {@code List.add(E)}). Passing it where a plain {@code Context} or {@code Object} is
+ * expected is not a hand-over: such a callee cannot release it.
  */
 public final class Handovers {
   private Handovers() {}
@@ -70,14 +70,16 @@ public final class Handovers {
       return passedToOwner(ASTHelpers.getSymbol(call), call.getArguments(), child, state);
     }
     if (parent instanceof NewClassTree newClass) {
-      return passedToOwner(
-          ASTHelpers.getSymbol(newClass), newClass.getArguments(), child, state);
+      return passedToOwner(ASTHelpers.getSymbol(newClass), newClass.getArguments(), child, state);
     }
     return false;
   }
 
   private static boolean passedToOwner(
-      MethodSymbol method, List<? extends ExpressionTree> arguments, Tree argument, VisitorState state) {
+      MethodSymbol method,
+      List<? extends ExpressionTree> arguments,
+      Tree argument,
+      VisitorState state) {
     int index = arguments.indexOf(argument);
     if (method == null || index < 0 || method.getParameters().isEmpty()) {
       return false;
@@ -86,9 +88,10 @@ public final class Handovers {
     Type formal;
     if (index >= formals.size() - 1 && method.isVarArgs()) {
       Type last = formals.get(formals.size() - 1);
-      formal = last instanceof Type.ArrayType array && arguments.size() != formals.size()
-          ? array.getComponentType()
-          : last;
+      formal =
+          last instanceof Type.ArrayType array && arguments.size() != formals.size()
+              ? array.getComponentType()
+              : last;
       if (formal instanceof Type.ArrayType array) {
         formal = array.getComponentType();
       }

@@ -7,9 +7,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 
 /**
- * {@code @SuppressWarnings("Rule")} on a local variable, for a rule that matches a whole method
- * and reports inside it: Error Prone honours suppressions on the matched tree and its
- * enclosing declarations, not on a local declared within the method, so the rule asks here.
+ * {@code @SuppressWarnings("Rule")} on a local variable, for a rule that matches a whole method and
+ * reports inside it: Error Prone honours suppressions on the matched tree and its enclosing
+ * declarations, not on a local declared within the method, so the rule asks here.
  */
 final class LocalSuppressions {
   private LocalSuppressions() {}

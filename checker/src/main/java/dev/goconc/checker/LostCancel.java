@@ -19,31 +19,32 @@ import com.sun.source.util.TreePath;
 import java.util.Set;
 
 /**
- * A context from {@code withCancel}/{@code withTimeout}/{@code withDeadline} that some path
- * leaves uncancelled: its timer and children live until the parent ends. The Java counterpart
- * of go vet's lostcancel, answered on the control-flow graph by {@link ReleaseObligations}
- * (flags a discarded context, one passed straight into a call, and a local that a
- * {@code return} or the end of the body reaches without {@code cancel()}/{@code close()} or a
- * hand-over), and, past lostcancel, a private {@code CancelFunc} field that no code of its
- * top-level class calls ({@link UncalledCancelFields}).
+ * A context from {@code withCancel}/{@code withTimeout}/{@code withDeadline} that some path leaves
+ * uncancelled: its timer and children live until the parent ends. The Java counterpart of go vet's
+ * lostcancel, answered on the control-flow graph by {@link ReleaseObligations} (flags a discarded
+ * context, one passed straight into a call, and a local that a {@code return} or the end of the
+ * body reaches without {@code cancel()}/{@code close()} or a hand-over), and, past lostcancel, a
+ * private {@code CancelFunc} field that no code of its top-level class calls ({@link
+ * UncalledCancelFields}).
  *
  * <p>Where goconc differs from lostcancel, deliberately: the context itself carries the power to
  * cancel, so only what can cancel it counts as a use (cancel, close, try-with-resources, a
  * hand-over where a {@code CancelContext}, {@code CancelFunc}, {@code AutoCloseable} or type
- * variable is expected, return, store, a lambda that does one of these); using it as a plain
- * {@code Context} does not, where lostcancel counts any use of its cancel variable. A local
- * alias ({@code var other = ctx;}) counts as a hand-over: quiet rather than a guess. An explicit
- * {@code throw} needs no cancel (lostcancel's panic). Code in {@code main(String[])} is exempt;
- * lostcancel has no such exemption. A {@code cancel()} inside any lambda counts as that lambda
- * cancelling it, so a {@code Select} whose one handler cancels is quiet where lostcancel flags
- * the Go {@code select} whose other cases fall through. A null check of the local counts as a
- * use (Java's {@code if (ctx != null) ctx.cancel()} in {@code finally}). Lambdas in field
- * initializers and initializer blocks are not judged.
+ * variable is expected, return, store, a lambda that does one of these); using it as a plain {@code
+ * Context} does not, where lostcancel counts any use of its cancel variable. A local alias ({@code
+ * var other = ctx;}) counts as a hand-over: quiet rather than a guess. An explicit {@code throw}
+ * needs no cancel (lostcancel's panic). Code in {@code main(String[])} is exempt; lostcancel has no
+ * such exemption. A {@code cancel()} inside any lambda counts as that lambda cancelling it, so a
+ * {@code Select} whose one handler cancels is quiet where lostcancel flags the Go {@code select}
+ * whose other cases fall through. A null check of the local counts as a use (Java's {@code if (ctx
+ * != null) ctx.cancel()} in {@code finally}). Lambdas in field initializers and initializer blocks
+ * are not judged.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "A cancellable context that is not cancelled on every path keeps its timer and"
-        + " children alive until its parent ends",
+    summary =
+        "A cancellable context that is not cancelled on every path keeps its timer and"
+            + " children alive until its parent ends",
     severity = ERROR,
     link = GoconcApi.RULES_BASE_URL + "LostCancel.md",
     linkType = CUSTOM)
@@ -105,7 +106,8 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+    if (tree.getBody() == null
+        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
       return Description.NO_MATCH;
     }
     for (ReleaseObligations.Finding finding :

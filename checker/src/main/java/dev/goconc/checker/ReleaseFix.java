@@ -20,13 +20,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fix for a value that must be released on every path: the rest of the enclosing block
- * becomes the body of a try-with-resources declaring it (Go's {@code defer cancel()}), or,
- * where the local is assigned rather than declared, the body of a {@code try} whose
- * {@code finally} releases it. Offered only where it compiles and keeps behaviour: the
- * creation is a statement directly in a block, the local is written nowhere else, and its
- * declared type closes without a checked exception (a {@code Context}-typed local is retyped
- * to the creation's own type).
+ * The fix for a value that must be released on every path: the rest of the enclosing block becomes
+ * the body of a try-with-resources declaring it (Go's {@code defer cancel()}), or, where the local
+ * is assigned rather than declared, the body of a {@code try} whose {@code finally} releases it.
+ * Offered only where it compiles and keeps behaviour: the creation is a statement directly in a
+ * block, the local is written nowhere else, and its declared type closes without a checked
+ * exception (a {@code Context}-typed local is retyped to the creation's own type).
  */
 final class ReleaseFix {
   private ReleaseFix() {}
@@ -38,11 +37,9 @@ final class ReleaseFix {
       String releaseMethod,
       VisitorState state) {
     Tree start = startPath.getLeaf();
-    TreePath statementPath =
-        start instanceof VariableTree ? startPath : startPath.getParentPath();
+    TreePath statementPath = start instanceof VariableTree ? startPath : startPath.getParentPath();
     if (!(statementPath.getLeaf() instanceof StatementTree statement)
-        || (start instanceof AssignmentTree
-            && !(statement instanceof ExpressionStatementTree))
+        || (start instanceof AssignmentTree && !(statement instanceof ExpressionStatementTree))
         || !(statementPath.getParentPath().getLeaf() instanceof BlockTree block)
         || writtenElsewhere(local, start, statementPath.getParentPath(), state)) {
       return Optional.empty();
@@ -73,26 +70,36 @@ final class ReleaseFix {
         int initializerEnd = state.getEndPosition(variable.getInitializer());
         header = source.subSequence(statementStart, initializerEnd).toString();
       } else if (ASTHelpers.isSubtype(creationType, local.type, state)) {
-        header = SuggestedFixes.qualifyType(state, fix, creationType)
-            + " " + local.getSimpleName() + " = " + state.getSourceForNode(variable.getInitializer());
+        header =
+            SuggestedFixes.qualifyType(state, fix, creationType)
+                + " "
+                + local.getSimpleName()
+                + " = "
+                + state.getSourceForNode(variable.getInitializer());
       } else {
         return Optional.empty();
       }
       replacement = "try (" + header + ") {" + rest + "\n}";
     } else {
       replacement =
-          source.subSequence(statementStart, statementEnd) + "\ntry {" + rest + "\n} finally {\n"
-              + local.getSimpleName() + "." + releaseMethod + "();\n}";
+          source.subSequence(statementStart, statementEnd)
+              + "\ntry {"
+              + rest
+              + "\n} finally {\n"
+              + local.getSimpleName()
+              + "."
+              + releaseMethod
+              + "();\n}";
     }
     fix.replace(statementStart, restEnd, replacement);
     return Optional.of(fix.build());
   }
 
   /**
-   * For a creation passed straight into a call, {@code work(Context.withCancel(p));}: declare
-   * it in try-with-resources around that statement and pass the variable. Only for an
-   * expression statement directly in a block, not inside a lambda of that statement; the
-   * variable is named after {@code noun}, made unique in the enclosing method.
+   * For a creation passed straight into a call, {@code work(Context.withCancel(p));}: declare it in
+   * try-with-resources around that statement and pass the variable. Only for an expression
+   * statement directly in a block, not inside a lambda of that statement; the variable is named
+   * after {@code noun}, made unique in the enclosing method.
    */
   static Optional<SuggestedFix> ofInline(
       TreePath creationPath, MethodInvocationTree creation, String noun, VisitorState state) {
@@ -128,10 +135,14 @@ final class ReleaseFix {
     }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String declaration =
-        SuggestedFixes.qualifyType(state, fix, type) + " " + name + " = "
+        SuggestedFixes.qualifyType(state, fix, type)
+            + " "
+            + name
+            + " = "
             + source.subSequence(creationStart, creationEnd);
     String body =
-        source.subSequence(statementStart, creationStart) + name
+        source.subSequence(statementStart, creationStart)
+            + name
             + source.subSequence(creationEnd, statementEnd);
     fix.replace(statement, "try (" + declaration + ") {\n" + body + "\n}");
     return Optional.of(fix.build());

@@ -31,23 +31,23 @@ import java.util.Set;
 import javax.lang.model.element.ElementKind;
 
 /**
- * The shared analysis of LostCancel and TickerNotStopped: values that a method creates and
- * must release on every path out (a cancellable context, a ticker or timer). Each creation in
- * a method, or in a lambda inside it, is judged where it lands:
+ * The shared analysis of LostCancel and TickerNotStopped: values that a method creates and must
+ * release on every path out (a cancellable context, a ticker or timer). Each creation in a method,
+ * or in a lambda inside it, is judged where it lands:
  *
  * <ul>
  *   <li>discarded, or used once inline and dropped: flagged;
  *   <li>passed straight into a call that cannot release it: flagged;
- *   <li>a try-with-resources resource, returned, stored, or handed to an owner
- *       ({@link Handovers}): quiet;
- *   <li>assigned to a local: the control-flow graph of the body that declares it
- *       ({@link ExitPaths}) must reach no {@code return} or end of body without a release or a
- *       hand-over of the local (or of an alias the {@link Obligation} names, such as a
- *       context's {@code cancelFunc()}); a lambda or class that releases or hands it over
- *       counts where it is created, and so does a null check of the local (the creation never
- *       yields null, so the branch of {@code if (ctx != null) ctx.cancel()} that skips the
- *       release is no real path). An explicit {@code throw} or {@code System.exit} needs no
- *       release. {@code public static void main(String[])} is exempt: the process ends.
+ *   <li>a try-with-resources resource, returned, stored, or handed to an owner ({@link Handovers}):
+ *       quiet;
+ *   <li>assigned to a local: the control-flow graph of the body that declares it ({@link
+ *       ExitPaths}) must reach no {@code return} or end of body without a release or a hand-over of
+ *       the local (or of an alias the {@link Obligation} names, such as a context's {@code
+ *       cancelFunc()}); a lambda or class that releases or hands it over counts where it is
+ *       created, and so does a null check of the local (the creation never yields null, so the
+ *       branch of {@code if (ctx != null) ctx.cancel()} that skips the release is no real path). An
+ *       explicit {@code throw} or {@code System.exit} needs no release. {@code public static void
+ *       main(String[])} is exempt: the process ends.
  * </ul>
  */
 public final class ReleaseObligations {
@@ -67,8 +67,8 @@ public final class ReleaseObligations {
     boolean yieldsAlias(MethodInvocationTree call, VisitorState state);
 
     /**
-     * Whether a call made directly on the creation ({@code Time.newTimer(d).c()}) is a safe
-     * one-off use, beside a release or an alias.
+     * Whether a call made directly on the creation ({@code Time.newTimer(d).c()}) is a safe one-off
+     * use, beside a release or an alias.
      */
     boolean inlineUseIsSafe(MethodInvocationTree call, VisitorState state);
 
@@ -149,8 +149,10 @@ public final class ReleaseObligations {
       return Optional.of(
           new Finding(
               creation,
-              what + " is discarded, so nothing can ever release it: "
-                  + obligation.consequence(creation) + "; keep it in try-with-resources",
+              what
+                  + " is discarded, so nothing can ever release it: "
+                  + obligation.consequence(creation)
+                  + "; keep it in try-with-resources",
               Optional.empty()));
     }
     if (parent instanceof MemberSelectTree
@@ -164,16 +166,26 @@ public final class ReleaseObligations {
       return Optional.of(
           new Finding(
               creation,
-              what + " is used once and dropped without " + obligation.verb() + " it: "
-                  + obligation.consequence(creation) + "; keep it in try-with-resources",
+              what
+                  + " is used once and dropped without "
+                  + obligation.verb()
+                  + " it: "
+                  + obligation.consequence(creation)
+                  + "; keep it in try-with-resources",
               Optional.empty()));
     }
     if (parent instanceof VariableTree variable && variable.getInitializer() == child) {
       if (parentPath.getParentPath().getLeaf() instanceof TryTree) {
         return Optional.empty(); // a resource of try-with-resources
       }
-      return judgeLocal(ASTHelpers.getSymbol(variable), variable, creation, parentPath,
-          obligation, state, graphs);
+      return judgeLocal(
+          ASTHelpers.getSymbol(variable),
+          variable,
+          creation,
+          parentPath,
+          obligation,
+          state,
+          graphs);
     }
     if (parent instanceof AssignmentTree assignment
         && assignment.getExpression() == child
@@ -186,8 +198,10 @@ public final class ReleaseObligations {
       return Optional.of(
           new Finding(
               creation,
-              what + " is passed straight into a call that cannot release it, and nothing"
-                  + " else holds it: " + obligation.consequence(creation)
+              what
+                  + " is passed straight into a call that cannot release it, and nothing"
+                  + " else holds it: "
+                  + obligation.consequence(creation)
                   + "; declare it in try-with-resources and pass the variable",
               ReleaseFix.ofInline(path, creation, obligation.noun(creation), state)));
     }
@@ -214,7 +228,8 @@ public final class ReleaseObligations {
     }
     Optional<ExitPaths.Exit> missed =
         graph.get().exitsAvoiding(start, uses::contains).stream()
-            .filter(e -> e.kind() == ExitPaths.Kind.RETURN || e.kind() == ExitPaths.Kind.END_OF_BODY)
+            .filter(
+                e -> e.kind() == ExitPaths.Kind.RETURN || e.kind() == ExitPaths.Kind.END_OF_BODY)
             .min(Comparator.comparingLong(e -> exitPosition(e, ownerPath.getLeaf(), state)));
     if (missed.isEmpty()) {
       return Optional.empty();
@@ -225,7 +240,8 @@ public final class ReleaseObligations {
             ? "the return on line " + line(exitPosition(exit, ownerPath.getLeaf(), state), state)
             : "the end of the "
                 + (ownerPath.getLeaf() instanceof LambdaExpressionTree ? "lambda" : "method")
-                + " on line " + line(exitPosition(exit, ownerPath.getLeaf(), state), state);
+                + " on line "
+                + line(exitPosition(exit, ownerPath.getLeaf(), state), state);
     String message =
         String.format(
             "%s may be reached without %s '%s' (created on line %d): %s; declare it in"
@@ -275,7 +291,9 @@ public final class ReleaseObligations {
       return ASTHelpers.getStartPosition(exit.tree());
     }
     Tree body =
-        owner instanceof MethodTree method ? method.getBody() : ((LambdaExpressionTree) owner).getBody();
+        owner instanceof MethodTree method
+            ? method.getBody()
+            : ((LambdaExpressionTree) owner).getBody();
     return Math.max(0, state.getEndPosition(body) - 1);
   }
 

@@ -25,15 +25,17 @@ import javax.lang.model.element.ElementKind;
 
 /**
  * The trees of one method or lambda body that release, or hand over, a local that carries an
- * obligation (or an alias of it, such as {@code var cancel = ctx.cancelFunc()}): the nodes at
- * which {@link ExitPaths} stops a path. A lambda or class that releases or hands it over is
- * the use, where it is created.
+ * obligation (or an alias of it, such as {@code var cancel = ctx.cancelFunc()}): the nodes at which
+ * {@link ExitPaths} stops a path. A lambda or class that releases or hands it over is the use,
+ * where it is created.
  */
 final class ReleaseUses {
   private ReleaseUses() {}
 
   static Set<Tree> of(
-      VarSymbol local, TreePath ownerPath, ReleaseObligations.Obligation obligation,
+      VarSymbol local,
+      TreePath ownerPath,
+      ReleaseObligations.Obligation obligation,
       VisitorState state) {
     Set<Symbol> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
     tracked.add(local);
@@ -91,7 +93,10 @@ final class ReleaseUses {
 
   /** The tree that releases or hands over the occurrence at {@code path}, or null. */
   private static Tree useAt(
-      TreePath path, Set<Symbol> tracked, boolean collectUses, ReleaseObligations.Obligation obligation,
+      TreePath path,
+      Set<Symbol> tracked,
+      boolean collectUses,
+      ReleaseObligations.Obligation obligation,
       VisitorState state) {
     Tree id = path.getLeaf();
     TreePath parentPath = path.getParentPath();

@@ -19,23 +19,23 @@ import java.util.Set;
 
 /**
  * A {@code Ticker} or {@code Timer} from {@code Time.newTicker}/{@code Time.newTimer} that some
- * path leaves unstopped: a ticker keeps firing for ever, a timer stays scheduled until it fires.
- * go vet's lostcancel idea applied to tickers, on the same control-flow analysis
- * ({@link ReleaseObligations}) and the same hand-overs (returned, stored, passed where a
- * {@code Ticker}, {@code Timer} or {@code AutoCloseable} is expected, a lambda that stops it).
+ * path leaves unstopped: a ticker keeps firing for ever, a timer stays scheduled until it fires. go
+ * vet's lostcancel idea applied to tickers, on the same control-flow analysis ({@link
+ * ReleaseObligations}) and the same hand-overs (returned, stored, passed where a {@code Ticker},
+ * {@code Timer} or {@code AutoCloseable} is expected, a lambda that stops it).
  *
- * <p>Decisions: a timer whose channel has been received from ({@code t.c().receive()}) has
- * fired and needs no {@code stop()} on that path. A timer used once for its channel,
- * {@code Time.newTimer(d).c()}, is {@code Time.after(d)} and stays quiet; the same of a ticker
- * ticks for ever and is flagged. A loop that never leaves has no exit to judge (a goroutine
- * ticking for ever is GoroutineLeak's concern). {@code main(String[])} is exempt. Fix:
- * try-with-resources ({@code close()} stops), or {@code stop()} in {@code finally} for an
- * assigned local.
+ * <p>Decisions: a timer whose channel has been received from ({@code t.c().receive()}) has fired
+ * and needs no {@code stop()} on that path. A timer used once for its channel, {@code
+ * Time.newTimer(d).c()}, is {@code Time.after(d)} and stays quiet; the same of a ticker ticks for
+ * ever and is flagged. A loop that never leaves has no exit to judge (a goroutine ticking for ever
+ * is GoroutineLeak's concern). {@code main(String[])} is exempt. Fix: try-with-resources ({@code
+ * close()} stops), or {@code stop()} in {@code finally} for an assigned local.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "A Ticker or Timer that is not stopped on every path keeps firing (or stays"
-        + " scheduled) after its user is gone",
+    summary =
+        "A Ticker or Timer that is not stopped on every path keeps firing (or stays"
+            + " scheduled) after its user is gone",
     severity = ERROR,
     link = GoconcApi.RULES_BASE_URL + "TickerNotStopped.md",
     linkType = CUSTOM)
@@ -104,7 +104,8 @@ public final class TickerNotStopped extends BugChecker implements MethodTreeMatc
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+    if (tree.getBody() == null
+        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
       return Description.NO_MATCH;
     }
     for (ReleaseObligations.Finding finding :

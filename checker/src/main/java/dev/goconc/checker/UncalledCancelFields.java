@@ -24,12 +24,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The private {@code CancelFunc} fields of a top-level class (its nested classes included)
- * that no code of that class ever calls: the owner kept the power to cancel and never uses it.
- * A field counts as called when it is the receiver of {@code cancel()}, the qualifier of a
- * method reference, or handed over ({@link Handovers}: returned, stored elsewhere, passed where
- * a {@code CancelFunc} is expected); passing it where {@code Object} is expected is not.
- * Non-private fields and record components may be called from elsewhere and are not judged.
+ * The private {@code CancelFunc} fields of a top-level class (its nested classes included) that no
+ * code of that class ever calls: the owner kept the power to cancel and never uses it. A field
+ * counts as called when it is the receiver of {@code cancel()}, the qualifier of a method
+ * reference, or handed over ({@link Handovers}: returned, stored elsewhere, passed where a {@code
+ * CancelFunc} is expected); passing it where {@code Object} is expected is not. Non-private fields
+ * and record components may be called from elsewhere and are not judged.
  */
 final class UncalledCancelFields {
   private UncalledCancelFields() {}
@@ -75,11 +75,12 @@ final class UncalledCancelFields {
       }
     }.scan(classPath, null);
     List<VariableTree> uncalled = new ArrayList<>();
-    candidates.forEach((symbol, tree) -> {
-      if (!called.contains(symbol)) {
-        uncalled.add(tree);
-      }
-    });
+    candidates.forEach(
+        (symbol, tree) -> {
+          if (!called.contains(symbol)) {
+            uncalled.add(tree);
+          }
+        });
     return uncalled;
   }
 

@@ -23,25 +23,26 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.Optional;
 
 /**
- * {@code wg.add()} inside a goroutine races with {@code wg.await()} outside it: the wait can
- * return before the goroutine has added itself. Judged per launch ({@link GoroutineBodies}): an
- * {@code add} in the goroutine's own code (not in a nested goroutine, lambda or helper method)
- * on a group that is awaited outside the goroutine.
+ * {@code wg.add()} inside a goroutine races with {@code wg.await()} outside it: the wait can return
+ * before the goroutine has added itself. Judged per launch ({@link GoroutineBodies}): an {@code
+ * add} in the goroutine's own code (not in a nested goroutine, lambda or helper method) on a group
+ * that is awaited outside the goroutine.
  *
  * <p>Quiet on {@code add} before the launch, on {@code wg.go(...)}, on a goroutine that adds for
  * its own children and awaits them itself, on a goroutine that is itself counted on the group
  * before it starts ({@code wg.add(1)} right before the launch, or {@code wg.go}) and adds for
- * children it starts (the group cannot reach zero meanwhile), and on a group whose {@code await} cannot be seen
- * (a parameter awaited by the caller, a group that escapes). staticcheck's SA2000 flags only an
- * {@code Add} that is the goroutine's first statement, whatever the wait; goconc flags any
- * {@code add} of the goroutine's own code, but only when it sees the same group awaited
- * outside (a wider form without that condition measured 3 true bugs in 10, golang/go#18022).
- * The fix moves an {@code add} that is the first statement of a lambda before the launch.
+ * children it starts (the group cannot reach zero meanwhile), and on a group whose {@code await}
+ * cannot be seen (a parameter awaited by the caller, a group that escapes). staticcheck's SA2000
+ * flags only an {@code Add} that is the goroutine's first statement, whatever the wait; goconc
+ * flags any {@code add} of the goroutine's own code, but only when it sees the same group awaited
+ * outside (a wider form without that condition measured 3 true bugs in 10, golang/go#18022). The
+ * fix moves an {@code add} that is the first statement of a lambda before the launch.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "WaitGroup.add inside the goroutine races with await: the wait can return before"
-        + " the goroutine has added itself",
+    summary =
+        "WaitGroup.add inside the goroutine races with await: the wait can return before"
+            + " the goroutine has added itself",
     severity = ERROR,
     link = GoconcApi.RULES_BASE_URL + "WaitGroupAddInGoroutine.md",
     linkType = CUSTOM)
@@ -135,7 +136,10 @@ public final class WaitGroupAddInGoroutine extends BugChecker
   }
 
   private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap()
+    return state
+        .getPath()
+        .getCompilationUnit()
+        .getLineMap()
         .getLineNumber(ASTHelpers.getStartPosition(tree));
   }
 }

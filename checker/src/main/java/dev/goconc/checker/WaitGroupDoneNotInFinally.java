@@ -25,26 +25,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code wg.done()} in a goroutine outside a {@code finally}: an exception before it skips it,
- * and {@code wg.await()} waits forever (Go writes {@code defer wg.Done()}). Judged per launch
- * ({@link GoroutineBodies}) on the goroutine's own code, for a group awaited outside it.
+ * {@code wg.done()} in a goroutine outside a {@code finally}: an exception before it skips it, and
+ * {@code wg.await()} waits forever (Go writes {@code defer wg.Done()}). Judged per launch ({@link
+ * GoroutineBodies}) on the goroutine's own code, for a group awaited outside it.
  *
- * <p>Quiet when every {@code done()} of the group is in a {@code finally} (at any place in it:
- * the statements before it there are cleanup, and precision comes first), when the goroutine is
- * started with {@code wg.go} (which calls {@code done} itself), when nothing before
- * {@code done()} can throw out of the goroutine (it comes first, or after statements that are
- * each a {@code try} catching {@code Throwable}), and when no {@code await} of the
- * group can be seen. A {@code done} in a helper method the goroutine calls is not judged.
+ * <p>Quiet when every {@code done()} of the group is in a {@code finally} (at any place in it: the
+ * statements before it there are cleanup, and precision comes first), when the goroutine is started
+ * with {@code wg.go} (which calls {@code done} itself), when nothing before {@code done()} can
+ * throw out of the goroutine (it comes first, or after statements that are each a {@code try}
+ * catching {@code Throwable}), and when no {@code await} of the group can be seen. A {@code done}
+ * in a helper method the goroutine calls is not judged.
  *
- * <p>Fix, for a lambda whose last statement is the group's only {@code done()}: where the launch
- * is {@code Go.go} right after {@code wg.add(1)}, start it with {@code wg.go} instead and drop
- * both; otherwise wrap the statements before {@code done()} in {@code try} and move
- * {@code done()} into its {@code finally}.
+ * <p>Fix, for a lambda whose last statement is the group's only {@code done()}: where the launch is
+ * {@code Go.go} right after {@code wg.add(1)}, start it with {@code wg.go} instead and drop both;
+ * otherwise wrap the statements before {@code done()} in {@code try} and move {@code done()} into
+ * its {@code finally}.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "WaitGroup.done outside finally: an exception in the goroutine skips it and await"
-        + " waits forever",
+    summary =
+        "WaitGroup.done outside finally: an exception in the goroutine skips it and await"
+            + " waits forever",
     severity = ERROR,
     link = GoconcApi.RULES_BASE_URL + "WaitGroupDoneNotInFinally.md",
     linkType = CUSTOM)
@@ -58,8 +59,7 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
       return Description.NO_MATCH;
     }
     Optional<Tree> body = GoroutineBodies.bodyOf(launch, state);
-    TreePath bodyPath =
-        body.isEmpty() ? null : WaitGroupAddInGoroutine.pathOf(body.get(), state);
+    TreePath bodyPath = body.isEmpty() ? null : WaitGroupAddInGoroutine.pathOf(body.get(), state);
     if (bodyPath == null) {
       return Description.NO_MATCH;
     }
@@ -68,9 +68,14 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
     for (WaitGroupGoroutines.GroupCall done : dones) {
       if (done.inFinally()
           || nothingEscapesBefore(done, body.get(), state)
-          || dones.stream().anyMatch(d -> d.group() == done.group() && d != done
-              && ASTHelpers.getStartPosition(d.call()) < ASTHelpers.getStartPosition(done.call())
-              && !d.inFinally())) {
+          || dones.stream()
+              .anyMatch(
+                  d ->
+                      d.group() == done.group()
+                          && d != done
+                          && ASTHelpers.getStartPosition(d.call())
+                              < ASTHelpers.getStartPosition(done.call())
+                          && !d.inFinally())) {
         continue; // in finally, nothing before it, or an earlier done of the group is reported
       }
       Optional<MethodInvocationTree> await =
@@ -94,8 +99,8 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
   }
 
   /**
-   * Whether nothing before {@code done} can throw out of the goroutine: it is the first
-   * statement, or every statement before it is a {@code try} that catches {@code Throwable}.
+   * Whether nothing before {@code done} can throw out of the goroutine: it is the first statement,
+   * or every statement before it is a {@code try} that catches {@code Throwable}.
    */
   private static boolean nothingEscapesBefore(
       WaitGroupGoroutines.GroupCall done, Tree body, VisitorState state) {
@@ -110,10 +115,12 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
       }
       if (!(statement instanceof TryTree tryTree
           && tryTree.getCatches().stream()
-              .anyMatch(c -> ASTHelpers.isSameType(
-                  ASTHelpers.getType(c.getParameter()),
-                  state.getSymtab().throwableType,
-                  state)))) {
+              .anyMatch(
+                  c ->
+                      ASTHelpers.isSameType(
+                          ASTHelpers.getType(c.getParameter()),
+                          state.getSymtab().throwableType,
+                          state)))) {
         return false;
       }
     }
@@ -145,14 +152,19 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
             .replace(
                 from,
                 state.getEndPosition(statement.get()),
-                "try {\n" + source.subSequence(from, to) + "\n} finally {\n"
-                    + state.getSourceForNode(statement.get()) + "\n}")
+                "try {\n"
+                    + source.subSequence(from, to)
+                    + "\n} finally {\n"
+                    + state.getSourceForNode(statement.get())
+                    + "\n}")
             .build());
   }
 
   /** {@code wg.add(1); Go.go(() -> { ...; wg.done(); });} becomes {@code wg.go(() -> { ... });}. */
   private static Optional<SuggestedFix> launchWithGroupGo(
-      WaitGroupGoroutines.GroupCall done, ExpressionStatementTree doneStatement, VisitorState state) {
+      WaitGroupGoroutines.GroupCall done,
+      ExpressionStatementTree doneStatement,
+      VisitorState state) {
     MethodInvocationTree launch = (MethodInvocationTree) state.getPath().getLeaf();
     TreePath launchStatement = state.getPath().getParentPath();
     if (!GoconcApi.GO_GO.matches(launch, state)
@@ -175,13 +187,18 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
     return Optional.of(
         SuggestedFix.builder()
             .delete(previous)
-            .replace(launch.getMethodSelect(), state.getSourceForNode(ASTHelpers.getReceiver(add)) + ".go")
+            .replace(
+                launch.getMethodSelect(),
+                state.getSourceForNode(ASTHelpers.getReceiver(add)) + ".go")
             .delete(doneStatement)
             .build());
   }
 
   private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap()
+    return state
+        .getPath()
+        .getCompilationUnit()
+        .getLineMap()
         .getLineNumber(ASTHelpers.getStartPosition(tree));
   }
 }

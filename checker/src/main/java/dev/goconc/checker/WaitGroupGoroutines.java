@@ -24,11 +24,11 @@ import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 
 /**
- * The facts the WaitGroup rules share about one goroutine: the {@code WaitGroup} calls its own
- * code makes (not those of goroutines or lambdas nested in it, which run elsewhere or later),
- * the group each call is on, and where that group is awaited outside the goroutine. A group is
- * a local variable or a field; a group reached any other way (a call's result, an array
- * element) is not judged.
+ * The facts the WaitGroup rules share about one goroutine: the {@code WaitGroup} calls its own code
+ * makes (not those of goroutines or lambdas nested in it, which run elsewhere or later), the group
+ * each call is on, and where that group is awaited outside the goroutine. A group is a local
+ * variable or a field; a group reached any other way (a call's result, an array element) is not
+ * judged.
  */
 final class WaitGroupGoroutines {
   private WaitGroupGoroutines() {}
@@ -37,14 +37,16 @@ final class WaitGroupGoroutines {
   record GroupCall(TreePath path, MethodInvocationTree call, VarSymbol group, boolean inFinally) {}
 
   /** The calls matching {@code matcher} that {@code body}'s own code makes. */
-  static List<GroupCall> callsIn(TreePath body, Matcher<ExpressionTree> matcher, VisitorState state) {
+  static List<GroupCall> callsIn(
+      TreePath body, Matcher<ExpressionTree> matcher, VisitorState state) {
     List<GroupCall> calls = new ArrayList<>();
     Tree root = body.getLeaf();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (matcher.matches(call, state) && groupOf(call) instanceof VarSymbol group) {
-          calls.add(new GroupCall(getCurrentPath(), call, group, inFinally(getCurrentPath(), root)));
+          calls.add(
+              new GroupCall(getCurrentPath(), call, group, inFinally(getCurrentPath(), root)));
         }
         return super.visitMethodInvocation(call, unused);
       }
@@ -76,15 +78,16 @@ final class WaitGroupGoroutines {
   }
 
   /**
-   * The first {@code await()} on {@code group} outside the goroutine {@code body}: in the
-   * method that declares a local group, in the top-level class for a field. Empty when the
-   * group's wait cannot be seen.
+   * The first {@code await()} on {@code group} outside the goroutine {@code body}: in the method
+   * that declares a local group, in the top-level class for a field. Empty when the group's wait
+   * cannot be seen.
    */
   static Optional<MethodInvocationTree> awaitOutside(
       VarSymbol group, Tree body, TreePath launchPath, VisitorState state) {
-    TreePath scope = group.getKind() == ElementKind.FIELD
-        ? topLevelClass(launchPath)
-        : enclosingMethod(launchPath);
+    TreePath scope =
+        group.getKind() == ElementKind.FIELD
+            ? topLevelClass(launchPath)
+            : enclosingMethod(launchPath);
     if (scope == null) {
       return Optional.empty();
     }
@@ -107,10 +110,10 @@ final class WaitGroupGoroutines {
   }
 
   /**
-   * Whether the goroutine launched at {@code launchPath} is itself counted on {@code group}
-   * before it starts: launched by {@code group.go(...)}, or by a statement right after
-   * {@code group.add(...)}. Such a goroutine may add for its children: the group cannot reach
-   * zero while it runs.
+   * Whether the goroutine launched at {@code launchPath} is itself counted on {@code group} before
+   * it starts: launched by {@code group.go(...)}, or by a statement right after {@code
+   * group.add(...)}. Such a goroutine may add for its children: the group cannot reach zero while
+   * it runs.
    */
   static boolean countedBeforeLaunch(VarSymbol group, TreePath launchPath, VisitorState state) {
     MethodInvocationTree launch = (MethodInvocationTree) launchPath.getLeaf();
@@ -130,7 +133,9 @@ final class WaitGroupGoroutines {
         && groupOf(add) == group;
   }
 
-  /** Whether {@code body}'s own code awaits {@code group} (a goroutine waiting for its children). */
+  /**
+   * Whether {@code body}'s own code awaits {@code group} (a goroutine waiting for its children).
+   */
   static boolean awaitsItself(TreePath body, VarSymbol group, VisitorState state) {
     return callsIn(body, GoconcApi.WAIT_GROUP_AWAIT, state).stream()
         .anyMatch(c -> c.group() == group);
@@ -150,7 +155,8 @@ final class WaitGroupGoroutines {
 
   /** The statements of a lambda's block body; empty for expression bodies and methods. */
   static List<? extends StatementTree> statementsOf(Tree body) {
-    return body instanceof LambdaExpressionTree lambda && lambda.getBody() instanceof BlockTree block
+    return body instanceof LambdaExpressionTree lambda
+            && lambda.getBody() instanceof BlockTree block
         ? block.getStatements()
         : List.of();
   }
@@ -182,7 +188,8 @@ final class WaitGroupGoroutines {
   private static TreePath topLevelClass(TreePath path) {
     TreePath top = null;
     for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree && p.getParentPath().getLeaf() instanceof CompilationUnitTree) {
+      if (p.getLeaf() instanceof ClassTree
+          && p.getParentPath().getLeaf() instanceof CompilationUnitTree) {
         top = p;
       }
     }

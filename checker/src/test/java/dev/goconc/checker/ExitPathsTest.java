@@ -16,9 +16,9 @@ import com.sun.source.util.TreeScanner;
 import org.junit.jupiter.api.Test;
 
 /**
- * The control-flow helper on its own: a probe reports every exit reachable from a call to
- * {@code start()} (or from the entry of a method named {@code fromEntry...}) without passing a
- * call to {@code release()}, at the exit (a method's end is reported at the method).
+ * The control-flow helper on its own: a probe reports every exit reachable from a call to {@code
+ * start()} (or from the entry of a method named {@code fromEntry...}) without passing a call to
+ * {@code release()}, at the exit (a method's end is reported at the method).
  */
 final class ExitPathsTest {
 
@@ -32,15 +32,17 @@ final class ExitPathsTest {
       if (start == null && !fromEntry) {
         return Description.NO_MATCH;
       }
-      ExitPaths.of(state.getPath(), state).ifPresent(paths -> {
-        for (ExitPaths.Exit exit :
-            fromEntry
-                ? paths.exitsFromEntryAvoiding(Probe::isRelease)
-                : paths.exitsAvoiding(start, Probe::isRelease)) {
-          Tree at = exit.tree() == null ? tree : exit.tree();
-          state.reportMatch(buildDescription(at).setMessage("exit " + exit.kind()).build());
-        }
-      });
+      ExitPaths.of(state.getPath(), state)
+          .ifPresent(
+              paths -> {
+                for (ExitPaths.Exit exit :
+                    fromEntry
+                        ? paths.exitsFromEntryAvoiding(Probe::isRelease)
+                        : paths.exitsAvoiding(start, Probe::isRelease)) {
+                  Tree at = exit.tree() == null ? tree : exit.tree();
+                  state.reportMatch(buildDescription(at).setMessage("exit " + exit.kind()).build());
+                }
+              });
       return Description.NO_MATCH;
     }
 

@@ -19,15 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a user runs: javac with Error Prone and {@code -XepPatchChecks:<Rule>
- * -XepPatchLocation:IN_PLACE} rewrites the source, and the rewritten source then compiles with
- * the rule on and no finding left.
+ * -XepPatchLocation:IN_PLACE} rewrites the source, and the rewritten source then compiles with the
+ * rule on and no finding left.
  */
 final class PatchInPlaceTest {
   @TempDir Path dir;
 
   @Test
   void lostCancelPatchesInPlace() throws IOException {
-    Path source = write("Fetcher.java", """
+    Path source =
+        write(
+            "Fetcher.java",
+            """
         import dev.goconc.CancelContext;
         import dev.goconc.Context;
         import java.time.Duration;
@@ -45,14 +48,18 @@ final class PatchInPlaceTest {
     patch("LostCancel", source);
     String patched = Files.readString(source);
     assertTrue(
-        patched.contains("try (CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(2))) {"),
+        patched.contains(
+            "try (CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(2))) {"),
         patched);
     assertEquals(List.of(), compile("LostCancel", source, List.of()), patched);
   }
 
   @Test
   void waitGroupAddInGoroutinePatchesInPlace() throws IOException {
-    Path source = write("Crawler.java", """
+    Path source =
+        write(
+            "Crawler.java",
+            """
         import dev.goconc.Go;
         import dev.goconc.WaitGroup;
         import java.util.List;
@@ -76,13 +83,17 @@ final class PatchInPlaceTest {
         """);
     patch("WaitGroupAddInGoroutine", source);
     String patched = Files.readString(source);
-    assertTrue(patched.matches("(?s).*wg\\.add\\(1\\);\\s*Go\\.go\\(\\(\\) -> \\{\\s*try.*"), patched);
+    assertTrue(
+        patched.matches("(?s).*wg\\.add\\(1\\);\\s*Go\\.go\\(\\(\\) -> \\{\\s*try.*"), patched);
     assertEquals(List.of(), compile("WaitGroupAddInGoroutine", source, List.of()), patched);
   }
 
   @Test
   void waitGroupDoneNotInFinallyPatchesInPlace() throws IOException {
-    Path source = write("Indexer.java", """
+    Path source =
+        write(
+            "Indexer.java",
+            """
         import dev.goconc.Go;
         import dev.goconc.WaitGroup;
         import java.util.List;
@@ -114,13 +125,19 @@ final class PatchInPlaceTest {
     patch("WaitGroupDoneNotInFinally", source);
     String patched = Files.readString(source);
     assertTrue(patched.contains("wg.go(() -> {"), patched);
-    assertTrue(patched.matches("(?s).*try \\{\\s*index\\(doc\\);\\s*\\} finally \\{\\s*wg\\.done\\(\\);.*"), patched);
+    assertTrue(
+        patched.matches(
+            "(?s).*try \\{\\s*index\\(doc\\);\\s*\\} finally \\{\\s*wg\\.done\\(\\);.*"),
+        patched);
     assertEquals(List.of(), compile("WaitGroupDoneNotInFinally", source, List.of()), patched);
   }
 
   @Test
   void tickerNotStoppedPatchesInPlace() throws IOException {
-    Path source = write("Poller.java", """
+    Path source =
+        write(
+            "Poller.java",
+            """
         import dev.goconc.Ticker;
         import dev.goconc.Time;
         import java.time.Duration;
@@ -140,7 +157,8 @@ final class PatchInPlaceTest {
         """);
     patch("TickerNotStopped", source);
     String patched = Files.readString(source);
-    assertTrue(patched.contains("try (Ticker ticker = Time.newTicker(Duration.ofMillis(50))) {"), patched);
+    assertTrue(
+        patched.contains("try (Ticker ticker = Time.newTicker(Duration.ofMillis(50))) {"), patched);
     assertEquals(List.of(), compile("TickerNotStopped", source, List.of()), patched);
   }
 
@@ -160,25 +178,36 @@ final class PatchInPlaceTest {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
       String classPath = System.getProperty("java.class.path");
-      List<String> options = new ArrayList<>(List.of(
-          "-d", dir.toString(),
-          "-classpath", classPath,
-          "-processorpath", classPath,
-          "-proc:none",
-          "-XDcompilePolicy=simple",
-          "--should-stop=ifError=FLOW"));
-      options.add(String.join(" ",
-          List.of("-Xplugin:ErrorProne", "-XepDisableAllChecks", "-Xep:" + rule + ":ERROR"))
-          + (errorProneFlags.isEmpty() ? "" : " " + String.join(" ", errorProneFlags)));
+      List<String> options =
+          new ArrayList<>(
+              List.of(
+                  "-d",
+                  dir.toString(),
+                  "-classpath",
+                  classPath,
+                  "-processorpath",
+                  classPath,
+                  "-proc:none",
+                  "-XDcompilePolicy=simple",
+                  "--should-stop=ifError=FLOW"));
+      options.add(
+          String.join(
+                  " ",
+                  List.of("-Xplugin:ErrorProne", "-XepDisableAllChecks", "-Xep:" + rule + ":ERROR"))
+              + (errorProneFlags.isEmpty() ? "" : " " + String.join(" ", errorProneFlags)));
       StringWriter out = new StringWriter();
-      javac.getTask(out, files, diagnostics, options, null,
-          files.getJavaFileObjects(source)).call();
+      javac
+          .getTask(out, files, diagnostics, options, null, files.getJavaFileObjects(source))
+          .call();
       List<String> findings = new ArrayList<>();
-      diagnostics.getDiagnostics().forEach(d -> {
-        if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
-          findings.add(d.getLineNumber() + ": " + d.getMessage(null));
-        }
-      });
+      diagnostics
+          .getDiagnostics()
+          .forEach(
+              d -> {
+                if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
+                  findings.add(d.getLineNumber() + ": " + d.getMessage(null));
+                }
+              });
       return findings;
     } catch (IOException e) {
       throw new IllegalStateException(e);
