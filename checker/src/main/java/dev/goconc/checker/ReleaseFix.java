@@ -46,7 +46,7 @@ final class ReleaseFix {
     }
     List<? extends StatementTree> statements = block.getStatements();
     int index = statements.indexOf(statement);
-    if (index < 0) {
+    if (index < 0 || sharesDeclaration(statements, statement)) {
       return Optional.empty();
     }
     CharSequence source = state.getSourceCode();
@@ -168,6 +168,14 @@ final class ReleaseFix {
       name = base + i;
     }
     return name;
+  }
+
+  /** Whether {@code statement} is one of several variables of one declaration ({@code a = .., b = ..}). */
+  private static boolean sharesDeclaration(
+      List<? extends StatementTree> statements, StatementTree statement) {
+    int start = ASTHelpers.getStartPosition(statement);
+    return statements.stream()
+        .anyMatch(other -> other != statement && ASTHelpers.getStartPosition(other) == start);
   }
 
   /** Whether {@code local} is assigned anywhere in {@code scope} other than at {@code start}. */

@@ -709,6 +709,27 @@ final class LostCancelTest {
   }
 
   @Test
+  void noFixForOneOfSeveralVariablesOfADeclaration() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            class In {
+              static void work(Context ctx) {}
+              void run(Context parent) {
+                CancelContext first = Context.withCancel(parent), second = Context.withCancel(parent);
+                work(first);
+                second.cancel();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
   void noFixWhereTheLocalIsReassigned() {
     refactoring
         .addInputLines(
