@@ -62,9 +62,9 @@ final class ReleaseFix {
     String rest = source.subSequence(statementEnd, restEnd).toString();
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String replacement;
+    Type creationType = ASTHelpers.getType(creation);
     if (start instanceof VariableTree variable) {
       String header;
-      Type creationType = ASTHelpers.getType(creation);
       if (ASTHelpers.hasImplicitType(variable, state)
           || ASTHelpers.isSubtype(local.type, creationType, state)) {
         int initializerEnd = state.getEndPosition(variable.getInitializer());
@@ -80,6 +80,8 @@ final class ReleaseFix {
         return Optional.empty();
       }
       replacement = "try (" + header + ") {" + rest + "\n}";
+    } else if (!ASTHelpers.isSubtype(local.type, creationType, state)) {
+      return Optional.empty(); // a Context-typed local has no release method to call
     } else {
       replacement =
           source.subSequence(statementStart, statementEnd)

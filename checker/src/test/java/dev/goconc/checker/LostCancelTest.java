@@ -730,6 +730,26 @@ final class LostCancelTest {
   }
 
   @Test
+  void noFixForAnAssignedContextTypedLocal() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.Context;
+            class In {
+              static void work(Context ctx) {}
+              void run(Context parent) {
+                Context ctx;
+                ctx = Context.withCancel(parent);
+                work(ctx);
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
   void noFixWhereTheLocalIsReassigned() {
     refactoring
         .addInputLines(
