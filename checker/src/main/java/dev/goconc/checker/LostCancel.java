@@ -1,0 +1,146 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import java.util.Set;
+
+/**
+ * A context from {@code withCancel}/{@code withTimeout}/{@code withDeadline} that some path leaves
+ * uncancelled: its timer and children live until the parent ends. The Java counterpart of go vet's
+ * lostcancel, answered on the control-flow graph by {@link ReleaseObligations} (flags a discarded
+ * context, one passed straight into a call, and a local that a {@code return} or the end of the
+ * body reaches without {@code cancel()}/{@code close()} or a hand-over), and, past lostcancel, a
+ * private {@code CancelFunc} field that no code of its top-level class calls ({@link
+ * UncalledCancelFields}).
+ *
+ * <p>Where goconc differs from lostcancel, deliberately: the context itself carries the power to
+ * cancel, so only what can cancel it counts as a use (cancel, close, try-with-resources, a
+ * hand-over where a {@code CancelContext}, {@code CancelFunc}, {@code AutoCloseable} or type
+ * variable is expected, return, store, a lambda that does one of these); using it as a plain {@code
+ * Context} does not, where lostcancel counts any use of its cancel variable. A local alias ({@code
+ * var other = ctx;}) counts as a hand-over: quiet rather than a guess. An explicit {@code throw}
+ * needs no cancel (lostcancel's panic). Code in {@code main(String[])} is exempt; lostcancel has no
+ * such exemption. A {@code cancel()} inside any lambda counts as that lambda cancelling it, so a
+ * {@code Select} whose one handler cancels is quiet where lostcancel flags the Go {@code select}
+ * whose other cases fall through. A null check of the local counts as a use (Java's {@code if (ctx
+ * != null) ctx.cancel()} in {@code finally}). Lambdas in field initializers and initializer blocks
+ * are not judged.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A cancellable context that is not cancelled on every path keeps its timer and"
+            + " children alive until its parent ends",
+    severity = ERROR,
+    link = GoconcApi.RULES_BASE_URL + "LostCancel.md",
+    linkType = CUSTOM)
+public final class LostCancel extends BugChecker implements MethodTreeMatcher, ClassTreeMatcher {
+
+  private static final ReleaseObligations.Obligation CONTEXTS =
+      new ReleaseObligations.Obligation() {
+        @Override
+        public boolean isCreation(ExpressionTree tree, VisitorState state) {
+          return GoconcApi.CONTEXT_WITH_CANCEL.matches(tree, state);
+        }
+
+        @Override
+        public boolean isRelease(MethodInvocationTree call, VisitorState state) {
+          return GoconcApi.CONTEXT_CANCEL.matches(call, state)
+              || GoconcApi.CANCEL_FUNC_CANCEL.matches(call, state);
+        }
+
+        @Override
+        public Set<String> releaseNames() {
+          return Set.of("cancel", "close");
+        }
+
+        @Override
+        public boolean yieldsAlias(MethodInvocationTree call, VisitorState state) {
+          return GoconcApi.CONTEXT_CANCEL_FUNC.matches(call, state);
+        }
+
+        @Override
+        public boolean inlineUseIsSafe(MethodInvocationTree call, VisitorState state) {
+          return false;
+        }
+
+        @Override
+        public boolean settles(TreePath callPath, VisitorState state) {
+          return false;
+        }
+
+        @Override
+        public String noun(MethodInvocationTree creation) {
+          return "context";
+        }
+
+        @Override
+        public String verb() {
+          return "cancelling";
+        }
+
+        @Override
+        public String consequence(MethodInvocationTree creation) {
+          return "its timer and child contexts stay alive until the parent context ends";
+        }
+
+        @Override
+        public String releaseMethod() {
+          return "cancel";
+        }
+      };
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    if (tree.getBody() == null
+        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+      return Description.NO_MATCH;
+    }
+    for (ReleaseObligations.Finding finding :
+        ReleaseObligations.findingsIn(state.getPath(), CONTEXTS, state)) {
+      if (LocalSuppressions.suppressed(this, finding.at(), state)) {
+        continue;
+      }
+      Description.Builder description =
+          buildDescription(finding.at()).setMessage(finding.message());
+      finding.fix().ifPresent(description::addFix);
+      state.reportMatch(description.build());
+    }
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)
+        || !GoconcApi.mentionsRuntime(unit)) {
+      return Description.NO_MATCH; // fields are judged once, from the top-level class
+    }
+    for (var field : UncalledCancelFields.in(tree, state)) {
+      state.reportMatch(
+          buildDescription(field)
+              .setMessage(
+                  String.format(
+                      "private CancelFunc field '%s' is never called by any code of %s, so the"
+                          + " context it cancels stays alive until its parent ends; call"
+                          + " %s.cancel() when the owner stops",
+                      field.getName(), tree.getSimpleName(), field.getName()))
+              .build());
+    }
+    return Description.NO_MATCH;
+  }
+}

@@ -1,0 +1,775 @@
+package dev.goconc.checker;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+final class LostCancelTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(LostCancel.class, getClass());
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(LostCancel.class, getClass());
+
+  @Test
+  void quietOnTheCorrectIdioms() {
+    helper
+        .addSourceLines(
+            "Idioms.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.CancelFunc;
+            import dev.goconc.Context;
+            import dev.goconc.ErrGroup;
+            import dev.goconc.Go;
+            import dev.goconc.Select;
+            import dev.goconc.Time;
+            import dev.goconc.WaitGroup;
+            import java.time.Duration;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Idioms {
+              static void worker(Context ctx, int id) {}
+
+              // Go's defer cancel(): try-with-resources.
+              void deferCancel(Context parent) {
+                try (var ctx = Context.withTimeout(parent, Duration.ofSeconds(1))) {
+                  Go.go(() -> worker(ctx, 1));
+                  Select.<String>select()
+                      .recv(ctx.done(), v -> "cancelled")
+                      .recv(Time.after(Duration.ofSeconds(2)), t -> "done")
+                      .run();
+                }
+              }
+
+              // cancel() in finally, with early returns inside the try.
+              String cancelInFinally(Context parent, boolean fast) {
+                CancelContext ctx = Context.withCancel(parent);
+                try {
+                  if (fast) {
+                    return "fast";
+                  }
+                  worker(ctx, 2);
+                  return "slow";
+                } finally {
+                  ctx.cancel();
+                }
+              }
+
+              // Workers selecting on ctx.done(), cancelled by the owner on its only path out.
+              void workers(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                WaitGroup wg = new WaitGroup();
+                for (int i = 0; i < 3; i++) {
+                  int id = i;
+                  wg.go(() -> worker(ctx, id));
+                }
+                ctx.cancel();
+                wg.await();
+              }
+
+              // errgroup: the group's context belongs to the group; ours is closed.
+              Throwable fetchAll(Context parent, List<String> urls) {
+                try (CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(5))) {
+                  ErrGroup group = ErrGroup.withContext(ctx);
+                  for (String url : urls) {
+                    group.go(() -> worker(group.context(), url.length()));
+                  }
+                  return group.await();
+                }
+              }
+
+              // Hand-overs: returned, its cancelFunc returned, stored, collected, passed to an owner.
+              CancelContext returned(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                worker(ctx, 3);
+                return ctx;
+              }
+
+              CancelFunc cancelFuncReturned(Context parent) {
+                var ctx = Context.withCancel(parent);
+                Go.go(() -> worker(ctx, 4));
+                return ctx.cancelFunc();
+              }
+
+              private CancelFunc stop;
+              private final List<CancelContext> open = new ArrayList<>();
+
+              void stored(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                this.stop = ctx.cancelFunc();
+                Go.go(() -> worker(ctx, 5));
+              }
+
+              void collected(Context parent) {
+                CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(3));
+                open.add(ctx);
+              }
+
+              static void own(AutoCloseable resource) {}
+
+              void passedToOwner(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                own(ctx);
+              }
+
+              void stopLater() {
+                stop.cancel();
+              }
+
+              // A goroutine that cancels it owns it.
+              void goroutineCancels(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                Go.go(() -> {
+                  worker(ctx, 6);
+                  ctx.cancel();
+                });
+              }
+
+              // A select handler that cancels counts as cancelling.
+              void selectHandlerCancels(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                Select.<Integer>select()
+                    .recv(Time.after(Duration.ofMillis(10)), t -> { ctx.cancel(); return 1; })
+                    .run();
+              }
+
+              // Go's ctx, cancel := ...: the CancelFunc alias is called on every path.
+              void aliasCalled(Context parent, boolean early) {
+                CancelContext ctx = Context.withCancel(parent);
+                CancelFunc cancel = ctx.cancelFunc();
+                if (early) {
+                  cancel.cancel();
+                  return;
+                }
+                worker(ctx, 7);
+                cancel.cancel();
+              }
+
+              // A throw needs no cancel; an infinite loop has no exit.
+              void throwsOnError(Context parent, boolean bad) {
+                CancelContext ctx = Context.withCancel(parent);
+                if (bad) {
+                  throw new IllegalStateException("bad input");
+                }
+                ctx.cancel();
+              }
+
+              void serveForever(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                if (parent.err() != null) {
+                  ctx.cancel();
+                } else {
+                  while (true) {
+                    worker(ctx, 8);
+                  }
+                }
+              }
+
+              // try (ctx) on an existing local.
+              void resourceOnLocal(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                try (ctx) {
+                  worker(ctx, 9);
+                }
+              }
+
+              // Java's null-guarded cancel in finally.
+              void nullGuardedFinally(Context parent) {
+                CancelContext ctx = null;
+                try {
+                  ctx = Context.withCancel(parent);
+                  worker(ctx, 11);
+                } finally {
+                  if (ctx != null) {
+                    ctx.cancel();
+                  }
+                }
+              }
+
+              // Suppressed on the local, as for Error Prone's own checks.
+              void suppressedOnTheLocal(Context parent) {
+                @SuppressWarnings("LostCancel")
+                CancelContext ctx = Context.withCancel(parent);
+                worker(ctx, 13);
+              }
+
+              // main is exempt: the process ends.
+              public static void main(String[] args) {
+                CancelContext ctx = Context.withCancel(Context.background());
+                worker(ctx, 10);
+                worker(Context.withTimeout(ctx, Duration.ofSeconds(10)), 12);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void quietOnLostcancelsNegativeCases() {
+    helper
+        .addSourceLines(
+            "VetNegatives.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            import java.time.Duration;
+
+            class VetNegatives {
+              static Context bg = Context.background();
+              static int someInt;
+              static boolean condition;
+
+              void deferred() {
+                CancelContext ctx = Context.withCancel(bg);
+                try {
+                  System.out.println(ctx);
+                } finally {
+                  ctx.cancel();
+                }
+              }
+
+              // Every case cancels, throws, or never returns.
+              void switchAllPaths() {
+                CancelContext ctx = Context.withCancel(bg);
+                switch (someInt) {
+                  case 0:
+                    throw new AssertionError("fail now");
+                  case 1:
+                    ctx.cancel();
+                    break;
+                  case 2:
+                    System.out.println("hi");
+                    // fall through
+                  default:
+                    System.exit(1);
+                }
+              }
+
+              // Issue 16230: the context is returned.
+              CancelContext namedResult() {
+                CancelContext ctx = Context.withTimeout(bg, Duration.ZERO);
+                return ctx;
+              }
+
+              // Issue 31856: created in a lambda, handed to the enclosing method.
+              void createdInLambda() {
+                CancelContext[] holder = new CancelContext[1];
+                Runnable r = () -> holder[0] = Context.withCancel(bg);
+                r.run();
+                holder[0].cancel();
+              }
+
+              // A switch expression whose every arm cancels.
+              int switchExpression() {
+                CancelContext ctx = Context.withCancel(bg);
+                return switch (someInt) {
+                  case 0 -> { ctx.cancel(); yield 0; }
+                  default -> { ctx.cancel(); yield 1; }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsLostcancelsPositiveCases() {
+    helper
+        .addSourceLines(
+            "VetPositives.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            import dev.goconc.Go;
+            import java.time.Duration;
+            import java.time.Instant;
+
+            class VetPositives {
+              static Context bg = Context.background();
+              static int someInt;
+              static boolean condition;
+
+              void unusedOnSomePath() {
+                // BUG: Diagnostic contains: the end of the method on line 16 may be reached without cancelling 'ctx' (created on line 14)
+                CancelContext ctx = Context.withCancel(bg);
+                if (condition) { ctx.cancel(); }
+              }
+
+              void deadline() {
+                // BUG: Diagnostic contains: without cancelling 'ctx2' (created on line 20)
+                CancelContext ctx2 = Context.withDeadline(bg, Instant.EPOCH);
+                if (condition) { ctx2.cancel(); }
+              }
+
+              void assignedLater() {
+                CancelContext ctx3;
+                // BUG: Diagnostic contains: without cancelling 'ctx3' (created on line 27)
+                ctx3 = Context.withTimeout(bg, Duration.ZERO);
+                if (condition) { ctx3.cancel(); }
+              }
+
+              void discarded() {
+                // BUG: Diagnostic contains: the context from withCancel() is discarded
+                Context.withCancel(bg);
+              }
+
+              void earlyReturn() {
+                // BUG: Diagnostic contains: the return on line 40 may be reached without cancelling 'ctx'
+                CancelContext ctx = Context.withCancel(bg);
+                if (condition) { ctx.cancel(); }
+                return;
+              }
+
+              void finiteLoop() {
+                // BUG: Diagnostic contains: may be reached without cancelling 'ctx'
+                CancelContext ctx = Context.withCancel(bg);
+                if (condition) {
+                  ctx.cancel();
+                } else {
+                  for (int i = 0; i < 10; i++) { System.out.println(i); }
+                }
+              }
+
+              void switchFallsOffTheEnd() {
+                // BUG: Diagnostic contains: the end of the method on line 62 may be reached
+                CancelContext ctx = Context.withCancel(bg);
+                switch (someInt) {
+                  case 0: throw new AssertionError();
+                  case 1: ctx.cancel(); break;
+                  case 2: System.out.println("hi"); break;
+                  default: System.exit(1);
+                }
+              }
+
+              void inGoroutine() {
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: the end of the lambda on line 69 may be reached without cancelling 'ctx'
+                  CancelContext ctx = Context.withCancel(bg);
+                  System.out.println(ctx);
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void matchesLostcancelsTypeParameterCases() {
+    helper
+        .addSourceLines(
+            "TypeParams.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+
+            class TypeParams {
+              static Context bg = Context.background();
+              static boolean condition;
+
+              <T> void generic() {
+                // BUG: Diagnostic contains: the end of the method on line 12 may be reached without cancelling 'ctx' (created on line 10)
+                CancelContext ctx = Context.withCancel(bg);
+                if (condition) { ctx.cancel(); }
+              }
+
+              <T> void genericDeferred() {
+                try (CancelContext ctx = Context.withCancel(bg)) {
+                  System.out.println(ctx);
+                }
+              }
+
+              // A withCancel of another type is not the runtime's.
+              interface Contexts<P> {
+                AutoCloseable withCancel(P parent);
+              }
+
+              <P> void userDefined(Contexts<P> contexts, P parent) {
+                AutoCloseable ctx = contexts.withCancel(parent);
+                System.out.println(ctx);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsEachShape() {
+    helper
+        .addSourceLines(
+            "Shapes.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.CancelFunc;
+            import dev.goconc.Context;
+            import dev.goconc.Go;
+            import java.time.Duration;
+            import java.util.List;
+
+            class Shapes {
+              static void work(Context ctx) {}
+              static void log(Object o) {}
+
+              void passedStraight(Context parent) {
+                // BUG: Diagnostic contains: is passed straight into a call that cannot release it
+                work(Context.withTimeout(parent, Duration.ofSeconds(1)));
+              }
+
+              void droppedInline(Context parent) {
+                // BUG: Diagnostic contains: is used once and dropped without cancelling it
+                Context.withCancel(parent).done().receive();
+              }
+
+              void passedAsPlainContext(Context parent) {
+                // BUG: Diagnostic contains: without cancelling 'ctx'
+                CancelContext ctx = Context.withCancel(parent);
+                work(ctx);
+              }
+
+              void goroutineOnlyUsesIt(Context parent) {
+                // BUG: Diagnostic contains: without cancelling 'ctx'
+                CancelContext ctx = Context.withCancel(parent);
+                Go.go(() -> work(ctx));
+              }
+
+              int breakSkipsCancel(Context parent, List<String> items) {
+                // BUG: Diagnostic contains: the return on line 41 may be reached
+                CancelContext ctx = Context.withCancel(parent);
+                for (String item : items) {
+                  if (item.isEmpty()) { break; }
+                  work(ctx);
+                }
+                return items.size();
+              }
+
+              void continueLoopsBack(Context parent, List<String> items) {
+                for (String item : items) {
+                  // BUG: Diagnostic contains: without cancelling 'ctx'
+                  CancelContext ctx = Context.withCancel(parent);
+                  if (item.isEmpty()) { continue; }
+                  ctx.cancel();
+                }
+              }
+
+              void aliasMissedOnOnePath(Context parent, boolean early) {
+                // BUG: Diagnostic contains: the return on line 58 may be reached without cancelling 'ctx'
+                CancelContext ctx = Context.withCancel(parent);
+                CancelFunc cancel = ctx.cancelFunc();
+                if (early) {
+                  return;
+                }
+                cancel.cancel();
+              }
+
+              void catchSwallowsAndReturns(Context parent) {
+                // BUG: Diagnostic contains: the return on line 69 may be reached
+                CancelContext ctx = Context.withCancel(parent);
+                try {
+                  throw new IllegalStateException();
+                } catch (IllegalStateException e) {
+                  return;
+                }
+              }
+
+              void typedAsContext(Context parent) {
+                // BUG: Diagnostic contains: without cancelling 'ctx'
+                Context ctx = Context.withCancel(parent);
+                work(ctx);
+              }
+
+              void cancelledOnlyInCatch(Context parent) {
+                // BUG: Diagnostic contains: without cancelling 'ctx'
+                CancelContext ctx = Context.withCancel(parent);
+                try {
+                  work(ctx);
+                } catch (RuntimeException e) {
+                  ctx.cancel();
+                  throw e;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsPrivateCancelFuncFieldNeverCalled() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import dev.goconc.CancelFunc;
+            import dev.goconc.Context;
+
+            class Server {
+              // BUG: Diagnostic contains: private CancelFunc field 'stop' is never called by any code of Server
+              private CancelFunc stop;
+              // BUG: Diagnostic contains: private CancelFunc field 'logged' is never called
+              private CancelFunc logged;
+              private CancelFunc calledByNested;
+              private CancelFunc handedOn;
+              CancelFunc notPrivate;
+
+              // A record component is public through its accessor.
+              record Handle(CancelFunc cancel) {}
+
+              void start(Context parent) {
+                var ctx = Context.withCancel(parent);
+                stop = ctx.cancelFunc();
+                logged = ctx.cancelFunc();
+                calledByNested = ctx.cancelFunc();
+                handedOn = ctx.cancelFunc();
+                notPrivate = ctx.cancelFunc();
+                System.out.println(logged);
+              }
+
+              CancelFunc handOn() {
+                return handedOn;
+              }
+
+              class Stopper {
+                void stop() {
+                  calledByNested.cancel();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void quietWithoutTheRuntime() {
+    helper
+        .addSourceLines(
+            "Plain.java",
+            """
+            class Plain {
+              interface Ctx extends AutoCloseable { void close(); }
+              static Ctx withCancel() { return () -> {}; }
+              void run() {
+                Ctx ctx = withCancel();
+                System.out.println(ctx);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fixDeclaresTheContextInTryWithResources() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            class In {
+              static void work(Context ctx) {}
+              int run(Context parent, boolean early) {
+                int before = 1;
+                // keep this comment
+                CancelContext ctx = Context.withCancel(parent);
+                // and this one
+                if (early) {
+                  return 2;
+                }
+                work(ctx);
+                return 3;
+              }
+            }
+            """)
+        .addOutputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            class In {
+              static void work(Context ctx) {}
+              int run(Context parent, boolean early) {
+                int before = 1;
+                // keep this comment
+                try (CancelContext ctx = Context.withCancel(parent)) {
+                  // and this one
+                  if (early) {
+                    return 2;
+                  }
+                  work(ctx);
+                  return 3;
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.AST_MATCH);
+  }
+
+  @Test
+  void fixRetypesAContextTypedLocal() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.Context;
+            import java.time.Duration;
+            class In {
+              static void work(Context ctx) {}
+              void run(Context parent) {
+                Context ctx = Context.withTimeout(parent, Duration.ofSeconds(4));
+                work(ctx);
+              }
+            }
+            """)
+        .addOutputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            import java.time.Duration;
+            class In {
+              static void work(Context ctx) {}
+              void run(Context parent) {
+                try (CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(4))) {
+                  work(ctx);
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.AST_MATCH);
+  }
+
+  @Test
+  void fixCancelsInFinallyWhenTheLocalIsAssigned() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            class In {
+              static void work(Context ctx) {}
+              void run(Context parent) {
+                CancelContext ctx;
+                ctx = Context.withCancel(parent);
+                work(ctx);
+              }
+            }
+            """)
+        .addOutputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            class In {
+              static void work(Context ctx) {}
+              void run(Context parent) {
+                CancelContext ctx;
+                ctx = Context.withCancel(parent);
+                try {
+                  work(ctx);
+                } finally {
+                  ctx.cancel();
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.AST_MATCH);
+  }
+
+  @Test
+  void fixDeclaresAContextPassedStraightIntoACall() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.Context;
+            import java.time.Duration;
+            class In {
+              static void work(Context ctx, int n) {}
+              void run(Context ctx) {
+                work(Context.withTimeout(ctx, Duration.ofSeconds(5)), 7);
+              }
+            }
+            """)
+        .addOutputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            import java.time.Duration;
+            class In {
+              static void work(Context ctx, int n) {}
+              void run(Context ctx) {
+                try (CancelContext context = Context.withTimeout(ctx, Duration.ofSeconds(5))) {
+                  work(context, 7);
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.AST_MATCH);
+  }
+
+  @Test
+  void noFixForOneOfSeveralVariablesOfADeclaration() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            class In {
+              static void work(Context ctx) {}
+              void run(Context parent) {
+                CancelContext first = Context.withCancel(parent), second = Context.withCancel(parent);
+                work(first);
+                second.cancel();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void noFixForAnAssignedContextTypedLocal() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.Context;
+            class In {
+              static void work(Context ctx) {}
+              void run(Context parent) {
+                Context ctx;
+                ctx = Context.withCancel(parent);
+                work(ctx);
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void noFixWhereTheLocalIsReassigned() {
+    refactoring
+        .addInputLines(
+            "In.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            class In {
+              static void work(Context ctx) {}
+              void run(Context parent, boolean again) {
+                CancelContext ctx = Context.withCancel(parent);
+                work(ctx);
+                if (again) {
+                  ctx = Context.withCancel(parent);
+                  ctx.cancel();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+}
