@@ -78,7 +78,7 @@ final class GateCompiler {
     List<Finding> findings = new ArrayList<>();
     List<String> compileErrors = new ArrayList<>();
     DiagnosticListener<JavaFileObject> listener =
-        diagnostic -> collect(diagnostic, root, reported, findings, compileErrors);
+        diagnostic -> collect(diagnostic, root, findings, compileErrors);
     Path classOutput = createTempDirectory();
     StringWriter javacOutput = new StringWriter();
     try (StandardJavaFileManager files =
@@ -90,9 +90,12 @@ final class GateCompiler {
       if (!compileErrors.isEmpty()) {
         throw new GateException(describe(compileErrors));
       }
+      // A goconc finding at ERROR fails javac even in a file compiled only as context.
       if (!ok && findings.stream().noneMatch(f -> f.severity() == Severity.ERROR)) {
         throw new GateException("javac failed: " + firstLine(javacOutput.toString()));
       }
+      Set<String> shown = reported.stream().map(root::display).collect(Collectors.toSet());
+      findings.removeIf(finding -> !shown.contains(finding.path()));
     } catch (IOException e) {
       throw new GateException("cannot read the sources: " + e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -133,7 +136,6 @@ final class GateCompiler {
   private void collect(
       Diagnostic<? extends JavaFileObject> diagnostic,
       ReportRoot root,
-      Set<Path> reported,
       List<Finding> findings,
       List<String> compileErrors) {
     String text = diagnostic.getMessage(Locale.ROOT);
@@ -143,9 +145,6 @@ final class GateCompiler {
     if (code.endsWith(ERROR_PRONE_CODE_SUFFIX)) {
       ErrorProneMessage parsed = ErrorProneMessage.parse(text);
       if (parsed != null && rules.contains(parsed.rule()) && file != null) {
-        if (!reported.contains(file.toAbsolutePath().normalize())) {
-          return;
-        }
         findings.add(
             new Finding(
                 root.display(file),
