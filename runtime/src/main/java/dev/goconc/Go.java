@@ -28,7 +28,8 @@ public final class Go {
   /** Enough for Go.go plus a launcher or two above it, and its lambdas. */
   private static final int MAX_FRAMES = 8;
 
-  private static final StackWalker WALKER = StackWalker.getInstance(Set.of(), MAX_FRAMES);
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), MAX_FRAMES + 2);
   private static final AtomicLong ids = new AtomicLong();
   private static volatile GoroutineExceptionHandler handler = GoroutineExceptionHandler.printing();
 
@@ -95,14 +96,16 @@ public final class Go {
     }
   }
 
-  private static StartSite startSite() {
+  /** The first frame above the launchers; package-private for StartSiteBenchmark. */
+  static StartSite startSite() {
     return WALKER.walk(
         frames ->
             frames
+                .skip(2) // startSite and go
                 .limit(MAX_FRAMES)
                 .filter(f -> !isLauncher(f.getClassName()))
                 .findFirst()
-                .map(f -> new StartSite(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
+                .map(StartSites::of)
                 .orElse(StartSite.UNKNOWN));
   }
 

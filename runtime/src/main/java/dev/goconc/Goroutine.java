@@ -1,7 +1,5 @@
 package dev.goconc;
 
-import java.time.Instant;
-
 /**
  * A live (or just finished) goroutine as the runtime sees it: its number, name, start site
  * and thread. Handed to {@link GoroutineExceptionHandler}s and listed by {@link GoroutineLeaks}.
@@ -11,14 +9,12 @@ import java.time.Instant;
 public final class Goroutine {
   private final long id;
   private final StartSite startSite;
-  private final Instant startedAt;
   private final String name;
   private Thread thread; // set once, before the thread starts
 
   Goroutine(long id, StartSite startSite) {
     this.id = id;
     this.startSite = startSite;
-    this.startedAt = Instant.now();
     this.name = "goroutine-" + id + " @ " + startSite;
   }
 
@@ -38,10 +34,6 @@ public final class Goroutine {
 
   public StartSite startSite() {
     return startSite;
-  }
-
-  public Instant startedAt() {
-    return startedAt;
   }
 
   /** The virtual thread that runs it. */

@@ -122,6 +122,28 @@ final class GoTest {
   }
 
   @Test
+  void eachCallSiteHasItsOwnLineAndALoopSharesOne() throws Exception {
+    BlockingQueue<Goroutine> seen = new ArrayBlockingQueue<>(4);
+    for (int i = 0; i < 2; i++) {
+      Go.go(() -> seen.add(current()));
+    }
+    int line = currentLine() + 1;
+    Go.go(() -> seen.add(current()));
+    java.util.List<Goroutine> started = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      started.add(seen.poll(10, TimeUnit.SECONDS));
+    }
+    started.sort(java.util.Comparator.comparingLong(Goroutine::id)); // they ran in any order
+    StartSite inLoop1 = started.get(0).startSite();
+    StartSite inLoop2 = started.get(1).startSite();
+    StartSite after = started.get(2).startSite();
+
+    assertEquals(inLoop1, inLoop2);
+    assertEquals(line, after.lineNumber());
+    assertEquals(line - 3, inLoop1.lineNumber());
+  }
+
+  @Test
   void rejectsANullBody() {
     assertThrows(NullPointerException.class, () -> Go.go(null));
     assertThrows(NullPointerException.class, () -> Go.setExceptionHandler(null));
