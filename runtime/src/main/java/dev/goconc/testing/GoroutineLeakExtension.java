@@ -15,8 +15,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The JUnit Jupiter side of {@link GoroutineLeaks}: snapshots before each test, verifies after
  * it (after the {@code @AfterEach} methods, so they may still stop what the test started).
- * Configured by {@link NoGoroutineLeaks}; used bare with {@code @ExtendWith}, it applies the
- * annotation's defaults. Goroutines started in {@code @BeforeAll} are not judged.
+ * Configured by {@link NoGoroutineLeaks} on the test method, its class and the classes a
+ * {@code @Nested} class sits in: the innermost grace period wins, the ignore lists add up. Used
+ * bare with {@code @ExtendWith}, it applies the annotation's defaults. Goroutines started in
+ * {@code @BeforeAll} are not judged.
  */
 public final class GoroutineLeakExtension implements BeforeEachCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -35,13 +37,16 @@ public final class GoroutineLeakExtension implements BeforeEachCallback, AfterEa
     if (before == null) {
       return;
     }
-    Optional<NoGoroutineLeaks> onClass = find(context.getRequiredTestClass());
-    Optional<NoGoroutineLeaks> onMethod = context.getTestMethod().flatMap(GoroutineLeakExtension::find);
+    // Innermost first: the method, the test class, then the classes a @Nested class sits in.
+    List<NoGoroutineLeaks> annotations = new ArrayList<>();
+    context.getTestMethod().flatMap(GoroutineLeakExtension::find).ifPresent(annotations::add);
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+      find(c).ifPresent(annotations::add);
+    }
     long graceMillis =
-        onMethod.or(() -> onClass).map(NoGoroutineLeaks::graceMillis).orElse(DEFAULT_GRACE_MILLIS);
+        annotations.isEmpty() ? DEFAULT_GRACE_MILLIS : annotations.get(0).graceMillis();
     List<GoroutineFilter> ignore = new ArrayList<>();
-    onClass.ifPresent(a -> addFilters(a, ignore));
-    onMethod.ifPresent(a -> addFilters(a, ignore));
+    annotations.forEach(a -> addFilters(a, ignore));
     before.verifyNoneStarted(Duration.ofMillis(graceMillis), ignore.toArray(GoroutineFilter[]::new));
   }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class OrderServiceTest { ... }
  * }</pre>
  *
- * <p>On a class it applies to every test method; on a method too, where its {@code ignore} list
- * adds to the class's and its {@code graceMillis} wins.
+ * <p>On a class it applies to every test method, {@code @Nested} classes included; on a method
+ * too, where its {@code ignore} list adds to the class's and its {@code graceMillis} wins.
  */
 @Documented
 @Inherited

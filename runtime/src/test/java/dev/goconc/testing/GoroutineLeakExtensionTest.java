@@ -59,7 +59,7 @@ final class GoroutineLeakExtensionTest {
   void ignoredStartSitesDoNotFailTheTest() {
     Events tests = run(IgnoringCase.class);
 
-    assertEquals(2, tests.succeeded().count(), () -> tests.failed().list().toString());
+    assertEquals(3, tests.succeeded().count(), () -> tests.failed().list().toString());
     assertEquals(1, tests.failed().count());
     assertTrue(onlyFailure(tests).getMessage().contains("IgnoringCase.notIgnored"), onlyFailure(tests).getMessage());
   }
@@ -159,6 +159,14 @@ final class GoroutineLeakExtensionTest {
     @Test
     void notIgnored() {
       Go.go(GoroutineLeakExtensionTest::blockOnGate);
+    }
+
+    @org.junit.jupiter.api.Nested
+    class Inner {
+      @Test
+      void ignoredByTheEnclosingClassAnnotation() {
+        ignoredByClassAnnotation();
+      }
     }
   }
 
