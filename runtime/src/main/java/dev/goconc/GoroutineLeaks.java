@@ -52,11 +52,15 @@ public final class GoroutineLeaks {
       this.lastIdBefore = lastIdBefore;
     }
 
-    /** The goroutines started after this snapshot that are alive now and not ignored. */
+    /**
+     * The goroutines started after this snapshot that are alive now and not ignored; never the
+     * calling goroutine itself, which cannot end while it checks.
+     */
     public List<Goroutine> liveSince(GoroutineFilter... ignore) {
       List<Goroutine> found = new ArrayList<>();
+      Thread self = Thread.currentThread();
       for (Goroutine g : GoroutineRegistry.live()) {
-        if (g.id() > lastIdBefore && !ignored(g, ignore)) {
+        if (g.id() > lastIdBefore && g.thread() != self && !ignored(g, ignore)) {
           found.add(g);
         }
       }

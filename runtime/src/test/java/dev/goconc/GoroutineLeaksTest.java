@@ -89,6 +89,21 @@ final class GoroutineLeaksTest {
     assertEquals(0, before.liveSince().size());
   }
 
+  @Test
+  void aGoroutineCheckingForLeaksDoesNotReportItself() throws Exception {
+    GoroutineLeaks.Snapshot before = GoroutineLeaks.snapshot();
+    java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+    Go.go(() -> {
+      try {
+        before.verifyNoneStarted(Duration.ofSeconds(5));
+        outcome.complete(null);
+      } catch (Throwable t) {
+        outcome.complete(t);
+      }
+    });
+    assertEquals(null, outcome.get(10, java.util.concurrent.TimeUnit.SECONDS));
+  }
+
   private void startBlockedWorker() {
     Go.go(() -> GoTest.awaitUninterruptibly(release));
   }
