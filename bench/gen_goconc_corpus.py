@@ -98,6 +98,16 @@ public final class $cls {
     return dropped.get();
   }
 
+  /** How many workers the pools of this service start. */
+  public static int defaultWorkers() {
+    return DEFAULT_WORKERS;
+  }
+
+  /** The request id a caller put into the context, or null. */
+  public static String requestId(Context ctx) {
+    return ctx.value(REQUEST_ID);
+  }
+
   public synchronized Optional<${noun}Result> cached(long id) {
     return Optional.ofNullable(cache.get(id));
   }

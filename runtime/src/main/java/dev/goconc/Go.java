@@ -28,8 +28,7 @@ public final class Go {
   /** Enough for Go.go plus a launcher or two above it, and its lambdas. */
   private static final int MAX_FRAMES = 8;
 
-  private static final StackWalker WALKER =
-      StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), MAX_FRAMES + 2);
+  private static final StackWalker WALKER = StackWalker.getInstance(Set.of(), MAX_FRAMES + 2);
   private static final AtomicLong ids = new AtomicLong();
   private static volatile GoroutineExceptionHandler handler = GoroutineExceptionHandler.printing();
 
@@ -105,7 +104,7 @@ public final class Go {
                 .limit(MAX_FRAMES)
                 .filter(f -> !isLauncher(f.getClassName()))
                 .findFirst()
-                .map(StartSites::of)
+                .map(f -> new StartSite(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
                 .orElse(StartSite.UNKNOWN));
   }
 
