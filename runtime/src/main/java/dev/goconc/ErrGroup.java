@@ -100,6 +100,7 @@ public final class ErrGroup {
   private void start(Task task, Semaphore s) {
     try {
       wg.go(
+          task,
           () -> {
             try {
               task.run();

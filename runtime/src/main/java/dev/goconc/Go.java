@@ -12,7 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * goroutines until its body returns (see {@link GoroutineLeaks}). The start site is the first
  * stack frame outside the runtime's launchers ({@code Go}, {@code WaitGroup}, {@code
  * ErrGroup}), so {@code wg.go(...)} names its caller; it is found with a {@link StackWalker}
- * that looks at a few frames only, never by building a {@link Throwable}.
+ * that looks at a few frames only, never by building a {@link Throwable}. A walk still costs
+ * microseconds, ten times a virtual thread's start, so it is done once per lambda or method
+ * reference: each such expression in the source has a class of its own (a hidden class), and
+ * its start site is cached on that class. (So one lambda kept in a variable and started from
+ * several lines is named after the first of them; an instance of a named {@code Runnable} class,
+ * which may be started from anywhere, is walked every time.)
  *
  * <p>An exception that escapes a goroutine is never silent: it goes to the {@linkplain
  * #setExceptionHandler handler}, by default one that prints it with the goroutine's name. Unlike
@@ -25,8 +30,8 @@ public final class Go {
   private static final Set<String> LAUNCHERS =
       Set.of(Go.class.getName(), "dev.goconc.WaitGroup", "dev.goconc.ErrGroup");
 
-  /** Enough for Go.go plus a launcher or two above it, and its lambdas. */
-  private static final int MAX_FRAMES = 8;
+  /** Enough for Go's own frames plus a launcher or two above them, and their lambdas. */
+  private static final int MAX_FRAMES = 12;
 
   private static final StackWalker WALKER = StackWalker.getInstance(Set.of(), MAX_FRAMES + 2);
   private static final AtomicLong ids = new AtomicLong();
@@ -40,8 +45,18 @@ public final class Go {
    * @throws NullPointerException if {@code body} is null
    */
   public static void go(Runnable body) {
+    start(body, body);
+  }
+
+  /**
+   * Starts {@code body}, named after the start site of {@code userCode}: the user's own lambda
+   * when a launcher ({@code WaitGroup.go}, {@code ErrGroup.go}) wraps it in one of its own.
+   */
+  static void start(Object userCode, Runnable body) {
+    Objects.requireNonNull(userCode, "body");
     Objects.requireNonNull(body, "body");
-    Goroutine g = new Goroutine(ids.incrementAndGet(), startSite());
+    NamedSite site = startSiteOf(userCode.getClass());
+    Goroutine g = new Goroutine(ids.incrementAndGet(), site.site(), site.nameSuffix());
     Thread thread = Thread.ofVirtual().name(g.name()).unstarted(() -> run(g, body));
     g.attach(thread);
     GoroutineRegistry.add(g);
@@ -95,12 +110,40 @@ public final class Go {
     }
   }
 
+  /** Start sites of lambdas and method references, one per class, found on first use. */
+  private static final ClassValue<NamedSite[]> SITE_OF_LAMBDA =
+      new ClassValue<>() {
+        @Override
+        protected NamedSite[] computeValue(Class<?> type) {
+          return new NamedSite[1];
+        }
+      };
+
+  /** A start site with the thread-name suffix made from it, so a spawn builds one string. */
+  private record NamedSite(StartSite site, String nameSuffix) {
+    static NamedSite of(StartSite site) {
+      return new NamedSite(site, " @ " + site);
+    }
+  }
+
+  private static NamedSite startSiteOf(Class<?> userCode) {
+    if (!userCode.isHidden()) {
+      return NamedSite.of(startSite());
+    }
+    NamedSite[] cached = SITE_OF_LAMBDA.get(userCode);
+    NamedSite site = cached[0];
+    if (site == null) {
+      site = NamedSite.of(startSite()); // a race walks twice and stores equal values: harmless
+      cached[0] = site;
+    }
+    return site;
+  }
+
   /** The first frame above the launchers; package-private for StartSiteBenchmark. */
   static StartSite startSite() {
     return WALKER.walk(
         frames ->
             frames
-                .skip(2) // startSite and go
                 .limit(MAX_FRAMES)
                 .filter(f -> !isLauncher(f.getClassName()))
                 .findFirst()

@@ -12,10 +12,11 @@ public final class Goroutine {
   private final String name;
   private Thread thread; // set once, before the thread starts
 
-  Goroutine(long id, StartSite startSite) {
+  /** {@code nameSuffix} is {@code " @ " + startSite}, made once per start site by the caller. */
+  Goroutine(long id, StartSite startSite, String nameSuffix) {
     this.id = id;
     this.startSite = startSite;
-    this.name = "goroutine-" + id + " @ " + startSite;
+    this.name = "goroutine-" + id + nameSuffix;
   }
 
   void attach(Thread thread) {

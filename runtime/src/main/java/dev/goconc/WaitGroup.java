@@ -73,10 +73,16 @@ public final class WaitGroup {
    * calls {@link #done()} when it ends, normally or not.
    */
   public void go(Runnable body) {
+    go(body, body);
+  }
+
+  /** {@link #go(Runnable)}, naming the goroutine after {@code userCode}'s start site. */
+  void go(Object userCode, Runnable body) {
     java.util.Objects.requireNonNull(body, "body");
     add(1);
     try {
-      Go.go(
+      Go.start(
+          userCode,
           () -> {
             try {
               body.run();
