@@ -104,11 +104,15 @@ public final class WaitGroupAddInGoroutine extends BugChecker
         || usesLambdaLocals(add.call(), (LambdaExpressionTree) body)) {
       return Optional.empty();
     }
-    return Optional.of(
-        SuggestedFix.builder()
-            .delete(statement.get())
-            .prefixWith(launchStatement.getLeaf(), state.getSourceForNode(statement.get()) + "\n")
-            .build());
+    Optional<FixLayout> layout = FixLayout.of(state);
+    if (layout.isEmpty()) {
+      return Optional.empty();
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    layout.get().delete(fix, statement.get(), state);
+    layout.get()
+        .insertBefore(fix, launchStatement.getLeaf(), state.getSourceForNode(statement.get()));
+    return Optional.of(fix.build());
   }
 
   private static boolean usesLambdaLocals(MethodInvocationTree call, LambdaExpressionTree lambda) {
