@@ -540,6 +540,135 @@ final class PatchInPlaceTest {
         """);
   }
 
+  @Test
+  void oneLineGoroutinesStayOnOneLine() throws IOException {
+    assertPatches(
+        "WaitGroupDoneNotInFinally",
+        "Quick.java",
+        """
+        import dev.goconc.WaitGroup;
+
+        class Quick {
+          static void index(String doc) {}
+
+          void indexOne(String doc) {
+            WaitGroup wg = new WaitGroup();
+            wg.add(1);
+            Thread.startVirtualThread(() -> { index(doc); wg.done(); });
+            wg.await();
+          }
+        }
+        """,
+        """
+        import dev.goconc.WaitGroup;
+
+        class Quick {
+          static void index(String doc) {}
+
+          void indexOne(String doc) {
+            WaitGroup wg = new WaitGroup();
+            wg.add(1);
+            Thread.startVirtualThread(() -> { try { index(doc); } finally { wg.done(); } });
+            wg.await();
+          }
+        }
+        """);
+  }
+
+  @Test
+  void reindentingKeepsTextBlocksAndComments() throws IOException {
+    String quotes = "\"\"\"";
+    assertPatches(
+        "LostCancel",
+        "Query.java",
+        """
+        import dev.goconc.CancelContext;
+        import dev.goconc.Context;
+
+        class Query {
+          static String run(Context ctx, String sql) {
+            return sql;
+          }
+
+          String report(Context parent) {
+            CancelContext ctx = Context.withCancel(parent); // one query at a time
+            String sql =
+                QQQ
+                SELECT name
+                  FROM users
+
+                 WHERE active
+                QQQ;
+            return run(ctx, sql);
+          }
+        }
+        """
+            .replace("QQQ", quotes),
+        """
+        import dev.goconc.CancelContext;
+        import dev.goconc.Context;
+
+        class Query {
+          static String run(Context ctx, String sql) {
+            return sql;
+          }
+
+          String report(Context parent) {
+            try (CancelContext ctx = Context.withCancel(parent)) {
+              // one query at a time
+              String sql =
+                  QQQ
+                  SELECT name
+                    FROM users
+
+                   WHERE active
+                  QQQ;
+              return run(ctx, sql);
+            }
+          }
+        }
+        """
+            .replace("QQQ", quotes));
+  }
+
+  @Test
+  void windowsLineBreaksAreKept() throws IOException {
+    assertPatches(
+        "TickerNotStopped",
+        "Beat.java",
+        """
+        import dev.goconc.Ticker;
+        import dev.goconc.Time;
+        import java.time.Duration;
+
+        class Beat {
+          void beat(int times) {
+            Ticker ticker = Time.newTicker(Duration.ofMillis(10));
+            for (int i = 0; i < times; i++) {
+              ticker.c().receive();
+            }
+          }
+        }
+        """
+            .replace("\n", "\r\n"),
+        """
+        import dev.goconc.Ticker;
+        import dev.goconc.Time;
+        import java.time.Duration;
+
+        class Beat {
+          void beat(int times) {
+            try (Ticker ticker = Time.newTicker(Duration.ofMillis(10))) {
+              for (int i = 0; i < times; i++) {
+                ticker.c().receive();
+              }
+            }
+          }
+        }
+        """
+            .replace("\n", "\r\n"));
+  }
+
   /**
    * Patches {@code before} in place with {@code rule}'s fix, checks the text is exactly {@code
    * after}, and that it compiles with {@code rule} on and nothing left to find.
