@@ -17,7 +17,9 @@ import java.util.Optional;
  * <p>The indentation unit is the one the file uses most after a line that opens a brace (two
  * spaces, four, a tab); two spaces where the file shows none. Statements that share a line with
  * their block's brace ({@code () -> { send(); }}) stay on one line. Re-indenting adds the same
- * whitespace to every non-blank line, which leaves the content of a text block unchanged.
+ * whitespace to every non-blank line, which leaves the content of a text block unchanged. A line
+ * comment after a statement on its line belongs to that statement: it is deleted or moved with it,
+ * and after a declaration that becomes a try-with-resources header it stays on the header's line.
  */
 final class FixLayout {
   private static final String DEFAULT_UNIT = "  ";
@@ -74,34 +76,41 @@ final class FixLayout {
 
   /**
    * {@code head {}, {@code body} one level deeper, {@code }}, and, when {@code finallyStatement} is
-   * non-null, a {@code finally} block holding it: on lines under {@code indent} when {@code onOwnLines},
-   * else on one line as the body was. The text starts at {@code head}; the caller places it where
-   * the line's indentation is already written.
+   * non-null, a {@code finally} block holding it: on lines under {@code indent} when {@code
+   * onOwnLines}, else on one line as the body was. The text starts at {@code head}; the caller
+   * places it where the line's indentation is already written. A line comment that opens {@code
+   * body} on the line before its first line break stays on the line of {@code head}.
    */
   String tryBlock(
-      String indent,
-      String head,
-      CharSequence body,
-      boolean onOwnLines,
-      String finallyStatement) {
-    String statements = body.toString().strip();
+      String indent, String head, CharSequence body, boolean onOwnLines, String finallyStatement) {
+    String text = body.toString();
+    String statements = text.strip();
     if (!onOwnLines) {
       return head
           + " { "
           + statements
           + (finallyStatement == null ? " }" : " } finally { " + finallyStatement + " }");
     }
+    String lineBreak = lineBreak();
+    StringBuilder out = new StringBuilder(head).append(" {");
+    boolean trailingComment =
+        statements.startsWith("//") && !text.substring(0, text.indexOf("//")).contains("\n");
+    if (trailingComment) {
+      int commentEnd = statements.indexOf('\n');
+      commentEnd = commentEnd < 0 ? statements.length() : commentEnd;
+      out.append(' ').append(statements.substring(0, commentEnd).strip());
+      statements = statements.substring(commentEnd).strip();
+    }
     String inner = indent + unit();
-    StringBuilder text = new StringBuilder(head).append(" {");
     if (!statements.isEmpty()) {
-      text.append(lineBreak()).append(inner).append(shifted(statements, unit()));
+      out.append(lineBreak).append(inner).append(shifted(statements, unit()));
     }
-    text.append(lineBreak()).append(indent).append('}');
+    out.append(lineBreak).append(indent).append('}');
     if (finallyStatement != null) {
-      text.append(" finally {").append(lineBreak()).append(inner).append(finallyStatement);
-      text.append(lineBreak()).append(indent).append('}');
+      out.append(" finally {").append(lineBreak).append(inner).append(finallyStatement);
+      out.append(lineBreak).append(indent).append('}');
     }
-    return text.toString();
+    return out.toString();
   }
 
   /**
@@ -119,7 +128,7 @@ final class FixLayout {
    */
   void delete(SuggestedFix.Builder fix, Tree statement, VisitorState state) {
     int start = ASTHelpers.getStartPosition(statement);
-    int end = state.getEndPosition(statement);
+    int end = withComment(state.getEndPosition(statement));
     if (startsLine(start) && endsLine(end)) {
       fix.replace(lineStart(start), afterLineBreak(end), "");
     } else if (endsLine(end)) {
@@ -131,6 +140,21 @@ final class FixLayout {
       }
       fix.replace(start, after, "");
     }
+  }
+
+  /** {@code end}, or past the line comment that follows it on its line. */
+  int withComment(int end) {
+    int at = end;
+    while (at < source.length() && isBlank(source.charAt(at))) {
+      at++;
+    }
+    if (at + 1 >= source.length() || source.charAt(at) != '/' || source.charAt(at + 1) != '/') {
+      return end;
+    }
+    while (at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r') {
+      at++;
+    }
+    return at;
   }
 
   /** {@code text} with {@code by} added at the start of every non-blank line but the first. */

@@ -89,14 +89,15 @@ final class ReleaseFix {
     } else if (!ASTHelpers.isSubtype(local.type, creationType, state)) {
       return Optional.empty(); // a Context-typed local has no release method to call
     } else {
+      int afterComment = Math.min(text.withComment(statementEnd), restEnd);
       fix.replace(
-          statementEnd,
+          afterComment,
           restEnd,
           (onOwnLines ? text.lineBreak() + indent : " ")
               + text.tryBlock(
                   indent,
                   "try",
-                  rest,
+                  text.text(afterComment, restEnd),
                   onOwnLines,
                   local.getSimpleName() + "." + releaseMethod + "();"));
     }

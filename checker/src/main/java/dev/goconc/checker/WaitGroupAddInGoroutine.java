@@ -108,10 +108,15 @@ public final class WaitGroupAddInGoroutine extends BugChecker
     if (layout.isEmpty()) {
       return Optional.empty();
     }
+    FixLayout text = layout.get();
+    int start = ASTHelpers.getStartPosition(statement.get());
+    int end = state.getEndPosition(statement.get());
+    if (text.startsLine(ASTHelpers.getStartPosition(launchStatement.getLeaf()))) {
+      end = text.withComment(end); // the launch starts a line: the comment can come along
+    }
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    layout.get().delete(fix, statement.get(), state);
-    layout.get()
-        .insertBefore(fix, launchStatement.getLeaf(), state.getSourceForNode(statement.get()));
+    text.delete(fix, statement.get(), state);
+    text.insertBefore(fix, launchStatement.getLeaf(), text.text(start, end));
     return Optional.of(fix.build());
   }
 

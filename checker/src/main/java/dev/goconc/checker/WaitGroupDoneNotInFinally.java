@@ -151,16 +151,21 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
       return Optional.empty();
     }
     FixLayout text = layout.get();
+    int doneStart = ASTHelpers.getStartPosition(statement.get());
+    int doneEnd = state.getEndPosition(statement.get());
+    if (text.startsLine(from)) {
+      doneEnd = text.withComment(doneEnd); // on lines of their own, its comment goes with it
+    }
     return Optional.of(
         SuggestedFix.replace(
             from,
-            state.getEndPosition(statement.get()),
+            doneEnd,
             text.tryBlock(
                 text.indentAt(from),
                 "try",
                 text.text(from, to),
                 text.startsLine(from),
-                state.getSourceForNode(statement.get()))));
+                text.text(doneStart, doneEnd))));
   }
 
   /** {@code wg.add(1); Go.go(() -> { ...; wg.done(); });} becomes {@code wg.go(() -> { ... });}. */

@@ -55,7 +55,7 @@ final class PatchInPlaceTest {
 
           String retry(Context parent, String url) {
             CancelContext attempt;
-            attempt = Context.withCancel(parent);
+            attempt = Context.withCancel(parent); // a fresh attempt
             String body = fetch(attempt, url);
             return body.isEmpty() ? fetch(attempt, url + "?retry") : body;
           }
@@ -87,7 +87,7 @@ final class PatchInPlaceTest {
 
           String retry(Context parent, String url) {
             CancelContext attempt;
-            attempt = Context.withCancel(parent);
+            attempt = Context.withCancel(parent); // a fresh attempt
             try {
               String body = fetch(attempt, url);
               return body.isEmpty() ? fetch(attempt, url + "?retry") : body;
@@ -229,7 +229,7 @@ final class PatchInPlaceTest {
             WaitGroup wg = new WaitGroup();
             for (String url : urls) {
               Go.go(() -> {
-                wg.add(1);
+                wg.add(1); // one per page
                 try {
                   visit(url);
                 } finally {
@@ -252,7 +252,7 @@ final class PatchInPlaceTest {
           void crawl(List<String> urls) {
             WaitGroup wg = new WaitGroup();
             for (String url : urls) {
-              wg.add(1);
+              wg.add(1); // one per page
               Go.go(() -> {
                 try {
                   visit(url);
@@ -283,7 +283,7 @@ final class PatchInPlaceTest {
           void indexAll(List<String> docs) {
             WaitGroup wg = new WaitGroup();
             for (String doc : docs) {
-              wg.add(1);
+              wg.add(1); // counted before it starts
               Go.go(() -> {
                 index(doc);
                 wg.done();
@@ -298,7 +298,7 @@ final class PatchInPlaceTest {
             Thread.startVirtualThread(() -> {
               index(doc);
               index(doc + "#summary");
-              wg.done();
+              wg.done(); // the waiter may go on
             });
             wg.await();
           }
@@ -330,7 +330,7 @@ final class PatchInPlaceTest {
                 index(doc);
                 index(doc + "#summary");
               } finally {
-                wg.done();
+                wg.done(); // the waiter may go on
               }
             });
             wg.await();
@@ -351,7 +351,7 @@ final class PatchInPlaceTest {
           static String firstError(Chan<String> lines) {
             for (String line : lines) {
               if (line.startsWith("ERROR")) {
-                lines.close();
+                lines.close(); // stop the producer
                 return line;
               }
             }
@@ -614,8 +614,7 @@ final class PatchInPlaceTest {
           }
 
           String report(Context parent) {
-            try (CancelContext ctx = Context.withCancel(parent)) {
-              // one query at a time
+            try (CancelContext ctx = Context.withCancel(parent)) { // one query at a time
               String sql =
                   QQQ
                   SELECT name
