@@ -34,7 +34,11 @@ final class FixLayout {
   /** The layout of the file being checked; empty when javac kept no source text. */
   static Optional<FixLayout> of(VisitorState state) {
     CharSequence source = state.getSourceCode();
-    return source == null ? Optional.empty() : Optional.of(new FixLayout(source));
+    return source == null ? Optional.empty() : Optional.of(forSource(source));
+  }
+
+  static FixLayout forSource(CharSequence source) {
+    return new FixLayout(source);
   }
 
   /** One level of indentation, as this file writes it. */

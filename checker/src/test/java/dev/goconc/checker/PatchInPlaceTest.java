@@ -576,6 +576,48 @@ final class PatchInPlaceTest {
   }
 
   @Test
+  void aStatementMovedOutOfAOneLineGoroutineGetsItsOwnLine() throws IOException {
+    assertPatches(
+        "WaitGroupAddInGoroutine",
+        "Pinger.java",
+        """
+        import dev.goconc.Go;
+        import dev.goconc.WaitGroup;
+        import java.util.List;
+
+        class Pinger {
+          static void ping(String host) {}
+
+          void pingAll(List<String> hosts) {
+            WaitGroup wg = new WaitGroup();
+            for (String host : hosts) {
+              Go.go(() -> { wg.add(1); try { ping(host); } finally { wg.done(); } });
+            }
+            wg.await();
+          }
+        }
+        """,
+        """
+        import dev.goconc.Go;
+        import dev.goconc.WaitGroup;
+        import java.util.List;
+
+        class Pinger {
+          static void ping(String host) {}
+
+          void pingAll(List<String> hosts) {
+            WaitGroup wg = new WaitGroup();
+            for (String host : hosts) {
+              wg.add(1);
+              Go.go(() -> { try { ping(host); } finally { wg.done(); } });
+            }
+            wg.await();
+          }
+        }
+        """);
+  }
+
+  @Test
   void reindentingKeepsTextBlocksAndComments() throws IOException {
     String quotes = "\"\"\"";
     assertPatches(
