@@ -483,8 +483,22 @@ final class PatchInPlaceTest {
             return render("<h1>" + name + "</h1>", ctx);
           }
 
+          String report(Context ctx, String title, int rows) {
+            return renderTable(
+                title,
+                rows,
+                ctx);
+          }
+
           private static String render(String template, Context ctx) {
             return ctx.err() == null ? template : "";
+          }
+
+          private static String renderTable(
+              String title,
+              int rows,
+              Context ctx) {
+            return ctx.err() == null ? title + rows : "";
           }
         }
         """,
@@ -496,8 +510,22 @@ final class PatchInPlaceTest {
             return render(ctx, "<h1>" + name + "</h1>");
           }
 
+          String report(Context ctx, String title, int rows) {
+            return renderTable(
+                ctx,
+                title,
+                rows);
+          }
+
           private static String render(Context ctx, String template) {
             return ctx.err() == null ? template : "";
+          }
+
+          private static String renderTable(
+              Context ctx,
+              String title,
+              int rows) {
+            return ctx.err() == null ? title + rows : "";
           }
         }
         """);
