@@ -91,7 +91,7 @@ final class FixLayout {
     String statements = text.strip();
     if (!onOwnLines) {
       return head
-          + " { "
+          + (statements.isEmpty() ? " {" : " { ")
           + statements
           + (finallyStatement == null ? " }" : " } finally { " + finallyStatement + " }");
     }
