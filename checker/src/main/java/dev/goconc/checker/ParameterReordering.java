@@ -84,18 +84,26 @@ final class ParameterReordering {
     return Optional.of(fix.build());
   }
 
-  /** Deletes element {@code index} with the separator before it and puts it before the first. */
+  /**
+   * Deletes element {@code index} with the separator before it and puts it before the first,
+   * followed by that same separator: a list written one element a line stays so.
+   */
   private static boolean moveToFront(
       List<? extends Tree> elements, int index, SuggestedFix.Builder fix, VisitorState state) {
     Tree moved = elements.get(index);
     String text = state.getSourceForNode(moved);
     int previousEnd = state.getEndPosition(elements.get(index - 1));
+    int movedStart = ASTHelpers.getStartPosition(moved);
     int movedEnd = state.getEndPosition(moved);
-    if (text == null || previousEnd < 0 || movedEnd < 0) {
+    CharSequence source = state.getSourceCode();
+    if (text == null || source == null || previousEnd < 0 || movedStart < previousEnd
+        || movedEnd < 0) {
       return false;
     }
+    String separator = source.subSequence(previousEnd, movedStart).toString();
     fix.replace(previousEnd, movedEnd, "");
-    fix.prefixWith(elements.get(0), text + ", ");
+    fix.prefixWith(
+        elements.get(0), text + (separator.matches("\\s*,\\s*") ? separator : ", "));
     return true;
   }
 

@@ -172,6 +172,10 @@ public final class ReceiverSideClose extends BugChecker
         || hasOverload(symbol)) {
       return Optional.empty();
     }
+    Optional<FixLayout> layout = FixLayout.of(state);
+    if (layout.isEmpty()) {
+      return Optional.empty();
+    }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     fix.replace(base, SuggestedFixes.qualifyType(state, fix, GoconcApi.RECV_CHAN));
     for (Use use : own) {
@@ -184,7 +188,7 @@ public final class ReceiverSideClose extends BugChecker
           || !(callPath.getParentPath().getParentPath().getLeaf() instanceof BlockTree)) {
         return Optional.empty();
       }
-      fix.delete(statement);
+      layout.get().delete(fix, statement, state);
     }
     return Optional.of(fix.build());
   }

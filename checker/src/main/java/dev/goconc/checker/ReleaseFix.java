@@ -25,7 +25,8 @@ import java.util.Optional;
  * is assigned rather than declared, the body of a {@code try} whose {@code finally} releases it.
  * Offered only where it compiles and keeps behaviour: the creation is a statement directly in a
  * block, the local is written nowhere else, and its declared type closes without a checked
- * exception (a {@code Context}-typed local is retyped to the creation's own type).
+ * exception (a {@code Context}-typed local is retyped to the creation's own type). The wrapped
+ * statements move one indentation level deeper, as {@link FixLayout} lays them out.
  */
 final class ReleaseFix {
   private ReleaseFix() {}
@@ -49,26 +50,28 @@ final class ReleaseFix {
     if (index < 0 || sharesDeclaration(statements, statement)) {
       return Optional.empty();
     }
-    CharSequence source = state.getSourceCode();
+    Optional<FixLayout> layout = FixLayout.of(state);
     int statementStart = ASTHelpers.getStartPosition(statement);
     int statementEnd = state.getEndPosition(statement);
     int restEnd =
         index == statements.size() - 1
             ? statementEnd
             : state.getEndPosition(statements.get(statements.size() - 1));
-    if (source == null || statementStart < 0 || statementEnd < 0 || restEnd < statementEnd) {
+    if (layout.isEmpty() || statementStart < 0 || statementEnd < 0 || restEnd < statementEnd) {
       return Optional.empty();
     }
-    String rest = source.subSequence(statementEnd, restEnd).toString();
+    FixLayout text = layout.get();
+    String indent = text.indentAt(statementStart);
+    String rest = text.text(statementEnd, restEnd);
+    boolean onOwnLines =
+        rest.contains("\n") || (rest.isBlank() && text.startsLine(statementStart));
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String replacement;
     Type creationType = ASTHelpers.getType(creation);
     if (start instanceof VariableTree variable) {
       String header;
       if (ASTHelpers.hasImplicitType(variable, state)
           || ASTHelpers.isSubtype(local.type, creationType, state)) {
-        int initializerEnd = state.getEndPosition(variable.getInitializer());
-        header = source.subSequence(statementStart, initializerEnd).toString();
+        header = text.text(statementStart, state.getEndPosition(variable.getInitializer()));
       } else if (ASTHelpers.isSubtype(creationType, local.type, state)) {
         header =
             SuggestedFixes.qualifyType(state, fix, creationType)
@@ -79,21 +82,25 @@ final class ReleaseFix {
       } else {
         return Optional.empty();
       }
-      replacement = "try (" + header + ") {" + rest + "\n}";
+      fix.replace(
+          statementStart,
+          restEnd,
+          text.tryBlock(indent, "try (" + header + ")", rest, onOwnLines, null));
     } else if (!ASTHelpers.isSubtype(local.type, creationType, state)) {
       return Optional.empty(); // a Context-typed local has no release method to call
     } else {
-      replacement =
-          source.subSequence(statementStart, statementEnd)
-              + "\ntry {"
-              + rest
-              + "\n} finally {\n"
-              + local.getSimpleName()
-              + "."
-              + releaseMethod
-              + "();\n}";
+      int afterComment = Math.min(text.withComment(statementEnd), restEnd);
+      fix.replace(
+          afterComment,
+          restEnd,
+          (onOwnLines ? text.lineBreak() + indent : " ")
+              + text.tryBlock(
+                  indent,
+                  "try",
+                  text.text(afterComment, restEnd),
+                  onOwnLines,
+                  local.getSimpleName() + "." + releaseMethod + "();"));
     }
-    fix.replace(statementStart, restEnd, replacement);
     return Optional.of(fix.build());
   }
 
@@ -115,12 +122,12 @@ final class ReleaseFix {
     }
     TreePath owner = ReleaseObligations.ownerOf(statementPath);
     Type type = ASTHelpers.getType(creation);
-    CharSequence source = state.getSourceCode();
+    Optional<FixLayout> layout = FixLayout.of(state);
     if (!(statementPath.getLeaf() instanceof ExpressionStatementTree statement)
         || !(statementPath.getParentPath().getLeaf() instanceof BlockTree)
         || owner == null
         || type == null
-        || source == null) {
+        || layout.isEmpty()) {
       return Optional.empty();
     }
     TreePath method = statementPath;
@@ -135,18 +142,24 @@ final class ReleaseFix {
     if (statementStart < 0 || creationStart < statementStart || statementEnd < creationEnd) {
       return Optional.empty();
     }
+    FixLayout text = layout.get();
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String declaration =
         SuggestedFixes.qualifyType(state, fix, type)
             + " "
             + name
             + " = "
-            + source.subSequence(creationStart, creationEnd);
+            + text.text(creationStart, creationEnd);
     String body =
-        source.subSequence(statementStart, creationStart)
-            + name
-            + source.subSequence(creationEnd, statementEnd);
-    fix.replace(statement, "try (" + declaration + ") {\n" + body + "\n}");
+        text.text(statementStart, creationStart) + name + text.text(creationEnd, statementEnd);
+    fix.replace(
+        statement,
+        text.tryBlock(
+            text.indentAt(statementStart),
+            "try (" + declaration + ")",
+            body,
+            text.startsLine(statementStart),
+            null));
     return Optional.of(fix.build());
   }
 

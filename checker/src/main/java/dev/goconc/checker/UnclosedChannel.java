@@ -10,6 +10,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -166,10 +167,14 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
         || all.stream().anyMatch(u -> u.kind() == Kind.RECEIVE && u.unit() == goroutine)) {
       return Optional.empty();
     }
-    return Optional.of(SuggestedFix.builder()
-        .prefixWith(body.getStatements().get(0), "try {\n")
-        .postfixWith(body.getStatements().getLast(),
-            "\n} finally {\n" + channel.getSimpleName() + ".close();\n}")
-        .build());
+    Optional<FixLayout> layout = FixLayout.of(state);
+    int from = ASTHelpers.getStartPosition(body.getStatements().get(0));
+    int to = state.getEndPosition(body.getStatements().getLast());
+    if (layout.isEmpty() || from < 0 || to < from) {
+      return Optional.empty();
+    }
+    FixLayout text = layout.get();
+    return Optional.of(SuggestedFix.replace(from, to, text.tryBlock(text.indentAt(from), "try",
+        text.text(from, to), text.startsLine(from), channel.getSimpleName() + ".close();")));
   }
 }

@@ -104,11 +104,20 @@ public final class WaitGroupAddInGoroutine extends BugChecker
         || usesLambdaLocals(add.call(), (LambdaExpressionTree) body)) {
       return Optional.empty();
     }
-    return Optional.of(
-        SuggestedFix.builder()
-            .delete(statement.get())
-            .prefixWith(launchStatement.getLeaf(), state.getSourceForNode(statement.get()) + "\n")
-            .build());
+    Optional<FixLayout> layout = FixLayout.of(state);
+    if (layout.isEmpty()) {
+      return Optional.empty();
+    }
+    FixLayout text = layout.get();
+    int start = ASTHelpers.getStartPosition(statement.get());
+    int end = state.getEndPosition(statement.get());
+    if (text.startsLine(ASTHelpers.getStartPosition(launchStatement.getLeaf()))) {
+      end = text.withComment(end); // the launch starts a line: the comment can come along
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    text.delete(fix, statement.get(), state);
+    text.insertBefore(fix, launchStatement.getLeaf(), text.text(start, end));
+    return Optional.of(fix.build());
   }
 
   private static boolean usesLambdaLocals(MethodInvocationTree call, LambdaExpressionTree lambda) {

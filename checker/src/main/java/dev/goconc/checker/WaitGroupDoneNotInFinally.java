@@ -144,20 +144,28 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
     if (toGroupGo.isPresent()) {
       return toGroupGo;
     }
-    CharSequence source = state.getSourceCode();
+    Optional<FixLayout> layout = FixLayout.of(state);
     int from = ASTHelpers.getStartPosition(statements.get(0));
     int to = state.getEndPosition(statements.get(statements.size() - 2));
+    if (layout.isEmpty() || from < 0 || to < from) {
+      return Optional.empty();
+    }
+    FixLayout text = layout.get();
+    int doneStart = ASTHelpers.getStartPosition(statement.get());
+    int doneEnd = state.getEndPosition(statement.get());
+    if (text.startsLine(from)) {
+      doneEnd = text.withComment(doneEnd); // on lines of their own, its comment goes with it
+    }
     return Optional.of(
-        SuggestedFix.builder()
-            .replace(
-                from,
-                state.getEndPosition(statement.get()),
-                "try {\n"
-                    + source.subSequence(from, to)
-                    + "\n} finally {\n"
-                    + state.getSourceForNode(statement.get())
-                    + "\n}")
-            .build());
+        SuggestedFix.replace(
+            from,
+            doneEnd,
+            text.tryBlock(
+                text.indentAt(from),
+                "try",
+                text.text(from, to),
+                text.startsLine(from),
+                text.text(doneStart, doneEnd))));
   }
 
   /** {@code wg.add(1); Go.go(() -> { ...; wg.done(); });} becomes {@code wg.go(() -> { ... });}. */
@@ -184,14 +192,16 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
         || !Integer.valueOf(1).equals(literal.getValue())) {
       return Optional.empty();
     }
-    return Optional.of(
-        SuggestedFix.builder()
-            .delete(previous)
-            .replace(
-                launch.getMethodSelect(),
-                state.getSourceForNode(ASTHelpers.getReceiver(add)) + ".go")
-            .delete(doneStatement)
-            .build());
+    Optional<FixLayout> layout = FixLayout.of(state);
+    if (layout.isEmpty()) {
+      return Optional.empty();
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    layout.get().delete(fix, previous, state);
+    fix.replace(
+        launch.getMethodSelect(), state.getSourceForNode(ASTHelpers.getReceiver(add)) + ".go");
+    layout.get().delete(fix, doneStatement, state);
+    return Optional.of(fix.build());
   }
 
   private static long line(Tree tree, VisitorState state) {

@@ -600,7 +600,7 @@ final class LostCancelTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test
@@ -634,7 +634,7 @@ final class LostCancelTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test
@@ -672,7 +672,7 @@ final class LostCancelTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test
@@ -705,7 +705,7 @@ final class LostCancelTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test

@@ -285,7 +285,7 @@ final class TickerNotStoppedTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test
@@ -318,7 +318,7 @@ final class TickerNotStoppedTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test
@@ -358,6 +358,6 @@ final class TickerNotStoppedTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 }

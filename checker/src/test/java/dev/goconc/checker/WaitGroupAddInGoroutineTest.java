@@ -404,7 +404,7 @@ final class WaitGroupAddInGoroutineTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test

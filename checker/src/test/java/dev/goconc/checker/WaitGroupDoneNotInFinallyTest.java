@@ -374,7 +374,7 @@ final class WaitGroupDoneNotInFinallyTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test
@@ -421,7 +421,7 @@ final class WaitGroupDoneNotInFinallyTest {
               }
             }
             """)
-        .doTest(TestMode.AST_MATCH);
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test
