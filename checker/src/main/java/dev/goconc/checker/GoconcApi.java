@@ -131,6 +131,14 @@ public final class GoconcApi {
           instanceMethod().onDescendantOf(TIMER).namedAnyOf("stop", "close"),
           instanceMethod().onDescendantOf(TICKER).namedAnyOf("stop", "close"));
 
+  // JDK calls the checks match alongside the runtime's.
+  public static final Matcher<ExpressionTree> SYSTEM_EXIT =
+      staticMethod().onClass("java.lang.System").named("exit");
+  /** Calls that end the program: a path through one never leaves its method. */
+  public static final Matcher<ExpressionTree> NEVER_RETURNS =
+      Matchers.anyOf(
+          SYSTEM_EXIT, instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+
   /**
    * The cheap first exit, called before any tree walk: whether the compilation unit is in the
    * runtime's package or imports from it. Code that names the runtime only by fully qualified

@@ -138,21 +138,22 @@ public final class GoroutineLeak extends BugChecker
       return Optional.empty();
     }
     Set<Tree> receives = ops.waitingReceives(all);
-    Optional<ChannelPaths> paths = ChannelPaths.of(state.getPath(), state);
+    Optional<ExitPaths> paths = ExitPaths.of(state.getPath(), state);
     if (paths.isEmpty()) {
       return Optional.empty();
     }
     for (Tree goroutine : sendsByGoroutine.keySet()) {
       Tree launch = ops.pathTo(goroutine).getParentPath().getLeaf();
-      Optional<ChannelPaths.Exit> exit =
-          paths.get().exitAvoiding(launch, n -> receives.contains(n.getTree()));
+      Optional<ExitPaths.Exit> exit =
+          paths.get().exitsAvoiding(launch, receives::contains).stream()
+              .filter(ExitPaths.Exit::leaves).findFirst();
       if (exit.isPresent()) {
         Tree send = sendsByGoroutine.get(goroutine).iterator().next();
         String message = String.format(
             "goroutine sending on '%s' (line %d) blocks forever: the method can leave %s"
                 + " without receiving, and the buffer of '%s' holds %d of %s sends; %s",
             channel.getSimpleName(), ChannelUses.lineOf(send, state),
-            exit.get().lastTree() == null
+            exit.get().named() == null
                 ? "at line " + ChannelUses.lineOf(launch, state)
                 : exit.get().where(state),
             channel.getSimpleName(), capacity,

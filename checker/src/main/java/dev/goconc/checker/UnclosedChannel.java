@@ -123,14 +123,15 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
     Set<Tree> writes = new java.util.HashSet<>();
     all.stream().filter(u -> u.unit() == g && (u.kind() == Kind.SEND || u.kind() == Kind.CLOSE))
         .forEach(u -> writes.add(u.ident()));
-    Optional<ChannelPaths.Exit> exit = ChannelPaths.of(ops.pathTo(g), state)
-        .flatMap(paths -> paths.exitAvoiding(null, n -> writes.contains(n.getTree())
-            || (n.getTree() instanceof MethodInvocationTree call
-                && EndlessLoops.OBSERVES_CANCELLATION.matches(call, state))));
-    if (exit.isEmpty() || exit.get().lastTree() == null) {
+    Optional<ExitPaths.Exit> exit = ExitPaths.of(ops.pathTo(g), state)
+        .flatMap(paths -> paths.exitsFromEntryAvoiding(t -> writes.contains(t)
+            || (t instanceof MethodInvocationTree call
+                && EndlessLoops.OBSERVES_CANCELLATION.matches(call, state))).stream()
+            .filter(ExitPaths.Exit::leaves).findFirst());
+    if (exit.isEmpty() || exit.get().named() == null) {
       return Optional.empty();
     }
-    return Optional.of(report(channel, exit.get().lastTree(), String.format(
+    return Optional.of(report(channel, exit.get().named(), String.format(
         "the goroutine feeding '%s' can leave %s without sending or closing it, and a"
             + " caller waiting on the returned channel blocks forever; close '%s' in finally",
         channel.getSimpleName(), exit.get().where(state),
