@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which channel operations can wait forever. A send waits unless it is a {@code trySend} or a
+ * Which channel operations can wait forever (see {@link BlockingOperations} for "may this call
+ * park at all", which needs no channel uses). A send waits unless it is a {@code trySend} or a
  * {@code select} case with a way out: an {@code otherwise}, or a receive on {@code ctx.done()},
  * a timer, or any channel the analysed code never sends on (a done channel, or one it cannot
  * see). A select built through variables is not seen through: its sends count as not waiting

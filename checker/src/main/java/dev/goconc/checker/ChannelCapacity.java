@@ -80,7 +80,7 @@ final class ChannelCapacity {
   }
 
   private static Symbol localChannel(MethodInvocationTree call, boolean matches) {
-    if (!matches || !(BlockingOperations.receiverOf(call) instanceof IdentifierTree id)) {
+    if (!matches || !(Calls.receiverOf(call) instanceof IdentifierTree id)) {
       return null;
     }
     Symbol symbol = ASTHelpers.getSymbol(id);
@@ -114,7 +114,7 @@ final class ChannelCapacity {
             GoconcApi.SELECT_SEND.matches(call, state) && !call.getArguments().isEmpty()
                 ? call.getArguments().get(0)
                 : GoconcApi.CHAN_SEND.matches(call, state) || GoconcApi.CHAN_TRY_SEND.matches(call, state)
-                    ? BlockingOperations.receiverOf(call)
+                    ? Calls.receiverOf(call)
                     : null;
         if (target != null && ASTHelpers.getSymbol(target) == channel) {
           sends[0]++;

@@ -81,9 +81,9 @@ public final class ExitPaths {
      * evaluates, else the last tree evaluated (a bare {@code return;} or the end of the body).
      */
     public Tree named() {
-      return (tree instanceof ReturnTree r && r.getExpression() != null) || tree instanceof ThrowTree
-          ? tree
-          : last;
+      boolean evaluated =
+          (tree instanceof ReturnTree r && r.getExpression() != null) || tree instanceof ThrowTree;
+      return evaluated ? tree : last;
     }
 
     /** "at line N" for a return with a value or a throw, "after line N" otherwise. */

@@ -91,6 +91,9 @@ public final class GoconcApi {
       instanceMethod().onExactClass(SELECT).named("otherwise");
   public static final Matcher<ExpressionTree> SELECT_RUN =
       instanceMethod().onExactClass(SELECT).named("run");
+  /** A {@code recv}, {@code recvOk}, {@code send} or {@code otherwise} case of a select chain. */
+  public static final Matcher<ExpressionTree> SELECT_CASE =
+      Matchers.anyOf(SELECT_RECV, SELECT_SEND, SELECT_OTHERWISE);
 
   // Contexts.
   public static final Matcher<ExpressionTree> CONTEXT_ROOT =
@@ -137,7 +140,14 @@ public final class GoconcApi {
   /** Calls that end the program: a path through one never leaves its method. */
   public static final Matcher<ExpressionTree> NEVER_RETURNS =
       Matchers.anyOf(
-          SYSTEM_EXIT, instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+          SYSTEM_EXIT,
+          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+  /** Sleeping for a fixed time: the JDK's two ways and the runtime's {@code Time.sleep}. */
+  public static final Matcher<ExpressionTree> SLEEP =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("sleep"),
+          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"),
+          staticMethod().onClass(TIME).named("sleep"));
 
   /**
    * The cheap first exit, called before any tree walk: whether the compilation unit is in the

@@ -90,7 +90,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!BlockingOperations.SLEEP.matches(tree, state)
+    if (!GoconcApi.SLEEP.matches(tree, state)
         || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
         || IgnoredCancellation.inRuntimePackage(state)) {
       return Description.NO_MATCH;
@@ -114,12 +114,12 @@ public final class SleepInsteadOfSynchronization extends BugChecker
         if (at < sleepAt && GoroutineBodies.isLaunch(call, state)) {
           lastLaunch[0] = call;
           if (GoconcApi.WAIT_GROUP_GO.matches(call, state)) {
-            groups.add(symbolOf(BlockingOperations.receiverOf(call)));
+            groups.add(symbolOf(Calls.receiverOf(call)));
           } else {
             firstOtherLaunch[0] = Math.min(firstOtherLaunch[0], at);
           }
         } else if (at < sleepAt && GoconcApi.WAIT_GROUP_ADD.matches(call, state)) {
-          groups.add(symbolOf(BlockingOperations.receiverOf(call)));
+          groups.add(symbolOf(Calls.receiverOf(call)));
           firstAdd[0] = Math.min(firstAdd[0], at);
         }
         if (synchronises(call, state)) {
@@ -190,7 +190,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
   private static boolean synchronises(MethodInvocationTree call, VisitorState state) {
     return SYNCHRONISES.matches(call, state)
         || (GoconcApi.SELECT_RUN.matches(call, state)
-            && !BlockingOperations.hasOtherwise(call, state));
+            && !SelectCases.hasOtherwise(call, state));
   }
 
   /** The method whose own code holds the sleep; null inside a lambda or a loop. */
