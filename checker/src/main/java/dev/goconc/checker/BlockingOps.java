@@ -46,8 +46,7 @@ final class BlockingOps {
   /** Whether the send {@code use} can wait forever for a receiver. */
   boolean blocks(Use use) {
     if (!use.selectCase()) {
-      return use.call() != null
-          && ASTHelpers.getSymbol(use.call()).getSimpleName().contentEquals("send");
+      return use.call() != null && GoconcApi.CHAN_SEND.matches(use.call(), state);
     }
     Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
     return cases.isPresent() && !hasWayOut(cases.get(), use);
@@ -59,8 +58,7 @@ final class BlockingOps {
       Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
       return cases.isEmpty() || !hasWayOut(cases.get(), use);
     }
-    return use.call() == null
-        || !ASTHelpers.getSymbol(use.call()).getSimpleName().contentEquals("tryReceive");
+    return use.call() == null || !GoconcApi.CHAN_TRY_RECEIVE.matches(use.call(), state);
   }
 
   private boolean hasWayOut(List<MethodInvocationTree> cases, Use use) {

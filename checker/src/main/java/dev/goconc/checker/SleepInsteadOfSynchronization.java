@@ -2,7 +2,6 @@ package dev.goconc.checker;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -68,18 +67,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
           GoconcApi.WAIT_GROUP_AWAIT,
           GoconcApi.ERR_GROUP_AWAIT,
           GoconcApi.CHAN_RECEIVE,
-          instanceMethod().onDescendantOf("java.lang.Thread").named("join"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("get", "join"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CyclicBarrier").named("await"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Phaser")
-              .namedAnyOf("arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Semaphore")
-              .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"),
-          instanceMethod().onDescendantOf("java.util.concurrent.BlockingQueue")
-              .namedAnyOf("take", "poll"),
-          instanceMethod().onDescendantOf("java.util.concurrent.ExecutorService")
-              .namedAnyOf("awaitTermination", "close", "invokeAll", "invokeAny"));
+          GoconcApi.JDK_WAITS);
 
   private static final Matcher<ExpressionTree> STOP_SIGNAL =
       Matchers.anyOf(
