@@ -23,9 +23,9 @@ import java.util.List;
  * {@code select} run in place and are searched; other lambdas, classes and nested loops are
  * separate code and are not.
  *
- * <p>Kept apart from {@link BlockingOps} on purpose: this asks "may this call park at all", from
+ * <p>Kept apart from {@link ChannelWaits} on purpose: this asks "may this call park at all", from
  * the call alone, for every kind of wait (the context rules ask it of a loop body); {@link
- * BlockingOps} asks "can this channel operation wait forever", which needs the method's {@link
+ * ChannelWaits} asks "can this channel operation wait forever", which needs the method's {@link
  * ChannelUses} (who else sends on the channel, which select cases give a way out).
  */
 final class BlockingOperations {

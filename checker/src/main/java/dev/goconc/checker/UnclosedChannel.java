@@ -93,7 +93,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
             && !(u.tree() instanceof EnhancedForLoopTree forEach
                 && EndlessLoops.hasWayOut(forEach, state)))
         .findFirst();
-    BlockingOps ops = new BlockingOps(uses, state);
+    ChannelWaits ops = new ChannelWaits(uses, state);
     if (!returned && loop.isPresent() && !closed) {
       return Optional.of(report(channel, loop.get().tree(), String.format(
           "the loop over '%s' at line %d never ends: nothing closes '%s'; close it in finally"
@@ -149,7 +149,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
   }
 
   private Description report(VarSymbol channel, Tree at, String message, Set<Tree> feeders,
-      List<Use> all, BlockingOps ops, VisitorState state) {
+      List<Use> all, ChannelWaits ops, VisitorState state) {
     Description.Builder description = buildDescription(at).setMessage(message);
     closeInFinally(channel, feeders, all, ops, state).ifPresent(description::addFix);
     return description.build();
@@ -157,7 +157,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
 
   /** Close in finally in the single sender: one goroutine, started once, that never closes. */
   private static Optional<SuggestedFix> closeInFinally(VarSymbol channel, Set<Tree> feeders,
-      List<Use> all, BlockingOps ops, VisitorState state) {
+      List<Use> all, ChannelWaits ops, VisitorState state) {
     if (feeders.size() != 1
         || !(feeders.iterator().next() instanceof LambdaExpressionTree goroutine)
         || !(goroutine.getBody() instanceof BlockTree body)

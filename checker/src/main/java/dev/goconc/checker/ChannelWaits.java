@@ -26,11 +26,11 @@ import java.util.Set;
  * see). A select built through variables is not seen through: its sends count as not waiting
  * and its receives as waiting, both on the quiet side.
  */
-final class BlockingOps {
+final class ChannelWaits {
   private final ChannelUses uses;
   private final VisitorState state;
 
-  BlockingOps(ChannelUses uses, VisitorState state) {
+  ChannelWaits(ChannelUses uses, VisitorState state) {
     this.uses = uses;
     this.state = state;
   }
