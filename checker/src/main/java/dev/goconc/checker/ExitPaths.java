@@ -116,7 +116,7 @@ public final class ExitPaths {
    */
   public static Optional<ExitPaths> of(TreePath bodyPath, VisitorState state) {
     Tree leaf = bodyPath.getLeaf();
-    ClassTree enclosingClass = enclosing(bodyPath, ClassTree.class);
+    ClassTree enclosingClass = ASTHelpers.findEnclosingNode(bodyPath, ClassTree.class);
     if (enclosingClass == null) {
       return Optional.empty();
     }
@@ -126,7 +126,7 @@ public final class ExitPaths {
     } else if (leaf instanceof LambdaExpressionTree lambda) {
       ast =
           new UnderlyingAST.CFGLambda(
-              lambda, enclosingClass, enclosing(bodyPath.getParentPath(), MethodTree.class));
+              lambda, enclosingClass, ASTHelpers.findEnclosingNode(bodyPath, MethodTree.class));
     } else {
       return Optional.empty();
     }
@@ -360,14 +360,5 @@ public final class ExitPaths {
       }
     }
     return -1;
-  }
-
-  private static <T extends Tree> T enclosing(TreePath path, Class<T> type) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (type.isInstance(p.getLeaf())) {
-        return type.cast(p.getLeaf());
-      }
-    }
-    return null;
   }
 }
