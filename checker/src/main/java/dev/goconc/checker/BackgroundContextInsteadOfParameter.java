@@ -139,7 +139,7 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
       }
       if (leaf instanceof IfTree ifTree
           && child == ifTree.getThenStatement()
-          && ChannelCalls.contains(ifTree.getCondition(), GoconcApi.CONTEXT_ERR, state)) {
+          && Calls.anyInOwnCode(ifTree.getCondition(), GoconcApi.CONTEXT_ERR, state)) {
         return true;
       }
       if (leaf instanceof BlockTree block && receivedDoneBefore(block, child, state)) {
@@ -185,7 +185,7 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
       if (statement == child) {
         return false;
       }
-      if (ChannelCalls.receivesFromDone(statement, state)) {
+      if (Calls.receivesFromDone(statement, state)) {
         return true;
       }
     }

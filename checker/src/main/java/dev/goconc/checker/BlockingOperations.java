@@ -1,19 +1,14 @@
 package dev.goconc.checker;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
@@ -27,18 +22,14 @@ import java.util.List;
  * {@code Time.after}, {@code Thread.sleep} and {@code TimeUnit.sleep}. The handlers of a
  * {@code select} run in place and are searched; other lambdas, classes and nested loops are
  * separate code and are not.
+ *
+ * <p>Kept apart from {@link ChannelWaits} on purpose: this asks "may this call park at all", from
+ * the call alone, for every kind of wait (the context rules ask it of a loop body); {@link
+ * ChannelWaits} asks "can this channel operation wait forever", which needs the method's {@link
+ * ChannelUses} (who else sends on the channel, which select cases give a way out).
  */
 final class BlockingOperations {
   private BlockingOperations() {}
-
-  static final Matcher<ExpressionTree> SLEEP =
-      Matchers.anyOf(
-          staticMethod().onClass("java.lang.Thread").named("sleep"),
-          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"),
-          staticMethod().onClass(GoconcApi.TIME).named("sleep"));
-
-  private static final Matcher<ExpressionTree> SELECT_CASE =
-      Matchers.anyOf(GoconcApi.SELECT_RECV, GoconcApi.SELECT_SEND, GoconcApi.SELECT_OTHERWISE);
 
   private static final Matcher<ExpressionTree> PARKS =
       Matchers.anyOf(
@@ -47,7 +38,7 @@ final class BlockingOperations {
           GoconcApi.WAIT_GROUP_AWAIT,
           GoconcApi.ERR_GROUP_AWAIT,
           GoconcApi.TIME_AFTER,
-          SLEEP);
+          GoconcApi.SLEEP);
 
   /** Every blocking call in {@code roots}, in source order. */
   static List<MethodInvocationTree> in(List<? extends Tree> roots, VisitorState state) {
@@ -57,10 +48,11 @@ final class BlockingOperations {
           @Override
           public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
             if (PARKS.matches(call, state)
-                || (GoconcApi.SELECT_RUN.matches(call, state) && !hasOtherwise(call, state))) {
+                || (GoconcApi.SELECT_RUN.matches(call, state)
+                    && !SelectCases.hasOtherwise(call, state))) {
               found.add(call);
             }
-            if (SELECT_CASE.matches(call, state)) {
+            if (SelectCases.isCase(call, state)) {
               scan(call.getMethodSelect(), null);
               for (ExpressionTree argument : call.getArguments()) {
                 // A case's handler runs in place, inside run().
@@ -109,24 +101,5 @@ final class BlockingOperations {
       }
     }
     return found;
-  }
-
-  /** Whether the select chain ending in {@code run} has an {@code otherwise} case. */
-  static boolean hasOtherwise(MethodInvocationTree run, VisitorState state) {
-    ExpressionTree receiver = ASTHelpers.getReceiver(run);
-    while (receiver instanceof MethodInvocationTree call) {
-      if (GoconcApi.SELECT_OTHERWISE.matches(call, state)) {
-        return true;
-      }
-      receiver = ASTHelpers.getReceiver(call);
-    }
-    return false;
-  }
-
-  /** The expression a call is made on, e.g. {@code ch} in {@code ch.send(v)}. */
-  static ExpressionTree receiverOf(MethodInvocationTree call) {
-    return call.getMethodSelect() instanceof MemberSelectTree select
-        ? ASTHelpers.stripParentheses(select.getExpression())
-        : null;
   }
 }

@@ -1,11 +1,24 @@
 package dev.goconc.checker;
 
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import java.util.function.Predicate;
 
-/** Whether a piece of code contains a call: the checks' cheap first look before any analysis. */
+/**
+ * Which calls a piece of code makes. Two questions that look alike and differ on purpose:
+ * {@link #anyIn} enters lambdas and classes (the checks' cheap first look: a select handler or a
+ * goroutine body is where the call may be), {@link #anyInOwnCode} does not (a lambda or class
+ * inside the code runs later, or elsewhere, so its calls are not this code's).
+ */
 public final class Calls {
   private Calls() {}
 
@@ -25,5 +38,74 @@ public final class Calls {
       }
     }.scan(tree, null);
     return found[0];
+  }
+
+  /** Whether {@code tree} itself makes a call that {@code matcher} matches. */
+  static boolean anyInOwnCode(Tree tree, Matcher<ExpressionTree> matcher, VisitorState state) {
+    Boolean found =
+        new OwnCodeScanner() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            return matcher.matches(call, state) || super.visitMethodInvocation(call, unused);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /**
+   * Whether {@code tree} itself waits until some context is cancelled: a receive on, or a loop
+   * over, {@code ctx.done()}.
+   */
+  static boolean receivesFromDone(Tree tree, VisitorState state) {
+    Boolean found =
+        new OwnCodeScanner() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (GoconcApi.CHAN_RECEIVE.matches(call, state)
+                && receiverOf(call) instanceof ExpressionTree channel
+                && GoconcApi.CONTEXT_DONE.matches(channel, state)) {
+              return true;
+            }
+            return super.visitMethodInvocation(call, unused);
+          }
+
+          @Override
+          public Boolean visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+            if (GoconcApi.CONTEXT_DONE.matches(
+                ASTHelpers.stripParentheses(loop.getExpression()), state)) {
+              return true;
+            }
+            return super.visitEnhancedForLoop(loop, unused);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /**
+   * The expression a call is made on, parentheses stripped, e.g. {@code ch} in {@code ch.send(v)};
+   * null for a call on no expression ({@code send(v)}).
+   */
+  static ExpressionTree receiverOf(MethodInvocationTree call) {
+    return call.getMethodSelect() instanceof MemberSelectTree select
+        ? ASTHelpers.stripParentheses(select.getExpression())
+        : null;
+  }
+
+  /** A scanner answering "does any part say yes", that does not enter lambdas or classes. */
+  private abstract static class OwnCodeScanner extends TreeScanner<Boolean, Void> {
+    @Override
+    public Boolean reduce(Boolean a, Boolean b) {
+      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+    }
+
+    @Override
+    public Boolean visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitClass(ClassTree cls, Void unused) {
+      return false;
+    }
   }
 }

@@ -24,6 +24,11 @@ import javax.lang.model.element.ElementKind;
  * When a channel operation inside a loop cannot block for good: a send into a local channel made
  * with one slot per iteration, or a receive from a local channel fed by goroutines that observe a
  * context themselves. Only local channels are judged; anything else is assumed to block.
+ *
+ * <p>Not {@link SendCounts}: that bounds how many times sends can run in one execution, for a
+ * buffer of constant size ({@link ChannelUses#capacity}); this matches the source of a capacity
+ * expression ({@code items.size()}) against the loop's bound and needs only how many send sites
+ * there are.
  */
 final class ChannelCapacity {
   private ChannelCapacity() {}
@@ -80,7 +85,7 @@ final class ChannelCapacity {
   }
 
   private static Symbol localChannel(MethodInvocationTree call, boolean matches) {
-    if (!matches || !(BlockingOperations.receiverOf(call) instanceof IdentifierTree id)) {
+    if (!matches || !(Calls.receiverOf(call) instanceof IdentifierTree id)) {
       return null;
     }
     Symbol symbol = ASTHelpers.getSymbol(id);
@@ -114,7 +119,7 @@ final class ChannelCapacity {
             GoconcApi.SELECT_SEND.matches(call, state) && !call.getArguments().isEmpty()
                 ? call.getArguments().get(0)
                 : GoconcApi.CHAN_SEND.matches(call, state) || GoconcApi.CHAN_TRY_SEND.matches(call, state)
-                    ? BlockingOperations.receiverOf(call)
+                    ? Calls.receiverOf(call)
                     : null;
         if (target != null && ASTHelpers.getSymbol(target) == channel) {
           sends[0]++;

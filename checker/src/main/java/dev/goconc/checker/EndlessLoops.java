@@ -1,8 +1,5 @@
 package dev.goconc.checker;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
@@ -34,16 +31,12 @@ import java.util.List;
 public final class EndlessLoops {
   private EndlessLoops() {}
 
-  private static final Matcher<ExpressionTree> SYSTEM_EXIT =
-      staticMethod().onClass("java.lang.System").named("exit");
-
   /** Ways a loop can observe that it should stop: a context or the thread's interrupt. */
   public static final Matcher<ExpressionTree> OBSERVES_CANCELLATION =
       Matchers.anyOf(
           GoconcApi.CONTEXT_DONE,
           GoconcApi.CONTEXT_ERR,
-          staticMethod().onClass("java.lang.Thread").named("interrupted"),
-          instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"));
+          GoconcApi.THREAD_INTERRUPTED);
 
   /** Every endless loop in {@code body}, outermost first; nested lambdas and classes excluded. */
   public static List<StatementTree> in(TreePath body, VisitorState state) {
@@ -116,7 +109,7 @@ public final class EndlessLoops {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        out[0] |= SYSTEM_EXIT.matches(tree, state);
+        out[0] |= GoconcApi.SYSTEM_EXIT.matches(tree, state);
         return super.visitMethodInvocation(tree, unused);
       }
 

@@ -1,13 +1,8 @@
 package dev.goconc.checker;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
-import com.google.errorprone.matchers.Matchers;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -17,8 +12,10 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,19 +23,22 @@ import java.util.function.Predicate;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
+import org.checkerframework.errorprone.dataflow.cfg.block.ConditionalBlock;
 import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
+import org.checkerframework.errorprone.dataflow.cfg.block.SingleSuccessorBlock;
 import org.checkerframework.errorprone.dataflow.cfg.block.SpecialBlock;
 import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
-import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BooleanLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
 
 /**
- * All-paths questions on the control-flow graph of one method or lambda body: which exits can be
- * reached from a start point without passing a node that satisfies a predicate (go vet's lostcancel
- * asks this of its cancel variable).
+ * All-paths questions on the control-flow graph of one method or lambda body, the one place the
+ * checks walk a graph: which exits can be reached from a start point (or the entry) without
+ * passing a node that satisfies a predicate (go vet's lostcancel asks this of its cancel variable;
+ * the channel rules ask it of a receive, a send or a close), and which trees can be reached so.
  *
  * <p>The graph is the Checker Framework dataflow CFG bundled with Error Prone, which lays out
  * {@code finally} blocks on every path through them (normal, return, break, continue, throw),
@@ -46,14 +46,15 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
  * rules: an exception that an ordinary call may throw is not a path (only an explicit {@code throw}
  * leaves by an exceptional edge, into a {@code catch}, a {@code finally} or out of the body), and a
  * call that never returns ({@code System.exit}, {@code Runtime.halt}) ends its path with an exit of
- * kind {@link Kind#HALT}. A loop that never leaves simply has no exit. Lambdas and classes declared
- * inside the body are single nodes: their code is not this body's path, and a predicate sees the
- * lambda (or {@code new} of an anonymous class) as one tree.
+ * kind {@link Kind#HALT}, which callers asking "does the body leave" ignore. A constant condition
+ * ({@code do ... while (true)}) has one edge only, so a loop that never leaves simply has no exit.
+ * Lambdas and classes declared inside the body are single nodes: their code is not this body's
+ * path, and a predicate sees the lambda (or {@code new} of an anonymous class) as one tree.
  *
  * <p>Use: {@code ExitPaths.of(methodOrLambdaPath, state)} once per body (it builds the graph), then
- * ask {@link #exitsAvoiding} or {@link #exitsFromEntryAvoiding} as often as needed. The graph keeps
- * no node for a bare {@code return;}; such exits are placed by {@link BareReturns} for the
- * message's sake.
+ * ask {@link #exitsAvoiding}, {@link #exitsFromEntryAvoiding} or {@link #reachedAvoiding} as often
+ * as needed. The graph keeps no node for a bare {@code return;}; such exits are placed by {@link
+ * BareReturns} for the message's sake, and each exit also carries the last tree its path evaluated.
  */
 public final class ExitPaths {
   /** How a path leaves the body. */
@@ -70,14 +71,36 @@ public final class ExitPaths {
 
   /**
    * One way out. {@code tree} is the {@code return} or {@code throw} statement or the
-   * never-returning call, and {@code null} for {@link Kind#END_OF_BODY}.
+   * never-returning call, and {@code null} for {@link Kind#END_OF_BODY}. {@code last} is the last
+   * source tree the path evaluated before leaving (the start tree when it evaluated none after it;
+   * null when it evaluated nothing at all); exits are told apart by kind and tree alone.
    */
-  public record Exit(Kind kind, Tree tree) {}
+  public record Exit(Kind kind, Tree tree, Tree last) {
+    /**
+     * The tree a message names: a {@code return} with a value or a {@code throw}, which the graph
+     * evaluates, else the last tree evaluated (a bare {@code return;} or the end of the body).
+     */
+    public Tree named() {
+      boolean evaluated =
+          (tree instanceof ReturnTree r && r.getExpression() != null) || tree instanceof ThrowTree;
+      return evaluated ? tree : last;
+    }
 
-  private static final Matcher<ExpressionTree> NEVER_RETURNS =
-      Matchers.anyOf(
-          staticMethod().onClass("java.lang.System").named("exit"),
-          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+    /** "at line N" for a return with a value or a throw, "after line N" otherwise. */
+    public String where(VisitorState state) {
+      String line = String.valueOf(ChannelUses.lineOf(named(), state));
+      return named() == tree ? "at line " + line : "after line " + line;
+    }
+
+    /** Whether the path leaves the body (it did not halt the program). */
+    public boolean leaves() {
+      return kind != Kind.HALT;
+    }
+
+    private Exit withoutLast() {
+      return new Exit(kind, tree, null);
+    }
+  }
 
   private final ControlFlowGraph cfg;
   private final VisitorState state;
@@ -93,7 +116,7 @@ public final class ExitPaths {
    */
   public static Optional<ExitPaths> of(TreePath bodyPath, VisitorState state) {
     Tree leaf = bodyPath.getLeaf();
-    ClassTree enclosingClass = enclosing(bodyPath, ClassTree.class);
+    ClassTree enclosingClass = ASTHelpers.findEnclosingNode(bodyPath, ClassTree.class);
     if (enclosingClass == null) {
       return Optional.empty();
     }
@@ -103,7 +126,7 @@ public final class ExitPaths {
     } else if (leaf instanceof LambdaExpressionTree lambda) {
       ast =
           new UnderlyingAST.CFGLambda(
-              lambda, enclosingClass, enclosing(bodyPath.getParentPath(), MethodTree.class));
+              lambda, enclosingClass, ASTHelpers.findEnclosingNode(bodyPath, MethodTree.class));
     } else {
       return Optional.empty();
     }
@@ -125,21 +148,13 @@ public final class ExitPaths {
   }
 
   /**
-   * The exits reachable from just after {@code start} (the last node the graph has for it) without
-   * passing a node whose tree satisfies {@code passes}, in a deterministic order; a path that comes
-   * back to {@code start} (a loop re-running it) stops there. Empty when {@code start} is not in
-   * this body.
+   * The exits reachable from just after {@code start} (after each node the graph has for it: a tree
+   * in a {@code finally} block has one per copy of the block) without passing a node whose tree
+   * satisfies {@code passes}, in a deterministic order; a path that comes back to {@code start} (a
+   * loop re-running it) stops there. Empty when {@code start} is not in this body.
    */
   public List<Exit> exitsAvoiding(Tree start, Predicate<Tree> passes) {
-    Node startNode = lastNodeFor(start);
-    if (startNode == null) {
-      return List.of();
-    }
-    Block startBlock = startNode.getBlock();
-    return walkFrom(
-        new Step(startBlock, startBlock.getNodes().indexOf(startNode) + 1, null, start),
-        startNode,
-        passes);
+    return walkFrom(start, passes, null).exits();
   }
 
   /**
@@ -147,22 +162,49 @@ public final class ExitPaths {
    * {@code passes} (for "does every path through this goroutine close its channel").
    */
   public List<Exit> exitsFromEntryAvoiding(Predicate<Tree> passes) {
-    return walkFrom(new Step(cfg.getEntryBlock(), 0, null, null), null, passes);
+    return walkFrom(null, passes, null).exits();
   }
 
-  private List<Exit> walkFrom(Step first, Node startNode, Predicate<Tree> passes) {
-    List<Exit> exits = new ArrayList<>();
+  /**
+   * The trees satisfying {@code target} that a path from just after {@code start} reaches without
+   * passing a node whose tree satisfies {@code passes}, in source order (for "is this channel sent
+   * on after its close"). A path ends at the first target it reaches, and at {@code start} again.
+   */
+  public List<Tree> reachedAvoiding(Tree start, Predicate<Tree> target, Predicate<Tree> passes) {
+    List<Tree> reached = new ArrayList<>(walkFrom(start, passes, target).reached());
+    reached.sort(Comparator.comparingLong(ASTHelpers::getStartPosition));
+    return reached;
+  }
+
+  /** What one walk found: its exits, and the target trees it reached. */
+  private record Found(List<Exit> exits, Set<Tree> reached) {}
+
+  /**
+   * A walk from just after {@code start}, or from the entry when {@code start} is null, that
+   * collects the exits when {@code target} is null and the targets reached otherwise.
+   */
+  private Found walkFrom(Tree start, Predicate<Tree> passes, Predicate<Tree> target) {
+    Found found = new Found(new ArrayList<>(), new LinkedHashSet<>());
+    List<Node> startNodes = start == null ? List.of() : nodesFor(start);
+    Deque<Step> work = new ArrayDeque<>();
+    if (start == null) {
+      work.push(new Step(cfg.getEntryBlock(), 0, null, null));
+    }
+    for (Node startNode : startNodes) {
+      Block startBlock = startNode.getBlock();
+      if (startBlock != null) {
+        work.push(new Step(startBlock, indexOf(startNode, startBlock.getNodes()) + 1, null, start));
+      }
+    }
     Set<Exit> seenExits = new HashSet<>();
     Set<Step> visited = new HashSet<>();
-    Deque<Step> work = new ArrayDeque<>();
-    work.push(first);
     while (!work.isEmpty()) {
       Step step = work.pop();
       if (visited.add(step)) {
-        walk(step, startNode, passes, work, exits, seenExits);
+        walk(step, startNodes, passes, target, work, found, seenExits);
       }
     }
-    return exits;
+    return found;
   }
 
   /**
@@ -173,35 +215,45 @@ public final class ExitPaths {
 
   private void walk(
       Step step,
-      Node startNode,
+      List<Node> startNodes,
       Predicate<Tree> passes,
+      Predicate<Tree> target,
       Deque<Step> work,
-      List<Exit> exits,
+      Found found,
       Set<Exit> seenExits) {
     Block block = step.block();
     Tree leaving = step.leaving();
     Tree last = step.last();
     if (block instanceof SpecialBlock special) {
+      if (target != null && special.getSpecialType() != SpecialBlock.SpecialBlockType.ENTRY) {
+        return; // a target search: exits are not asked for
+      }
       switch (special.getSpecialType()) {
-        case EXIT -> addExit(regularExit(leaving, last), exits, seenExits);
+        case EXIT -> addExit(regularExit(leaving, last), found, seenExits);
         case EXCEPTIONAL_EXIT ->
             addExit(
-                new Exit(Kind.THROW, leaving instanceof ThrowTree ? leaving : null),
-                exits,
+                new Exit(Kind.THROW, leaving instanceof ThrowTree ? leaving : null, last),
+                found,
                 seenExits);
         default -> pushAll(block.getSuccessors(), leaving, last, work);
       }
       return;
     }
     List<Node> nodes = block.getNodes();
+    Node lastNode = null;
     for (int i = step.from(); i < nodes.size(); i++) {
       Node node = nodes.get(i);
-      if (node == startNode) {
+      if (isAny(node, startNodes)) {
         return; // the path re-runs the start (a loop): what follows was walked from there
       }
+      lastNode = node;
       Tree tree = node.getTree();
       if (tree == null) {
         continue;
+      }
+      if (target != null && target.test(tree)) {
+        found.reached().add(tree);
+        return;
       }
       if (passes.test(tree)) {
         return;
@@ -212,8 +264,10 @@ public final class ExitPaths {
       if (node instanceof ReturnNode) {
         leaving = tree;
       } else if (node instanceof MethodInvocationNode call
-          && NEVER_RETURNS.matches(call.getTree(), state)) {
-        addExit(new Exit(Kind.HALT, call.getTree()), exits, seenExits);
+          && GoconcApi.NEVER_RETURNS.matches(call.getTree(), state)) {
+        if (target == null) {
+          addExit(new Exit(Kind.HALT, call.getTree(), last), found, seenExits);
+        }
         return;
       } else if (node instanceof ThrowNode) {
         // An explicit throw leaves only by its exceptional edges.
@@ -232,6 +286,17 @@ public final class ExitPaths {
       }
       return;
     }
+    if (block instanceof SingleSuccessorBlock single
+        && single.getSuccessor() instanceof ConditionalBlock condition
+        && lastNode instanceof BooleanLiteralNode constant) {
+      // A constant condition (do ... while (true)) has one edge only.
+      Block only =
+          Boolean.TRUE.equals(constant.getValue())
+              ? condition.getThenSuccessor()
+              : condition.getElseSuccessor();
+      work.push(new Step(only, 0, leaving, last));
+      return;
+    }
     pushAll(block.getSuccessors(), leaving, last, work);
   }
 
@@ -241,12 +306,12 @@ public final class ExitPaths {
    */
   private Exit regularExit(Tree leaving, Tree last) {
     if (leaving instanceof ReturnTree) {
-      return new Exit(Kind.RETURN, leaving);
+      return new Exit(Kind.RETURN, leaving, last);
     }
     Tree bareReturn = last == null ? null : BareReturns.after(last, state);
     return bareReturn != null
-        ? new Exit(Kind.RETURN, bareReturn)
-        : new Exit(Kind.END_OF_BODY, null);
+        ? new Exit(Kind.RETURN, bareReturn, last)
+        : new Exit(Kind.END_OF_BODY, null, last);
   }
 
   private static void pushAll(Set<Block> blocks, Tree leaving, Tree last, Deque<Step> work) {
@@ -257,36 +322,43 @@ public final class ExitPaths {
     }
   }
 
-  private static void addExit(Exit exit, List<Exit> exits, Set<Exit> seen) {
-    if (seen.add(exit)) {
-      exits.add(exit);
+  /** Keeps the first path's exit of each kind and tree. */
+  private static void addExit(Exit exit, Found found, Set<Exit> seen) {
+    if (seen.add(exit.withoutLast())) {
+      found.exits().add(exit);
     }
   }
 
-  /** The node that completes {@code tree}: its assignment when it has one, else its last. */
-  private Node lastNodeFor(Tree tree) {
+  /**
+   * The nodes of {@code tree}, latest first: one per copy of a {@code finally} block that holds
+   * it, and for a declaration both its declaration and its assignment (a walk from the first
+   * stops at the second, so each copy is walked from the node that completes it).
+   */
+  private List<Node> nodesFor(Tree tree) {
     Set<Node> nodes = cfg.getNodesCorrespondingToTree(tree);
-    if (nodes == null || nodes.isEmpty()) {
-      return null;
+    if (nodes == null) {
+      return List.of();
     }
-    Node chosen = null;
-    for (Node node : nodes) {
-      if (node instanceof AssignmentNode) {
-        return node;
-      }
-      if (chosen == null || node.getUid() > chosen.getUid()) {
-        chosen = node;
-      }
-    }
-    return chosen;
+    List<Node> ordered = new ArrayList<>(nodes);
+    ordered.sort(Comparator.comparingLong(Node::getUid).reversed()); // deterministic order
+    return ordered;
   }
 
-  private static <T extends Tree> T enclosing(TreePath path, Class<T> type) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (type.isInstance(p.getLeaf())) {
-        return type.cast(p.getLeaf());
+  /** Whether {@code node} is one of {@code nodes}: by identity, see {@link #indexOf}. */
+  private static boolean isAny(Node node, List<Node> nodes) {
+    return indexOf(node, nodes) >= 0;
+  }
+
+  /**
+   * The index of {@code node} in {@code nodes} by identity, not {@code equals}: nodes that look
+   * alike are equal (the copies of a call in each layout of a {@code finally} block).
+   */
+  private static int indexOf(Node node, List<Node> nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) == node) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 }

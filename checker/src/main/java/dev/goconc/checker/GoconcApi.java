@@ -91,6 +91,9 @@ public final class GoconcApi {
       instanceMethod().onExactClass(SELECT).named("otherwise");
   public static final Matcher<ExpressionTree> SELECT_RUN =
       instanceMethod().onExactClass(SELECT).named("run");
+  /** A {@code recv}, {@code recvOk}, {@code send} or {@code otherwise} case of a select chain. */
+  public static final Matcher<ExpressionTree> SELECT_CASE =
+      Matchers.anyOf(SELECT_RECV, SELECT_SEND, SELECT_OTHERWISE);
 
   // Contexts.
   public static final Matcher<ExpressionTree> CONTEXT_ROOT =
@@ -130,6 +133,55 @@ public final class GoconcApi {
       Matchers.anyOf(
           instanceMethod().onDescendantOf(TIMER).namedAnyOf("stop", "close"),
           instanceMethod().onDescendantOf(TICKER).namedAnyOf("stop", "close"));
+  /** {@code timer.c()}: the channel a {@code Timer} fires on. */
+  public static final Matcher<ExpressionTree> TIMER_CHANNEL =
+      instanceMethod().onDescendantOf(TIMER).named("c");
+
+  // JDK calls the checks match alongside the runtime's.
+  public static final Matcher<ExpressionTree> SYSTEM_EXIT =
+      staticMethod().onClass("java.lang.System").named("exit");
+  /** Calls that end the program: a path through one never leaves its method. */
+  public static final Matcher<ExpressionTree> NEVER_RETURNS =
+      Matchers.anyOf(
+          SYSTEM_EXIT,
+          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+  /** Sleeping for a fixed time: the JDK's two ways and the runtime's {@code Time.sleep}. */
+  public static final Matcher<ExpressionTree> SLEEP =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("sleep"),
+          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"),
+          staticMethod().onClass(TIME).named("sleep"));
+  /** A thread asking whether it was interrupted. */
+  public static final Matcher<ExpressionTree> THREAD_INTERRUPTED =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("interrupted"),
+          instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"));
+  /** The JDK's ways to start concurrent work whose task is the first argument. */
+  public static final Matcher<ExpressionTree> THREAD_LAUNCH =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+          instanceMethod().onDescendantOf("java.lang.Thread.Builder").namedAnyOf("start"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ExecutorService")
+              .named("submit"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"));
+  /** The JDK's ways to wait for other threads (joins, latches, barriers, queues, executors). */
+  public static final Matcher<ExpressionTree> JDK_WAITS =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("join"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("get", "join"),
+          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await"),
+          instanceMethod().onDescendantOf("java.util.concurrent.CyclicBarrier").named("await"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Phaser")
+              .namedAnyOf("arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Semaphore")
+              .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"),
+          instanceMethod().onDescendantOf("java.util.concurrent.BlockingQueue")
+              .namedAnyOf("take", "poll"),
+          instanceMethod().onDescendantOf("java.util.concurrent.ExecutorService")
+              .namedAnyOf("awaitTermination", "close", "invokeAll", "invokeAny"));
+  public static final Matcher<ExpressionTree> REQUIRE_NON_NULL_ELSE =
+      staticMethod().onClass("java.util.Objects").named("requireNonNullElse");
 
   /**
    * The cheap first exit, called before any tree walk: whether the compilation unit is in the

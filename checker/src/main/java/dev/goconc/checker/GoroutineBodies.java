@@ -1,8 +1,5 @@
 package dev.goconc.checker;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
@@ -33,19 +30,10 @@ import java.util.Optional;
 public final class GoroutineBodies {
   private GoroutineBodies() {}
 
-  private static final Matcher<ExpressionTree> THREAD_LAUNCH =
-      Matchers.anyOf(
-          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
-          instanceMethod().onDescendantOf("java.lang.Thread.Builder").namedAnyOf("start"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.ExecutorService")
-              .named("submit"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"));
-
   /** Every call that starts a goroutine, with the goroutine being its first argument. */
   public static final Matcher<ExpressionTree> LAUNCH =
       Matchers.anyOf(
-          GoconcApi.GO_GO, GoconcApi.WAIT_GROUP_GO, GoconcApi.ERR_GROUP_GO, THREAD_LAUNCH);
+          GoconcApi.GO_GO, GoconcApi.WAIT_GROUP_GO, GoconcApi.ERR_GROUP_GO, GoconcApi.THREAD_LAUNCH);
 
   /** Whether {@code call} starts a goroutine. */
   public static boolean isLaunch(MethodInvocationTree call, VisitorState state) {

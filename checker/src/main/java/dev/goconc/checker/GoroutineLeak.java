@@ -104,7 +104,7 @@ public final class GoroutineLeak extends BugChecker
     if (capacity.isEmpty()) {
       return Optional.empty();
     }
-    BlockingOps ops = new BlockingOps(uses, state);
+    ChannelWaits ops = new ChannelWaits(uses, state);
     boolean goroutinesUseIt = all.stream().anyMatch(u -> u.unit() != uses.root());
     if (goroutinesUseIt && returned) {
       return Optional.empty();
@@ -115,7 +115,7 @@ public final class GoroutineLeak extends BugChecker
   }
 
   private Optional<Description> abandonedSender(VarSymbol channel, List<Use> all,
-      MethodInvocationTree make, int capacity, BlockingOps ops, VisitorState state) {
+      MethodInvocationTree make, int capacity, ChannelWaits ops, VisitorState state) {
     Tree root = ops.uses().root();
     if (all.stream().anyMatch(u -> u.unit() == root ? u.kind() == Kind.SEND
         : u.kind() == Kind.RECEIVE)) {
@@ -138,21 +138,22 @@ public final class GoroutineLeak extends BugChecker
       return Optional.empty();
     }
     Set<Tree> receives = ops.waitingReceives(all);
-    Optional<ChannelPaths> paths = ChannelPaths.of(state.getPath(), state);
+    Optional<ExitPaths> paths = ExitPaths.of(state.getPath(), state);
     if (paths.isEmpty()) {
       return Optional.empty();
     }
     for (Tree goroutine : sendsByGoroutine.keySet()) {
       Tree launch = ops.pathTo(goroutine).getParentPath().getLeaf();
-      Optional<ChannelPaths.Exit> exit =
-          paths.get().exitAvoiding(launch, n -> receives.contains(n.getTree()));
+      Optional<ExitPaths.Exit> exit =
+          paths.get().exitsAvoiding(launch, receives::contains).stream()
+              .filter(ExitPaths.Exit::leaves).findFirst();
       if (exit.isPresent()) {
         Tree send = sendsByGoroutine.get(goroutine).iterator().next();
         String message = String.format(
             "goroutine sending on '%s' (line %d) blocks forever: the method can leave %s"
                 + " without receiving, and the buffer of '%s' holds %d of %s sends; %s",
             channel.getSimpleName(), ChannelUses.lineOf(send, state),
-            exit.get().lastTree() == null
+            exit.get().named() == null
                 ? "at line " + ChannelUses.lineOf(launch, state)
                 : exit.get().where(state),
             channel.getSimpleName(), capacity,
@@ -171,7 +172,7 @@ public final class GoroutineLeak extends BugChecker
   }
 
   private Optional<Description> unreceivedSend(VarSymbol channel, List<Use> all, int capacity,
-      BlockingOps ops, VisitorState state) {
+      ChannelWaits ops, VisitorState state) {
     Set<Tree> sends = all.stream().filter(u -> u.kind() == Kind.SEND && ops.blocks(u))
         .map(Use::call).collect(Collectors.toSet());
     if (sends.isEmpty()) {
@@ -218,7 +219,7 @@ public final class GoroutineLeak extends BugChecker
       List<StatementTree> reported = new ArrayList<>();
       ChannelUses[] everywhere = new ChannelUses[1];
       for (StatementTree loop : EndlessLoops.in(bodyPath, state)) {
-        if (reported.stream().anyMatch(outer -> BlockingOps.encloses(outer, loop))
+        if (reported.stream().anyMatch(outer -> ChannelWaits.encloses(outer, loop))
             || Calls.anyIn(loop,
                 c -> EndlessLoops.OBSERVES_CANCELLATION.matches(c, state))) {
           continue;
@@ -226,7 +227,7 @@ public final class GoroutineLeak extends BugChecker
         if (everywhere[0] == null) {
           everywhere[0] = ChannelUses.in(new TreePath(unit), state);
         }
-        if (BlockingOps.receivesOnDoneChannel(loop, everywhere[0])) {
+        if (ChannelWaits.receivesOnDoneChannel(loop, everywhere[0])) {
           continue;
         }
         reported.add(loop);

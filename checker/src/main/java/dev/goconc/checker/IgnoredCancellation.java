@@ -140,13 +140,13 @@ public final class IgnoredCancellation extends BugChecker
     boolean testsOk = false;
     for (Tree part : parts) {
       receiveOk |= part != null && containsCall(part, "receiveOk", state);
-      testsOk |= part != null && ChannelCalls.contains(part, GoconcApi.RECEIVED_OK, state);
+      testsOk |= part != null && Calls.anyInOwnCode(part, GoconcApi.RECEIVED_OK, state);
     }
     return receiveOk && testsOk;
   }
 
   private static boolean containsCall(Tree tree, String name, VisitorState state) {
-    return ChannelCalls.contains(
+    return Calls.anyInOwnCode(
         tree,
         (call, s) -> GoconcApi.CHAN_RECEIVE.matches(call, s)
             && ASTHelpers.getSymbol(call) != null

@@ -1,9 +1,6 @@
 package dev.goconc.checker;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
@@ -25,8 +22,6 @@ import com.sun.source.util.TreePath;
 final class NullFallback {
   private NullFallback() {}
 
-  private static final Matcher<ExpressionTree> REQUIRE_NON_NULL_ELSE =
-      staticMethod().onClass("java.util.Objects").named("requireNonNullElse");
 
   static boolean isFallback(TreePath path, VisitorState state) {
     TreePath p = path.getParentPath();
@@ -40,7 +35,7 @@ final class NullFallback {
     if (parent instanceof ConditionalExpressionTree conditional) {
       return comparesWithNull(conditional.getCondition());
     }
-    if (parent instanceof MethodInvocationTree call && REQUIRE_NON_NULL_ELSE.matches(call, state)) {
+    if (parent instanceof MethodInvocationTree call && GoconcApi.REQUIRE_NON_NULL_ELSE.matches(call, state)) {
       return true;
     }
     if (parent instanceof AssignmentTree) {

@@ -153,7 +153,7 @@ public final class ReceiverSideClose extends BugChecker
                 || u.kind() == Kind.REASSIGN)
             && (unit instanceof LambdaExpressionTree
                 ? u.unit() != unit
-                : u.unit() != everywhere.root() || !BlockingOps.contains(unit, u.tree())));
+                : u.unit() != everywhere.root() || !ChannelWaits.contains(unit, u.tree())));
   }
 
   private static Optional<SuggestedFix> narrowParameter(

@@ -1,8 +1,6 @@
 package dev.goconc.checker;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
-import com.google.errorprone.matchers.Matchers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -20,13 +18,9 @@ import java.util.Optional;
 public final class SelectCases {
   private SelectCases() {}
 
-  private static final Matcher<ExpressionTree> CASE =
-      Matchers.anyOf(
-          GoconcApi.SELECT_RECV, GoconcApi.SELECT_SEND, GoconcApi.SELECT_OTHERWISE);
-
   /** Whether {@code call} is a {@code recv}, {@code recvOk}, {@code send} or {@code otherwise}. */
   public static boolean isCase(MethodInvocationTree call, VisitorState state) {
-    return CASE.matches(call, state);
+    return GoconcApi.SELECT_CASE.matches(call, state);
   }
 
   /**
@@ -62,6 +56,21 @@ public final class SelectCases {
       receiver = ASTHelpers.getReceiver(call);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the select chain ending in {@code run} has an {@code otherwise} case. Unlike {@link
+   * #around}, it needs no {@code Select.select()} at the chain's start.
+   */
+  public static boolean hasOtherwise(MethodInvocationTree run, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(run);
+    while (receiver instanceof MethodInvocationTree call) {
+      if (GoconcApi.SELECT_OTHERWISE.matches(call, state)) {
+        return true;
+      }
+      receiver = ASTHelpers.getReceiver(call);
+    }
+    return false;
   }
 
   /** The channel expression of a receive or send case; empty for {@code otherwise}. */

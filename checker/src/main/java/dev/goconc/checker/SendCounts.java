@@ -21,7 +21,8 @@ import java.util.Set;
  * piece of code: branches of an {@code if}, a {@code ?:} or a {@code switch} count as their
  * largest branch, a {@code try} as its body plus its largest {@code catch} plus its
  * {@code finally}, and a loop that contains any of the calls as unbounded
- * ({@link #UNBOUNDED}).
+ * ({@link #UNBOUNDED}). Not {@link ChannelCapacity}, which matches a capacity expression to a
+ * loop's bound: see its Javadoc.
  */
 public final class SendCounts {
   private SendCounts() {}

@@ -19,6 +19,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.TypeTag;
@@ -28,8 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 
 /**
  * A send ({@code send}, {@code trySend}, a {@code select} send case) or a second
@@ -74,7 +73,7 @@ public final class SendOnClosedChannel extends BugChecker
     }
     try {
       ChannelUses uses = ChannelUses.in(unitPath, state);
-      Optional<ChannelPaths> paths = Optional.empty();
+      Optional<ExitPaths> paths = Optional.empty();
       for (Map.Entry<VarSymbol, List<Use>> entry : uses.byChannel().entrySet()) {
         List<Use> own = entry.getValue().stream().filter(u -> u.unit() == uses.root()).toList();
         List<Use> closes = own.stream()
@@ -83,7 +82,7 @@ public final class SendOnClosedChannel extends BugChecker
           continue;
         }
         if (paths.isEmpty()) {
-          paths = ChannelPaths.of(unitPath, state);
+          paths = ExitPaths.of(unitPath, state);
           if (paths.isEmpty()) {
             return Description.NO_MATCH;
           }
@@ -93,12 +92,10 @@ public final class SendOnClosedChannel extends BugChecker
             .forEach(u -> afterClose.put(u.ident(), u));
         VarSymbol channel = entry.getKey();
         for (Use close : closes) {
-          Optional<Node> hit = paths.get().reachable(close.call(),
-              n -> afterClose.containsKey(n.getTree()),
-              n -> n instanceof AssignmentNode a
-                  && ASTHelpers.getSymbol(a.getTarget().getTree()) == channel);
-          if (hit.isPresent()) {
-            state.reportMatch(describe(channel, close, afterClose.get(hit.get().getTree()), state));
+          List<Tree> hits = paths.get().reachedAvoiding(close.call(), afterClose::containsKey,
+              t -> assigns(t, channel));
+          if (!hits.isEmpty()) {
+            state.reportMatch(describe(channel, close, afterClose.get(hits.get(0)), state));
             break;
           }
         }
@@ -107,6 +104,15 @@ public final class SendOnClosedChannel extends BugChecker
       // Code this check does not understand: no finding.
     }
     return Description.NO_MATCH;
+  }
+
+  /** Whether {@code tree} gives {@code channel} a value: the path has another channel after it. */
+  private static boolean assigns(Tree tree, VarSymbol channel) {
+    return tree instanceof AssignmentTree assignment
+            ? ASTHelpers.getSymbol(assignment.getVariable()) == channel
+            : tree instanceof VariableTree variable
+                && variable.getInitializer() != null
+                && ASTHelpers.getSymbol(variable) == channel;
   }
 
   private Description describe(VarSymbol channel, Use close, Use after, VisitorState state) {

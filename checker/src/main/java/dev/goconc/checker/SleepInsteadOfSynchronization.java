@@ -2,7 +2,6 @@ package dev.goconc.checker;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -68,18 +67,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
           GoconcApi.WAIT_GROUP_AWAIT,
           GoconcApi.ERR_GROUP_AWAIT,
           GoconcApi.CHAN_RECEIVE,
-          instanceMethod().onDescendantOf("java.lang.Thread").named("join"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("get", "join"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CyclicBarrier").named("await"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Phaser")
-              .namedAnyOf("arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Semaphore")
-              .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"),
-          instanceMethod().onDescendantOf("java.util.concurrent.BlockingQueue")
-              .namedAnyOf("take", "poll"),
-          instanceMethod().onDescendantOf("java.util.concurrent.ExecutorService")
-              .namedAnyOf("awaitTermination", "close", "invokeAll", "invokeAny"));
+          GoconcApi.JDK_WAITS);
 
   private static final Matcher<ExpressionTree> STOP_SIGNAL =
       Matchers.anyOf(
@@ -90,7 +78,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!BlockingOperations.SLEEP.matches(tree, state)
+    if (!GoconcApi.SLEEP.matches(tree, state)
         || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
         || IgnoredCancellation.inRuntimePackage(state)) {
       return Description.NO_MATCH;
@@ -114,12 +102,12 @@ public final class SleepInsteadOfSynchronization extends BugChecker
         if (at < sleepAt && GoroutineBodies.isLaunch(call, state)) {
           lastLaunch[0] = call;
           if (GoconcApi.WAIT_GROUP_GO.matches(call, state)) {
-            groups.add(symbolOf(BlockingOperations.receiverOf(call)));
+            groups.add(symbolOf(Calls.receiverOf(call)));
           } else {
             firstOtherLaunch[0] = Math.min(firstOtherLaunch[0], at);
           }
         } else if (at < sleepAt && GoconcApi.WAIT_GROUP_ADD.matches(call, state)) {
-          groups.add(symbolOf(BlockingOperations.receiverOf(call)));
+          groups.add(symbolOf(Calls.receiverOf(call)));
           firstAdd[0] = Math.min(firstAdd[0], at);
         }
         if (synchronises(call, state)) {
@@ -190,7 +178,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
   private static boolean synchronises(MethodInvocationTree call, VisitorState state) {
     return SYNCHRONISES.matches(call, state)
         || (GoconcApi.SELECT_RUN.matches(call, state)
-            && !BlockingOperations.hasOtherwise(call, state));
+            && !SelectCases.hasOtherwise(call, state));
   }
 
   /** The method whose own code holds the sleep; null inside a lambda or a loop. */

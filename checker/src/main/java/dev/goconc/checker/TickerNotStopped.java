@@ -128,11 +128,6 @@ public final class TickerNotStopped extends BugChecker implements MethodTreeMatc
 
   /** {@code timer.c()}: the channel of a {@code Timer}. */
   private static boolean isTimerChannel(MethodInvocationTree call, VisitorState state) {
-    var symbol = ASTHelpers.getSymbol(call);
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    return symbol != null
-        && symbol.getSimpleName().contentEquals("c")
-        && receiver != null
-        && GoconcApi.isSubtypeOf(ASTHelpers.getType(receiver), GoconcApi.TIMER, state);
+    return ASTHelpers.getReceiver(call) != null && GoconcApi.TIMER_CHANNEL.matches(call, state);
   }
 }

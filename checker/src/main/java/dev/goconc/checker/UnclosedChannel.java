@@ -94,7 +94,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
             && !(u.tree() instanceof EnhancedForLoopTree forEach
                 && EndlessLoops.hasWayOut(forEach, state)))
         .findFirst();
-    BlockingOps ops = new BlockingOps(uses, state);
+    ChannelWaits ops = new ChannelWaits(uses, state);
     if (!returned && loop.isPresent() && !closed) {
       return Optional.of(report(channel, loop.get().tree(), String.format(
           "the loop over '%s' at line %d never ends: nothing closes '%s'; close it in finally"
@@ -124,14 +124,15 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
     Set<Tree> writes = new java.util.HashSet<>();
     all.stream().filter(u -> u.unit() == g && (u.kind() == Kind.SEND || u.kind() == Kind.CLOSE))
         .forEach(u -> writes.add(u.ident()));
-    Optional<ChannelPaths.Exit> exit = ChannelPaths.of(ops.pathTo(g), state)
-        .flatMap(paths -> paths.exitAvoiding(null, n -> writes.contains(n.getTree())
-            || (n.getTree() instanceof MethodInvocationTree call
-                && EndlessLoops.OBSERVES_CANCELLATION.matches(call, state))));
-    if (exit.isEmpty() || exit.get().lastTree() == null) {
+    Optional<ExitPaths.Exit> exit = ExitPaths.of(ops.pathTo(g), state)
+        .flatMap(paths -> paths.exitsFromEntryAvoiding(t -> writes.contains(t)
+            || (t instanceof MethodInvocationTree call
+                && EndlessLoops.OBSERVES_CANCELLATION.matches(call, state))).stream()
+            .filter(ExitPaths.Exit::leaves).findFirst());
+    if (exit.isEmpty() || exit.get().named() == null) {
       return Optional.empty();
     }
-    return Optional.of(report(channel, exit.get().lastTree(), String.format(
+    return Optional.of(report(channel, exit.get().named(), String.format(
         "the goroutine feeding '%s' can leave %s without sending or closing it, and a"
             + " caller waiting on the returned channel blocks forever; close '%s' in finally",
         channel.getSimpleName(), exit.get().where(state),
@@ -149,7 +150,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
   }
 
   private Description report(VarSymbol channel, Tree at, String message, Set<Tree> feeders,
-      List<Use> all, BlockingOps ops, VisitorState state) {
+      List<Use> all, ChannelWaits ops, VisitorState state) {
     Description.Builder description = buildDescription(at).setMessage(message);
     closeInFinally(channel, feeders, all, ops, state).ifPresent(description::addFix);
     return description.build();
@@ -157,7 +158,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
 
   /** Close in finally in the single sender: one goroutine, started once, that never closes. */
   private static Optional<SuggestedFix> closeInFinally(VarSymbol channel, Set<Tree> feeders,
-      List<Use> all, BlockingOps ops, VisitorState state) {
+      List<Use> all, ChannelWaits ops, VisitorState state) {
     if (feeders.size() != 1
         || !(feeders.iterator().next() instanceof LambdaExpressionTree goroutine)
         || !(goroutine.getBody() instanceof BlockTree body)

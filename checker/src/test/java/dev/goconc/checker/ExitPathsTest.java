@@ -241,6 +241,16 @@ final class ExitPathsTest {
                 return 4;
               }
 
+              int startInFinallyIsWalkedOnEveryCopy() {
+                try {
+                  check();
+                } finally {
+                  start();
+                }
+                // BUG: Diagnostic contains: exit RETURN
+                return 5;
+              }
+
               void caughtThenReturns() {
                 start();
                 try {

@@ -19,17 +19,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which channel operations can wait forever. A send waits unless it is a {@code trySend} or a
+ * Which channel operations can wait forever (see {@link BlockingOperations} for "may this call
+ * park at all", which needs no channel uses). A send waits unless it is a {@code trySend} or a
  * {@code select} case with a way out: an {@code otherwise}, or a receive on {@code ctx.done()},
  * a timer, or any channel the analysed code never sends on (a done channel, or one it cannot
  * see). A select built through variables is not seen through: its sends count as not waiting
  * and its receives as waiting, both on the quiet side.
  */
-final class BlockingOps {
+final class ChannelWaits {
   private final ChannelUses uses;
   private final VisitorState state;
 
-  BlockingOps(ChannelUses uses, VisitorState state) {
+  ChannelWaits(ChannelUses uses, VisitorState state) {
     this.uses = uses;
     this.state = state;
   }
@@ -45,8 +46,7 @@ final class BlockingOps {
   /** Whether the send {@code use} can wait forever for a receiver. */
   boolean blocks(Use use) {
     if (!use.selectCase()) {
-      return use.call() != null
-          && ASTHelpers.getSymbol(use.call()).getSimpleName().contentEquals("send");
+      return use.call() != null && GoconcApi.CHAN_SEND.matches(use.call(), state);
     }
     Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
     return cases.isPresent() && !hasWayOut(cases.get(), use);
@@ -58,8 +58,7 @@ final class BlockingOps {
       Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
       return cases.isEmpty() || !hasWayOut(cases.get(), use);
     }
-    return use.call() == null
-        || !ASTHelpers.getSymbol(use.call()).getSimpleName().contentEquals("tryReceive");
+    return use.call() == null || !GoconcApi.CHAN_TRY_RECEIVE.matches(use.call(), state);
   }
 
   private boolean hasWayOut(List<MethodInvocationTree> cases, Use use) {
