@@ -40,7 +40,9 @@ import java.util.stream.Collectors;
  *       (return, explicit throw, falling off the end — a {@code select} whose other case is
  *       {@code ctx.done()} or {@code Time.after} leads there too) that receives nothing.
  *   <li>Unreceived send: the method itself sends on a local channel no goroutine touches, and
- *       the channel is unbuffered (or has fewer slots than sends and the method never receives).
+ *       the channel is unbuffered (or has fewer slots than sends and the method never receives,
+ *       or, where every send and receive is a plain statement of the method's body, a send
+ *       finds the buffer already full of values the method has not yet received).
  *   <li>No exit: a goroutine body with an endless loop that never observes cancellation.
  * </ul>
  *
@@ -179,8 +181,17 @@ public final class GoroutineLeak extends BugChecker
     }
     boolean receives = all.stream().anyMatch(u -> u.kind() == Kind.RECEIVE);
     int count = SendCounts.max(ops.uses().root(), sends);
-    if (capacity > 0 && (receives || count <= capacity)) {
+    if (capacity > 0 && count <= capacity) {
       return Optional.empty();
+    }
+    if (capacity > 0 && receives) {
+      return overflowingSend(all, capacity, ops)
+          .map(send -> buildDescription(send).setMessage(String.format(
+              "send on '%s' at line %d blocks forever: the buffer already holds %d values not"
+                  + " yet received and no goroutine receives from it; receive before sending"
+                  + " more, or give the channel room for every send",
+              channel.getSimpleName(), ChannelUses.lineOf(send, state), capacity))
+              .build());
     }
     Tree first = all.stream().filter(u -> sends.contains(u.call())).findFirst().get().call();
     return Optional.of(buildDescription(first).setMessage(String.format(
@@ -190,6 +201,62 @@ public final class GoroutineLeak extends BugChecker
         capacity == 0 ? "the channel is unbuffered" : "the buffer holds " + capacity
             + " of " + (count == SendCounts.UNBOUNDED ? "unboundedly many" : count) + " sends"))
         .build());
+  }
+
+  /**
+   * The first send that finds the buffer full, when every send and receive is a statement of the
+   * method's own block (no branch, loop, lambda or select around it), one per statement: then
+   * the fill level before each send is known by counting in order. Empty for any other shape.
+   */
+  private static Optional<Tree> overflowingSend(List<Use> all, int capacity, BlockingOps ops) {
+    Tree root = ops.uses().root();
+    if (!(root instanceof MethodTree method) || method.getBody() == null) {
+      return Optional.empty();
+    }
+    Map<StatementTree, Use> byStatement = new LinkedHashMap<>();
+    for (Use use : all) {
+      if (use.kind() != Kind.SEND && use.kind() != Kind.RECEIVE) {
+        continue;
+      }
+      StatementTree statement = use.call() == null || use.selectCase() || use.inLoop() ? null
+          : topLevelStatement(ops.pathTo(use.call()), method);
+      if (statement == null || byStatement.put(statement, use) != null) {
+        return Optional.empty();
+      }
+    }
+    int level = 0;
+    for (StatementTree statement : method.getBody().getStatements()) {
+      Use use = byStatement.get(statement);
+      if (use == null) {
+        continue;
+      }
+      if (use.kind() == Kind.RECEIVE) {
+        level = Math.max(0, level - 1);
+      } else if (level < capacity) {
+        level++;
+      } else if (ops.blocks(use)) {
+        return Optional.of(use.call());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The statement of the method's body holding {@code path}'s leaf through plain expressions. */
+  private static StatementTree topLevelStatement(TreePath path, MethodTree method) {
+    for (TreePath p = path; p != null && p.getParentPath() != null; p = p.getParentPath()) {
+      Tree parent = p.getParentPath().getLeaf();
+      if (parent == method.getBody()) {
+        return p.getLeaf() instanceof StatementTree statement ? statement : null;
+      }
+      switch (parent.getKind()) {
+        case METHOD_INVOCATION, MEMBER_SELECT, EXPRESSION_STATEMENT, VARIABLE, PARENTHESIZED,
+            TYPE_CAST, ASSIGNMENT -> {}
+        default -> {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   /** {@code Chan.make(n)}: keeps how the call names {@code make}, replaces its arguments. */
