@@ -1320,6 +1320,252 @@ final class AllRulesIdiomsTest {
         }
         """;
 
+    // A semaphore local to the method, acquired in each goroutine and released in finally.
+    static final String LOCAL_SEMAPHORE_IN_GOROUTINES =
+        """
+        class LocalSemaphoreInGoroutines {
+          static void crawl(Context ctx, List<String> urls) {
+            Chan<Void> sem = Chan.make(3);
+            WaitGroup wg = new WaitGroup();
+            for (String url : urls) {
+              wg.add(1);
+              Go.go(() -> {
+                sem.send(null);
+                try {
+                  Work.fetch(ctx, url);
+                } finally {
+                  sem.receive();
+                  wg.done();
+                }
+              });
+            }
+            wg.await();
+          }
+
+          static void throttle(Context ctx, List<String> urls) {
+            Chan<Void> sem = Chan.make(3);
+            WaitGroup wg = new WaitGroup();
+            for (String url : urls) {
+              sem.send(null);
+              wg.add(1);
+              Go.go(() -> {
+                try {
+                  Work.fetch(ctx, url);
+                } finally {
+                  sem.receive();
+                  wg.done();
+                }
+              });
+            }
+            wg.await();
+          }
+        }
+        """;
+
+    // A context released in finally, or through its CancelFunc (Go's defer cancel()).
+    static final String CANCEL_IN_FINALLY =
+        """
+        class CancelInFinally {
+          static String withFinally(Context parent, String url) {
+            CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(5));
+            try {
+              return Work.fetch(ctx, url);
+            } finally {
+              ctx.cancel();
+            }
+          }
+
+          static String withCancelFunc(Context parent, String url) {
+            CancelContext ctx = Context.withCancel(parent);
+            CancelFunc cancel = ctx.cancelFunc();
+            try {
+              return Work.fetch(ctx, url);
+            } finally {
+              cancel.cancel();
+            }
+          }
+
+          static CancelContext requestContext(Context parent) {
+            return Context.withTimeout(parent, Duration.ofSeconds(30));
+          }
+
+          static void background(Context parent, String url) {
+            CancelContext ctx = Context.withCancel(parent);
+            Go.go(() -> {
+              try {
+                Work.fetch(ctx, url);
+              } finally {
+                ctx.cancel();
+              }
+            });
+          }
+        }
+        """;
+
+    // Go by Example's timeouts: a slot for the late result, the sleep is the goroutine's work.
+    static final String TIMEOUT_WITH_A_SLOT_FOR_THE_LATE_RESULT =
+        """
+        class TimeoutWithASlotForTheLateResult {
+          static void main(String[] args) {
+            Chan<String> c1 = Chan.make(1);
+            Go.go(() -> {
+              try {
+                Thread.sleep(2000);
+              } catch (InterruptedException e) {
+                return;
+              }
+              c1.send("result 1");
+            });
+            String res = Select.<String>select()
+                .recv(c1, r -> r)
+                .recv(Time.after(Duration.ofSeconds(1)), t -> "timeout 1")
+                .run();
+            System.out.println(res);
+          }
+        }
+        """;
+
+    // Go by Example's rate limiting: queued requests, one per tick, the ticker closed.
+    static final String RATE_LIMITED_QUEUE =
+        """
+        class RateLimitedQueue {
+          static void main(String[] args) {
+            Chan<Integer> requests = Chan.make(5);
+            for (int i = 1; i <= 5; i++) {
+              requests.send(i);
+            }
+            requests.close();
+            try (Ticker limiter = Time.newTicker(Duration.ofMillis(200))) {
+              for (int req : requests) {
+                limiter.c().receive();
+                System.out.println("request " + req);
+              }
+            }
+          }
+
+          static void enqueue(Context ctx) {
+            Chan<Integer> jobs = Chan.make(100);
+            for (int i = 0; i < 50; i++) {
+              jobs.send(i);
+            }
+            jobs.close();
+            for (int job : jobs) {
+              Work.process(job);
+            }
+          }
+        }
+        """;
+
+    // An endless generator: the goroutine leaves on ctx.done(), the caller takes what it needs.
+    static final String ENDLESS_GENERATOR_UNDER_CONTEXT =
+        """
+        class EndlessGeneratorUnderContext {
+          static RecvChan<Integer> naturals(Context ctx) {
+            Chan<Integer> out = Chan.make();
+            Go.go(() -> {
+              for (int i = 0; ; i++) {
+                int n = i;
+                boolean stop = Select.<Boolean>select()
+                    .send(out, n, () -> false)
+                    .recv(ctx.done(), d -> true)
+                    .run();
+                if (stop) {
+                  return;
+                }
+              }
+            });
+            return out;
+          }
+
+          static void main(String[] args) {
+            try (CancelContext ctx = Context.withCancel(Context.background())) {
+              for (int n : naturals(ctx)) {
+                System.out.println(n);
+                if (n == 5) {
+                  break;
+                }
+              }
+            }
+          }
+        }
+        """;
+
+    // Bridge: a channel of channels flattened into one, closed by its only sender.
+    static final String BRIDGE =
+        """
+        class Bridge {
+          static <T> RecvChan<T> bridge(Context ctx, RecvChan<RecvChan<T>> streams) {
+            Chan<T> out = Chan.make();
+            Go.go(() -> {
+              try {
+                for (RecvChan<T> stream : streams) {
+                  for (T v : stream) {
+                    boolean stop = Select.<Boolean>select()
+                        .send(out, v, () -> false)
+                        .recv(ctx.done(), d -> true)
+                        .run();
+                    if (stop) {
+                      return;
+                    }
+                  }
+                }
+              } finally {
+                out.close();
+              }
+            });
+            return out;
+          }
+        }
+        """;
+
+    // Tickers and timers handed over: returned, or owned by an object that stops them.
+    static final String TICKERS_HANDED_OVER =
+        """
+        class TickersHandedOver implements AutoCloseable {
+          private final Ticker ticker;
+
+          TickersHandedOver(Duration every) {
+            this.ticker = Time.newTicker(every);
+          }
+
+          static Ticker everySecond() {
+            return Time.newTicker(Duration.ofSeconds(1));
+          }
+
+          RecvChan<Instant> ticks() {
+            return ticker.c();
+          }
+
+          @Override
+          public void close() {
+            ticker.stop();
+          }
+        }
+        """;
+
+    // A daemon goroutine with its ticker in try-with-resources, stopped by the context.
+    static final String DAEMON_WITH_TICKER_IN_TRY_WITH_RESOURCES =
+        """
+        class DaemonWithTickerInTryWithResources {
+          static void start(Context ctx) {
+            Go.go(() -> {
+              try (Ticker t = Time.newTicker(Duration.ofSeconds(1))) {
+                while (true) {
+                  boolean stop = Select.<Boolean>select()
+                      .recv(ctx.done(), d -> true)
+                      .recv(t.c(), x -> false)
+                      .run();
+                  if (stop) {
+                    return;
+                  }
+                  System.out.println("tick");
+                }
+              }
+            });
+          }
+        }
+        """;
+
     // Graceful shutdown: on ctx.done(), clean up under a fresh, bounded context.
     static final String GRACEFUL_SHUTDOWN =
         """
@@ -1658,6 +1904,39 @@ final class AllRulesIdiomsTest {
             while (true) { // expect: IgnoredCancellation
               String job = jobs.receive();
               results.send(job.toUpperCase());
+            }
+          }
+        }
+        """;
+
+    // Receiving a fixed count from a generator that leaves on ctx.done() without closing:
+    // once the parent is cancelled, the next receive waits forever.
+    static final String COUNTED_RECEIVES_FROM_A_CANCELLABLE_GENERATOR =
+        """
+        class CountedReceivesFromACancellableGenerator {
+          static RecvChan<Integer> naturals(Context ctx) {
+            Chan<Integer> out = Chan.make();
+            Go.go(() -> {
+              for (int i = 0; ; i++) {
+                int n = i;
+                boolean stop = Select.<Boolean>select()
+                    .send(out, n, () -> false)
+                    .recv(ctx.done(), d -> true)
+                    .run();
+                if (stop) {
+                  return;
+                }
+              }
+            });
+            return out;
+          }
+
+          static void firstTen(Context parent) {
+            try (CancelContext ctx = Context.withCancel(parent)) {
+              RecvChan<Integer> numbers = naturals(ctx);
+              for (int i = 0; i < 10; i++) { // expect: IgnoredCancellation
+                System.out.println(numbers.receive());
+              }
             }
           }
         }
