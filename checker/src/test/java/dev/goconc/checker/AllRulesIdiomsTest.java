@@ -1566,6 +1566,175 @@ final class AllRulesIdiomsTest {
         }
         """;
 
+    // errgroup's bounded-parallelism pipeline: a walker closes paths, digesters feed c, a
+    // closer goroutine closes c after the group, the method ranges over c.
+    static final String ERRGROUP_PIPELINE =
+        """
+        class ErrGroupPipeline {
+          record Digest(String path, int sum) {}
+
+          static Map<String, Integer> digestAll(Context parent, List<String> files) throws Throwable {
+            ErrGroup g = ErrGroup.withContext(parent);
+            Context ctx = g.context();
+            Chan<String> paths = Chan.make();
+            g.go(() -> {
+              try {
+                for (String f : files) {
+                  boolean stop = Select.<Boolean>select()
+                      .send(paths, f, () -> false)
+                      .recv(ctx.done(), d -> true)
+                      .run();
+                  if (stop) {
+                    throw ctx.err();
+                  }
+                }
+              } finally {
+                paths.close();
+              }
+            });
+            Chan<Digest> c = Chan.make();
+            for (int i = 0; i < 20; i++) {
+              g.go(() -> {
+                for (String path : paths) {
+                  Digest d = new Digest(path, path.hashCode());
+                  boolean stop = Select.<Boolean>select()
+                      .send(c, d, () -> false)
+                      .recv(ctx.done(), x -> true)
+                      .run();
+                  if (stop) {
+                    throw ctx.err();
+                  }
+                }
+              });
+            }
+            Go.go(() -> {
+              g.await();
+              c.close();
+            });
+            Map<String, Integer> m = new java.util.HashMap<>();
+            for (Digest d : c) {
+              m.put(d.path(), d.sum());
+            }
+            Throwable err = g.await();
+            if (err != null) {
+              throw err;
+            }
+            return m;
+          }
+        }
+        """;
+
+    // Java 9 try-with-resources on an existing variable releases contexts and tickers too.
+    static final String TRY_WITH_EXISTING_RESOURCES =
+        """
+        class TryWithExistingResources {
+          static String call(Context parent, String url) {
+            CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(5));
+            try (ctx) {
+              return Work.fetch(ctx, url);
+            }
+          }
+
+          static void beat(int times) {
+            Ticker ticker = Time.newTicker(Duration.ofSeconds(1));
+            try (ticker) {
+              for (int i = 0; i < times; i++) {
+                ticker.c().receive();
+              }
+            }
+          }
+        }
+        """;
+
+    // Goroutines as virtual threads and executor tasks, waited for properly.
+    static final String VIRTUAL_THREADS_AND_EXECUTORS =
+        """
+        class VirtualThreadsAndExecutors {
+          static void executor(List<String> items) {
+            try (var exec = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+              WaitGroup wg = new WaitGroup();
+              for (String item : items) {
+                wg.add(1);
+                exec.submit(() -> {
+                  try {
+                    Work.process(item);
+                  } finally {
+                    wg.done();
+                  }
+                });
+              }
+              wg.await();
+            }
+          }
+
+          static int thread() throws InterruptedException {
+            Chan<Integer> result = Chan.make(1);
+            Thread t = Thread.ofVirtual().start(() -> result.send(Work.compute()));
+            t.join();
+            return result.receive();
+          }
+        }
+        """;
+
+    // Closing in one branch and sending in the other; closing as the loop's way out.
+    static final String CLOSE_OR_SEND_ON_SEPARATE_PATHS =
+        """
+        class CloseOrSendOnSeparatePaths {
+          static void finish(Chan<String> out, String last, boolean done) {
+            if (done) {
+              out.close();
+            } else {
+              out.send(last);
+            }
+          }
+
+          static void pump(RecvChan<String> in, SendChan<String> out) {
+            while (true) {
+              Received<String> r = in.receiveOk();
+              if (!r.ok()) {
+                out.close();
+                break;
+              }
+              out.send(r.value());
+            }
+          }
+
+          static void stage(Chan<Integer> in, Chan<Integer> out) {
+            for (int v : in) {
+              out.send(v * 2);
+            }
+            out.close();
+          }
+        }
+        """;
+
+    // add() for every goroutine at once, before any is started; checking err() in the loop.
+    static final String ADD_ALL_THEN_CHECK_ERR =
+        """
+        class AddAllThenCheckErr {
+          static void processAll(Context ctx, List<String> items, SendChan<String> out) {
+            WaitGroup wg = new WaitGroup();
+            wg.add(items.size());
+            for (String item : items) {
+              Go.go(() -> {
+                try {
+                  Work.process(item);
+                } finally {
+                  wg.done();
+                }
+              });
+            }
+            wg.await();
+            for (String item : items) {
+              if (ctx.err() != null) {
+                return;
+              }
+              out.send(item);
+            }
+          }
+        }
+        """;
+
     // Graceful shutdown: on ctx.done(), clean up under a fresh, bounded context.
     static final String GRACEFUL_SHUTDOWN =
         """
