@@ -2111,6 +2111,120 @@ final class AllRulesIdiomsTest {
         }
         """;
 
+    // The catalog's classic: an unbuffered result, the parent gives up on a timeout.
+    static final String RESULT_ABANDONED_ON_TIMEOUT =
+        """
+        class ResultAbandonedOnTimeout {
+          static Integer withTimeout() {
+            Chan<Integer> result = Chan.make();
+            Go.go(() -> result.send(Work.compute())); // expect: GoroutineLeak
+            return Select.<Integer>select()
+                .recv(result, v -> v)
+                .recv(Time.after(Duration.ofSeconds(1)), t -> -1)
+                .run();
+          }
+        }
+        """;
+
+    // The producer forgets close(): the range never ends.
+    static final String PRODUCER_FORGETS_CLOSE =
+        """
+        class ProducerForgetsClose {
+          static void main(String[] args) {
+            Chan<Integer> ch = Chan.make();
+            Go.go(() -> {
+              for (int i = 0; i < 10; i++) {
+                ch.send(i);
+              }
+            });
+            for (int v : ch) { // expect: UnclosedChannel
+              System.out.println(v);
+            }
+          }
+        }
+        """;
+
+    // A consumer goroutine ranges over its input and then closes it.
+    static final String CONSUMER_GOROUTINE_CLOSES_ITS_INPUT =
+        """
+        class ConsumerGoroutineClosesItsInput {
+          static void start(Chan<String> jobs) {
+            Go.go(() -> {
+              for (String job : jobs) {
+                Work.process(job);
+              }
+              jobs.close(); // expect: ReceiverSideClose
+            });
+          }
+        }
+        """;
+
+    // Closing twice panics in Go and throws here.
+    static final String SECOND_CLOSE =
+        """
+        class SecondClose {
+          static void finish(Chan<String> out, boolean failed) {
+            if (failed) {
+              out.close();
+            }
+            out.close(); // expect: SendOnClosedChannel
+          }
+        }
+        """;
+
+    // A cancel context passed straight into a call: nobody can cancel it.
+    static final String CANCEL_CONTEXT_PASSED_STRAIGHT_ON =
+        """
+        class CancelContextPassedStraightOn {
+          static String call(Context parent, String url) {
+            return Work.fetch(Context.withTimeout(parent, Duration.ofSeconds(5)), url); // expect: LostCancel
+          }
+        }
+        """;
+
+    // A CancelFunc kept in a field that no method ever calls.
+    static final String CANCEL_FUNC_FIELD_NEVER_CALLED =
+        """
+        class CancelFuncFieldNeverCalled {
+          private final CancelFunc stop; // expect: LostCancel
+
+          CancelFuncFieldNeverCalled(Context parent) {
+            CancelContext ctx = Context.withCancel(parent);
+            this.stop = ctx.cancelFunc();
+            Go.go(() -> Work.fetch(ctx, "poll"));
+          }
+        }
+        """;
+
+    // A goroutine started from a request that detaches from the request's context.
+    static final String GOROUTINE_DETACHES_FROM_THE_REQUEST =
+        """
+        class GoroutineDetachesFromTheRequest {
+          static void handle(Context ctx, String url) {
+            WaitGroup wg = new WaitGroup();
+            wg.go(() -> Work.fetch(Context.background(), url)); // expect: BackgroundContextInsteadOfParameter
+            wg.await();
+          }
+        }
+        """;
+
+    // The early return leaves the ticker running.
+    static final String TICKER_LEFT_ON_EARLY_RETURN =
+        """
+        class TickerLeftOnEarlyReturn {
+          static void beat(int times, boolean quiet) {
+            Ticker ticker = Time.newTicker(Duration.ofSeconds(1)); // expect: TickerNotStopped
+            if (quiet) {
+              return;
+            }
+            for (int i = 0; i < times; i++) {
+              ticker.c().receive();
+            }
+            ticker.stop();
+          }
+        }
+        """;
+
     // A fresh background context where the caller's is in scope.
     static final String BACKGROUND_INSTEAD_OF_PARAMETER =
         """
