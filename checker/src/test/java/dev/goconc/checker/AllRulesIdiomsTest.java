@@ -1735,6 +1735,98 @@ final class AllRulesIdiomsTest {
         }
         """;
 
+    // Every goroutine sends a result or an error; the parent collects one of either per URL.
+    static final String RESULT_OR_ERROR_PER_GOROUTINE =
+        """
+        class ResultOrErrorPerGoroutine {
+          static List<String> fetchAll(List<String> urls) {
+            Chan<String> results = Chan.make();
+            Chan<Exception> errs = Chan.make();
+            for (String url : urls) {
+              Go.go(() -> {
+                String body = Work.get(url);
+                if (body == null) {
+                  errs.send(new Exception(url));
+                  return;
+                }
+                results.send(body);
+              });
+            }
+            List<String> out = new ArrayList<>();
+            List<Exception> failures = new ArrayList<>();
+            for (int i = 0; i < urls.size(); i++) {
+              Select.<Boolean>select()
+                  .recv(results, out::add)
+                  .recv(errs, failures::add)
+                  .run();
+            }
+            return out;
+          }
+        }
+        """;
+
+    // The parent receives on every branch; or counts its receives in a while loop.
+    static final String RECEIVES_ON_EVERY_BRANCH =
+        """
+        class ReceivesOnEveryBranch {
+          static int either(boolean fast) {
+            Chan<Integer> r = Chan.make();
+            Go.go(() -> r.send(Work.compute()));
+            if (fast) {
+              return r.receive();
+            } else {
+              int v = r.receive();
+              return v * 2;
+            }
+          }
+
+          static int sum(int k) {
+            Chan<Integer> r = Chan.make();
+            for (int i = 0; i < k; i++) {
+              Go.go(() -> r.send(Work.compute()));
+            }
+            int total = 0;
+            int n = 0;
+            while (n < k) {
+              total += r.receive();
+              n++;
+            }
+            return total;
+          }
+        }
+        """;
+
+    // Contexts handed over: kept in a collection the owner cancels, or their CancelFunc returned.
+    static final String CONTEXTS_HANDED_OVER =
+        """
+        class ContextsHandedOver {
+          record Handle(CancelFunc cancel, String name) {}
+
+          private final List<CancelContext> live = new ArrayList<>();
+
+          void track(Context parent) {
+            CancelContext ctx = Context.withCancel(parent);
+            live.add(ctx);
+          }
+
+          Handle open(Context parent, String name) {
+            CancelContext ctx = Context.withTimeout(parent, Duration.ofMinutes(1));
+            return new Handle(ctx.cancelFunc(), name);
+          }
+
+          void cancelAll() {
+            for (CancelContext c : live) {
+              c.cancel();
+            }
+          }
+
+          static String orBackground(Context ctx, String url) {
+            Context c = ctx != null ? ctx : Context.background();
+            return Work.fetch(c, url);
+          }
+        }
+        """;
+
     // Graceful shutdown: on ctx.done(), clean up under a fresh, bounded context.
     static final String GRACEFUL_SHUTDOWN =
         """
