@@ -1827,6 +1827,58 @@ final class AllRulesIdiomsTest {
         }
         """;
 
+    // A recursive walk on one group: each goroutine adds for its children while its own count
+    // is still held (done() comes later, in finally), so await() cannot return early.
+    static final String RECURSIVE_WALK_ON_ONE_GROUP =
+        """
+        class RecursiveWalkOnOneGroup {
+          record Node(String name, List<Node> children) {}
+
+          static void walk(Node node, WaitGroup wg) {
+            try {
+              Work.process(node.name());
+              for (Node child : node.children()) {
+                wg.add(1);
+                Go.go(() -> walk(child, wg));
+              }
+            } finally {
+              wg.done();
+            }
+          }
+
+          static void walkAll(Node root) {
+            WaitGroup wg = new WaitGroup();
+            wg.add(1);
+            Go.go(() -> walk(root, wg));
+            wg.await();
+          }
+
+          static void inline(List<Node> roots) {
+            WaitGroup wg = new WaitGroup();
+            for (Node root : roots) {
+              wg.add(1);
+              Go.go(() -> {
+                try {
+                  for (Node child : root.children()) {
+                    wg.add(1);
+                    Go.go(() -> {
+                      try {
+                        Work.process(child.name());
+                      } finally {
+                        wg.done();
+                      }
+                    });
+                  }
+                } finally {
+                  wg.done();
+                }
+              });
+            }
+            wg.await();
+          }
+        }
+        """;
+
     // Graceful shutdown: on ctx.done(), clean up under a fresh, bounded context.
     static final String GRACEFUL_SHUTDOWN =
         """
