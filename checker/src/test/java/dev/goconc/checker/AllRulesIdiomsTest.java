@@ -2369,6 +2369,125 @@ final class AllRulesIdiomsTest {
         }
         """;
 
+    // The parent leaves on ctx.done() before receiving the unbuffered result.
+    static final String RESULT_ABANDONED_ON_CANCELLATION =
+        """
+        class ResultAbandonedOnCancellation {
+          static Integer call(Context ctx) {
+            Chan<Integer> result = Chan.make();
+            Go.go(() -> result.send(Work.compute())); // expect: GoroutineLeak
+            return Select.<Integer>select()
+                .recv(result, v -> v)
+                .recv(ctx.done(), d -> -1)
+                .run();
+          }
+        }
+        """;
+
+    // The goroutine feeding a returned channel throws without closing it.
+    static final String FEEDER_THROWS_WITHOUT_CLOSE =
+        """
+        class FeederThrowsWithoutClose {
+          static RecvChan<String> lines(List<String> input) {
+            Chan<String> out = Chan.make();
+            Go.go(() -> {
+              for (String line : input) {
+                if (line.isEmpty()) {
+                  throw new IllegalStateException("empty line"); // expect: UnclosedChannel
+                }
+                out.send(line);
+              }
+              out.close();
+            });
+            return out;
+          }
+        }
+        """;
+
+    // A select send and a trySend after close().
+    static final String SEND_CASES_AFTER_CLOSE =
+        """
+        class SendCasesAfterClose {
+          static void finish(Chan<String> out) {
+            out.close();
+            boolean sent = out.trySend("late"); // expect: SendOnClosedChannel
+          }
+
+          static void finishSelect(Chan<String> out) {
+            out.close();
+            Select.<Void>select()
+                .send(out, "late", () -> null) // expect: SendOnClosedChannel
+                .otherwise(() -> null)
+                .run();
+          }
+        }
+        """;
+
+    // An early return skips the cancel().
+    static final String EARLY_RETURN_SKIPS_CANCEL =
+        """
+        class EarlyReturnSkipsCancel {
+          static String call(Context parent, String url) {
+            CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(5)); // expect: LostCancel
+            if (url.isEmpty()) {
+              return null;
+            }
+            String body = Work.fetch(ctx, url);
+            ctx.cancel();
+            return body;
+          }
+        }
+        """;
+
+    // Polling with a sleep, or waiting on groups in a loop, while the context is ignored.
+    static final String POLLING_IGNORES_CONTEXT =
+        """
+        class PollingIgnoresContext {
+          static void poll(Context ctx, List<String> urls) throws InterruptedException {
+            while (true) { // expect: IgnoredCancellation
+              Work.process(urls);
+              Thread.sleep(1000);
+            }
+          }
+
+          static void batches(Context ctx, List<List<String>> batches) {
+            for (List<String> batch : batches) { // expect: IgnoredCancellation
+              WaitGroup wg = new WaitGroup();
+              for (String item : batch) {
+                wg.go(() -> Work.process(item));
+              }
+              wg.await();
+            }
+          }
+        }
+        """;
+
+    // todo() where the caller's context is in scope; a static context field.
+    static final String TODO_AND_STATIC_FIELD =
+        """
+        class TodoAndStaticField {
+          static final Context ROOT = Context.background(); // expect: ContextInField
+
+          static String handle(Context ctx, String url) {
+            return Work.fetch(Context.todo(), url); // expect: BackgroundContextInsteadOfParameter
+          }
+        }
+        """;
+
+    // A timer neither received from nor stopped.
+    static final String TIMER_NEITHER_FIRED_NOR_STOPPED =
+        """
+        class TimerNeitherFiredNorStopped {
+          static void arm(Duration d, boolean skip) {
+            Timer t = Time.newTimer(d); // expect: TickerNotStopped
+            if (skip) {
+              return;
+            }
+            t.c().receive();
+          }
+        }
+        """;
+
     // A fresh background context where the caller's is in scope.
     static final String BACKGROUND_INSTEAD_OF_PARAMETER =
         """
