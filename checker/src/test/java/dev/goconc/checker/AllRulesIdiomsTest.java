@@ -1879,6 +1879,86 @@ final class AllRulesIdiomsTest {
         }
         """;
 
+    // Go's http.Server shutdown: wait for ctx.done(), then drain under a fresh deadline.
+    static final String SHUTDOWN_AFTER_DONE =
+        """
+        class ShutdownAfterDone {
+          static void drain(Context ctx) {
+            System.out.println("draining");
+          }
+
+          static void run(Context ctx) {
+            ctx.done().receive();
+            try (CancelContext shutdown =
+                Context.withTimeout(Context.background(), Duration.ofSeconds(5))) {
+              drain(shutdown);
+            }
+          }
+        }
+        """;
+
+    // An endless counter that leaves when the consumer closes done, without closing out: the
+    // consumer stopped receiving before it closed done.
+    static final String COUNTER_LEAVES_ON_DONE_CHANNEL =
+        """
+        class CounterLeavesOnDoneChannel {
+          static RecvChan<Integer> counter(RecvChan<Void> done) {
+            Chan<Integer> out = Chan.make();
+            Go.go(() -> {
+              for (int i = 0; ; i++) {
+                int n = i;
+                boolean stop = Select.<Boolean>select()
+                    .send(out, n, () -> false)
+                    .recv(done, d -> true)
+                    .run();
+                if (stop) {
+                  return;
+                }
+              }
+            });
+            return out;
+          }
+
+          static void firstFive() {
+            Chan<Void> done = Chan.make();
+            RecvChan<Integer> numbers = counter(done);
+            for (int i = 0; i < 5; i++) {
+              System.out.println(numbers.receive());
+            }
+            done.close();
+          }
+        }
+        """;
+
+    // A ticker handed to the goroutine that stops it.
+    static final String TICKER_HANDED_TO_ITS_STOPPER =
+        """
+        class TickerHandedToItsStopper {
+          static void heartbeat(Context ctx, Ticker ticker) {
+            Go.go(() -> {
+              try {
+                while (true) {
+                  boolean stop = Select.<Boolean>select()
+                      .recv(ctx.done(), d -> true)
+                      .recv(ticker.c(), t -> false)
+                      .run();
+                  if (stop) {
+                    return;
+                  }
+                }
+              } finally {
+                ticker.stop();
+              }
+            });
+          }
+
+          static void start(Context ctx) {
+            Ticker t = Time.newTicker(Duration.ofSeconds(1));
+            heartbeat(ctx, t);
+          }
+        }
+        """;
+
     // Graceful shutdown: on ctx.done(), clean up under a fresh, bounded context.
     static final String GRACEFUL_SHUTDOWN =
         """
