@@ -11,7 +11,10 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -43,7 +46,9 @@ import java.util.stream.Collectors;
  *       the channel is unbuffered (or has fewer slots than sends and the method never receives,
  *       or, where every send and receive is a plain statement of the method's body, a send
  *       finds the buffer already full of values the method has not yet received).
- *   <li>No exit: a goroutine body with an endless loop that never observes cancellation.
+ *   <li>No exit: a goroutine body with an endless loop that never observes cancellation; a
+ *       lambda that only calls a method of this compilation unit ({@code () -> worker(ctx)},
+ *       Go's {@code go worker(ctx)}) is judged by that method's loops, as a method reference is.
  * </ul>
  *
  * <p>Judged only for channels made in the method that never escape it (quiet otherwise, even
@@ -267,6 +272,28 @@ public final class GoroutineLeak extends BugChecker
         "(" + sends + ")");
   }
 
+  /**
+   * {@code () -> worker(ctx)}, Java's {@code go worker(ctx)}: a lambda that only calls a method
+   * of this compilation unit runs that method's loops as the goroutine (for the no-exit shape
+   * only, as a method reference does).
+   */
+  private static Optional<Tree> workerCalledBy(Tree launched, VisitorState state) {
+    if (!(launched instanceof LambdaExpressionTree lambda)) {
+      return Optional.empty();
+    }
+    Tree only = lambda.getBody();
+    if (only instanceof BlockTree block
+        && block.getStatements().size() == 1
+        && block.getStatements().get(0) instanceof ExpressionStatementTree statement) {
+      only = statement.getExpression();
+    }
+    return only instanceof MethodInvocationTree call
+        ? GoroutineBodies.declarationInUnit(ASTHelpers.getSymbol(call), state)
+            .filter(method -> method.getBody() != null)
+            .map(method -> (Tree) method)
+        : Optional.empty();
+  }
+
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
@@ -274,7 +301,8 @@ public final class GoroutineLeak extends BugChecker
       return Description.NO_MATCH;
     }
     try {
-      Optional<Tree> body = GoroutineBodies.bodyOf(tree, state);
+      Optional<Tree> body = GoroutineBodies.bodyOf(tree, state)
+          .map(launched -> workerCalledBy(launched, state).orElse(launched));
       if (body.isEmpty()) {
         return Description.NO_MATCH;
       }

@@ -2127,6 +2127,22 @@ final class AllRulesIdiomsTest {
         }
         """;
 
+    // 000: the same worker as a method, started the way Go writes go worker(ctx).
+    static final String WORKER_METHOD_IGNORING_CONTEXT =
+        """
+        class WorkerMethodIgnoringContext {
+          static void worker(Context ctx) {
+            while (true) { // expect: GoroutineLeak
+              Work.compute();
+            }
+          }
+
+          static void start(Context ctx) {
+            Go.go(() -> worker(ctx));
+          }
+        }
+        """;
+
     // 000/002/003: the context not first.
     static final String CONTEXT_NOT_FIRST =
         """

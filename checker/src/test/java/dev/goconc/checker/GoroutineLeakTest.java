@@ -475,6 +475,56 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /** The seeds' {@code go worker(ctx)} written as a lambda calling the worker. */
+  @Test
+  void lambdaCallingAWorkerIsJudgedByTheWorkersLoops() {
+    helper
+        .addSourceLines(
+            "Workers.java",
+            """
+            import dev.goconc.*;
+
+            class Workers {
+              static int compute() {
+                return 42;
+              }
+
+              static void ignoresContext(Context ctx) {
+                // BUG: Diagnostic contains: goroutine never stops
+                while (true) {
+                  compute();
+                }
+              }
+
+              static void observesContext(Context ctx) {
+                while (true) {
+                  if (ctx.err() != null) {
+                    return;
+                  }
+                  compute();
+                }
+              }
+
+              static void leavesOnItsOwn(int n) {
+                while (true) {
+                  if (compute() > n) {
+                    break;
+                  }
+                }
+              }
+
+              void start(Context ctx) {
+                Go.go(() -> ignoresContext(ctx));
+                Go.go(() -> observesContext(ctx));
+                Go.go(() -> {
+                  leavesOnItsOwn(3);
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void suppressedDaemon() {
     helper
