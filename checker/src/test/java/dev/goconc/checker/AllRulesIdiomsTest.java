@@ -68,6 +68,21 @@ final class AllRulesIdiomsTest {
     assertEquals(13, checks().size(), "goconc checks found through @AutoService: " + checks());
   }
 
+  @Test
+  void everyRuleFiresOnSomeMistakeHere() throws IllegalAccessException {
+    Set<String> marked = new TreeSet<>();
+    for (var field : SeedMistakes.class.getDeclaredFields()) {
+      if (field.getType() == String.class) {
+        for (String lineRule : expectations((String) field.get(null))) {
+          marked.add(lineRule.substring(lineRule.indexOf(':') + 1));
+        }
+      }
+    }
+    Set<String> rules = new TreeSet<>();
+    checks().forEach(check -> rules.add(check.getSimpleName()));
+    assertEquals(rules, marked, "rules with a mistake among the seeds' examples");
+  }
+
   @TestFactory
   Stream<DynamicTest> correctIdiomsDrawNoFinding() {
     return Stream.of(SeedIdioms.class.getDeclaredFields())
