@@ -33,7 +33,11 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>The seeds' own examples sometimes "wait" with a sleep or leave a sender behind; where the
  * catalog calls that a mistake, the example is a mistake here, and its corrected form is an
- * idiom.
+ * idiom: the select over two unbuffered senders and a timeout (only one sender is ever
+ * received), and every {@code time.Sleep} that waits for goroutines. The "async by default"
+ * example is a style mistake no rule judges: its channel escapes to the caller. Idioms the brief
+ * names beyond the seeds' text (or-done, tee, bridge, errgroup pipeline, rate limiting, graceful
+ * shutdown) are written as Go's own documentation shows them.
  */
 final class AllRulesIdiomsTest {
   /** One line, so a source's line numbers are those of its text block plus one. */
@@ -1970,6 +1974,61 @@ final class AllRulesIdiomsTest {
           static void start(Context ctx) {
             Ticker t = Time.newTicker(Duration.ofSeconds(1));
             heartbeat(ctx, t);
+          }
+        }
+        """;
+
+    // The sender closes on the error path (and rethrows) or after the last send, never both.
+    static final String CLOSE_ON_ERROR_OR_AFTER_LAST_SEND =
+        """
+        class CloseOnErrorOrAfterLastSend {
+          static void produce(List<String> xs, SendChan<String> out) {
+            try {
+              for (String x : xs) {
+                out.send(x);
+              }
+            } catch (RuntimeException e) {
+              out.close();
+              throw e;
+            }
+            out.close();
+          }
+
+          static void produceUntil(RecvChan<String> in, SendChan<String> out) {
+            for (String x : in) {
+              if (x.isEmpty()) {
+                out.close();
+                return;
+              }
+              out.send(x);
+            }
+            out.close();
+          }
+        }
+        """;
+
+    // Workers started as lambdas calling methods whose loops leave on interrupt or ctx.err().
+    static final String WORKER_METHODS_THAT_LEAVE =
+        """
+        class WorkerMethodsThatLeave {
+          static void untilInterrupted(RecvChan<String> jobs) {
+            while (!Thread.currentThread().isInterrupted()) {
+              Work.process(jobs.receive());
+            }
+          }
+
+          static void untilCancelled(Context ctx) {
+            for (;;) {
+              if (ctx.err() != null) {
+                return;
+              }
+              Work.compute();
+            }
+          }
+
+          static void start(Context ctx, RecvChan<String> jobs) {
+            Go.go(() -> untilInterrupted(jobs));
+            Go.go(() -> untilCancelled(ctx));
           }
         }
         """;
