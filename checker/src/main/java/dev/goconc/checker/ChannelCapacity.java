@@ -12,6 +12,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
@@ -35,8 +36,9 @@ final class ChannelCapacity {
 
   /**
    * {@code Chan.make(items.size())} (or {@code .length}, or the bound {@code n} of
-   * {@code for (i = 0; i < n; i++)}) sent on once per iteration of {@code loop} and nowhere else
-   * in the method: the buffer has room for every send.
+   * {@code for (i = 0; i < n; i++)}, or a constant at least the constant trip count of such a
+   * loop) sent on once per iteration of {@code loop} and nowhere else in the method: the buffer
+   * has room for every send.
    */
   static boolean sendFitsBuffer(MethodInvocationTree call, Tree loop, VisitorState state) {
     Symbol channel = localChannel(call, GoconcApi.CHAN_SEND.matches(call, state));
@@ -57,10 +59,44 @@ final class ChannelCapacity {
     }
     if (loop instanceof ForLoopTree counted
         && ASTHelpers.stripParentheses(counted.getCondition()) instanceof BinaryTree bound
-        && bound.getKind() == Tree.Kind.LESS_THAN) {
-      return cap.equals(squeeze(state.getSourceForNode(bound.getRightOperand())));
+        && bound.getKind() == Tree.Kind.LESS_THAN
+        && cap.equals(squeeze(state.getSourceForNode(bound.getRightOperand())))) {
+      return true;
     }
-    return false;
+    return loop instanceof ForLoopTree counted && constantTrips(counted, capacity);
+  }
+
+  /**
+   * {@code for (int i = a; i < b; i++)} (or {@code <=}) with constants {@code a} and {@code b}
+   * running at most {@code capacity} times, itself a constant: {@code Chan.make(100)} filled by
+   * {@code for (int i = 0; i < 50; i++)}.
+   */
+  private static boolean constantTrips(ForLoopTree loop, ExpressionTree capacity) {
+    Integer cap = ASTHelpers.constValue(capacity, Integer.class);
+    if (cap == null
+        || loop.getInitializer().size() != 1
+        || !(loop.getInitializer().get(0) instanceof VariableTree counter)
+        || counter.getInitializer() == null
+        || loop.getUpdate().size() != 1
+        || !(loop.getUpdate().get(0).getExpression() instanceof UnaryTree step)
+        || (step.getKind() != Tree.Kind.POSTFIX_INCREMENT
+            && step.getKind() != Tree.Kind.PREFIX_INCREMENT)
+        || ASTHelpers.getSymbol(step.getExpression()) != ASTHelpers.getSymbol(counter)
+        || !(ASTHelpers.stripParentheses(loop.getCondition()) instanceof BinaryTree bound)
+        || ASTHelpers.getSymbol(bound.getLeftOperand()) != ASTHelpers.getSymbol(counter)) {
+      return false;
+    }
+    Integer from = ASTHelpers.constValue(counter.getInitializer(), Integer.class);
+    Integer to = ASTHelpers.constValue(bound.getRightOperand(), Integer.class);
+    if (from == null || to == null) {
+      return false;
+    }
+    long trips = switch (bound.getKind()) {
+      case LESS_THAN -> (long) to - from;
+      case LESS_THAN_EQUAL -> (long) to - from + 1;
+      default -> Long.MAX_VALUE;
+    };
+    return trips <= cap;
   }
 
   /** A receive from a local channel whose every sending goroutine observes a context. */

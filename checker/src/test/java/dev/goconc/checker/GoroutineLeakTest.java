@@ -420,6 +420,112 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /**
+   * The seeds' buffered-channel lesson: a send past a full buffer blocks even when the method
+   * receives later, and receives that make room in time keep it quiet.
+   */
+  @Test
+  void straightLineFillLevel() {
+    helper
+        .addSourceLines(
+            "FillLevel.java",
+            """
+            import dev.goconc.*;
+
+            class FillLevel {
+              void sendsPastAFullBuffer() {
+                Chan<Integer> ch = Chan.make(3);
+                ch.send(1);
+                ch.send(2);
+                ch.send(3);
+                // BUG: Diagnostic contains: the buffer already holds 3 values not yet received
+                ch.send(4);
+                System.out.println(ch.receive());
+              }
+
+              void receivesMakeRoomInTime() {
+                Chan<Integer> ch = Chan.make(3);
+                ch.send(1);
+                ch.send(2);
+                ch.send(3);
+                System.out.println(ch.receive());
+                System.out.println(ch.receive());
+                ch.send(4);
+                System.out.println(ch.receive());
+                int last = ch.receive();
+              }
+
+              void trySendWhenFullDoesNotBlock() {
+                Chan<Integer> ch = Chan.make(1);
+                ch.send(1);
+                boolean sent = ch.trySend(2);
+                ch.receive();
+              }
+
+              void branchesAreNotCounted(boolean more) {
+                Chan<Integer> ch = Chan.make(1);
+                ch.send(1);
+                if (more) {
+                  ch.receive();
+                }
+                ch.send(2);
+                ch.receive();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** The seeds' {@code go worker(ctx)} written as a lambda calling the worker. */
+  @Test
+  void lambdaCallingAWorkerIsJudgedByTheWorkersLoops() {
+    helper
+        .addSourceLines(
+            "Workers.java",
+            """
+            import dev.goconc.*;
+
+            class Workers {
+              static int compute() {
+                return 42;
+              }
+
+              static void ignoresContext(Context ctx) {
+                // BUG: Diagnostic contains: goroutine never stops
+                while (true) {
+                  compute();
+                }
+              }
+
+              static void observesContext(Context ctx) {
+                while (true) {
+                  if (ctx.err() != null) {
+                    return;
+                  }
+                  compute();
+                }
+              }
+
+              static void leavesOnItsOwn(int n) {
+                while (true) {
+                  if (compute() > n) {
+                    break;
+                  }
+                }
+              }
+
+              void start(Context ctx) {
+                Go.go(() -> ignoresContext(ctx));
+                Go.go(() -> observesContext(ctx));
+                Go.go(() -> {
+                  leavesOnItsOwn(3);
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void suppressedDaemon() {
     helper

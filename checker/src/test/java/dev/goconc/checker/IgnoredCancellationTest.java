@@ -296,4 +296,44 @@ final class IgnoredCancellationTest {
             "}")
         .doTest();
   }
+
+  /** Constant-bound loops filling a constant buffer: quiet while the buffer holds them all. */
+  @Test
+  void constantLoopIntoConstantBuffer() {
+    helper
+        .addSourceLines(
+            "Queue.java",
+            "import dev.goconc.Chan;",
+            "import dev.goconc.Context;",
+            "class Queue {",
+            "  static final int SIZE = 100;",
+            "  void fits(Context ctx) {",
+            "    Chan<Integer> jobs = Chan.make(100);",
+            "    for (int i = 0; i < 50; i++) {",
+            "      jobs.send(i);",
+            "    }",
+            "  }",
+            "  void fitsExactly(Context ctx) {",
+            "    Chan<Integer> jobs = Chan.make(SIZE);",
+            "    for (int i = 1; i <= SIZE; i++) {",
+            "      jobs.send(i);",
+            "    }",
+            "  }",
+            "  void overflows(Context ctx) {",
+            "    Chan<Integer> jobs = Chan.make(10);",
+            "    // BUG: Diagnostic contains: never checks 'ctx'",
+            "    for (int i = 0; i <= 10; i++) {",
+            "      jobs.send(i);",
+            "    }",
+            "  }",
+            "  void countsDown(Context ctx) {",
+            "    Chan<Integer> jobs = Chan.make(10);",
+            "    // BUG: Diagnostic contains: never checks 'ctx'",
+            "    for (int i = 0; i < 5; i--) {",
+            "      jobs.send(i);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
