@@ -214,7 +214,7 @@ public final class GoroutineLeak extends BugChecker
    * method's own block (no branch, loop, lambda or select around it), one per statement: then
    * the fill level before each send is known by counting in order. Empty for any other shape.
    */
-  private static Optional<Tree> overflowingSend(List<Use> all, int capacity, BlockingOps ops) {
+  private static Optional<Tree> overflowingSend(List<Use> all, int capacity, ChannelWaits ops) {
     Tree root = ops.uses().root();
     if (!(root instanceof MethodTree method) || method.getBody() == null) {
       return Optional.empty();
