@@ -64,6 +64,7 @@ public final class ChannelPaths {
       } else {
         return Optional.empty();
       }
+      CostProbe.graphBuilt(state);
       return Optional.of(new ChannelPaths(CFGBuilder.build(
           bodyPath, ast, false, false, JavacProcessingEnvironment.instance(state.context))));
     } catch (RuntimeException | AssertionError e) {
