@@ -3,6 +3,9 @@
 # goconc rule at ERROR (Error Prone's own checks off), and reports crashes, goconc findings and
 # time. Both must be zero: a rule that meets code it does not understand returns no match.
 #
+# Guava is compiled twice: as published (every rule should take its cheap exit), and with
+# "import dev.goconc.*;" added to each file, so every rule analyses every method of it.
+#
 # Usage: bench/real-code-check.sh [--guava VERSION] [--jdk] [--compare] [--keep-going]
 #   --guava VERSION  Guava release whose sources jar is compiled (default below)
 #   --jdk            also compile the JDK's own java.base sources (lib/src.zip, --patch-module)
@@ -26,7 +29,7 @@ while [ $# -gt 0 ]; do
     --jdk) WITH_JDK=true; shift ;;
     --compare) COMPARE=true; shift ;;
     --keep-going) KEEP_GOING=true; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -103,12 +106,13 @@ run_javac() {
     goconc) plugin=(-processorpath "$PROCESSOR_PATH" -XDcompilePolicy=simple
                     --should-stop=ifError=FLOW "-Xplugin:ErrorProne $EP_FLAGS") ;;
   esac
-  local start end status=0
-  start=$(date +%s.%N)
-  "$JAVAC" "${JFLAGS[@]}" "${plugin[@]}" -proc:none -implicit:none -nowarn -XDsuppressNotes \
+  # Wall-clock time, and the CPU time (user + system) that varies far less on a shared machine.
+  local status=0 wall user sys
+  /usr/bin/time -f '%e %U %S' -o "$log.time" \
+    "$JAVAC" "${JFLAGS[@]}" "${plugin[@]}" -proc:none -implicit:none -nowarn -XDsuppressNotes \
     -Xmaxerrs 100000 -Xmaxwarns 0 -encoding UTF-8 -d "$out" "$@" "@$list" > "$log" 2>&1 || status=$?
-  end=$(date +%s.%N)
-  printf '%s %.1f\n' "$status" "$(echo "$end - $start" | bc)"
+  read -r wall user sys < <(tail -1 "$log.time")
+  printf '%s %s %s\n' "$status" "${wall}s" "$(echo "$user + $sys" | bc)s"
 }
 
 # Judges one corpus: $1 = name, $2 = file list; the rest are javac options.
@@ -121,9 +125,9 @@ check_corpus() {
   local timings=""
   if $COMPARE; then
     for mode in plain ep-none; do
-      read -r status secs < <(run_javac "$mode" "$list" "$WORK/$name-$mode.log" "$@")
-      echo "   $mode: exit $status, ${secs}s"
-      timings+="$mode ${secs}s, "
+      read -r status wall cpu < <(run_javac "$mode" "$list" "$WORK/$name-$mode.log" "$@")
+      echo "   $mode: exit $status, wall $wall, cpu $cpu"
+      timings+="$mode wall $wall cpu $cpu, "
       if [ "$status" != 0 ]; then
         echo "   the corpus does not compile without goconc; see $WORK/$name-$mode.log" >&2
         FAILED=2; SUMMARY+=("$name: corpus does not compile ($mode)"); return
@@ -131,13 +135,13 @@ check_corpus() {
     done
   fi
   local log="$WORK/$name-goconc.log"
-  read -r status secs < <(run_javac goconc "$list" "$log" "$@")
+  read -r status wall cpu < <(run_javac goconc "$list" "$log" "$@")
   local pattern crashes findings
   pattern=$(IFS='|'; echo "${RULES[*]}")
   crashes=$(grep -c 'An unhandled exception was thrown by the Error Prone' "$log" || true)
   findings=$(grep -cE "\[($pattern)\]" "$log" || true)
-  echo "   goconc: exit $status, ${secs}s, crashes $crashes, findings $findings"
-  SUMMARY+=("$name: $files files, $lines lines; ${timings}goconc ${secs}s; crashes $crashes, findings $findings")
+  echo "   goconc: exit $status, wall $wall, cpu $cpu, crashes $crashes, findings $findings"
+  SUMMARY+=("$name: $files files, $lines lines; ${timings}goconc wall $wall cpu $cpu; crashes $crashes, findings $findings")
   if [ "$crashes" != 0 ] || [ "$findings" != 0 ]; then
     grep -E -B1 -A12 "An unhandled exception was thrown|\[($pattern)\]" "$log" | head -200
     FAILED=1
@@ -150,7 +154,7 @@ check_corpus() {
 }
 
 finish() {
-  echo "== summary ($(uname -m), $(nproc) cores, $("$JAVAC" -version 2>&1), Error Prone $EP_VERSION)"
+  echo "== summary ($(uname -m), $(nproc) cores, load $(cut -d" " -f1-3 /proc/loadavg), $("$JAVAC" -version 2>&1), Error Prone $EP_VERSION)"
   printf '   %s\n' "${SUMMARY[@]}"
   if [ "$FAILED" = 0 ]; then echo "== OK: no crash, no finding"; else echo "== FAILED ($FAILED)"; fi
   exit "$FAILED"
@@ -160,7 +164,7 @@ finish() {
 # findings" below would prove nothing (a plugin not loaded, a rule not enabled).
 echo "== canary: examples/mistakes/ must fire every rule"
 find "$ROOT/examples/mistakes" -name '*.java' | sort > "$WORK/canary.files"
-read -r status secs < <(run_javac goconc "$WORK/canary.files" "$WORK/canary.log" \
+read -r status wall cpu < <(run_javac goconc "$WORK/canary.files" "$WORK/canary.log" \
   --release 21 -cp "$ROOT/runtime/target/classes")
 for rule in "${RULES[@]}"; do
   if ! grep -q "\[$rule\]" "$WORK/canary.log"; then
@@ -168,7 +172,7 @@ for rule in "${RULES[@]}"; do
     exit 2
   fi
 done
-echo "   every rule fired (javac exit $status, ${secs}s)"
+echo "   every rule fired (javac exit $status, wall $wall)"
 
 # --- Corpus 1: Guava's sources jar, against its own dependencies.
 echo "== fetching Guava $GUAVA_VERSION sources"
@@ -186,6 +190,20 @@ GUAVA_DEPS=$(classpath_of guava \
 # module-info.java is left out: the sources compile as one unnamed-module source set.
 find "$GUAVA_SRC" -name '*.java' ! -name module-info.java | sort > "$WORK/guava.files"
 check_corpus guava "$WORK/guava.files" --release 21 -cp "$GUAVA_DEPS"
+
+# --- Corpus 1b: the same Guava, each file given "import dev.goconc.*;" after its package line.
+# The import defeats every rule's cheap exit, so each rule reads every method, lambda and loop
+# of real code: the test of "no crash" and of false positives on code that merely imports the
+# runtime. Guava has no wildcard imports, so the added one shadows nothing.
+GUAVA_FORCED="$WORK/guava-$GUAVA_VERSION-forced"
+if [ ! -d "$GUAVA_FORCED" ]; then
+  cp -r "$GUAVA_SRC" "$GUAVA_FORCED"
+  find "$GUAVA_FORCED" -name '*.java' ! -name module-info.java \
+    -exec sed -i '0,/^package [A-Za-z0-9_.]*;/s//&\nimport dev.goconc.*;/' {} +
+fi
+find "$GUAVA_FORCED" -name '*.java' ! -name module-info.java | sort > "$WORK/guava-forced.files"
+check_corpus guava-importing-goconc "$WORK/guava-forced.files" --release 21 \
+  -cp "$GUAVA_DEPS:$ROOT/runtime/target/classes"
 
 # --- Corpus 2: java.base from the JDK's src.zip, compiled as a patch of java.base itself.
 if $WITH_JDK; then
