@@ -2,17 +2,24 @@ package dev.goconc.checker;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
 import dev.goconc.checker.AllRulesCompilation.Result;
 import dev.goconc.checker.AllRulesCompilation.Source;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.tools.JavaFileObject.Kind;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +130,38 @@ final class CheapExitTest {
     assertAll(
         () -> assertEquals(List.of(), result.diagnostics()),
         () -> assertEquals(0, result.graphsBuilt(), "graphs built for files without imports"));
+  }
+
+  @Test
+  void theCheapExitSeesEveryKindOfImportButNotFullNamesInTheBody() throws IOException {
+    assertAll(
+        () -> assertTrue(mentionsRuntime("package p; import dev.goconc.Chan; class A {}")),
+        () -> assertTrue(mentionsRuntime("package p; import static dev.goconc.Go.go; class A {}")),
+        () -> assertTrue(mentionsRuntime("package p; import dev.goconc.*; class A {}")),
+        () -> assertTrue(mentionsRuntime("package dev.goconc; class A {}")),
+        () -> assertTrue(mentionsRuntime("package dev.goconc.internal; class A {}")),
+        () -> assertTrue(mentionsRuntime("import java.util.List; import dev.goconc.Context; class A {}")),
+        () -> assertFalse(mentionsRuntime("class A { dev.goconc.Chan<String> c; }")),
+        () -> assertFalse(mentionsRuntime("package dev; import dev.Goconc; class A {}")),
+        () -> assertFalse(mentionsRuntime("package p; import devx.goconc.Chan; class A {}")),
+        () -> assertFalse(mentionsRuntime("package p; import dev.goconcx.Chan; class A {}")),
+        () -> assertFalse(mentionsRuntime("package p; import org.dev.goconc.Chan; class A {}")),
+        () -> assertFalse(mentionsRuntime("package p; import java.util.*; class A {}")));
+  }
+
+  private static boolean mentionsRuntime(String source) throws IOException {
+    JavacTask task =
+        (JavacTask)
+            ToolProvider.getSystemJavaCompiler()
+                .getTask(null, null, d -> {}, List.of("-proc:none"), null,
+                    List.of(new SimpleJavaFileObject(URI.create("string:///A.java"), Kind.SOURCE) {
+                      @Override
+                      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                      }
+                    }));
+    CompilationUnitTree unit = task.parse().iterator().next();
+    return GoconcApi.mentionsRuntime(unit);
   }
 
   /** The source with its {@code dev.goconc} imports removed and their simple names spelt out. */
