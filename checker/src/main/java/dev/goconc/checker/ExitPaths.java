@@ -130,6 +130,7 @@ public final class ExitPaths {
     } else {
       return Optional.empty();
     }
+    CostProbe.graphBuilt(state);
     try {
       return Optional.of(
           new ExitPaths(

@@ -11,6 +11,9 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.tools.javac.code.Type;
 
 /**
@@ -189,17 +192,35 @@ public final class GoconcApi {
    * names in the body is not analysed (a deliberate miss: it costs every other file a scan).
    */
   public static boolean mentionsRuntime(CompilationUnitTree unit) {
-    if (unit.getPackageName() != null
-        && unit.getPackageName().toString().startsWith(PACKAGE)) {
+    if (unit.getPackageName() != null && inRuntimePackage(unit.getPackageName())) {
       return true;
     }
     for (ImportTree imp : unit.getImports()) {
-      if (imp.getQualifiedIdentifier().toString().startsWith(PACKAGE + ".")) {
+      if (inRuntimePackage(imp.getQualifiedIdentifier())) {
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * Whether a dotted name starts with {@code dev.goconc}, read from its two leftmost names:
+   * printing the tree instead ({@code toString()}) cost every rule a pretty-printer run per
+   * import on every matched tree of every file.
+   */
+  private static boolean inRuntimePackage(Tree name) {
+    Tree second = null;
+    Tree leftmost = name;
+    while (leftmost instanceof MemberSelectTree select) {
+      second = select;
+      leftmost = select.getExpression();
+    }
+    return leftmost instanceof IdentifierTree root
+        && root.getName().contentEquals("dev")
+        && second instanceof MemberSelectTree next
+        && next.getIdentifier().contentEquals("goconc");
+  }
+
 
   /** Whether {@code type} is, or is a subtype of, the type named {@code className}. */
   public static boolean isSubtypeOf(Type type, String className, com.google.errorprone.VisitorState state) {

@@ -61,6 +61,9 @@ public final class ReceiverSideClose extends BugChecker
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+      return Description.NO_MATCH; // the cheap exit before the launch matchers run per lambda
+    }
     boolean goroutine = GoroutineBodies.enclosingGoroutine(state.getPath(), state)
         .map(p -> p.getLeaf() == tree)
         .orElse(false);
