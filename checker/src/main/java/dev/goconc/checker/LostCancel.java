@@ -106,22 +106,9 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
-      return Description.NO_MATCH;
-    }
-    for (ReleaseObligations.Finding finding :
-        ReleaseObligations.findingsIn(state.getPath(), CONTEXTS, state)) {
-      if (LocalSuppressions.suppressed(this, finding.at(), state)) {
-        continue;
-      }
-      Description.Builder description =
-          buildDescription(finding.at()).setMessage(finding.message());
-      finding.fix().ifPresent(description::addFix);
-      state.reportMatch(description.build());
-    }
-    return Description.NO_MATCH;
+    return ReleaseObligations.report(this, CONTEXTS, tree, state);
   }
+
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {

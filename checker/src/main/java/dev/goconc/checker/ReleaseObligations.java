@@ -1,7 +1,9 @@
 package dev.goconc.checker;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -90,6 +92,29 @@ public final class ReleaseObligations {
 
   /** One finding: where to report, the message, and the fix when one is safe. */
   public record Finding(Tree at, String message, Optional<SuggestedFix> fix) {}
+
+  /**
+   * Reports every finding of {@code obligation} in {@code method} for {@code checker}, with its
+   * fix, skipping those suppressed on their local variable; the whole of a release rule's
+   * {@code matchMethod}. Always returns {@code NO_MATCH}: the findings are reported one by one.
+   */
+  public static Description report(
+      BugChecker checker, Obligation obligation, MethodTree method, VisitorState state) {
+    if (method.getBody() == null
+        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+      return Description.NO_MATCH;
+    }
+    for (Finding finding : findingsIn(state.getPath(), obligation, state)) {
+      if (LocalSuppressions.suppressed(checker, finding.at(), state)) {
+        continue;
+      }
+      Description.Builder description =
+          checker.buildDescription(finding.at()).setMessage(finding.message());
+      finding.fix().ifPresent(description::addFix);
+      state.reportMatch(description.build());
+    }
+    return Description.NO_MATCH;
+  }
 
   /** Every finding for creations in {@code methodPath}'s method and its lambdas. */
   public static List<Finding> findingsIn(

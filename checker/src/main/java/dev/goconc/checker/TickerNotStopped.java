@@ -104,22 +104,9 @@ public final class TickerNotStopped extends BugChecker implements MethodTreeMatc
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
-      return Description.NO_MATCH;
-    }
-    for (ReleaseObligations.Finding finding :
-        ReleaseObligations.findingsIn(state.getPath(), TICKERS, state)) {
-      if (LocalSuppressions.suppressed(this, finding.at(), state)) {
-        continue;
-      }
-      Description.Builder description =
-          buildDescription(finding.at()).setMessage(finding.message());
-      finding.fix().ifPresent(description::addFix);
-      state.reportMatch(description.build());
-    }
-    return Description.NO_MATCH;
+    return ReleaseObligations.report(this, TICKERS, tree, state);
   }
+
 
   private static boolean isTicker(MethodInvocationTree creation) {
     var symbol = ASTHelpers.getSymbol(creation);
