@@ -29,7 +29,8 @@ public class StartSiteBenchmark {
 
   @Benchmark
   public String goStartSiteAndName() {
-    return new Goroutine(42, Go.startSite()).name();
+    StartSite site = Go.startSite();
+    return new Goroutine(42, site, " @ " + site).name();
   }
 
   /** The floor: the same walk keeping only the class, no method or line. */
