@@ -104,8 +104,18 @@ final class GoroutineLeaksTest {
     assertEquals(null, outcome.get(10, java.util.concurrent.TimeUnit.SECONDS));
   }
 
+  /** Starts a goroutine and returns once it is parked in the latch, so blockedIn can see it. */
   private void startBlockedWorker() {
-    Go.go(() -> GoTest.awaitUninterruptibly(release));
+    java.util.concurrent.CompletableFuture<Thread> worker = new java.util.concurrent.CompletableFuture<>();
+    Go.go(() -> {
+      worker.complete(Thread.currentThread());
+      GoTest.awaitUninterruptibly(release);
+    });
+    Thread thread = worker.join();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
   }
 
   private static void sleep(Duration d) {
