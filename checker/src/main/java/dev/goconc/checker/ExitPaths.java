@@ -130,30 +130,23 @@ public final class ExitPaths {
     } else {
       return Optional.empty();
     }
-    UnderlyingAST body = ast;
-    return GraphCache.in(state)
-        .graphOf(leaf, bodyPath.getCompilationUnit(), () -> build(bodyPath, body, state))
-        .map(graph -> new ExitPaths(graph, state));
-  }
-
-  private static Optional<ControlFlowGraph> build(
-      TreePath bodyPath, UnderlyingAST ast, VisitorState state) {
     CostProbe.graphBuilt(state);
     try {
       return Optional.of(
-          CFGBuilder.build(
-              new TreePath(bodyPath, ast.getCode()),
-              ast,
-              /* assumeAssertionsEnabled= */ false,
-              /* assumeAssertionsDisabled= */ false,
-              JavacProcessingEnvironment.instance(state.context)));
+          new ExitPaths(
+              CFGBuilder.build(
+                  new TreePath(bodyPath, ast.getCode()),
+                  ast,
+                  /* assumeAssertionsEnabled= */ false,
+                  /* assumeAssertionsDisabled= */ false,
+                  JavacProcessingEnvironment.instance(state.context)),
+              state));
     } catch (RuntimeException | AssertionError e) {
       // The builder asserts on trees it does not model (erroneous or unattributed code, new
       // syntax it predates). A check must never break the build: no graph, no judgement.
       return Optional.empty();
     }
   }
-
 
   /**
    * The exits reachable from just after {@code start} (after each node the graph has for it: a tree
