@@ -262,10 +262,4 @@ public final class ChannelUses {
         ? var
         : null;
   }
-
-  /** The source line of {@code tree}, for messages. */
-  public static long lineOf(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap()
-        .getLineNumber(ASTHelpers.getStartPosition(tree));
-  }
 }

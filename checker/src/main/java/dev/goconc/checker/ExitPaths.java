@@ -88,7 +88,7 @@ public final class ExitPaths {
 
     /** "at line N" for a return with a value or a throw, "after line N" otherwise. */
     public String where(VisitorState state) {
-      String line = String.valueOf(ChannelUses.lineOf(named(), state));
+      String line = String.valueOf(SourceLines.of(named(), state));
       return named() == tree ? "at line " + line : "after line " + line;
     }
 

@@ -159,9 +159,9 @@ public final class GoroutineLeak extends BugChecker
         String message = String.format(
             "goroutine sending on '%s' (line %d) blocks forever: the method can leave %s"
                 + " without receiving, and the buffer of '%s' holds %d of %s sends; %s",
-            channel.getSimpleName(), ChannelUses.lineOf(send, state),
+            channel.getSimpleName(), SourceLines.of(send, state),
             exit.get().named() == null
-                ? "at line " + ChannelUses.lineOf(launch, state)
+                ? "at line " + SourceLines.of(launch, state)
                 : exit.get().where(state),
             channel.getSimpleName(), capacity,
             total == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(total),
@@ -196,14 +196,14 @@ public final class GoroutineLeak extends BugChecker
               "send on '%s' at line %d blocks forever: the buffer already holds %d values not"
                   + " yet received and no goroutine receives from it; receive before sending"
                   + " more, or give the channel room for every send",
-              channel.getSimpleName(), ChannelUses.lineOf(send, state), capacity))
+              channel.getSimpleName(), SourceLines.of(send, state), capacity))
               .build());
     }
     Tree first = all.stream().filter(u -> sends.contains(u.call())).findFirst().get().call();
     return Optional.of(buildDescription(first).setMessage(String.format(
         "send on '%s' at line %d blocks forever: %s and no goroutine receives from it; start"
             + " the receiver before sending, or give the channel room for every send",
-        channel.getSimpleName(), ChannelUses.lineOf(first, state),
+        channel.getSimpleName(), SourceLines.of(first, state),
         capacity == 0 ? "the channel is unbuffered" : "the buffer holds " + capacity
             + " of " + (count == SendCounts.UNBOUNDED ? "unboundedly many" : count) + " sends"))
         .build());
@@ -331,7 +331,7 @@ public final class GoroutineLeak extends BugChecker
                 + " observes ctx.done(), ctx.err() or a done channel; select on ctx.done() and"
                 + " return when it fires (a process-lifetime daemon says so with"
                 + " @SuppressWarnings(\"GoroutineLeak\"))",
-            ChannelUses.lineOf(loop, state))).build());
+            SourceLines.of(loop, state))).build());
       }
     } catch (RuntimeException e) {
       // Code this check does not understand: no finding.

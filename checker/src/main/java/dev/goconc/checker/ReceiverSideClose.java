@@ -109,7 +109,7 @@ public final class ReceiverSideClose extends BugChecker
     if (!parameter && !sentOrEscapesElsewhere(channel, unit, state)) {
       return Description.NO_MATCH; // a done channel: closing it is its owner's signal
     }
-    long line = ChannelUses.lineOf(close.get().tree(), state);
+    long line = SourceLines.of(close.get().tree(), state);
     String message = String.format(
         "'%s' is closed on line %d by code that only receives from it; the sender's next send"
             + " throws ChannelClosedException. Only the sender closes a channel%s",

@@ -262,11 +262,11 @@ public final class ReleaseObligations {
     ExitPaths.Exit exit = missed.get();
     String exitText =
         exit.kind() == ExitPaths.Kind.RETURN
-            ? "the return on line " + line(exitPosition(exit, ownerPath.getLeaf(), state), state)
+            ? "the return on line " + SourceLines.at(exitPosition(exit, ownerPath.getLeaf(), state), state)
             : "the end of the "
                 + (ownerPath.getLeaf() instanceof LambdaExpressionTree ? "lambda" : "method")
                 + " on line "
-                + line(exitPosition(exit, ownerPath.getLeaf(), state), state);
+                + SourceLines.at(exitPosition(exit, ownerPath.getLeaf(), state), state);
     String message =
         String.format(
             "%s may be reached without %s '%s' (created on line %d): %s; declare it in"
@@ -274,7 +274,7 @@ public final class ReleaseObligations {
             exitText,
             obligation.verb(),
             local.getSimpleName(),
-            line(ASTHelpers.getStartPosition(creation), state),
+            SourceLines.of(creation, state),
             obligation.consequence(creation));
     return Optional.of(
         new Finding(
@@ -320,10 +320,6 @@ public final class ReleaseObligations {
             ? method.getBody()
             : ((LambdaExpressionTree) owner).getBody();
     return Math.max(0, state.getEndPosition(body) - 1);
-  }
-
-  private static long line(long position, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(position);
   }
 
   private static String methodName(MethodInvocationTree call) {

@@ -122,13 +122,13 @@ public final class SendOnClosedChannel extends BugChecker
     Tree at = after.call() != null ? after.call() : after.ident();
     String what = after.kind() == Kind.CLOSE
         ? String.format("'%s' is closed again at line %d", channel.getSimpleName(),
-            ChannelUses.lineOf(at, state))
+            SourceLines.of(at, state))
         : String.format("'%s' is sent on at line %d", channel.getSimpleName(),
-            ChannelUses.lineOf(at, state));
+            SourceLines.of(at, state));
     return buildDescription(at).setMessage(String.format(
         "%s on a path after close() at line %d, which throws ChannelClosedException; only the"
             + " sender closes, once, after its last send",
-        what, ChannelUses.lineOf(close.call(), state))).build();
+        what, SourceLines.of(close.call(), state))).build();
   }
 
   /** A close in a block that also sets a boolean flag, or under compareAndSet/getAndSet. */

@@ -151,9 +151,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
         || settledAfter[0]) {
       return Description.NO_MATCH;
     }
-    long line =
-        state.getPath().getCompilationUnit().getLineMap()
-            .getLineNumber(ASTHelpers.getStartPosition(launch));
+    long line = SourceLines.of(launch, state);
     Description.Builder description =
         buildDescription(tree)
             .setMessage(

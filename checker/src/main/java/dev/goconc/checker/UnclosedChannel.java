@@ -99,7 +99,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
       return Optional.of(report(channel, loop.get().tree(), String.format(
           "the loop over '%s' at line %d never ends: nothing closes '%s'; close it in finally"
               + " in its sender, or from a goroutine after wg.await()",
-          channel.getSimpleName(), ChannelUses.lineOf(loop.get().tree(), state),
+          channel.getSimpleName(), SourceLines.of(loop.get().tree(), state),
           channel.getSimpleName()), feeders, all, ops, state));
     }
     if (!returned || feeders.contains(uses.root())
@@ -112,7 +112,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
           "nothing closes '%s', returned to callers that must range over it: its goroutine"
               + " (line %d) forwards until its input closes; close '%s' in finally when the"
               + " sender is done, or from a goroutine after wg.await()",
-          channel.getSimpleName(), ChannelUses.lineOf(send.call(), state),
+          channel.getSimpleName(), SourceLines.of(send.call(), state),
           channel.getSimpleName()), feeders, all, ops, state));
     }
     Set<Tree> writers = new LinkedHashSet<>(feeders);

@@ -81,7 +81,7 @@ public final class WaitGroupAddInGoroutine extends BugChecker
                       "%s.add() inside the goroutine races with %s.await() on line %d: the wait"
                           + " can return before this goroutine has added itself; call %s.add(1)"
                           + " before starting the goroutine, or start it with %s.go(...)",
-                      name, name, line(await.get(), state), name, name));
+                      name, name, SourceLines.of(await.get(), state), name, name));
       moveBeforeLaunch(add, body.get(), state).ifPresent(description::addFix);
       state.reportMatch(description.build());
     }
@@ -142,13 +142,5 @@ public final class WaitGroupAddInGoroutine extends BugChecker
       return new TreePath(state.getPath(), body);
     }
     return TreePath.getPath(state.getPath().getCompilationUnit(), body);
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state
-        .getPath()
-        .getCompilationUnit()
-        .getLineMap()
-        .getLineNumber(ASTHelpers.getStartPosition(tree));
   }
 }

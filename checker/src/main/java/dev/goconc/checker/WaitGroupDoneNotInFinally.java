@@ -91,7 +91,7 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
                       "%s.done() is not in a finally: if the goroutine throws before it,"
                           + " %s.await() on line %d waits forever; call %s.done() in a finally"
                           + " block, or start the goroutine with %s.go(...)",
-                      name, name, line(await.get(), state), name, name));
+                      name, name, SourceLines.of(await.get(), state), name, name));
       fix(done, dones, body.get(), state).ifPresent(description::addFix);
       state.reportMatch(description.build());
     }
@@ -202,13 +202,5 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
         launch.getMethodSelect(), state.getSourceForNode(ASTHelpers.getReceiver(add)) + ".go");
     layout.get().delete(fix, doneStatement, state);
     return Optional.of(fix.build());
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state
-        .getPath()
-        .getCompilationUnit()
-        .getLineMap()
-        .getLineNumber(ASTHelpers.getStartPosition(tree));
   }
 }
