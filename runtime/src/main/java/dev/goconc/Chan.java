@@ -9,8 +9,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A Go channel, both ends: {@code make(chan T)} is {@link #make()}, {@code make(chan T, n)} is
@@ -18,8 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <h2>Algorithm</h2>
  *
- * <p>Go's own (runtime/chan.go and select.go), on virtual threads. Each channel has one
- * {@link ReentrantLock} (virtual threads park on it without pinning a carrier), a ring buffer of
+ * <p>Go's own (runtime/chan.go and select.go), on virtual threads. Each channel has one lock (a
+ * {@link ChannelLock}: virtual threads park on it without pinning a carrier), a ring buffer of
  * {@code cap} slots, and two FIFO queues of waiting entries: blocked senders (each holding its
  * value) and blocked receivers. A blocked goroutine is a {@link Waiter}; it has one
  * {@link WaitEntry} per channel it waits on (one for send/receive, one per case for a select).
@@ -48,7 +46,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * uniformly random order and commits the first that can proceed; if none can and there is no
  * default, it queues one entry per case on its channels, unlocks and parks. Whoever completes one
  * entry first wins the claim; after waking, the select unlinks its other entries. A blocked
- * operation never polls: it parks (see {@link Waiter} on why it does not spin first).
+ * operation never polls: it parks, after a spin of a few microseconds when it waits for a
+ * rendezvous and its counterpart may be running on another carrier (see {@link Waiter}).
  *
  * <h2>Memory consistency</h2>
  *
@@ -75,7 +74,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   /** The global lock order for select. */
   final long id = ids.incrementAndGet();
 
-  final ReentrantLock lock = new ReentrantLock();
+  final ChannelLock lock = new ChannelLock();
   private final int capacity;
   private final Object[] buf;
   private int head;
@@ -138,7 +137,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Thread.currentThread().isInterrupted()) {
           throw new GoInterruptedException();
         }
-        e.waiter = new Waiter(Thread.currentThread());
+        e.waiter = new Waiter(Thread.currentThread(), capacity == 0);
         sendq.add(e);
       }
     } finally {
@@ -189,7 +188,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    */
   @Override
   public void close() {
-    List<Thread> woken = new ArrayList<>();
+    List<Waiter> woken = new ArrayList<>();
     lock.lock();
     try {
       if (closed) {
@@ -201,20 +200,20 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         e.value = null;
         e.closed = true;
         if (e.waiter.tryClaim(e.caseIndex)) {
-          woken.add(e.waiter.thread);
+          woken.add(e.waiter);
         }
       }
       while ((e = sendq.poll()) != null) {
         e.closed = true;
         if (e.waiter.tryClaim(e.caseIndex)) {
-          woken.add(e.waiter.thread);
+          woken.add(e.waiter);
         }
       }
     } finally {
       lock.unlock();
     }
-    for (Thread t : woken) {
-      LockSupport.unpark(t);
+    for (Waiter w : woken) {
+      w.wake();
     }
   }
 
@@ -322,7 +321,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Thread.currentThread().isInterrupted()) {
           throw new GoInterruptedException();
         }
-        e.waiter = new Waiter(Thread.currentThread());
+        e.waiter = new Waiter(Thread.currentThread(), capacity == 0);
         recvq.add(e);
       }
     } finally {
@@ -351,7 +350,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       r.value = e.value;
       r.closed = false;
       if (r.waiter.tryClaim(r.caseIndex)) {
-        e.toWake = r.waiter.thread;
+        e.toWake = r.waiter;
         return true;
       }
     }
@@ -381,7 +380,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
           int tail = head + count;
           buf[tail >= capacity ? tail - capacity : tail] = s.value;
           count++;
-          e.toWake = s.waiter.thread;
+          e.toWake = s.waiter;
           break;
         }
       }
@@ -392,7 +391,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       if (s.waiter.tryClaim(s.caseIndex)) {
         e.value = s.value;
         e.closed = false;
-        e.toWake = s.waiter.thread;
+        e.toWake = s.waiter;
         return true;
       }
     }
@@ -416,7 +415,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
   static void wake(WaitEntry e) {
     if (e.toWake != null) {
-      LockSupport.unpark(e.toWake);
+      e.toWake.wake();
       e.toWake = null;
     }
   }

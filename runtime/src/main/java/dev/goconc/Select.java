@@ -4,7 +4,6 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -133,7 +132,7 @@ public final class Select<R> {
         if (Thread.currentThread().isInterrupted()) {
           throw new GoInterruptedException();
         }
-        waiter = new Waiter(Thread.currentThread());
+        waiter = new Waiter(Thread.currentThread(), allUnbuffered(locks));
         for (int i = 0; i < n; i++) {
           Case c = cases.get(i);
           if (c.chan != null) {
@@ -186,23 +185,31 @@ public final class Select<R> {
     return c.kind == Kind.SEND ? c.chan.sendq : c.chan.recvq;
   }
 
-  /** The distinct channels, in ascending id: the one global order in which selects lock. */
+  /**
+   * The distinct channels, in ascending id: the one global order in which selects lock. An
+   * insertion sort, as a select has a handful of cases; the array is trimmed only when a channel
+   * repeats or is nil.
+   */
   private Chan<?>[] lockOrder() {
     Chan<?>[] chans = new Chan<?>[cases.size()];
     int k = 0;
     for (Case c : cases) {
-      if (c.chan != null) {
-        chans[k++] = c.chan;
+      Chan<?> ch = c.chan;
+      if (ch == null) {
+        continue;
       }
-    }
-    Arrays.sort(chans, 0, k, Comparator.comparingLong(ch -> ch.id));
-    int distinct = 0;
-    for (int i = 0; i < k; i++) {
-      if (distinct == 0 || chans[distinct - 1] != chans[i]) {
-        chans[distinct++] = chans[i];
+      int i = k;
+      while (i > 0 && chans[i - 1].id > ch.id) {
+        i--;
       }
+      if (i > 0 && chans[i - 1] == ch) {
+        continue;
+      }
+      System.arraycopy(chans, i, chans, i + 1, k - i);
+      chans[i] = ch;
+      k++;
     }
-    return Arrays.copyOf(chans, distinct);
+    return k == chans.length ? chans : Arrays.copyOf(chans, k);
   }
 
   /** A uniformly random permutation (Fisher-Yates), so every ready case is equally likely. */
@@ -215,6 +222,15 @@ public final class Select<R> {
       order[j] = i;
     }
     return order;
+  }
+
+  private static boolean allUnbuffered(Chan<?>[] chans) {
+    for (Chan<?> c : chans) {
+      if (c.cap() != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void lockAll(Chan<?>[] chans) {

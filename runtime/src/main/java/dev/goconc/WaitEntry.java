@@ -11,8 +11,8 @@ final class WaitEntry {
   Object value;
   /** For a receive: the channel was closed and drained. For a send: the channel was closed. */
   boolean closed;
-  /** A waiter this operation completed, to unpark after the channel's lock is released. */
-  Thread toWake;
+  /** A waiter this operation completed, to wake after the channel's lock is released. */
+  Waiter toWake;
 
   WaitEntry prev;
   WaitEntry next;

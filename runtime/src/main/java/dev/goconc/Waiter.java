@@ -2,6 +2,7 @@ package dev.goconc;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -10,19 +11,31 @@ import java.util.concurrent.locks.LockSupport;
  * commits that case; every other party skips the claimed waiter. A claim is the completion
  * itself: the completer writes the entry's result first, so the waiter that sees its state
  * claimed also sees the result.
+ *
+ * <h2>Spinning or parking</h2>
+ *
+ * <p>A waiter on unbuffered channels only (a rendezvous) waits through a private
+ * {@link LinkedTransferQueue}: its {@code take()} spins for a few microseconds before parking,
+ * but only while the carrier has no other work queued. That is the JDK's own test of when a
+ * spin can pay on virtual threads, and it needs the carrier's queue, which no code outside the
+ * JDK can see. It pays in a rendezvous: a counterpart running on another carrier answers within
+ * the spin, so neither side parks and no scheduler hand-off happens (ping-pong between two
+ * goroutines stops parking altogether). It must not spin when the counterpart is queued behind
+ * this goroutine on the same carrier — the goroutine it just unparked usually is — because the
+ * spin would hold the carrier that counterpart needs (measured: a spin without that test made
+ * ping-pong about seven times slower).
+ *
+ * <p>On one carrier nobody spins: the counterpart cannot run before this goroutine parks. A
+ * waiter on a buffered channel parks at once too: a sender blocked on a full buffer (or a
+ * receiver on an empty one) that spins gets each freed slot one at a time, in lock step with its
+ * counterpart; parked, it lets the counterpart drain or fill the buffer in a run.
  */
 final class Waiter {
   static final int WAITING = -1;
   static final int CANCELLED = -2;
 
-  /**
-   * Spin iterations before parking: 0 unless system property {@code goconc.spins} says otherwise,
-   * and always 0 on one carrier. Measured on virtual threads, spinning loses: the counterpart a
-   * goroutine just unparked is queued on that goroutine's own carrier, so spinning there delays
-   * the very party that would complete the wait (ping-pong went from about 2 to 15 microseconds a
-   * round trip with 64 spins). The knob stays for platform-thread callers and for benchmarks.
-   */
-  private static final int SPINS = carriers() > 1 ? Integer.getInteger("goconc.spins", 0) : 0;
+  /** Whether a spin can ever pay: only with another carrier for the counterpart to run on. */
+  private static final boolean SPIN_CAN_PAY = Carriers.count() > 1;
 
   private static final VarHandle STATE;
 
@@ -40,8 +53,24 @@ final class Waiter {
   @SuppressWarnings("unused") // accessed through STATE
   private volatile int state = WAITING;
 
-  Waiter(Thread thread) {
+  /** A rendezvous waiter's wake-up signal (one token, offered after the claim); else null. */
+  private final LinkedTransferQueue<Boolean> signal;
+
+  /**
+   * Set before a waiter without a {@link #signal} parks. A completer unparks only a waiter that
+   * may have parked; an unpark it does not need would still cost a scheduler submission. (The
+   * waiter writes this, then reads {@link #state}; the completer writes {@code state}, then reads
+   * this: one of them sees the other's write.)
+   */
+  private volatile boolean parking;
+
+  /**
+   * @param rendezvous whether every channel this waiter waits on is unbuffered, so that it may spin
+   *     before parking
+   */
+  Waiter(Thread thread, boolean rendezvous) {
     this.thread = thread;
+    this.signal = rendezvous && SPIN_CAN_PAY ? new LinkedTransferQueue<>() : null;
   }
 
   /** Commits case {@code caseIndex}; false if another case or a cancel got there first. */
@@ -49,39 +78,41 @@ final class Waiter {
     return STATE.compareAndSet(this, WAITING, caseIndex);
   }
 
+  /** Wakes this waiter after a successful {@link #tryClaim}; called outside any channel lock. */
+  void wake() {
+    if (signal != null) {
+      signal.offer(Boolean.TRUE);
+    } else if (parking) {
+      LockSupport.unpark(thread);
+    }
+  }
+
   /**
-   * Parks until a case is claimed, returning its index, or until the thread is interrupted
-   * while still unclaimed, returning {@link #CANCELLED}. The interrupt flag is left as it is.
+   * Waits until a case is claimed, returning its index, or until the thread is interrupted while
+   * still unclaimed, returning {@link #CANCELLED}. The interrupt flag is left as it is.
    */
   int await() {
-    int spins = SPINS;
+    if (signal == null) {
+      parking = true;
+    }
     while (true) {
       int s = state;
       if (s != WAITING) {
         return s;
       }
-      if (spins > 0) {
-        spins--;
-        Thread.onSpinWait();
-      } else if (thread.isInterrupted()) {
+      if (thread.isInterrupted()) {
         if (STATE.compareAndSet(this, WAITING, CANCELLED)) {
           return CANCELLED;
         }
-      } else {
+      } else if (signal == null) {
         LockSupport.park(this);
+      } else {
+        try {
+          signal.take();
+        } catch (InterruptedException e) {
+          thread.interrupt(); // take() cleared the flag; the loop turns it into a cancel
+        }
       }
     }
-  }
-
-  private static int carriers() {
-    String p = System.getProperty("jdk.virtualThreadScheduler.parallelism");
-    if (p != null) {
-      try {
-        return Integer.parseInt(p.trim());
-      } catch (NumberFormatException ignored) {
-        // fall through to the JDK's own default
-      }
-    }
-    return Runtime.getRuntime().availableProcessors();
   }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.Test;
 final class ChanModelCheckingTest {
 
   private static void check(Runnable scenario) {
-    Lincheck.runConcurrentTest(LincheckConfig.invocations(), scenario);
+    LincheckConfig.runConcurrentTest(LincheckConfig.invocations(), scenario);
   }
 
   /** For the scenarios whose bad interleaving is rare: ten times the usual effort. */
   private static void checkHard(Runnable scenario) {
-    Lincheck.runConcurrentTest(10 * LincheckConfig.invocations(), scenario);
+    LincheckConfig.runConcurrentTest(10 * LincheckConfig.invocations(), scenario);
   }
 
   private static void parallel(Runnable... bodies) {

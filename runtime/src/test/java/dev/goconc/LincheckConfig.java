@@ -1,5 +1,8 @@
 package dev.goconc;
 
+import org.jetbrains.lincheck.Lincheck;
+import org.jetbrains.lincheck.LincheckSettings;
+
 /** Lincheck effort: tiny by default (2 shared cores), thorough under {@code -Plong-tests}. */
 final class LincheckConfig {
   private LincheckConfig() {}
@@ -23,5 +26,23 @@ final class LincheckConfig {
   /** Threads in a data-structure scenario. */
   static int threads() {
     return LONG ? 3 : 2;
+  }
+
+  /**
+   * Lincheck's loop bound: the model checker reports a livelock when a loop runs this many times
+   * without another thread's progress. Its default, 50, is below the 128 rounds that the JDK's
+   * {@code LinkedTransferQueue} spins before parking, and a waiter for a rendezvous waits in one
+   * (see {@code Waiter}): a receiver interrupted mid-spin would be reported as live-locked
+   * although it sees the interrupt when the spin ends.
+   */
+  static final int LOOP_BOUND = 300;
+
+  /**
+   * {@code Lincheck.runConcurrentTest} with {@link #LOOP_BOUND}; the other settings are
+   * Lincheck 3.7's defaults. Lincheck exposes settings only through this internal entry point.
+   */
+  static void runConcurrentTest(int invocations, Runnable scenario) {
+    Lincheck.runConcurrentTestInternal$lincheck(
+        invocations, new LincheckSettings(true, 10, LOOP_BOUND, 20), scenario);
   }
 }

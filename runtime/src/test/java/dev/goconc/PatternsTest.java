@@ -217,10 +217,13 @@ final class PatternsTest {
     assertEquals(0L, numbers.receive());
     ctx.cancel();
     int after = 0;
-    for (long unused : numbers) {
+    for (long unused : numbers) {  // ends only when the counter closes its channel and returns
       after++;
     }
-    assertTrue(after <= 1, "the counter kept counting: " + after);
+    // While a receiver waits, both of the counter's cases are ready and select picks one at
+    // random, as Go's does, so a few more values may come after the cancel (each further one with
+    // half the chance); 64 would be a one-in-2^64 run.
+    assertTrue(after < 64, "the counter kept counting: " + after);
   }
 
   // snippet:errgroup

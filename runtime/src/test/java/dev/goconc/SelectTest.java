@@ -242,6 +242,31 @@ final class SelectTest {
   }
 
   @Test
+  void casesInOppositeOrdersWithRepeatsAndNilChannelsNeitherDeadlockNorLoseValues() throws Exception {
+    Chan<Integer> a = Chan.make();
+    Chan<Integer> b = Chan.make();
+    Chan<Integer> nil = null;
+    int rounds = 2_000;
+    // One side names b before a, with a repeat and a nil case; the other names a before b. Both
+    // must lock in the one global order, or two of them would deadlock.
+    CompletableFuture<Integer> senders = async(() -> {
+      for (int i = 0; i < rounds; i++) {
+        Select.<Void>select().send(b, i, () -> null).recv(nil, v -> null).send(a, i, () -> null)
+            .send(b, i, () -> null).run();
+      }
+      return rounds;
+    });
+    int received = 0;
+    for (int i = 0; i < rounds; i++) {
+      Integer v = Select.<Integer>select().recv(a, x -> x).recv(b, x -> x).run();
+      assertEquals(i, v);
+      received++;
+    }
+    assertEquals(rounds, senders.get(10, TimeUnit.SECONDS));
+    assertEquals(rounds, received);
+  }
+
+  @Test
   void stressManySelectorsOverMixedChannelsLoseAndDuplicateNothing() throws Exception {
     Chan<Integer> unbuffered = Chan.make();
     Chan<Integer> buffered = Chan.make(8);
