@@ -14,9 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticListener;
 import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
@@ -28,20 +31,26 @@ import javax.tools.ToolProvider;
  * the file manager hands javac this class loader for the processor path, so the plugin and
  * this program share one {@code ErrorProneTimings} class.
  *
+ * <p>{@code --findings FILE} also writes every warning and error javac reports, one line each
+ * ({@code file:line:column: [check] message}, sorted), so a change to the checks can be shown to
+ * leave what they find unchanged by diffing two runs' files.
+ *
  * <pre>
  * java --add-exports ... -cp EP_CLASSPATH:CHECKER_JAR bench/EpTimings.java \
- *   --rules A,B,C --plugin "-Xplugin:ErrorProne ..." -- JAVAC_ARGS... @sources
+ *   --rules A,B,C --plugin "-Xplugin:ErrorProne ..." [--findings FILE] -- JAVAC_ARGS... @sources
  * </pre>
  */
 public final class EpTimings {
   public static void main(String[] args) throws IOException {
     Set<String> rules = Set.of();
     String plugin = null;
+    Path findings = null;
     int i = 0;
     for (; i < args.length && !args[i].equals("--"); i++) {
       switch (args[i]) {
         case "--rules" -> rules = Set.of(args[++i].split(","));
         case "--plugin" -> plugin = args[++i];
+        case "--findings" -> findings = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -62,8 +71,15 @@ public final class EpTimings {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StandardJavaFileManager standard = javac.getStandardFileManager(null, Locale.ROOT, null);
     JavaFileManager fm = new PluginLoaderFileManager(standard);
+    List<String> reported = new ArrayList<>();
+    DiagnosticListener<JavaFileObject> collect = d -> {
+      if (d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING
+          || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+        reported.add(findingLine(d));
+      }
+    };
     JavacTask task =
-        (JavacTask) javac.getTask(null, fm, d -> {}, javacOptions, null, standard.getJavaFileObjectsFromStrings(sources));
+        (JavacTask) javac.getTask(null, fm, collect, javacOptions, null, standard.getJavaFileObjectsFromStrings(sources));
     var context = ((BasicJavacTask) task).getContext();
     AtomicReference<Map<String, Duration>> timings = new AtomicReference<>();
     AtomicReference<Duration> init = new AtomicReference<>();
@@ -81,6 +97,20 @@ public final class EpTimings {
     boolean ok = task.call();
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
     report(ok, wall, init.get(), timings.get(), rules);
+    if (findings != null) {
+      Files.write(findings, reported.stream().sorted().toList());
+      System.out.printf(Locale.ROOT, "%n%d warnings and errors written to %s%n", reported.size(), findings);
+    }
+  }
+
+  /**
+   * One finding as one line: where, then the whole message (it names the check and carries the
+   * suggested fix) with its line breaks shown as {@code " | "}, so a changed fix shows in a diff.
+   */
+  private static String findingLine(Diagnostic<? extends JavaFileObject> d) {
+    String where = d.getSource() == null ? "-" : d.getSource().getName();
+    return where + ":" + d.getLineNumber() + ":" + d.getColumnNumber() + ": "
+        + d.getMessage(Locale.ROOT).replace("\n", " | ");
   }
 
   private static void report(boolean ok, Duration wall, Duration init, Map<String, Duration> timings, Set<String> rules) {
