@@ -4,6 +4,7 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.api.BasicJavacTask;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +36,13 @@ import javax.tools.ToolProvider;
  * ({@code file:line:column: [check] message}, sorted), so a change to the checks can be shown to
  * leave what they find unchanged by diffing two runs' files.
  *
+ * <p>{@code --repeat K} compiles K times in the same JVM and adds each rule's median and least
+ * time over the warm compiles 2..K: on a machine shared with other work one cold compile's
+ * per-check times move by tens of percent from run to run.
+ *
  * <pre>
  * java --add-exports ... -cp EP_CLASSPATH:CHECKER_JAR bench/EpTimings.java \
- *   --rules A,B,C --plugin "-Xplugin:ErrorProne ..." [--findings FILE] -- JAVAC_ARGS... @sources
+ *   --rules A,B,C --plugin "-Xplugin:ErrorProne ..." [--findings FILE] [--repeat K] -- JAVAC_ARGS... @sources
  * </pre>
  */
 public final class EpTimings {
@@ -45,12 +50,14 @@ public final class EpTimings {
     Set<String> rules = Set.of();
     String plugin = null;
     Path findings = null;
+    int repeat = 1;
     int i = 0;
     for (; i < args.length && !args[i].equals("--"); i++) {
       switch (args[i]) {
         case "--rules" -> rules = Set.of(args[++i].split(","));
         case "--plugin" -> plugin = args[++i];
         case "--findings" -> findings = Path.of(args[++i]);
+        case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -68,6 +75,25 @@ public final class EpTimings {
       }
     }
 
+    List<Run> runs = new ArrayList<>();
+    for (int n = 0; n < repeat; n++) {
+      runs.add(compile(javacOptions, sources));
+    }
+    Run first = runs.get(0);
+    report(first.ok(), first.wall(), first.init(), first.timings(), rules);
+    if (repeat > 1) {
+      reportRepeats(runs, rules);
+    }
+    if (findings != null) {
+      Files.write(findings, first.findings());
+      System.out.printf(Locale.ROOT, "%n%d warnings and errors written to %s%n", first.findings().size(), findings);
+    }
+  }
+
+  /** One compile's outcome: Error Prone's timings, and the findings as sorted lines. */
+  private record Run(boolean ok, Duration wall, Duration cpu, Duration init, Map<String, Duration> timings, List<String> findings) {}
+
+  private static Run compile(List<String> javacOptions, List<String> sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StandardJavaFileManager standard = javac.getStandardFileManager(null, Locale.ROOT, null);
     JavaFileManager fm = new PluginLoaderFileManager(standard);
@@ -93,14 +119,48 @@ public final class EpTimings {
         }
       }
     });
+    var threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     boolean ok = task.call();
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
-    report(ok, wall, init.get(), timings.get(), rules);
-    if (findings != null) {
-      Files.write(findings, reported.stream().sorted().toList());
-      System.out.printf(Locale.ROOT, "%n%d warnings and errors written to %s%n", reported.size(), findings);
+    Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStart);
+    return new Run(ok, wall, cpu, init.get(), timings.get(), reported.stream().sorted().toList());
+  }
+
+  /**
+   * With {@code --repeat K}: each rule's time in the first (cold) compile, then the median and
+   * the least over compiles 2..K of the same JVM (warm), which other load on the machine moves
+   * less than one cold compile.
+   */
+  private static void reportRepeats(List<Run> runs, Set<String> rules) {
+    List<Run> warm = runs.subList(1, runs.size());
+    System.out.println();
+    System.out.printf(Locale.ROOT, "Over %d compiles in one JVM (the first cold, %d warm):%n", runs.size(), warm.size());
+    System.out.println();
+    System.out.println("| goconc rule | first (ms) | warm median (ms) | warm least (ms) |");
+    System.out.println("|---|---:|---:|---:|");
+    List<String> rows = new ArrayList<>(rules.stream().sorted().toList());
+    rows.add("all goconc rules");
+    for (String r : rows) {
+      long[] ms = new long[runs.size()];
+      for (int n = 0; n < runs.size(); n++) {
+        Map<String, Duration> t = runs.get(n).timings();
+        ms[n] = r.equals("all goconc rules")
+            ? rules.stream().mapToLong(x -> t.getOrDefault(x, Duration.ZERO).toNanos()).sum()
+            : t.getOrDefault(r, Duration.ZERO).toNanos();
+      }
+      long[] sorted = java.util.Arrays.copyOfRange(ms, 1, ms.length);
+      java.util.Arrays.sort(sorted);
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", r, ms[0] / 1e6,
+          sorted[sorted.length / 2] / 1e6, sorted[0] / 1e6);
     }
+    System.out.printf(Locale.ROOT, "%ncompile walls (s): %s%n", String.join(", ",
+        runs.stream().map(run -> String.format(Locale.ROOT, "%.2f", secs(run.wall().toNanos()))).toList()));
+    // javac runs on the calling thread: its CPU time is the compile's work, which other load on
+    // the machine does not inflate (compare with a run without the rules for their CPU cost).
+    System.out.printf(Locale.ROOT, "compile CPU of the compiling thread (s): %s%n", String.join(", ",
+        runs.stream().map(run -> String.format(Locale.ROOT, "%.2f", secs(run.cpu().toNanos()))).toList()));
   }
 
   /**
