@@ -77,7 +77,7 @@ public final class GoroutineLeak extends BugChecker
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() == null
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !GoconcApi.mentionsRuntime(state)
         || !Calls.anyIn(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
       return Description.NO_MATCH;
     }
@@ -297,7 +297,7 @@ public final class GoroutineLeak extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+    if (!GoconcApi.mentionsRuntime(state)
         || !GoroutineBodies.isLaunch(tree, state)) {
       return Description.NO_MATCH;
     }

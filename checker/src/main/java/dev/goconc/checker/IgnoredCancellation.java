@@ -84,7 +84,7 @@ public final class IgnoredCancellation extends BugChecker
   }
 
   private Description judge(Tree loop, List<? extends Tree> parts, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+    if (!GoconcApi.mentionsRuntime(state)
         || inRuntimePackage(state)) {
       return Description.NO_MATCH;
     }

@@ -101,7 +101,7 @@ public final class ReleaseObligations {
   public static Description report(
       BugChecker checker, Obligation obligation, MethodTree method, VisitorState state) {
     if (method.getBody() == null
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+        || !GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH;
     }
     for (Finding finding : findingsIn(state.getPath(), obligation, state)) {

@@ -59,7 +59,7 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() == null
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !GoconcApi.mentionsRuntime(state)
         || !Calls.anyIn(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
       return Description.NO_MATCH;
     }
