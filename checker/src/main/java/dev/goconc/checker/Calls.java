@@ -40,6 +40,25 @@ public final class Calls {
     return found[0];
   }
 
+  private static final UnitMemo.Fact<Boolean> MAKES_CHANNEL = new UnitMemo.Fact<>("makes a channel");
+  private static final UnitMemo.Fact<Boolean> CLOSES_CHANNEL =
+      new UnitMemo.Fact<>("closes a channel");
+
+  /**
+   * Whether any call under {@code tree} is {@code Chan.make}: the channel rules' first question
+   * of every method, asked once per tree for all of them.
+   */
+  static boolean makesChannel(Tree tree, VisitorState state) {
+    return UnitMemo.get(state, MAKES_CHANNEL, tree,
+        () -> anyIn(tree, c -> GoconcApi.CHAN_MAKE.matches(c, state)));
+  }
+
+  /** Whether any call under {@code tree} is a channel's {@code close()}; once per tree. */
+  static boolean closesChannel(Tree tree, VisitorState state) {
+    return UnitMemo.get(state, CLOSES_CHANNEL, tree,
+        () -> anyIn(tree, c -> GoconcApi.CHAN_CLOSE.matches(c, state)));
+  }
+
   /** Whether {@code tree} itself makes a call that {@code matcher} matches. */
   static boolean anyInOwnCode(Tree tree, Matcher<ExpressionTree> matcher, VisitorState state) {
     Boolean found =

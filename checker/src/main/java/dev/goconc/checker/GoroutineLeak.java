@@ -78,7 +78,7 @@ public final class GoroutineLeak extends BugChecker
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() == null
         || !GoconcApi.mentionsRuntime(state)
-        || !Calls.anyIn(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
+        || !Calls.makesChannel(tree.getBody(), state)) {
       return Description.NO_MATCH;
     }
     try {

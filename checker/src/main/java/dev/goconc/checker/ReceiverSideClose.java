@@ -72,7 +72,7 @@ public final class ReceiverSideClose extends BugChecker
 
   private Description judge(TreePath unitPath, MethodTree method, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state)
-        || !Calls.anyIn(unitPath.getLeaf(), c -> GoconcApi.CHAN_CLOSE.matches(c, state))) {
+        || !Calls.closesChannel(unitPath.getLeaf(), state)) {
       return Description.NO_MATCH;
     }
     try {

@@ -246,6 +246,9 @@ public final class ReleaseObligations {
       return Optional.empty();
     }
     Set<Tree> uses = ReleaseUses.of(local, ownerPath, obligation, state);
+    if (FinallyGuard.follows(startPath, uses::contains)) {
+      return Optional.empty(); // every path passes the release: no graph needed to know it
+    }
     Optional<ExitPaths> graph =
         graphs.computeIfAbsent(ownerPath.getLeaf(), owner -> ExitPaths.of(ownerPath, state));
     if (graph.isEmpty()) {

@@ -71,7 +71,7 @@ public final class SendOnClosedChannel extends BugChecker
 
   private Description judge(TreePath unitPath, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state)
-        || !Calls.anyIn(unitPath.getLeaf(), c -> GoconcApi.CHAN_CLOSE.matches(c, state))) {
+        || !Calls.closesChannel(unitPath.getLeaf(), state)) {
       return Description.NO_MATCH;
     }
     try {
