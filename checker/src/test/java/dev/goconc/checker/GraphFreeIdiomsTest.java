@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The idioms whose all-paths answer the rules read from the source ({@link FinallyGuard},
- * {@link SourceOrder}) cost no control-flow graph and get no finding; the shapes next to them
+ * {@link SourceOrder}, {@link ReceiveAhead}) cost no control-flow graph and get no finding; the shapes next to them
  * that break the shortcut's premise are still walked on the graph and still reported.
  */
 final class GraphFreeIdiomsTest {
@@ -77,6 +77,24 @@ final class GraphFreeIdiomsTest {
               return out;
             }
 
+            long produceConsume(int n) {
+              Chan<Integer> ch = Chan.make(4);
+              Go.go(() -> {
+                try {
+                  for (int i = 0; i < n; i++) {
+                    ch.send(i);
+                  }
+                } finally {
+                  ch.close();
+                }
+              });
+              long total = 0;
+              for (int value : ch) {
+                total += value;
+              }
+              return total;
+            }
+
             static void work(Context ctx) {}
           }
           """);
@@ -122,6 +140,24 @@ final class GraphFreeIdiomsTest {
               return out;
             }
 
+            long returnsBeforeRanging(int n, boolean quick) {
+              Chan<Integer> ch = Chan.make(4);
+              Go.go(() -> {
+                for (int i = 0; i < n; i++) {
+                  ch.send(i);
+                }
+                ch.close();
+              });
+              if (quick) {
+                return 0;
+              }
+              long total = 0;
+              for (int value : ch) {
+                total += value;
+              }
+              return total;
+            }
+
             void closesInsideTheLoop() {
               Chan<Integer> ch = Chan.make(10);
               for (int i = 0; i < 3; i++) {
@@ -133,7 +169,7 @@ final class GraphFreeIdiomsTest {
           """);
 
   @Test
-  void theFinallyIdiomsAndACloseAfterTheLastSendCostNoGraphAndGetNoFinding() throws Exception {
+  void theFinallyIdiomsACloseAfterTheLastSendAndRangingOverTheResultsCostNoGraph() throws Exception {
     Result result = AllRulesCompilation.compile(List.of(IDIOMS), classes);
 
     assertEquals(List.of(), result.diagnostics());
@@ -141,14 +177,16 @@ final class GraphFreeIdiomsTest {
   }
 
   @Test
-  void aReturnBeforeTheTryOrACloseInALoopIsStillWalkedAndReported() throws Exception {
+  void aReturnBeforeTheTryOrTheRangeLoopOrACloseInALoopIsStillWalkedAndReported() throws Exception {
     Result result = AllRulesCompilation.compile(List.of(NEAR_MISSES), classes);
 
     assertNotEquals(0, result.graphsBuilt());
     String all = String.join("\n", result.diagnostics());
     assertTrue(all.contains("NearMisses.java:12:") && all.contains("[TickerNotStopped]"), all);
     assertTrue(all.contains("[UnclosedChannel]") && all.contains("can leave after line 26"), all);
-    assertTrue(all.contains("[SendOnClosedChannel]") && all.contains("'ch' is sent on at line 41"),
+    assertTrue(all.contains("[SendOnClosedChannel]") && all.contains("'ch' is sent on at line 59"),
         all);
+    assertTrue(all.contains("[GoroutineLeak] goroutine sending on 'ch' (line 42) blocks forever:"
+        + " the method can leave at line 47"), all);
   }
 }
