@@ -39,6 +39,16 @@ final class FinallyGuard {
    * {@code finally} starts with an expression statement whose expression {@code passes}.
    */
   static boolean follows(TreePath startPath, Predicate<ExpressionTree> passes) {
+    StatementTree next = nextStatement(startPath);
+    return next != null && guards(next, passes);
+  }
+
+  /**
+   * The statement run right after the one holding {@code startPath}'s leaf (a declaration, or
+   * the expression of an assignment statement) in its block; null when there is none or the
+   * leaf is anywhere else. Every path from the leaf goes on into it.
+   */
+  static StatementTree nextStatement(TreePath startPath) {
     Tree start = startPath.getLeaf();
     TreePath statementPath = start instanceof VariableTree ? startPath : startPath.getParentPath();
     if (statementPath == null
@@ -48,11 +58,11 @@ final class FinallyGuard {
                 && expression.getExpression() == start))
         || statementPath.getParentPath() == null
         || !(statementPath.getParentPath().getLeaf() instanceof BlockTree block)) {
-      return false;
+      return null;
     }
     List<? extends StatementTree> statements = block.getStatements();
     int at = indexOf(statement, statements);
-    return at >= 0 && at + 1 < statements.size() && guards(statements.get(at + 1), passes);
+    return at >= 0 && at + 1 < statements.size() ? statements.get(at + 1) : null;
   }
 
   /**

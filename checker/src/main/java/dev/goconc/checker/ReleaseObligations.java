@@ -246,7 +246,8 @@ public final class ReleaseObligations {
       return Optional.empty();
     }
     Set<Tree> uses = ReleaseUses.of(local, ownerPath, obligation, state);
-    if (FinallyGuard.follows(startPath, uses::contains)) {
+    if (FinallyGuard.follows(startPath, uses::contains)
+        || NextStatementUse.follows(startPath, uses)) {
       return Optional.empty(); // every path passes the release: no graph needed to know it
     }
     Optional<ExitPaths> graph =

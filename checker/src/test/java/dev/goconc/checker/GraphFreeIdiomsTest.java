@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The idioms whose all-paths answer the rules read from the source ({@link FinallyGuard},
- * {@link SourceOrder}, {@link ReceiveAhead}) cost no control-flow graph and get no finding; the shapes next to them
+ * {@link NextStatementUse}, {@link SourceOrder}, {@link ReceiveAhead}) cost no control-flow graph and get no finding; the shapes next to them
  * that break the shortcut's premise are still walked on the graph and still reported.
  */
 final class GraphFreeIdiomsTest {
@@ -26,6 +26,7 @@ final class GraphFreeIdiomsTest {
           package idioms;
 
           import dev.goconc.CancelContext;
+          import dev.goconc.CancelFunc;
           import dev.goconc.Chan;
           import dev.goconc.Context;
           import dev.goconc.Go;
@@ -95,6 +96,18 @@ final class GraphFreeIdiomsTest {
               return total;
             }
 
+            private CancelFunc stop;
+
+            void keeps(Context parent) {
+              CancelContext ctx = Context.withCancel(parent);
+              this.stop = ctx.cancelFunc();
+              work(ctx);
+            }
+
+            void close() {
+              stop.cancel();
+            }
+
             static void work(Context ctx) {}
           }
           """);
@@ -113,6 +126,16 @@ final class GraphFreeIdiomsTest {
           import java.time.Duration;
 
           class NearMisses {
+            private dev.goconc.CancelFunc stop;
+
+            void keepsTooLate(dev.goconc.Context parent, boolean quick) {
+              dev.goconc.CancelContext ctx = dev.goconc.Context.withCancel(parent);
+              if (quick) {
+                return;
+              }
+              this.stop = ctx.cancelFunc();
+            }
+
             int returnsBeforeTheTry(boolean quick) {
               Ticker ticker = Time.newTicker(Duration.ofMillis(5));
               if (quick) {
@@ -182,11 +205,13 @@ final class GraphFreeIdiomsTest {
 
     assertNotEquals(0, result.graphsBuilt());
     String all = String.join("\n", result.diagnostics());
-    assertTrue(all.contains("NearMisses.java:12:") && all.contains("[TickerNotStopped]"), all);
-    assertTrue(all.contains("[UnclosedChannel]") && all.contains("can leave after line 26"), all);
-    assertTrue(all.contains("[SendOnClosedChannel]") && all.contains("'ch' is sent on at line 59"),
+    assertTrue(all.contains("[LostCancel] the return on line 16 may be reached without"
+        + " cancelling 'ctx'"), all);
+    assertTrue(all.contains("NearMisses.java:22:") && all.contains("[TickerNotStopped]"), all);
+    assertTrue(all.contains("[UnclosedChannel]") && all.contains("can leave after line 36"), all);
+    assertTrue(all.contains("[SendOnClosedChannel]") && all.contains("'ch' is sent on at line 69"),
         all);
-    assertTrue(all.contains("[GoroutineLeak] goroutine sending on 'ch' (line 42) blocks forever:"
-        + " the method can leave at line 47"), all);
+    assertTrue(all.contains("[GoroutineLeak] goroutine sending on 'ch' (line 52) blocks forever:"
+        + " the method can leave at line 57"), all);
   }
 }
