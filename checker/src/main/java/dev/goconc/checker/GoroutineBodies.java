@@ -7,10 +7,8 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -52,18 +50,11 @@ public final class GoroutineBodies {
   /** Whether {@code call} starts a goroutine. */
   public static boolean isLaunch(MethodInvocationTree call, VisitorState state) {
     return call.getArguments().size() == 1
-        && LAUNCH_NAMES.contains(calledName(call))
+        && LAUNCH_NAMES.contains(Calls.nameOf(call))
         && LAUNCH.matches(call, state);
   }
 
-  /** The name a call is written with: {@code go} in {@code Go.go(...)} and in {@code go(...)}. */
-  private static String calledName(MethodInvocationTree call) {
-    return switch (call.getMethodSelect()) {
-      case MemberSelectTree select -> select.getIdentifier().toString();
-      case IdentifierTree name -> name.getName().toString();
-      default -> "";
-    };
-  }
+
 
   /**
    * The goroutine body started by {@code call}: a {@link LambdaExpressionTree}, or the
