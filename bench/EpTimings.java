@@ -4,6 +4,7 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.api.BasicJavacTask;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticListener;
 import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
@@ -28,20 +32,32 @@ import javax.tools.ToolProvider;
  * the file manager hands javac this class loader for the processor path, so the plugin and
  * this program share one {@code ErrorProneTimings} class.
  *
+ * <p>{@code --findings FILE} also writes every warning and error javac reports, one line each
+ * ({@code file:line:column: [check] message}, sorted), so a change to the checks can be shown to
+ * leave what they find unchanged by diffing two runs' files.
+ *
+ * <p>{@code --repeat K} compiles K times in the same JVM and adds each rule's median and least
+ * time over the warm compiles 2..K: on a machine shared with other work one cold compile's
+ * per-check times move by tens of percent from run to run.
+ *
  * <pre>
  * java --add-exports ... -cp EP_CLASSPATH:CHECKER_JAR bench/EpTimings.java \
- *   --rules A,B,C --plugin "-Xplugin:ErrorProne ..." -- JAVAC_ARGS... @sources
+ *   --rules A,B,C --plugin "-Xplugin:ErrorProne ..." [--findings FILE] [--repeat K] -- JAVAC_ARGS... @sources
  * </pre>
  */
 public final class EpTimings {
   public static void main(String[] args) throws IOException {
     Set<String> rules = Set.of();
     String plugin = null;
+    Path findings = null;
+    int repeat = 1;
     int i = 0;
     for (; i < args.length && !args[i].equals("--"); i++) {
       switch (args[i]) {
         case "--rules" -> rules = Set.of(args[++i].split(","));
         case "--plugin" -> plugin = args[++i];
+        case "--findings" -> findings = Path.of(args[++i]);
+        case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -59,11 +75,37 @@ public final class EpTimings {
       }
     }
 
+    List<Run> runs = new ArrayList<>();
+    for (int n = 0; n < repeat; n++) {
+      runs.add(compile(javacOptions, sources));
+    }
+    Run first = runs.get(0);
+    report(first.ok(), first.wall(), first.init(), first.timings(), rules);
+    if (repeat > 1) {
+      reportRepeats(runs, rules);
+    }
+    if (findings != null) {
+      Files.write(findings, first.findings());
+      System.out.printf(Locale.ROOT, "%n%d warnings and errors written to %s%n", first.findings().size(), findings);
+    }
+  }
+
+  /** One compile's outcome: Error Prone's timings, and the findings as sorted lines. */
+  private record Run(boolean ok, Duration wall, Duration cpu, Duration init, Map<String, Duration> timings, List<String> findings) {}
+
+  private static Run compile(List<String> javacOptions, List<String> sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StandardJavaFileManager standard = javac.getStandardFileManager(null, Locale.ROOT, null);
     JavaFileManager fm = new PluginLoaderFileManager(standard);
+    List<String> reported = new ArrayList<>();
+    DiagnosticListener<JavaFileObject> collect = d -> {
+      if (d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING
+          || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+        reported.add(findingLine(d));
+      }
+    };
     JavacTask task =
-        (JavacTask) javac.getTask(null, fm, d -> {}, javacOptions, null, standard.getJavaFileObjectsFromStrings(sources));
+        (JavacTask) javac.getTask(null, fm, collect, javacOptions, null, standard.getJavaFileObjectsFromStrings(sources));
     var context = ((BasicJavacTask) task).getContext();
     AtomicReference<Map<String, Duration>> timings = new AtomicReference<>();
     AtomicReference<Duration> init = new AtomicReference<>();
@@ -77,10 +119,58 @@ public final class EpTimings {
         }
       }
     });
+    var threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     boolean ok = task.call();
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
-    report(ok, wall, init.get(), timings.get(), rules);
+    Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStart);
+    return new Run(ok, wall, cpu, init.get(), timings.get(), reported.stream().sorted().toList());
+  }
+
+  /**
+   * With {@code --repeat K}: each rule's time in the first (cold) compile, then the median and
+   * the least over compiles 2..K of the same JVM (warm), which other load on the machine moves
+   * less than one cold compile.
+   */
+  private static void reportRepeats(List<Run> runs, Set<String> rules) {
+    List<Run> warm = runs.subList(1, runs.size());
+    System.out.println();
+    System.out.printf(Locale.ROOT, "Over %d compiles in one JVM (the first cold, %d warm):%n", runs.size(), warm.size());
+    System.out.println();
+    System.out.println("| goconc rule | first (ms) | warm median (ms) | warm least (ms) |");
+    System.out.println("|---|---:|---:|---:|");
+    List<String> rows = new ArrayList<>(rules.stream().sorted().toList());
+    rows.add("all goconc rules");
+    for (String r : rows) {
+      long[] ms = new long[runs.size()];
+      for (int n = 0; n < runs.size(); n++) {
+        Map<String, Duration> t = runs.get(n).timings();
+        ms[n] = r.equals("all goconc rules")
+            ? rules.stream().mapToLong(x -> t.getOrDefault(x, Duration.ZERO).toNanos()).sum()
+            : t.getOrDefault(r, Duration.ZERO).toNanos();
+      }
+      long[] sorted = java.util.Arrays.copyOfRange(ms, 1, ms.length);
+      java.util.Arrays.sort(sorted);
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", r, ms[0] / 1e6,
+          sorted[sorted.length / 2] / 1e6, sorted[0] / 1e6);
+    }
+    System.out.printf(Locale.ROOT, "%ncompile walls (s): %s%n", String.join(", ",
+        runs.stream().map(run -> String.format(Locale.ROOT, "%.2f", secs(run.wall().toNanos()))).toList()));
+    // javac runs on the calling thread: its CPU time is the compile's work, which other load on
+    // the machine does not inflate (compare with a run without the rules for their CPU cost).
+    System.out.printf(Locale.ROOT, "compile CPU of the compiling thread (s): %s%n", String.join(", ",
+        runs.stream().map(run -> String.format(Locale.ROOT, "%.2f", secs(run.cpu().toNanos()))).toList()));
+  }
+
+  /**
+   * One finding as one line: where, then the whole message (it names the check and carries the
+   * suggested fix) with its line breaks shown as {@code " | "}, so a changed fix shows in a diff.
+   */
+  private static String findingLine(Diagnostic<? extends JavaFileObject> d) {
+    String where = d.getSource() == null ? "-" : d.getSource().getName();
+    return where + ":" + d.getLineNumber() + ":" + d.getColumnNumber() + ": "
+        + d.getMessage(Locale.ROOT).replace("\n", " | ");
   }
 
   private static void report(boolean ok, Duration wall, Duration init, Map<String, Duration> timings, Set<String> rules) {

@@ -65,7 +65,7 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     if (!GoconcApi.CONTEXT_ROOT.matches(tree, state)
         || state.errorProneOptions().isTestOnlyTarget()
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !GoconcApi.mentionsRuntime(state)
         || IgnoredCancellation.inRuntimePackage(state)) {
       return Description.NO_MATCH;
     }

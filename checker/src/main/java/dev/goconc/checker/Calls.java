@@ -6,6 +6,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -38,6 +39,40 @@ public final class Calls {
       }
     }.scan(tree, null);
     return found[0];
+  }
+
+  private static final UnitMemo.Fact<Boolean> MAKES_CHANNEL = new UnitMemo.Fact<>("makes a channel");
+  private static final UnitMemo.Fact<Boolean> CLOSES_CHANNEL =
+      new UnitMemo.Fact<>("closes a channel");
+
+  /**
+   * Whether any call under {@code tree} is {@code Chan.make}: the channel rules' first question
+   * of every method, asked once per tree for all of them.
+   */
+  static boolean makesChannel(Tree tree, VisitorState state) {
+    return UnitMemo.get(state, MAKES_CHANNEL, tree,
+        () -> anyIn(tree,
+            c -> nameOf(c).equals("make") && GoconcApi.CHAN_MAKE.matches(c, state)));
+  }
+
+  /** Whether any call under {@code tree} is a channel's {@code close()}; once per tree. */
+  static boolean closesChannel(Tree tree, VisitorState state) {
+    return UnitMemo.get(state, CLOSES_CHANNEL, tree,
+        () -> anyIn(tree,
+            c -> nameOf(c).equals("close") && GoconcApi.CHAN_CLOSE.matches(c, state)));
+  }
+
+  /**
+   * The name a call is written with: {@code go} in {@code Go.go(...)} and in {@code go(...)}. A
+   * method matcher only accepts the names it lists, so comparing this first spares its
+   * receiver-type test on the many calls by other names.
+   */
+  static String nameOf(MethodInvocationTree call) {
+    return switch (call.getMethodSelect()) {
+      case MemberSelectTree select -> select.getIdentifier().toString();
+      case IdentifierTree name -> name.getName().toString();
+      default -> "";
+    };
   }
 
   /** Whether {@code tree} itself makes a call that {@code matcher} matches. */

@@ -23,6 +23,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,8 @@ public final class ChannelUses {
   private ChannelUses(TreePath rootPath, Map<VarSymbol, List<Use>> uses) {
     this.rootPath = rootPath;
     this.root = rootPath.getLeaf();
-    this.uses = uses;
+    uses.replaceAll((channel, list) -> Collections.unmodifiableList(list));
+    this.uses = Collections.unmodifiableMap(uses); // shared between rules: read-only
   }
 
   /** The path of the analysed root. */
@@ -139,8 +141,18 @@ public final class ChannelUses {
         || GoconcApi.isSubtypeOf(type, GoconcApi.RECV_CHAN, state);
   }
 
-  /** Collects the channel uses under {@code rootPath} (a method or lambda). */
+  /** The uses under one root, collected once for every rule that asks. */
+  private static final UnitMemo.Fact<ChannelUses> USES = new UnitMemo.Fact<>("channel uses");
+
+  /**
+   * The channel uses under {@code rootPath} (a method, a lambda, or the whole compilation unit);
+   * shared between the rules, so the result must not be changed.
+   */
   public static ChannelUses in(TreePath rootPath, VisitorState state) {
+    return UnitMemo.get(state, USES, rootPath.getLeaf(), () -> collect(rootPath, state));
+  }
+
+  private static ChannelUses collect(TreePath rootPath, VisitorState state) {
     Map<VarSymbol, List<Use>> uses = new LinkedHashMap<>();
     Tree root = rootPath.getLeaf();
     new TreePathScanner<Void, Void>() {

@@ -49,7 +49,7 @@ public final class ContextInField extends BugChecker implements VariableTreeMatc
     if (symbol == null || !(symbol.getKind().isField() || isRecordComponent(symbol))) {
       return Description.NO_MATCH;
     }
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+    if (!GoconcApi.mentionsRuntime(state)
         || symbol.packge().getQualifiedName().contentEquals(GoconcApi.PACKAGE)) {
       return Description.NO_MATCH;
     }

@@ -63,7 +63,7 @@ public final class ContextNotFirstParameter extends BugChecker implements Method
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+    if (!GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH;
     }
     List<? extends VariableTree> parameters = tree.getParameters();

@@ -51,7 +51,8 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
  * Lambdas and classes declared inside the body are single nodes: their code is not this body's
  * path, and a predicate sees the lambda (or {@code new} of an anonymous class) as one tree.
  *
- * <p>Use: {@code ExitPaths.of(methodOrLambdaPath, state)} once per body (it builds the graph), then
+ * <p>Use: {@code ExitPaths.of(methodOrLambdaPath, state)} once per body (it builds the graph, or
+ * takes the one another rule built for the same body from {@link UnitMemo}), then
  * ask {@link #exitsAvoiding}, {@link #exitsFromEntryAvoiding} or {@link #reachedAvoiding} as often
  * as needed. The graph keeps no node for a bare {@code return;}; such exits are placed by {@link
  * BareReturns} for the message's sake, and each exit also carries the last tree its path evaluated.
@@ -102,6 +103,10 @@ public final class ExitPaths {
     }
   }
 
+  /** A body's graph, built once for every rule that asks; empty when it cannot be built. */
+  private static final UnitMemo.Fact<Optional<ControlFlowGraph>> GRAPH =
+      new UnitMemo.Fact<>("control-flow graph");
+
   private final ControlFlowGraph cfg;
   private final VisitorState state;
 
@@ -130,17 +135,23 @@ public final class ExitPaths {
     } else {
       return Optional.empty();
     }
+    UnderlyingAST body = ast;
+    return UnitMemo.get(state, GRAPH, leaf, () -> build(bodyPath, body, state))
+        .map(graph -> new ExitPaths(graph, state));
+  }
+
+  /** Builds the graph of {@code ast}, the body at {@code bodyPath}; empty if it cannot. */
+  private static Optional<ControlFlowGraph> build(
+      TreePath bodyPath, UnderlyingAST ast, VisitorState state) {
     CostProbe.graphBuilt(state);
     try {
       return Optional.of(
-          new ExitPaths(
-              CFGBuilder.build(
-                  new TreePath(bodyPath, ast.getCode()),
-                  ast,
-                  /* assumeAssertionsEnabled= */ false,
-                  /* assumeAssertionsDisabled= */ false,
-                  JavacProcessingEnvironment.instance(state.context)),
-              state));
+          CFGBuilder.build(
+              new TreePath(bodyPath, ast.getCode()),
+              ast,
+              /* assumeAssertionsEnabled= */ false,
+              /* assumeAssertionsDisabled= */ false,
+              JavacProcessingEnvironment.instance(state.context)));
     } catch (RuntimeException | AssertionError e) {
       // The builder asserts on trees it does not model (erroneous or unattributed code, new
       // syntax it predates). A check must never break the build: no graph, no judgement.

@@ -3,6 +3,7 @@ package dev.goconc.checker;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
+import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
 import com.google.errorprone.suppliers.Supplier;
@@ -202,6 +203,19 @@ public final class GoconcApi {
     }
     return false;
   }
+
+  /**
+   * {@link #mentionsRuntime(CompilationUnitTree)} for the unit {@code state} is checking, read
+   * once per unit: every rule asks it on every tree it matches, and listing a unit's imports
+   * walks its top-level trees each time.
+   */
+  public static boolean mentionsRuntime(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return UnitMemo.get(state, MENTIONS_RUNTIME, unit, () -> mentionsRuntime(unit));
+  }
+
+  private static final UnitMemo.Fact<Boolean> MENTIONS_RUNTIME =
+      new UnitMemo.Fact<>("names the runtime");
 
   /**
    * Whether a dotted name starts with {@code dev.goconc}, read from its two leftmost names:

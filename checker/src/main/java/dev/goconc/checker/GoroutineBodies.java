@@ -18,7 +18,10 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds goroutine bodies: the lambda or method reference passed to a call that starts new
@@ -35,10 +38,23 @@ public final class GoroutineBodies {
       Matchers.anyOf(
           GoconcApi.GO_GO, GoconcApi.WAIT_GROUP_GO, GoconcApi.ERR_GROUP_GO, GoconcApi.THREAD_LAUNCH);
 
+  /**
+   * The method names {@link #LAUNCH}'s matchers accept (each matcher names its methods, so a
+   * call by any other name matches none of them). Read from the call's source before the
+   * matchers run: the rules ask "is this a launch?" of nearly every call of a unit, and the
+   * matchers' receiver-type checks were most of that cost. Keep in step with {@link #LAUNCH}.
+   */
+  private static final Set<String> LAUNCH_NAMES =
+      Set.of("go", "tryGo", "startVirtualThread", "start", "submit", "execute");
+
   /** Whether {@code call} starts a goroutine. */
   public static boolean isLaunch(MethodInvocationTree call, VisitorState state) {
-    return call.getArguments().size() == 1 && LAUNCH.matches(call, state);
+    return call.getArguments().size() == 1
+        && LAUNCH_NAMES.contains(Calls.nameOf(call))
+        && LAUNCH.matches(call, state);
   }
+
+
 
   /**
    * The goroutine body started by {@code call}: a {@link LambdaExpressionTree}, or the
@@ -103,17 +119,27 @@ public final class GoroutineBodies {
       return Optional.empty();
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    MethodTree[] found = new MethodTree[1];
+    return Optional.ofNullable(
+        UnitMemo.get(state, METHODS, unit, () -> methodsOf(unit)).get(method));
+  }
+
+  /** Each method symbol's first declaration in the unit, in source order; read once per unit. */
+  private static final UnitMemo.Fact<Map<MethodSymbol, MethodTree>> METHODS =
+      new UnitMemo.Fact<>("method declarations");
+
+  private static Map<MethodSymbol, MethodTree> methodsOf(CompilationUnitTree unit) {
+    Map<MethodSymbol, MethodTree> methods = new IdentityHashMap<>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {
-        if (found[0] == null && ASTHelpers.getSymbol(tree) == method) {
-          found[0] = tree;
-          return null;
+        MethodSymbol symbol = ASTHelpers.getSymbol(tree);
+        if (symbol != null) {
+          methods.putIfAbsent(symbol, tree);
         }
         return super.visitMethod(tree, unused);
       }
     }.scan(unit, null);
-    return Optional.ofNullable(found[0]);
+    return methods;
   }
+
 }

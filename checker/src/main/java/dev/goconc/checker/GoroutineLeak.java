@@ -77,8 +77,8 @@ public final class GoroutineLeak extends BugChecker
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() == null
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
-        || !Calls.anyIn(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
+        || !GoconcApi.mentionsRuntime(state)
+        || !Calls.makesChannel(tree.getBody(), state)) {
       return Description.NO_MATCH;
     }
     try {
@@ -145,12 +145,20 @@ public final class GoroutineLeak extends BugChecker
       return Optional.empty();
     }
     Set<Tree> receives = ops.waitingReceives(all);
-    Optional<ExitPaths> paths = ExitPaths.of(state.getPath(), state);
-    if (paths.isEmpty()) {
-      return Optional.empty();
-    }
+    BlockTree body = ((MethodTree) root).getBody();
+    Optional<ExitPaths> paths = Optional.empty();
     for (Tree goroutine : sendsByGoroutine.keySet()) {
-      Tree launch = ops.pathTo(goroutine).getParentPath().getLeaf();
+      TreePath launchPath = ops.pathTo(goroutine).getParentPath();
+      if (ReceiveAhead.guaranteed(launchPath, body, receives)) {
+        continue; // the method ranges over the channel before it can leave: no graph needed
+      }
+      if (paths.isEmpty()) {
+        paths = ExitPaths.of(state.getPath(), state);
+        if (paths.isEmpty()) {
+          return Optional.empty();
+        }
+      }
+      Tree launch = launchPath.getLeaf();
       Optional<ExitPaths.Exit> exit =
           paths.get().exitsAvoiding(launch, receives::contains).stream()
               .filter(ExitPaths.Exit::leaves).findFirst();
@@ -297,7 +305,7 @@ public final class GoroutineLeak extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+    if (!GoconcApi.mentionsRuntime(state)
         || !GoroutineBodies.isLaunch(tree, state)) {
       return Description.NO_MATCH;
     }

@@ -13,6 +13,7 @@ import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
@@ -84,7 +85,7 @@ public final class IgnoredCancellation extends BugChecker
   }
 
   private Description judge(Tree loop, List<? extends Tree> parts, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+    if (!GoconcApi.mentionsRuntime(state)
         || inRuntimePackage(state)) {
       return Description.NO_MATCH;
     }
@@ -128,11 +129,20 @@ public final class IgnoredCancellation extends BugChecker
     return (select == null || select.contains("(") ? name : select) + "()";
   }
 
-  /** The runtime's own code is not judged by the context rules. */
+  /**
+   * The runtime's own code is not judged by the context rules. Read once per unit: printing the
+   * package name on every loop of every file was a visible part of this rule's time.
+   */
   static boolean inRuntimePackage(VisitorState state) {
-    ExpressionTree pkg = state.getPath().getCompilationUnit().getPackageName();
-    return pkg != null && pkg.toString().equals(GoconcApi.PACKAGE);
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return UnitMemo.get(state, IN_RUNTIME_PACKAGE, unit, () -> {
+      ExpressionTree pkg = unit.getPackageName();
+      return pkg != null && pkg.toString().equals(GoconcApi.PACKAGE);
+    });
   }
+
+  private static final UnitMemo.Fact<Boolean> IN_RUNTIME_PACKAGE =
+      new UnitMemo.Fact<>("in the runtime's package");
 
   /** A {@code receiveOk()} loop that tests {@code ok()}: it ends when the channel closes. */
   private static boolean endsWhenChannelCloses(List<? extends Tree> parts, VisitorState state) {

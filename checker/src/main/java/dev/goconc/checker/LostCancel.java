@@ -112,9 +112,8 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)
-        || !GoconcApi.mentionsRuntime(unit)) {
+        || !GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH; // fields are judged once, from the top-level class
     }
     for (var field : UncalledCancelFields.in(tree, state)) {

@@ -61,7 +61,7 @@ public final class ReceiverSideClose extends BugChecker
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+    if (!GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH; // the cheap exit before the launch matchers run per lambda
     }
     boolean goroutine = GoroutineBodies.enclosingGoroutine(state.getPath(), state)
@@ -71,8 +71,8 @@ public final class ReceiverSideClose extends BugChecker
   }
 
   private Description judge(TreePath unitPath, MethodTree method, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
-        || !Calls.anyIn(unitPath.getLeaf(), c -> GoconcApi.CHAN_CLOSE.matches(c, state))) {
+    if (!GoconcApi.mentionsRuntime(state)
+        || !Calls.closesChannel(unitPath.getLeaf(), state)) {
       return Description.NO_MATCH;
     }
     try {

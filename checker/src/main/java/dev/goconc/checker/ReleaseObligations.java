@@ -101,7 +101,7 @@ public final class ReleaseObligations {
   public static Description report(
       BugChecker checker, Obligation obligation, MethodTree method, VisitorState state) {
     if (method.getBody() == null
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+        || !GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH;
     }
     for (Finding finding : findingsIn(state.getPath(), obligation, state)) {
@@ -246,6 +246,10 @@ public final class ReleaseObligations {
       return Optional.empty();
     }
     Set<Tree> uses = ReleaseUses.of(local, ownerPath, obligation, state);
+    if (FinallyGuard.follows(startPath, uses::contains)
+        || NextStatementUse.follows(startPath, uses)) {
+      return Optional.empty(); // every path passes the release: no graph needed to know it
+    }
     Optional<ExitPaths> graph =
         graphs.computeIfAbsent(ownerPath.getLeaf(), owner -> ExitPaths.of(ownerPath, state));
     if (graph.isEmpty()) {

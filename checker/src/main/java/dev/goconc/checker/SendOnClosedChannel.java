@@ -60,7 +60,7 @@ public final class SendOnClosedChannel extends BugChecker
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+    if (!GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH; // the cheap exit before the launch matchers run per lambda
     }
     boolean goroutine = GoroutineBodies.enclosingGoroutine(state.getPath(), state)
@@ -70,8 +70,8 @@ public final class SendOnClosedChannel extends BugChecker
   }
 
   private Description judge(TreePath unitPath, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
-        || !Calls.anyIn(unitPath.getLeaf(), c -> GoconcApi.CHAN_CLOSE.matches(c, state))) {
+    if (!GoconcApi.mentionsRuntime(state)
+        || !Calls.closesChannel(unitPath.getLeaf(), state)) {
       return Description.NO_MATCH;
     }
     try {
@@ -84,17 +84,21 @@ public final class SendOnClosedChannel extends BugChecker
         if (closes.isEmpty()) {
           continue;
         }
-        if (paths.isEmpty()) {
-          paths = ExitPaths.of(unitPath, state);
-          if (paths.isEmpty()) {
-            return Description.NO_MATCH;
-          }
-        }
         Map<Tree, Use> afterClose = new HashMap<>();
         own.stream().filter(u -> u.kind() == Kind.SEND || u.kind() == Kind.CLOSE)
             .forEach(u -> afterClose.put(u.ident(), u));
         VarSymbol channel = entry.getKey();
         for (Use close : closes) {
+          if (!SourceOrder.mayFollow(uses.pathTo(close.call()), afterClose.keySet(),
+              uses.root())) {
+            continue; // the common close after the last send: no path, no graph to build
+          }
+          if (paths.isEmpty()) {
+            paths = ExitPaths.of(unitPath, state);
+            if (paths.isEmpty()) {
+              return Description.NO_MATCH;
+            }
+          }
           List<Tree> hits = paths.get().reachedAvoiding(close.call(), afterClose::containsKey,
               t -> assigns(t, channel));
           if (!hits.isEmpty()) {

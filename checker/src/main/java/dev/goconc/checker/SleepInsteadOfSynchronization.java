@@ -79,7 +79,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     if (!GoconcApi.SLEEP.matches(tree, state)
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+        || !GoconcApi.mentionsRuntime(state)
         || IgnoredCancellation.inRuntimePackage(state)) {
       return Description.NO_MATCH;
     }

@@ -14,6 +14,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -59,8 +60,8 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() == null
-        || !GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
-        || !Calls.anyIn(tree.getBody(), c -> GoconcApi.CHAN_MAKE.matches(c, state))) {
+        || !GoconcApi.mentionsRuntime(state)
+        || !Calls.makesChannel(tree.getBody(), state)) {
       return Description.NO_MATCH;
     }
     try {
@@ -124,6 +125,11 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
     Set<Tree> writes = new java.util.HashSet<>();
     all.stream().filter(u -> u.unit() == g && (u.kind() == Kind.SEND || u.kind() == Kind.CLOSE))
         .forEach(u -> writes.add(u.ident()));
+    if (FinallyGuard.opens(g.getBody(), first -> first instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && writes.contains(select.getExpression()))) {
+      return Optional.empty(); // the goroutine's finally sends or closes: every path does
+    }
     Optional<ExitPaths.Exit> exit = ExitPaths.of(ops.pathTo(g), state)
         .flatMap(paths -> paths.exitsFromEntryAvoiding(t -> writes.contains(t)
             || (t instanceof MethodInvocationTree call

@@ -51,7 +51,7 @@ public final class WaitGroupAddInGoroutine extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree launch, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())) {
+    if (!GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH;
     }
     Optional<Tree> body = GoroutineBodies.bodyOf(launch, state);

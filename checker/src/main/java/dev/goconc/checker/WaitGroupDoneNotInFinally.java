@@ -54,7 +54,7 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree launch, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state.getPath().getCompilationUnit())
+    if (!GoconcApi.mentionsRuntime(state)
         || GoconcApi.WAIT_GROUP_GO.matches(launch, state)) {
       return Description.NO_MATCH;
     }
