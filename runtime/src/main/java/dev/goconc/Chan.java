@@ -74,7 +74,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   /** The global lock order for select. */
   final long id = ids.incrementAndGet();
 
-  final ChannelLock lock = new ChannelLock();
+  final ChannelLock lock;
   private final int capacity;
   private final Object[] buf;
   private int head;
@@ -88,6 +88,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       throw new IllegalArgumentException("negative channel capacity: " + capacity);
     }
     this.capacity = capacity;
+    this.lock = new ChannelLock(capacity == 0);
     this.buf = capacity == 0 ? null : new Object[capacity];
   }
 

@@ -27,8 +27,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>On one carrier nobody spins: the counterpart cannot run before this goroutine parks. A
  * waiter on a buffered channel parks at once too: a sender blocked on a full buffer (or a
- * receiver on an empty one) that spins gets each freed slot one at a time, in lock step with its
- * counterpart; parked, it lets the counterpart drain or fill the buffer in a run.
+ * receiver on an empty one) that spins takes each freed slot (or value) one at a time, in lock
+ * step with its counterpart, where a parked one lets the counterpart fill or drain the buffer in a
+ * run (measured with buffered receivers spinning as well as every contended lock: 1 producer / 1
+ * consumer went from about 200–250 to 380–545 ns per element over capacity 16 and 1024).
  */
 final class Waiter {
   static final int WAITING = -1;
