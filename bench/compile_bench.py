@@ -76,6 +76,9 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--heap", default="3g", help="javac's -Xmx, the same for every run")
     ap.add_argument("--work", required=True)
+    ap.add_argument("--only", default="",
+                    help="comma-separated configuration names to run (default: all), e.g. "
+                         "'EP defaults,EP defaults + goconc' for more rounds of one pair")
     args = ap.parse_args()
 
     rules = [r for r in args.rules.split(",") if r]
@@ -86,6 +89,12 @@ def main():
         common += ["-cp", args.classpath]
     common.append("@" + os.path.abspath(args.sources))
     configs = configurations(args.ep_classpath, os.path.abspath(args.checker_jar), rules)
+    if args.only:
+        wanted = set(args.only.split(","))
+        unknown = wanted - {name for name, _, _ in configs}
+        if unknown:
+            sys.exit("unknown configuration(s) for --only: %s" % ", ".join(sorted(unknown)))
+        configs = [c for c in configs if c[0] in wanted]
     samples = {name: [] for name, _, _ in configs}
     for r in range(args.rounds):
         order = configs[r % len(configs):] + configs[:r % len(configs)]  # rotate: no fixed position
@@ -102,19 +111,23 @@ def main():
     print("%s, %d rounds, medians:" % (args.name, args.rounds))
     print()
     print("| configuration | wall (s) | CPU (s) | peak RSS (MiB) | wall vs javac | wall vs baseline | "
-          "CPU vs baseline | RSS vs baseline | goconc findings printed |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "CPU vs baseline | RSS vs baseline | median of the rounds' wall ratios | "
+          "goconc findings printed |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, base, _ in configs:
         w, c, m = med(name, 0), med(name, 1), med(name, 2)
-        vs_javac = w / med("javac", 0)
-        if base:
+        vs_javac = "%.2f×" % (w / med("javac", 0)) if "javac" in samples else "—"
+        if base in samples:
             rel = "%.3f× (%s)" % (w / med(base, 0), base)
             crel = "%.3f×" % (c / med(base, 1))
             mrel = "%+.1f%%" % (100.0 * (m / med(base, 2) - 1))
+            # each round runs both, minutes apart at most: their ratio drifts less than the medians
+            rounds = statistics.median(a[0] / b[0] for a, b in zip(samples[name], samples[base]))
+            rrel = "%.3f×" % rounds
         else:
-            rel = crel = mrel = "—"
-        print("| %s | %.1f | %.1f | %.0f | %.2f× | %s | %s | %s | %d |"
-              % (name, w, c, m, vs_javac, rel, crel, mrel, samples[name][0][4]))
+            rel = crel = mrel = rrel = "—"
+        print("| %s | %.1f | %.1f | %.0f | %s | %s | %s | %s | %s | %d |"
+              % (name, w, c, m, vs_javac, rel, crel, mrel, rrel, samples[name][0][4]))
 
 
 if __name__ == "__main__":
