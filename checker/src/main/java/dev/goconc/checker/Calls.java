@@ -126,8 +126,11 @@ public final class Calls {
         : null;
   }
 
-  /** A scanner answering "does any part say yes", that does not enter lambdas or classes. */
-  private abstract static class OwnCodeScanner extends TreeScanner<Boolean, Void> {
+  /**
+   * A scanner answering "does any part say yes", that does not enter lambdas or classes (their
+   * code runs elsewhere, not on the scanned body's paths).
+   */
+  abstract static class OwnCodeScanner extends TreeScanner<Boolean, Void> {
     @Override
     public Boolean reduce(Boolean a, Boolean b) {
       return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);

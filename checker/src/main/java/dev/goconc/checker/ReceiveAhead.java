@@ -2,15 +2,12 @@ package dev.goconc.checker;
 
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import java.util.List;
 import java.util.Set;
 
@@ -77,12 +74,7 @@ final class ReceiveAhead {
   /** Whether {@code statement} holds a return or throw of this body's own code. */
   private static boolean mayLeave(StatementTree statement) {
     Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-
+        new Calls.OwnCodeScanner() {
           @Override
           public Boolean visitReturn(ReturnTree tree, Void unused) {
             return true;
@@ -96,16 +88,6 @@ final class ReceiveAhead {
           @Override
           public Boolean visitAssert(AssertTree tree, Void unused) {
             return true; // its failure throws: left to the graph
-          }
-
-          @Override
-          public Boolean visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean visitClass(ClassTree tree, Void unused) {
-            return false;
           }
         }.scan(statement, null);
     return Boolean.TRUE.equals(found);
