@@ -16,37 +16,37 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Algorithm</h2>
  *
- * <p>Go's own (runtime/chan.go and select.go), on virtual threads. Each channel has one lock (a
- * {@link ChannelLock}: virtual threads park on it without pinning a carrier), a ring buffer of
- * {@code cap} slots, and two FIFO queues of waiting entries: blocked senders (each holding its
- * value) and blocked receivers. A blocked goroutine is a {@link Waiter}; it has one
- * {@link WaitEntry} per channel it waits on (one for send/receive, one per case for a select).
+ * <p>Two kinds of channel share one shape: a {@link ChannelLock} (virtual threads park on it
+ * without pinning a carrier) and two FIFO queues of waiting entries, blocked senders and blocked
+ * receivers. A blocked goroutine is a {@link Waiter}; it has one {@link WaitEntry} per channel it
+ * waits on (one for a send or receive, one per case for a select). Completing or notifying a
+ * parked entry means winning its waiter's atomic claim (a compare-and-set from waiting to the
+ * entry's case index); an entry whose waiter is already claimed (another case of its select won,
+ * or it was interrupted) is dropped and the next one is tried.
  *
- * <ul>
- *   <li><b>send</b>: under the lock, if a receiver waits, hand the value straight to it
- *       (rendezvous, even on a buffered channel, whose buffer is then empty); else if the buffer
- *       has room, append; else queue an entry and park.
- *   <li><b>receive</b>: under the lock, if the buffer has values, take the oldest and move the
- *       oldest waiting sender's value into the freed slot (so FIFO order holds across buffer and
- *       queue); else if a sender waits (unbuffered), take its value; else if closed, return
- *       {@code null} / not ok; else queue an entry and park.
- *   <li><b>close</b>: under the lock, mark closed and complete every queued receiver (closed) and
- *       sender (which then throws).
- * </ul>
+ * <p><b>Unbuffered</b> channels hand values over under the lock, as Go's runtime/chan.go does:
+ * a send gives its value straight to the oldest waiting receiver, else queues with the value and
+ * parks; a receive takes the oldest waiting sender's value, else queues and parks. The claim is
+ * the completion: the completer writes the entry's result first, so a woken waiter never takes
+ * a lock to learn it.
  *
- * <p>Completing a parked entry means winning its waiter's atomic claim: the completer writes
- * the entry's result, then compare-and-sets the waiter from waiting to the entry's case index.
- * An entry whose waiter is already claimed (another case of its select won, or it was
- * interrupted) is dropped from the queue and the next one is tried, so a value is handed to
- * exactly one party. The claim is the completion: a woken waiter never takes a lock to learn
- * its result.
+ * <p><b>Buffered</b> channels keep their values in a {@link Ring} that sends and receives use
+ * without the lock; the lock only guards the queues. A send that finds the ring full queues an
+ * entry, looks at the ring once more (a receive that freed a slot meanwhile may not have seen the
+ * entry) and parks; a receive that frees a slot claims the oldest waiting sender, which wakes and
+ * tries again (receivers waiting on an empty ring likewise). A woken waiter can lose the freed
+ * slot to a sender that was never blocked; it then waits again, and the value that took the slot
+ * is what the next receive frees. Values stay in FIFO order: the ring's order is the order in
+ * which sends claimed their slots. Without a lock on the values, one producer and one consumer
+ * never wait for each other's critical sections.
  *
- * <p><b>select</b> ({@link Select}) uses the same state machine: it locks all its channels in
- * ascending channel id (one global order, so two selects cannot deadlock), tries the cases in a
- * uniformly random order and commits the first that can proceed; if none can and there is no
- * default, it queues one entry per case on its channels, unlocks and parks. Whoever completes one
- * entry first wins the claim; after waking, the select unlinks its other entries. A blocked
- * operation never polls: it parks, after a spin of a few microseconds when it waits for a
+ * <p><b>select</b> ({@link Select}) locks all its channels in ascending channel id (one global
+ * order, so two selects cannot deadlock), tries the cases in a uniformly random order and commits
+ * the first that can proceed; if none can and there is no default, it queues one entry per case,
+ * unlocks, looks at its buffered cases' rings once more, and parks. An unbuffered case's
+ * counterpart completes it; a buffered case's counterpart notifies it, and the select tries that
+ * case first, then all of them again. After waking, the select unlinks its other entries. A
+ * blocked operation never polls: it parks, after a spin of a few microseconds when it waits for a
  * rendezvous and its counterpart may be running on another carrier (see {@link Waiter}).
  *
  * <h2>Memory consistency</h2>
@@ -76,9 +76,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
   final ChannelLock lock;
   private final int capacity;
-  private final Object[] buf;
-  private int head;
-  private int count;
+  /** A buffered channel's values; null for an unbuffered channel. */
+  private final Ring ring;
+  /** An unbuffered channel's closed flag (a buffered one's is in its ring); under the lock. */
   private boolean closed;
   final WaitQueue sendq = new WaitQueue();
   final WaitQueue recvq = new WaitQueue();
@@ -89,7 +89,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     }
     this.capacity = capacity;
     this.lock = new ChannelLock(capacity == 0);
-    this.buf = capacity == 0 ? null : new Object[capacity];
+    this.ring = capacity == 0 ? null : new Ring(capacity);
   }
 
   /** Go's {@code make(chan T)}: an unbuffered channel, where a send waits for its receiver. */
@@ -132,9 +132,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   public void send(T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
     WaitEntry e = new WaitEntry(null, 0, value);
+    if (ring != null) {
+      while (!sendNow(e)) {
+        awaitTurn(sendq, e);
+      }
+      wake(e);
+      return;
+    }
     lock.lock();
     try {
-      if (!sendLocked(e)) {
+      if (!sendNow(e)) {
         if (Thread.currentThread().isInterrupted()) {
           throw new GoInterruptedException();
         }
@@ -169,11 +176,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     Objects.requireNonNull(value, "a channel cannot carry null");
     WaitEntry e = new WaitEntry(null, 0, value);
     boolean sent;
-    lock.lock();
-    try {
-      sent = sendLocked(e);
-    } finally {
-      lock.unlock();
+    if (ring != null) {
+      sent = sendNow(e);
+    } else {
+      lock.lock();
+      try {
+        sent = sendNow(e);
+      } finally {
+        lock.unlock();
+      }
     }
     wake(e);
     return sent;
@@ -192,20 +203,26 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     List<Waiter> woken = new ArrayList<>();
     lock.lock();
     try {
-      if (closed) {
+      if (ring != null ? !ring.close() : closed) {
         throw new ChannelClosedException("close of closed channel");
       }
       closed = true;
       WaitEntry e;
+      // An unbuffered channel's waiters learn the close from their entry; a buffered channel's
+      // try again and find it in the ring (their entries are theirs to write).
       while ((e = recvq.poll()) != null) {
-        e.value = null;
-        e.closed = true;
+        if (ring == null) {
+          e.value = null;
+          e.closed = true;
+        }
         if (e.waiter.tryClaim(e.caseIndex)) {
           woken.add(e.waiter);
         }
       }
       while ((e = sendq.poll()) != null) {
-        e.closed = true;
+        if (ring == null) {
+          e.closed = true;
+        }
         if (e.waiter.tryClaim(e.caseIndex)) {
           woken.add(e.waiter);
         }
@@ -250,11 +267,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   public Optional<Received<T>> tryReceive() {
     WaitEntry e = new WaitEntry(null, 0, null);
     boolean done;
-    lock.lock();
-    try {
-      done = recvLocked(e);
-    } finally {
-      lock.unlock();
+    if (ring != null) {
+      done = receiveNow(e);
+    } else {
+      lock.lock();
+      try {
+        done = receiveNow(e);
+      } finally {
+        lock.unlock();
+      }
     }
     if (!done) {
       return Optional.empty();
@@ -295,12 +316,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   /** Go's {@code len(ch)}: the number of buffered values, a snapshot. */
   @Override
   public int len() {
-    lock.lock();
-    try {
-      return count;
-    } finally {
-      lock.unlock();
-    }
+    return ring == null ? 0 : ring.len();
   }
 
   /** Go's {@code cap(ch)}: the buffer's size, 0 for an unbuffered channel. */
@@ -316,9 +332,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
   private WaitEntry receiveEntry() {
     WaitEntry e = new WaitEntry(null, 0, null);
+    if (ring != null) {
+      while (!receiveNow(e)) {
+        awaitTurn(recvq, e);
+      }
+      wake(e);
+      return e;
+    }
     lock.lock();
     try {
-      if (!recvLocked(e)) {
+      if (!receiveNow(e)) {
         if (Thread.currentThread().isInterrupted()) {
           throw new GoInterruptedException();
         }
@@ -337,12 +360,64 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     return e;
   }
 
-  // ---- the state machine; every method below needs the caller to hold `lock` ----
+  /**
+   * Parks a buffered channel's sender ({@code q} is {@link #sendq}) or receiver until it is
+   * notified that it may proceed, then returns for it to try again.
+   *
+   * @throws GoInterruptedException if interrupted first
+   */
+  private void awaitTurn(WaitQueue q, WaitEntry e) {
+    Waiter w = new Waiter(Thread.currentThread(), false);
+    e.waiter = w;
+    lock.lock();
+    try {
+      q.add(e);
+    } finally {
+      lock.unlock();
+    }
+    if (wouldProceed(q)) {
+      w.tryClaim(e.caseIndex); // the ring changed before a counterpart could see the entry
+    }
+    int won = w.await();
+    if (e.queued) {
+      dequeue(q, e);
+    }
+    if (won == Waiter.CANCELLED) {
+      throw new GoInterruptedException();
+    }
+  }
+
+  // ---- one step of the state machine: an unbuffered channel's caller holds `lock` ----
+
+  /** Whether this channel is buffered, so that its values need no lock. */
+  boolean buffered() {
+    return ring != null;
+  }
+
+  /** See {@link Ring#stamp()}; 0 for an unbuffered channel, whose state its lock holder owns. */
+  long stamp() {
+    return ring == null ? 0 : ring.stamp();
+  }
 
   /**
-   * Sends {@code e.value} if that needs no waiting; sets {@code e.toWake} to a receiver to unpark.
+   * For a buffered channel, whether an operation waiting in {@code q} could proceed now; read
+   * after queueing the waiter's entry, so a change it missed is seen here.
    */
-  boolean sendLocked(WaitEntry e) {
+  boolean wouldProceed(WaitQueue q) {
+    return q == sendq ? ring.sendWouldProceed() : ring.receiveWouldProceed();
+  }
+
+  /**
+   * Sends {@code e.value} if that needs no waiting; sets {@code e.toWake} to a waiter to unpark.
+   */
+  boolean sendNow(WaitEntry e) {
+    if (ring != null) {
+      if (!ring.offer(e.value)) {
+        return false;
+      }
+      e.toWake = claimFirst(recvq);
+      return true;
+    }
     if (closed) {
       throw closedOnSend();
     }
@@ -355,35 +430,26 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return true;
       }
     }
-    if (count < capacity) {
-      int tail = head + count;
-      buf[tail >= capacity ? tail - capacity : tail] = e.value;
-      count++;
-      return true;
-    }
     return false;
   }
 
   /**
    * Receives into {@code e.value} / {@code e.closed} if that needs no waiting; sets
-   * {@code e.toWake} to a sender to unpark.
+   * {@code e.toWake} to a waiter to unpark.
    */
-  boolean recvLocked(WaitEntry e) {
-    if (count > 0) {
-      e.value = buf[head];
-      e.closed = false;
-      buf[head] = null;
-      head = head + 1 == capacity ? 0 : head + 1;
-      count--;
-      WaitEntry s;
-      while ((s = sendq.poll()) != null) {
-        if (s.waiter.tryClaim(s.caseIndex)) {
-          int tail = head + count;
-          buf[tail >= capacity ? tail - capacity : tail] = s.value;
-          count++;
-          e.toWake = s.waiter;
-          break;
-        }
+  boolean receiveNow(WaitEntry e) {
+    if (ring != null) {
+      Object v = ring.poll();
+      if (v == null) {
+        return false;
+      }
+      if (v == Ring.CLOSED) {
+        e.value = null;
+        e.closed = true;
+      } else {
+        e.value = v;
+        e.closed = false;
+        e.toWake = claimFirst(sendq);
       }
       return true;
     }
@@ -402,6 +468,28 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Notifies the oldest still-waiting entry of a buffered channel's queue that it may try again;
+   * returns its waiter to wake (after any lock is released), or null if nobody waits.
+   */
+  private Waiter claimFirst(WaitQueue q) {
+    if (!q.hasWaiters()) {
+      return null;
+    }
+    lock.lock();
+    try {
+      WaitEntry e;
+      while ((e = q.poll()) != null) {
+        if (e.waiter.tryClaim(e.caseIndex)) {
+          return e.waiter;
+        }
+      }
+      return null;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Removes an entry that its own waiter gave up on (interrupt, or another select case won). */

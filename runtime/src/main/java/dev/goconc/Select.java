@@ -111,57 +111,106 @@ public final class Select<R> {
   public R run() {
     int n = cases.size();
     Chan<?>[] locks = lockOrder();
-    int[] order = pollOrder(n);
-    WaitEntry[] entries = new WaitEntry[n];
-    Waiter waiter = null;
-    WaitEntry done = null;
-    lockAll(locks);
-    try {
-      for (int i : order) {
-        Case c = cases.get(i);
-        if (c.chan == null) {
-          continue;
-        }
-        WaitEntry e = new WaitEntry(null, i, c.value);
-        if (c.kind == Kind.SEND ? c.chan.sendLocked(e) : c.chan.recvLocked(e)) {
-          done = e;
-          break;
+    boolean snapshot = otherwise != null && locks.length > 1 && anyBuffered(locks);
+    int notified = -1;
+    while (true) {
+      if (notified >= 0) {
+        WaitEntry e = tryCase(notified); // a buffered case: no lock needed
+        if (e != null) {
+          Chan.wake(e);
+          return complete(e);
         }
       }
-      if (done == null && otherwise == null) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new GoInterruptedException();
+      WaitEntry[] entries = new WaitEntry[n];
+      Waiter waiter = null;
+      WaitEntry done;
+      lockAll(locks);
+      try {
+        done = tryAll(locks, snapshot);
+        if (done == null && otherwise == null) {
+          if (Thread.currentThread().isInterrupted()) {
+            throw new GoInterruptedException();
+          }
+          waiter = new Waiter(Thread.currentThread(), !anyBuffered(locks));
+          for (int i = 0; i < n; i++) {
+            Case c = cases.get(i);
+            if (c.chan != null) {
+              entries[i] = new WaitEntry(waiter, i, c.value);
+              queueOf(c).add(entries[i]);
+            }
+          }
         }
-        waiter = new Waiter(Thread.currentThread(), allUnbuffered(locks));
-        for (int i = 0; i < n; i++) {
+      } finally {
+        unlockAll(locks);
+      }
+      if (done != null) {
+        Chan.wake(done);
+        return complete(done);
+      }
+      if (waiter == null) {
+        return otherwise.get();
+      }
+      claimIfBufferedCaseReady(entries, waiter);
+      int won = waiter.await();
+      for (int i = 0; i < n; i++) {
+        WaitEntry e = entries[i];
+        if (e != null && e.queued) {
           Case c = cases.get(i);
-          if (c.chan != null) {
-            entries[i] = new WaitEntry(waiter, i, c.value);
-            queueOf(c).add(entries[i]);
+          c.chan.dequeue(queueOf(c), e);
+        }
+      }
+      if (won == Waiter.CANCELLED) {
+        throw new GoInterruptedException();
+      }
+      if (!cases.get(won).chan.buffered()) {
+        return complete(entries[won]); // an unbuffered case's counterpart completed it
+      }
+      notified = won;
+    }
+  }
+
+  /**
+   * Tries every case once, in a uniformly random order; the caller holds every channel's lock.
+   * With a default over several channels, the attempt repeats until no buffered channel changed
+   * during it (their rings take no lock): taking the default then means that at one instant no
+   * case could proceed, as when Go's select holds every channel's lock.
+   */
+  private WaitEntry tryAll(Chan<?>[] locks, boolean snapshot) {
+    while (true) {
+      long before = snapshot ? stamp(locks) : 0;
+      for (int i : pollOrder(cases.size())) {
+        if (cases.get(i).chan != null) {
+          WaitEntry e = tryCase(i);
+          if (e != null) {
+            return e;
           }
         }
       }
-    } finally {
-      unlockAll(locks);
-    }
-    if (done != null) {
-      Chan.wake(done);
-      return complete(done);
-    }
-    if (waiter == null) {
-      return otherwise.get();
-    }
-    int won = waiter.await();
-    for (int i = 0; i < n; i++) {
-      if (entries[i] != null && i != won) {
-        Case c = cases.get(i);
-        c.chan.dequeue(queueOf(c), entries[i]);
+      if (!snapshot || stamp(locks) == before) {
+        return null;
       }
     }
-    if (won == Waiter.CANCELLED) {
-      throw new GoInterruptedException();
+  }
+
+  /** Case {@code i} if it can proceed now, with its result; else null. */
+  private WaitEntry tryCase(int i) {
+    Case c = cases.get(i);
+    WaitEntry e = new WaitEntry(null, i, c.value);
+    return (c.kind == Kind.SEND ? c.chan.sendNow(e) : c.chan.receiveNow(e)) ? e : null;
+  }
+
+  /**
+   * After queueing: a buffered case whose ring changed before its counterpart could see this
+   * select's entry would never be notified, so the select notifies itself and tries again.
+   */
+  private void claimIfBufferedCaseReady(WaitEntry[] entries, Waiter waiter) {
+    for (int i = 0; i < entries.length; i++) {
+      Case c = cases.get(i);
+      if (entries[i] != null && c.chan.buffered() && c.chan.wouldProceed(queueOf(c))) {
+        waiter.tryClaim(i);
+        return;
+      }
     }
-    return complete(entries[won]);
   }
 
   @SuppressWarnings("unchecked")
@@ -224,13 +273,22 @@ public final class Select<R> {
     return order;
   }
 
-  private static boolean allUnbuffered(Chan<?>[] chans) {
+  private static boolean anyBuffered(Chan<?>[] chans) {
     for (Chan<?> c : chans) {
-      if (c.cap() != 0) {
-        return false;
+      if (c.buffered()) {
+        return true;
       }
     }
-    return true;
+    return false;
+  }
+
+  /** A number that changes whenever any buffered channel among {@code chans} changes. */
+  private static long stamp(Chan<?>[] chans) {
+    long sum = 0;
+    for (Chan<?> c : chans) {
+      sum += c.stamp();
+    }
+    return sum;
   }
 
   private static void lockAll(Chan<?>[] chans) {

@@ -71,6 +71,29 @@ final class ChanTest {
     assertThrows(NullPointerException.class, () -> ch.trySend(null));
   }
 
+  /** Many laps around buffers of one slot and of a size that is not a power of two. */
+  @Test
+  void bufferedChannelStaysFifoAndFullAcrossManyLaps() {
+    for (int cap : new int[] {1, 3}) {
+      Chan<Integer> ch = Chan.make(cap);
+      int sent = 0;
+      int received = 0;
+      for (int lap = 0; lap < 1_000; lap++) {
+        while (ch.trySend(sent)) {
+          sent++;
+        }
+        assertEquals(cap, ch.len(), "full after lap " + lap);
+        assertEquals(received++, ch.receive());
+        assertEquals(cap - 1, ch.len());
+      }
+      while (received < sent) {
+        assertEquals(received++, ch.receive());
+      }
+      assertEquals(0, ch.len());
+      assertTrue(ch.tryReceive().isEmpty());
+    }
+  }
+
   @Test
   void bufferedChannelIsFifo() {
     Chan<Integer> ch = Chan.make(5);

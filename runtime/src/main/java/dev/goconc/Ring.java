@@ -1,0 +1,192 @@
+package dev.goconc;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A buffered channel's values: a bounded ring that any number of senders and receivers use
+ * without a lock, and that can be closed.
+ *
+ * <p>Positions count up forever: {@code tail} is the number of sends that have claimed a slot,
+ * {@code head} the number of receives. Position {@code p} lives in slot {@code p mod capacity},
+ * whose sequence number says what the slot holds: {@code 2p} — free for the send at {@code p};
+ * {@code 2p + 1} — filled by it; {@code 2(p + capacity)} — emptied by the receive at {@code p},
+ * so free for the send one lap later. (Doubling keeps "filled at p" apart from "free at p + 1",
+ * which would coincide for a capacity of 1.) A send claims its position by a compare-and-set of
+ * {@code tail}, writes the value, then publishes the sequence number (release); a receive
+ * claims by a compare-and-set of {@code head}, reads, then frees the slot the same way. So a
+ * value's send happens-before its receive, and the k-th receive happens-before the send that
+ * reuses its slot (Go's memory model for buffered channels).
+ *
+ * <p>Closing sets a bit in {@code tail}: a send's compare-and-set then fails and the send sees
+ * the bit, so every send either claimed its slot before the close or throws. Receives drain what
+ * was claimed before the close, then see the channel closed.
+ *
+ * <p>Between a claim and its publication (a few instructions) another party that needs that
+ * slot waits for it: it spins, then yields its carrier. This is a wait for an operation already
+ * under way, never for a counterpart: an empty or full ring is reported at once.
+ *
+ * <p>{@code head} and {@code tail} sit {@value #COUNTER_GAP} longs apart in one array, on
+ * different cache lines, so senders and receivers do not invalidate each other's counter.
+ */
+final class Ring {
+  /** What {@link #poll()} returns when the ring is closed and drained. */
+  static final Object CLOSED = new Object();
+
+  private static final long CLOSED_BIT = 1L << 62;
+  private static final int COUNTER_GAP = 16;
+  private static final int HEAD = COUNTER_GAP / 2;
+  private static final int TAIL = HEAD + COUNTER_GAP;
+
+  private static final int SPINS_BEFORE_YIELD = 64;
+
+  private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+
+  private final int capacity;
+  /** {@code capacity - 1} when the capacity is a power of two, else -1. */
+  private final int mask;
+  private final long[] counters = new long[TAIL + COUNTER_GAP / 2];
+  private final long[] sequence;
+  private final Object[] values;
+
+  Ring(int capacity) {
+    this.capacity = capacity;
+    this.mask = (capacity & (capacity - 1)) == 0 ? capacity - 1 : -1;
+    this.sequence = new long[capacity];
+    for (int i = 0; i < capacity; i++) {
+      sequence[i] = 2L * i;
+    }
+    this.values = new Object[capacity];
+  }
+
+  /**
+   * Stores {@code value} if a slot is free.
+   *
+   * @return false if the ring is full
+   * @throws ChannelClosedException if the ring is closed
+   */
+  boolean offer(Object value) {
+    long t = tail();
+    for (int waits = 0; ; ) {
+      if ((t & CLOSED_BIT) != 0) {
+        throw Chan.closedOnSend();
+      }
+      int slot = slot(t);
+      long seq = (long) LONGS.getAcquire(sequence, slot);
+      if (seq == 2 * t) {
+        long witness = (long) LONGS.compareAndExchange(counters, TAIL, t, t + 1);
+        if (witness == t) {
+          values[slot] = value;
+          LONGS.setRelease(sequence, slot, 2 * t + 1);
+          return true;
+        }
+        t = witness;
+      } else if (seq < 2 * t) {
+        // The slot still holds the value from one lap ago: full, unless its receive is under way.
+        if (head() + capacity == t) {
+          return false;
+        }
+        waits = pause(waits);
+        t = tail();
+      } else {
+        t = tail(); // another send took position t
+      }
+    }
+  }
+
+  /**
+   * Takes the oldest value.
+   *
+   * @return the value, {@code null} if the ring is empty and open, or {@link #CLOSED} if it is
+   *     closed and drained
+   */
+  Object poll() {
+    long h = head();
+    for (int waits = 0; ; ) {
+      int slot = slot(h);
+      long seq = (long) LONGS.getAcquire(sequence, slot);
+      if (seq == 2 * h + 1) {
+        long witness = (long) LONGS.compareAndExchange(counters, HEAD, h, h + 1);
+        if (witness == h) {
+          Object value = values[slot];
+          values[slot] = null;
+          LONGS.setRelease(sequence, slot, 2 * (h + capacity));
+          return value;
+        }
+        h = witness;
+      } else if (seq < 2 * h + 1) {
+        // No value at h yet: empty, unless its send has claimed it and is writing.
+        long t = tail();
+        if ((t & ~CLOSED_BIT) == h) {
+          return (t & CLOSED_BIT) != 0 ? CLOSED : null;
+        }
+        waits = pause(waits);
+        h = head();
+      } else {
+        h = head(); // another receive took position h
+      }
+    }
+  }
+
+  /** Sets the closed bit; false if it was already set. */
+  boolean close() {
+    long before = (long) LONGS.getAndBitwiseOr(counters, TAIL, CLOSED_BIT);
+    return (before & CLOSED_BIT) == 0;
+  }
+
+  /** Whether a send would not wait now: a slot is free or the ring is closed. */
+  boolean sendWouldProceed() {
+    long t = tail();
+    return (t & CLOSED_BIT) != 0 || t - head() < capacity;
+  }
+
+  /** Whether a receive would not wait now: a value is stored (or being stored), or closed. */
+  boolean receiveWouldProceed() {
+    long h = head();
+    long t = tail();
+    return (t & CLOSED_BIT) != 0 || t > h;
+  }
+
+  /**
+   * A number that grows whenever a send or receive claims a position or the ring closes (both
+   * counters and the closed bit only grow): equal readings around a series of failed attempts
+   * mean the ring stayed as those attempts found it.
+   */
+  long stamp() {
+    long t = tail();
+    return head() + (t & ~CLOSED_BIT) + ((t & CLOSED_BIT) != 0 ? 1 : 0);
+  }
+
+  /** The number of stored values, a snapshot. */
+  int len() {
+    long h = head();
+    long t = tail() & ~CLOSED_BIT;
+    return (int) Math.max(0, Math.min(capacity, t - h));
+  }
+
+  private long head() {
+    return (long) LONGS.getVolatile(counters, HEAD);
+  }
+
+  private long tail() {
+    return (long) LONGS.getVolatile(counters, TAIL);
+  }
+
+  private int slot(long position) {
+    return mask >= 0 ? (int) (position & mask) : (int) (position % capacity);
+  }
+
+  /**
+   * Another party is between claiming a slot and publishing it: let it finish, spinning first
+   * (it is a few instructions away) and yielding the carrier after that (its thread may have lost
+   * its processor).
+   */
+  private static int pause(int waits) {
+    if (waits < SPINS_BEFORE_YIELD) {
+      Thread.onSpinWait();
+    } else {
+      Thread.yield();
+    }
+    return waits + 1;
+  }
+}
