@@ -40,14 +40,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * which sends claimed their slots. Without a lock on the values, one producer and one consumer
  * never wait for each other's critical sections.
  *
- * <p><b>select</b> ({@link Select}) locks all its channels in ascending channel id (one global
- * order, so two selects cannot deadlock), tries the cases in a uniformly random order and commits
- * the first that can proceed; if none can and there is no default, it queues one entry per case,
- * unlocks, looks at its buffered cases' rings once more, and parks. An unbuffered case's
- * counterpart completes it; a buffered case's counterpart notifies it, and the select tries that
- * case first, then all of them again. After waking, the select unlinks its other entries. A
- * blocked operation never polls: it parks, after a spin of a few microseconds when it waits for a
- * rendezvous and its counterpart may be running on another carrier (see {@link Waiter}).
+ * <p><b>select</b> ({@link Select}) locks its unbuffered channels in ascending channel id (one
+ * global order, so two selects cannot deadlock), tries the cases in a uniformly random order and
+ * commits the first that can proceed; if none can and there is no default, it queues one entry
+ * per unbuffered case, unlocks, queues one entry per buffered case (each under that channel's
+ * lock alone), looks at those rings once more, and parks. An unbuffered case's counterpart
+ * completes it; a buffered case's counterpart notifies it, and the select tries that case first,
+ * then all of them again. After waking, the select unlinks its other entries. A buffered
+ * channel's lock is only ever taken last and held for a few queue operations, never while
+ * waiting for another lock, so it adds no deadlock to the order. A blocked operation never polls:
+ * it parks, after a spin of a few microseconds when it waits for a rendezvous and its
+ * counterpart may be running on another carrier (see {@link Waiter}).
  *
  * <h2>Memory consistency</h2>
  *
@@ -369,12 +372,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   private void awaitTurn(WaitQueue q, WaitEntry e) {
     Waiter w = new Waiter(Thread.currentThread(), false);
     e.waiter = w;
-    lock.lock();
-    try {
-      q.add(e);
-    } finally {
-      lock.unlock();
-    }
+    enqueue(q, e);
     if (wouldProceed(q)) {
       w.tryClaim(e.caseIndex); // the ring changed before a counterpart could see the entry
     }
@@ -487,6 +485,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
       }
       return null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Queues an entry of a buffered channel's waiter (whose ring needs no lock). */
+  void enqueue(WaitQueue q, WaitEntry e) {
+    lock.lock();
+    try {
+      q.add(e);
     } finally {
       lock.unlock();
     }

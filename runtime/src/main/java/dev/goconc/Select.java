@@ -111,7 +111,15 @@ public final class Select<R> {
   public R run() {
     int n = cases.size();
     Chan<?>[] locks = lockOrder();
-    boolean snapshot = otherwise != null && locks.length > 1 && anyBuffered(locks);
+    int buffered = 0;
+    int live = 0;
+    for (Case c : cases) {
+      if (c.chan != null) {
+        live++;
+        buffered += c.chan.buffered() ? 1 : 0;
+      }
+    }
+    boolean snapshot = otherwise != null && buffered > 0 && live > 1;
     int notified = -1;
     while (true) {
       if (notified >= 0) {
@@ -126,15 +134,15 @@ public final class Select<R> {
       WaitEntry done;
       lockAll(locks);
       try {
-        done = tryAll(locks, snapshot);
+        done = tryAll(snapshot);
         if (done == null && otherwise == null) {
           if (Thread.currentThread().isInterrupted()) {
             throw new GoInterruptedException();
           }
-          waiter = new Waiter(Thread.currentThread(), !anyBuffered(locks));
+          waiter = new Waiter(Thread.currentThread(), buffered == 0);
           for (int i = 0; i < n; i++) {
             Case c = cases.get(i);
-            if (c.chan != null) {
+            if (c.chan != null && !c.chan.buffered()) {
               entries[i] = new WaitEntry(waiter, i, c.value);
               queueOf(c).add(entries[i]);
             }
@@ -150,7 +158,9 @@ public final class Select<R> {
       if (waiter == null) {
         return otherwise.get();
       }
-      claimIfBufferedCaseReady(entries, waiter);
+      if (buffered > 0) {
+        queueOnBufferedChannels(entries, waiter);
+      }
       int won = waiter.await();
       for (int i = 0; i < n; i++) {
         WaitEntry e = entries[i];
@@ -170,14 +180,14 @@ public final class Select<R> {
   }
 
   /**
-   * Tries every case once, in a uniformly random order; the caller holds every channel's lock.
-   * With a default over several channels, the attempt repeats until no buffered channel changed
-   * during it (their rings take no lock): taking the default then means that at one instant no
-   * case could proceed, as when Go's select holds every channel's lock.
+   * Tries every case once, in a uniformly random order; the caller holds every unbuffered
+   * channel's lock. With a default over several channels, the attempt repeats until no buffered
+   * channel changed during it (their rings take no lock): taking the default then means that at
+   * one instant no case could proceed, as when Go's select holds every channel's lock.
    */
-  private WaitEntry tryAll(Chan<?>[] locks, boolean snapshot) {
+  private WaitEntry tryAll(boolean snapshot) {
     while (true) {
-      long before = snapshot ? stamp(locks) : 0;
+      long before = snapshot ? stamp() : 0;
       for (int i : pollOrder(cases.size())) {
         if (cases.get(i).chan != null) {
           WaitEntry e = tryCase(i);
@@ -186,7 +196,7 @@ public final class Select<R> {
           }
         }
       }
-      if (!snapshot || stamp(locks) == before) {
+      if (!snapshot || stamp() == before) {
         return null;
       }
     }
@@ -200,10 +210,19 @@ public final class Select<R> {
   }
 
   /**
-   * After queueing: a buffered case whose ring changed before its counterpart could see this
-   * select's entry would never be notified, so the select notifies itself and tries again.
+   * Queues the buffered cases' entries, each under its own channel's lock (their rings need none,
+   * so the attempt did not hold it), then looks at their rings once more: a case whose ring
+   * changed before its counterpart could see the entry would never be notified, so the select
+   * notifies itself and tries again.
    */
-  private void claimIfBufferedCaseReady(WaitEntry[] entries, Waiter waiter) {
+  private void queueOnBufferedChannels(WaitEntry[] entries, Waiter waiter) {
+    for (int i = 0; i < entries.length; i++) {
+      Case c = cases.get(i);
+      if (c.chan != null && c.chan.buffered()) {
+        entries[i] = new WaitEntry(waiter, i, c.value);
+        c.chan.enqueue(queueOf(c), entries[i]);
+      }
+    }
     for (int i = 0; i < entries.length; i++) {
       Case c = cases.get(i);
       if (entries[i] != null && c.chan.buffered() && c.chan.wouldProceed(queueOf(c))) {
@@ -235,16 +254,17 @@ public final class Select<R> {
   }
 
   /**
-   * The distinct channels, in ascending id: the one global order in which selects lock. An
+   * The distinct unbuffered channels, in ascending id: the one global order in which selects
+   * lock. Buffered channels are not locked for the attempt (their rings need no lock). An
    * insertion sort, as a select has a handful of cases; the array is trimmed only when a channel
-   * repeats or is nil.
+   * repeats, is nil or is buffered.
    */
   private Chan<?>[] lockOrder() {
     Chan<?>[] chans = new Chan<?>[cases.size()];
     int k = 0;
     for (Case c : cases) {
       Chan<?> ch = c.chan;
-      if (ch == null) {
+      if (ch == null || ch.buffered()) {
         continue;
       }
       int i = k;
@@ -273,20 +293,13 @@ public final class Select<R> {
     return order;
   }
 
-  private static boolean anyBuffered(Chan<?>[] chans) {
-    for (Chan<?> c : chans) {
-      if (c.buffered()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A number that changes whenever any buffered channel among {@code chans} changes. */
-  private static long stamp(Chan<?>[] chans) {
+  /** A number that grows whenever any of the cases' buffered channels changes. */
+  private long stamp() {
     long sum = 0;
-    for (Chan<?> c : chans) {
-      sum += c.stamp();
+    for (Case c : cases) {
+      if (c.chan != null) {
+        sum += c.chan.stamp();
+      }
     }
     return sum;
   }
