@@ -134,14 +134,17 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   @Override
   public void send(T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
-    WaitEntry e = new WaitEntry(null, 0, value);
     if (ring != null) {
-      while (!sendNow(e)) {
-        awaitTurn(sendq, e);
+      if (!ring.offer(value)) {
+        WaitEntry e = new WaitEntry(null, 0, null);
+        do {
+          awaitTurn(sendq, e);
+        } while (!ring.offer(value));
       }
-      wake(e);
+      wakeFirst(recvq);
       return;
     }
+    WaitEntry e = new WaitEntry(null, 0, value);
     lock.lock();
     try {
       if (!sendNow(e)) {
@@ -245,7 +248,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    * @throws GoInterruptedException if interrupted while blocked, before a value was handed over
    */
   @Override
+  @SuppressWarnings("unchecked")
   public T receive() {
+    if (ring != null) {
+      Object v = receiveBuffered();
+      return v == Ring.CLOSED ? null : (T) v;
+    }
     WaitEntry e = receiveEntry();
     return e.closed ? null : value(e);
   }
@@ -255,7 +263,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    * channel is closed and drained.
    */
   @Override
+  @SuppressWarnings("unchecked")
   public Received<T> receiveOk() {
+    if (ring != null) {
+      Object v = receiveBuffered();
+      return v == Ring.CLOSED ? new Received<>(null, false) : new Received<>((T) v, true);
+    }
     WaitEntry e = receiveEntry();
     return e.closed ? new Received<>(null, false) : new Received<>(value(e), true);
   }
@@ -333,15 +346,24 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     return "Chan#" + id + "(cap " + capacity + ")";
   }
 
+  /** A buffered channel's receive: the value, or {@link Ring#CLOSED}. */
+  private Object receiveBuffered() {
+    Object v = ring.poll();
+    if (v == null) {
+      WaitEntry e = new WaitEntry(null, 0, null);
+      do {
+        awaitTurn(recvq, e);
+      } while ((v = ring.poll()) == null);
+    }
+    if (v != Ring.CLOSED) {
+      wakeFirst(sendq);
+    }
+    return v;
+  }
+
+  /** An unbuffered channel's receive. */
   private WaitEntry receiveEntry() {
     WaitEntry e = new WaitEntry(null, 0, null);
-    if (ring != null) {
-      while (!receiveNow(e)) {
-        awaitTurn(recvq, e);
-      }
-      wake(e);
-      return e;
-    }
     lock.lock();
     try {
       if (!receiveNow(e)) {
@@ -466,6 +488,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       return true;
     }
     return false;
+  }
+
+  private void wakeFirst(WaitQueue q) {
+    Waiter w = claimFirst(q);
+    if (w != null) {
+      w.wake();
+    }
   }
 
   /**
