@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,42 @@ final class SelectTest {
     assertEquals("default", r);
     assertEquals(1, b.len());
     assertEquals("full", b.receive());
+  }
+
+  /**
+   * A select woken because its buffered send case has room tries that case first, as Go's
+   * receiver hands the freed slot to the first queued sender. Were it to commit another case that
+   * became ready meanwhile, the slot would stay free while a plain sender queued behind the select
+   * stayed blocked, with nobody left to wake it.
+   */
+  @Test
+  void selectWokenForRoomTakesItSoNoSlotStaysFreeBehindABlockedSender() throws Exception {
+    for (int round = 0; round < 50; round++) {
+      Chan<String> b = Chan.make(1);
+      Chan<String> u = Chan.make(1);
+      b.send("b0");
+      AtomicReference<String> chosen = new AtomicReference<>();
+      Thread selector =
+          ChanTest.startVirtual(
+              () ->
+                  chosen.set(
+                      Select.<String>select()
+                          .send(b, "s1", () -> "sent")
+                          .recv(u, v -> "got " + v)
+                          .run()));
+      awaitParked(selector);
+      Thread sender = ChanTest.startVirtual(() -> b.send("p1"));
+      awaitParked(sender);
+      assertEquals("b0", b.receive()); // frees the slot: the select is first in line for it
+      u.send("u0"); // another case is ready before the select has run
+      assertTrue(selector.join(Duration.ofSeconds(5)), "select never woke");
+      if (!"sent".equals(chosen.get())) {
+        assertTrue(sender.join(Duration.ofSeconds(5)), "a slot stayed free behind a blocked sender");
+      }
+      assertEquals("sent", chosen.get());
+      assertEquals("s1", b.receive());
+      assertEquals("p1", b.receive());
+    }
   }
 
   @Test
