@@ -131,6 +131,50 @@ final class BufferedChanRaceTest {
     }
   }
 
+  // Catches: a slot freed on B that wakes only a select blocked on sending to B, which then
+  // commits its case on U and drops the wake-up, so the plain sender on B stays parked.
+  @Test
+  void slotFreedUnderASelectThatTakesAnotherCaseStillWakesTheBlockedSender() {
+    int rounds = 500 * SCALE;
+    for (int round = 0; round < rounds; round++) {
+      Chan<Integer> b = Chan.make(1);
+      Chan<Integer> u = Chan.make(1);
+      b.send(0);
+      AtomicIntegerArray seen = new AtomicIntegerArray(4); // 0: prefill, 1: select, 2: sender, 3: u
+      AtomicBoolean selectSent = new AtomicBoolean();
+      Goroutines g = new Goroutines();
+      g.go(
+          () -> {
+            boolean sent =
+                Select.<Boolean>select()
+                    .send(b, 1, () -> true)
+                    .recv(u, v -> {
+                      seen.incrementAndGet(v);
+                      return false;
+                    })
+                    .run();
+            selectSent.set(sent);
+            if (sent) {
+              seen.incrementAndGet(b.receive()); // B got one more value: take one to let all finish
+            }
+          });
+      g.go(() -> b.send(2));
+      g.go(() -> seen.incrementAndGet(b.receive()));
+      g.go(() -> u.send(3));
+      g.await("round " + round);
+      Optional<Received<Integer>> r;
+      while ((r = b.tryReceive()).isPresent()) {
+        seen.incrementAndGet(r.get().value());
+      }
+      while ((r = u.tryReceive()).isPresent()) {
+        seen.incrementAndGet(r.get().value());
+      }
+      for (int v = 0; v < 4; v++) {
+        assertEquals(v == 1 && !selectSent.get() ? 0 : 1, seen.get(v), "round " + round + ": value " + v);
+      }
+    }
+  }
+
   // Catches: a len() derived from a ring's head and tail read apart, which goes negative or
   // above cap() while sends and receives move both.
   @Test
