@@ -34,20 +34,6 @@ final class BufferedChanModelCheckingTest {
     LincheckConfig.runConcurrentTest(10 * LincheckConfig.invocations(), scenario);
   }
 
-  /**
-   * Where every scenario's channels are published before its threads start. Lincheck switches
-   * threads only at accesses to objects it knows are shared, and it does not count an object
-   * that the threads' lambdas capture: a race on such an object's plain or volatile field was
-   * never found (not in 300 invocations), the same race on an object first stored in a static
-   * field at once. Published, a lock-free channel's own field accesses become switch points.
-   */
-  @SuppressWarnings("unused") // written for Lincheck's sake only
-  private static volatile Object published;
-
-  private static <T> T shared(T channel) {
-    published = channel;
-    return channel;
-  }
 
   private static Thread start(Runnable body) {
     Thread t = new Thread(body);
@@ -95,8 +81,8 @@ final class BufferedChanModelCheckingTest {
   void slotFreedUnderASelectThatTakesAnotherCaseStillWakesTheBlockedSender() {
     check(
         () -> {
-          Chan<Integer> b = shared(Chan.make(1));
-          Chan<Integer> u = shared(Chan.make(1));
+          Chan<Integer> b = LincheckConfig.shared(Chan.make(1));
+          Chan<Integer> u = LincheckConfig.shared(Chan.make(1));
           b.send(0);
           AtomicReference<String> chose = new AtomicReference<>();
           List<Integer> fromB = Collections.synchronizedList(new ArrayList<>());
@@ -135,8 +121,8 @@ final class BufferedChanModelCheckingTest {
   void selectWithDefaultNeverMissesAValueThatIsAlwaysInOneOfTwoBuffers() {
     check(
         () -> {
-          Chan<Integer> a = shared(Chan.make(1));
-          Chan<Integer> b = shared(Chan.make(1));
+          Chan<Integer> a = LincheckConfig.shared(Chan.make(1));
+          Chan<Integer> b = LincheckConfig.shared(Chan.make(1));
           b.send(2);
           AtomicReference<String> chose = new AtomicReference<>();
           AtomicReference<Integer> tookFromB = new AtomicReference<>();
@@ -173,8 +159,8 @@ final class BufferedChanModelCheckingTest {
   void selectWithDefaultNeverMissesRoomThatIsAlwaysInOneOfTwoBuffers() {
     check(
         () -> {
-          Chan<Integer> a = shared(Chan.make(1));
-          Chan<Integer> b = shared(Chan.make(1));
+          Chan<Integer> a = LincheckConfig.shared(Chan.make(1));
+          Chan<Integer> b = LincheckConfig.shared(Chan.make(1));
           a.send(1);
           AtomicReference<String> chose = new AtomicReference<>();
           AtomicReference<Integer> tookFromA = new AtomicReference<>();
@@ -214,7 +200,7 @@ final class BufferedChanModelCheckingTest {
     for (int capacity : new int[] {1, 2}) {
       check(
           () -> {
-            Chan<Integer> ch = shared(Chan.make(capacity));
+            Chan<Integer> ch = LincheckConfig.shared(Chan.make(capacity));
             List<Integer> expected = new ArrayList<>();
             for (int i = 0; i < capacity; i++) {
               ch.send(i);
@@ -255,7 +241,7 @@ final class BufferedChanModelCheckingTest {
   void closeFailsASenderBlockedOnAFullBufferThatNoOneReceivesFrom() {
     check(
         () -> {
-          Chan<Integer> ch = shared(Chan.make(1));
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make(1));
           ch.send(1);
           AtomicBoolean sent = new AtomicBoolean();
           parallel(() -> sent.set(sendOrClosed(ch, 2)), ch::close);
@@ -281,7 +267,7 @@ final class BufferedChanModelCheckingTest {
   void interruptingASenderBlockedOnAFullBufferEitherSendsOnceOrNotAtAll() {
     check(
         () -> {
-          Chan<Integer> ch = shared(Chan.make(1));
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make(1));
           ch.send(1);
           AtomicReference<String> outcome = new AtomicReference<>();
           AtomicReference<Integer> first = new AtomicReference<>();
@@ -314,7 +300,7 @@ final class BufferedChanModelCheckingTest {
   void interruptingAReceiverBlockedOnAnEmptyBufferNeverLosesTheValue() {
     check(
         () -> {
-          Chan<Integer> ch = shared(Chan.make(1));
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make(1));
           AtomicReference<String> outcome = new AtomicReference<>();
           Thread receiver =
               start(
@@ -342,8 +328,8 @@ final class BufferedChanModelCheckingTest {
   void closingOneOfTwoFullChannelsFailsTheSelectBlockedOnSendingToThem() {
     check(
         () -> {
-          Chan<Integer> a = shared(Chan.make(1));
-          Chan<Integer> b = shared(Chan.make(1));
+          Chan<Integer> a = LincheckConfig.shared(Chan.make(1));
+          Chan<Integer> b = LincheckConfig.shared(Chan.make(1));
           a.send(1);
           b.send(2);
           AtomicReference<Object> outcome = new AtomicReference<>();
@@ -370,9 +356,9 @@ final class BufferedChanModelCheckingTest {
   void repeatedSelectsOverBufferedAndUnbufferedChannelsReceiveEachValueOnce() {
     check(
         () -> {
-          Chan<Integer> b1 = shared(Chan.make(1));
-          Chan<Integer> b2 = shared(Chan.make(2));
-          Chan<Integer> u = shared(Chan.make());
+          Chan<Integer> b1 = LincheckConfig.shared(Chan.make(1));
+          Chan<Integer> b2 = LincheckConfig.shared(Chan.make(2));
+          Chan<Integer> u = LincheckConfig.shared(Chan.make());
           List<Integer> got = new ArrayList<>();
           parallel(
               () -> {
@@ -397,7 +383,7 @@ final class BufferedChanModelCheckingTest {
     for (boolean startFull : new boolean[] {false, true}) {
       check(
           () -> {
-            Chan<Integer> ch = shared(Chan.make(1));
+            Chan<Integer> ch = LincheckConfig.shared(Chan.make(1));
             if (startFull) {
               ch.send(0);
             }
@@ -415,7 +401,7 @@ final class BufferedChanModelCheckingTest {
   void eachProducersValuesStayInOrderThroughAFullBuffer() {
     check(
         () -> {
-          Chan<Integer> ch = shared(Chan.make(1));
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make(1));
           List<Integer> got = new ArrayList<>();
           parallel(
               () -> {

@@ -47,7 +47,7 @@ final class ChanModelCheckingTest {
   void unbufferedRendezvousDeliversEachValueOnce() {
     check(
         () -> {
-          Chan<Integer> ch = Chan.make();
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make());
           Set<Integer> got = java.util.Collections.synchronizedSet(new HashSet<>());
           parallel(() -> ch.send(1), () -> ch.send(2), () -> {
             got.add(ch.receive());
@@ -61,7 +61,7 @@ final class ChanModelCheckingTest {
   void bufferedChannelKeepsFifoThroughBlockedSender() {
     check(
         () -> {
-          Chan<Integer> ch = Chan.make(1);
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make(1));
           AtomicReference<List<Integer>> got = new AtomicReference<>();
           parallel(
               () -> {
@@ -78,7 +78,7 @@ final class ChanModelCheckingTest {
   void sendRacingCloseIsDeliveredExactlyWhenItSucceeds() {
     check(
         () -> {
-          Chan<Integer> ch = Chan.make();
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make());
           AtomicBoolean sent = new AtomicBoolean();
           AtomicReference<Received<Integer>> got = new AtomicReference<>();
           parallel(
@@ -100,7 +100,7 @@ final class ChanModelCheckingTest {
   void closeWakesEveryBlockedReceiver() {
     check(
         () -> {
-          Chan<Integer> ch = Chan.make(1);
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make(1));
           AtomicReference<Received<Integer>> a = new AtomicReference<>();
           AtomicReference<Received<Integer>> b = new AtomicReference<>();
           parallel(() -> a.set(ch.receiveOk()), () -> b.set(ch.receiveOk()), ch::close);
@@ -113,7 +113,7 @@ final class ChanModelCheckingTest {
   void trySendSucceedsExactlyWhenAReceiverTookIt() {
     check(
         () -> {
-          Chan<Integer> ch = Chan.make();
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make());
           AtomicBoolean sent = new AtomicBoolean();
           AtomicReference<Received<Integer>> got = new AtomicReference<>();
           Thread receiver = new Thread(() -> got.set(ch.receiveOk()));
@@ -133,7 +133,7 @@ final class ChanModelCheckingTest {
   void tryReceiveTakesABlockedSendersValueAtMostOnce() {
     check(
         () -> {
-          Chan<Integer> ch = Chan.make();
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make());
           AtomicReference<Optional<Received<Integer>>> tried = new AtomicReference<>();
           Thread sender = new Thread(() -> ch.send(9));
           sender.start();
@@ -156,8 +156,8 @@ final class ChanModelCheckingTest {
   void selectReceiveAndSelectSendPairExactlyOnce() {
     check(
         () -> {
-          Chan<Integer> a = Chan.make();
-          Chan<Integer> b = Chan.make();
+          Chan<Integer> a = LincheckConfig.shared(Chan.make());
+          Chan<Integer> b = LincheckConfig.shared(Chan.make());
           AtomicReference<String> received = new AtomicReference<>();
           AtomicReference<String> sent = new AtomicReference<>();
           parallel(
@@ -172,8 +172,8 @@ final class ChanModelCheckingTest {
   void selectRacingCloseAndSendLosesNothing() {
     check(
         () -> {
-          Chan<Integer> a = Chan.make();
-          Chan<Integer> b = Chan.make(1);
+          Chan<Integer> a = LincheckConfig.shared(Chan.make());
+          Chan<Integer> b = LincheckConfig.shared(Chan.make(1));
           AtomicReference<String> got = new AtomicReference<>();
           parallel(
               () -> got.set(Select.<String>select().recvOk(a, r -> "a" + r.ok()).recv(b, v -> "b" + v).run()),
@@ -192,8 +192,8 @@ final class ChanModelCheckingTest {
   void twoSelectsOnBothEndsOfOneChannelPairUp() {
     check(
         () -> {
-          Chan<Integer> ch = Chan.make();
-          Chan<Integer> other = Chan.make();
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make());
+          Chan<Integer> other = LincheckConfig.shared(Chan.make());
           AtomicReference<String> x = new AtomicReference<>();
           AtomicReference<String> y = new AtomicReference<>();
           parallel(
@@ -211,7 +211,7 @@ final class ChanModelCheckingTest {
   void interruptRacingAHandOffNeitherLosesNorDuplicatesTheValue() {
     checkHard(
         () -> {
-          Chan<Integer> ch = Chan.make();
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make());
           AtomicReference<Integer> got = new AtomicReference<>();
           AtomicBoolean sent = new AtomicBoolean();
           Thread receiver =
