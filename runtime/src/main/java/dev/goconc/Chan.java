@@ -31,24 +31,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * a lock to learn it.
  *
  * <p><b>Buffered</b> channels keep their values in a {@link Ring} that sends and receives use
- * without the lock; the lock only guards the queues. A send that finds the ring full queues an
- * entry, looks at the ring once more (a receive that freed a slot meanwhile may not have seen the
- * entry) and parks; a receive that frees a slot claims the oldest waiting sender, which wakes and
- * tries again (receivers waiting on an empty ring likewise). A woken waiter can lose the freed
- * slot to a sender that was never blocked; it then waits again, and the value that took the slot
- * is what the next receive frees. Values stay in FIFO order: the ring's order is the order in
- * which sends claimed their slots. Without a lock on the values, one producer and one consumer
- * never wait for each other's critical sections.
+ * without the lock; the lock only guards the queues. A send that finds the ring full (or other
+ * senders queued: they come first) queues an entry with its value and parks; a receive that
+ * frees a slot and sees senders queued takes the lock and moves the oldest queued sender's value
+ * into the ring, completing that send, as Go's receive does; receivers blocked on an empty ring
+ * are served the same way by sends. So blocked senders enter the buffer, and blocked receivers
+ * get values, in the order they blocked. Because the ring can change without the lock, a
+ * goroutine serves the queues once more right after queueing itself (the change it missed is
+ * served then), and a server {@linkplain Waiter#tryReserve reserves} a waiter before touching the
+ * ring for it and gives it back if a lock-free send or receive took the slot or value first.
+ * Without a lock on the values, one producer and one consumer never wait for each other's
+ * critical sections.
  *
  * <p><b>select</b> ({@link Select}) locks its unbuffered channels in ascending channel id (one
  * global order, so two selects cannot deadlock), tries the cases in a uniformly random order and
  * commits the first that can proceed; if none can and there is no default, it queues one entry
  * per unbuffered case, unlocks, queues one entry per buffered case (each under that channel's
- * lock alone), looks at those rings once more, and parks. An unbuffered case's counterpart
- * completes it; a buffered case's counterpart notifies it, and the select tries that case first,
- * then all of them again. After waking, the select unlinks its other entries. A buffered
- * channel's lock is only ever taken last and held for a few queue operations, never while
- * waiting for another lock, so it adds no deadlock to the order. A blocked operation never polls:
+ * lock alone, served at once if its ring changed meanwhile), and parks. Whoever completes one of
+ * its entries first commits that case; after waking, the select unlinks its other entries. A
+ * buffered channel's lock is only ever taken last and held for a few queue and ring operations,
+ * never while waiting for another lock (a reserved waiter is given back within a few
+ * instructions), so it adds no deadlock to the order. A blocked operation never polls:
  * it parks, after a spin of a few microseconds when it waits for a rendezvous and its
  * counterpart may be running on another carrier (see {@link Waiter}).
  *
@@ -135,13 +138,14 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   public void send(T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
     if (ring != null) {
-      if (!ring.offer(value)) {
-        WaitEntry e = new WaitEntry(null, 0, null);
-        do {
-          awaitTurn(sendq, e);
-        } while (!ring.offer(value));
+      if (sendq.hasWaiters() || !ring.offer(value)) {
+        WaitEntry e = awaitServed(sendq, value);
+        if (e.closed) {
+          throw closedOnSend();
+        }
+      } else if (recvq.hasWaiters()) {
+        serve();
       }
-      wakeFirst(recvq);
       return;
     }
     WaitEntry e = new WaitEntry(null, 0, value);
@@ -206,29 +210,35 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    */
   @Override
   public void close() {
+    if (ring != null) {
+      lock.lock();
+      try {
+        if (!ring.close()) {
+          throw new ChannelClosedException("close of closed channel");
+        }
+        serveLocked(); // senders fail, receivers drain what is left, then learn of the close
+      } finally {
+        lock.unlock();
+      }
+      return;
+    }
     List<Waiter> woken = new ArrayList<>();
     lock.lock();
     try {
-      if (ring != null ? !ring.close() : closed) {
+      if (closed) {
         throw new ChannelClosedException("close of closed channel");
       }
       closed = true;
       WaitEntry e;
-      // An unbuffered channel's waiters learn the close from their entry; a buffered channel's
-      // try again and find it in the ring (their entries are theirs to write).
       while ((e = recvq.poll()) != null) {
-        if (ring == null) {
-          e.value = null;
-          e.closed = true;
-        }
+        e.value = null;
+        e.closed = true;
         if (e.waiter.tryClaim(e.caseIndex)) {
           woken.add(e.waiter);
         }
       }
       while ((e = sendq.poll()) != null) {
-        if (ring == null) {
-          e.closed = true;
-        }
+        e.closed = true;
         if (e.waiter.tryClaim(e.caseIndex)) {
           woken.add(e.waiter);
         }
@@ -348,15 +358,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
   /** A buffered channel's receive: the value, or {@link Ring#CLOSED}. */
   private Object receiveBuffered() {
-    Object v = ring.poll();
+    Object v = recvq.hasWaiters() ? null : ring.poll();
     if (v == null) {
-      WaitEntry e = new WaitEntry(null, 0, null);
-      do {
-        awaitTurn(recvq, e);
-      } while ((v = ring.poll()) == null);
+      WaitEntry e = awaitServed(recvq, null);
+      return e.closed ? Ring.CLOSED : e.value;
     }
-    if (v != Ring.CLOSED) {
-      wakeFirst(sendq);
+    if (v != Ring.CLOSED && sendq.hasWaiters()) {
+      serve();
     }
     return v;
   }
@@ -386,25 +394,19 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   }
 
   /**
-   * Parks a buffered channel's sender ({@code q} is {@link #sendq}) or receiver until it is
-   * notified that it may proceed, then returns for it to try again.
+   * Queues a buffered channel's sender ({@code q} is {@link #sendq}, {@code value} its value) or
+   * receiver and parks until a server has completed its entry (see {@link #serveLocked}).
    *
    * @throws GoInterruptedException if interrupted first
    */
-  private void awaitTurn(WaitQueue q, WaitEntry e) {
-    Waiter w = new Waiter(Thread.currentThread(), false);
-    e.waiter = w;
+  private WaitEntry awaitServed(WaitQueue q, Object value) {
+    WaitEntry e = new WaitEntry(new Waiter(Thread.currentThread(), false), 0, value);
     enqueue(q, e);
-    if (wouldProceed(q)) {
-      w.tryClaim(e.caseIndex); // the ring changed before a counterpart could see the entry
-    }
-    int won = w.await();
-    if (e.queued) {
+    if (e.waiter.await() == Waiter.CANCELLED) {
       dequeue(q, e);
-    }
-    if (won == Waiter.CANCELLED) {
       throw new GoInterruptedException();
     }
+    return e;
   }
 
   // ---- one step of the state machine: an unbuffered channel's caller holds `lock` ----
@@ -419,23 +421,18 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     return ring == null ? 0 : ring.stamp();
   }
 
-  /**
-   * For a buffered channel, whether an operation waiting in {@code q} could proceed now; read
-   * after queueing the waiter's entry, so a change it missed is seen here.
-   */
-  boolean wouldProceed(WaitQueue q) {
-    return q == sendq ? ring.sendWouldProceed() : ring.receiveWouldProceed();
-  }
 
   /**
    * Sends {@code e.value} if that needs no waiting; sets {@code e.toWake} to a waiter to unpark.
    */
   boolean sendNow(WaitEntry e) {
     if (ring != null) {
-      if (!ring.offer(e.value)) {
-        return false;
+      if (sendq.hasWaiters() || !ring.offer(e.value)) {
+        return false; // full, or queued senders come first
       }
-      e.toWake = claimFirst(recvq);
+      if (recvq.hasWaiters()) {
+        serve();
+      }
       return true;
     }
     if (closed) {
@@ -459,9 +456,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    */
   boolean receiveNow(WaitEntry e) {
     if (ring != null) {
-      Object v = ring.poll();
+      Object v = recvq.hasWaiters() ? null : ring.poll();
       if (v == null) {
-        return false;
+        return false; // empty, or queued receivers come first
       }
       if (v == Ring.CLOSED) {
         e.value = null;
@@ -469,7 +466,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       } else {
         e.value = v;
         e.closed = false;
-        e.toWake = claimFirst(sendq);
+        if (sendq.hasWaiters()) {
+          serve();
+        }
       }
       return true;
     }
@@ -490,40 +489,76 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     return false;
   }
 
-  private void wakeFirst(WaitQueue q) {
-    Waiter w = claimFirst(q);
-    if (w != null) {
-      w.wake();
-    }
-  }
-
-  /**
-   * Notifies the oldest still-waiting entry of a buffered channel's queue that it may try again;
-   * returns its waiter to wake (after any lock is released), or null if nobody waits.
-   */
-  private Waiter claimFirst(WaitQueue q) {
-    if (!q.hasWaiters()) {
-      return null;
-    }
+  /** Serves a buffered channel's parked goroutines after a change to the ring made without the lock. */
+  private void serve() {
     lock.lock();
     try {
-      WaitEntry e;
-      while ((e = q.poll()) != null) {
-        if (e.waiter.tryClaim(e.caseIndex)) {
-          return e.waiter;
-        }
-      }
-      return null;
+      serveLocked();
     } finally {
       lock.unlock();
     }
   }
 
-  /** Queues an entry of a buffered channel's waiter (whose ring needs no lock). */
+  /**
+   * Completes a buffered channel's queued entries that the ring can serve now, oldest first, as
+   * Go's runtime does: a queued sender's value goes into a free slot, a queued receiver takes the
+   * oldest value (or learns of the close), and each completed waiter is woken. The caller holds
+   * the lock. A waiter is {@link Waiter#tryReserve reserved} before the ring is touched for it and
+   * given back if the ring cannot serve it (a send or receive that took no lock got there first),
+   * so an entry is completed exactly when its value moved, and stays first in line otherwise.
+   */
+  private void serveLocked() {
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      WaitEntry e;
+      while ((e = sendq.peek()) != null) {
+        if (!e.waiter.tryReserve()) {
+          sendq.remove(e); // interrupted, or another case of its select won
+          continue;
+        }
+        int r = ring.tryOffer(e.value);
+        if (r == Ring.FULL) {
+          e.waiter.release();
+          break;
+        }
+        sendq.remove(e);
+        e.closed = r == Ring.CLOSED_ON_SEND;
+        moved |= !e.closed;
+        e.waiter.commit(e.caseIndex);
+        e.waiter.wake();
+      }
+      while ((e = recvq.peek()) != null) {
+        if (!e.waiter.tryReserve()) {
+          recvq.remove(e);
+          continue;
+        }
+        Object v = ring.poll();
+        if (v == null) {
+          e.waiter.release();
+          break;
+        }
+        recvq.remove(e);
+        e.closed = v == Ring.CLOSED;
+        e.value = e.closed ? null : v;
+        moved |= !e.closed;
+        e.waiter.commit(e.caseIndex);
+        e.waiter.wake();
+      }
+    }
+  }
+
+  /**
+   * Queues an entry of a buffered channel's waiter and serves the queues at once: the ring may
+   * have changed (without the lock) after the waiter found it full or empty and before its entry
+   * was visible. (The waiter publishes its entry, then reads the ring; whoever changes the ring
+   * reads {@link WaitQueue#hasWaiters()} after: one of the two sees the other.)
+   */
   void enqueue(WaitQueue q, WaitEntry e) {
     lock.lock();
     try {
       q.add(e);
+      serveLocked();
     } finally {
       lock.unlock();
     }

@@ -59,6 +59,10 @@ final class Ring {
     this.values = new Object[capacity];
   }
 
+  static final int STORED = 0;
+  static final int FULL = 1;
+  static final int CLOSED_ON_SEND = 2;
+
   /**
    * Stores {@code value} if a slot is free.
    *
@@ -66,10 +70,19 @@ final class Ring {
    * @throws ChannelClosedException if the ring is closed
    */
   boolean offer(Object value) {
+    int r = tryOffer(value);
+    if (r == CLOSED_ON_SEND) {
+      throw Chan.closedOnSend();
+    }
+    return r == STORED;
+  }
+
+  /** Stores {@code value} if a slot is free: {@link #STORED}, {@link #FULL} or {@link #CLOSED_ON_SEND}. */
+  int tryOffer(Object value) {
     long t = tail();
     for (int waits = 0; ; ) {
       if ((t & CLOSED_BIT) != 0) {
-        throw Chan.closedOnSend();
+        return CLOSED_ON_SEND;
       }
       int slot = slot(t);
       long seq = (long) LONGS.getAcquire(sequence, slot);
@@ -78,13 +91,13 @@ final class Ring {
         if (witness == t) {
           values[slot] = value;
           LONGS.setRelease(sequence, slot, 2 * t + 1);
-          return true;
+          return STORED;
         }
         t = witness;
       } else if (seq < 2 * t) {
         // The slot still holds the value from one lap ago: full, unless its receive is under way.
         if (head() + capacity == t) {
-          return false;
+          return FULL;
         }
         waits = pause(waits);
         t = tail();
@@ -132,19 +145,6 @@ final class Ring {
   boolean close() {
     long before = (long) LONGS.getAndBitwiseOr(counters, TAIL, CLOSED_BIT);
     return (before & CLOSED_BIT) == 0;
-  }
-
-  /** Whether a send would not wait now: a slot is free or the ring is closed. */
-  boolean sendWouldProceed() {
-    long t = tail();
-    return (t & CLOSED_BIT) != 0 || t - head() < capacity;
-  }
-
-  /** Whether a receive would not wait now: a value is stored (or being stored), or closed. */
-  boolean receiveWouldProceed() {
-    long h = head();
-    long t = tail();
-    return (t & CLOSED_BIT) != 0 || t > h;
   }
 
   /**

@@ -120,63 +120,50 @@ public final class Select<R> {
       }
     }
     boolean snapshot = otherwise != null && buffered > 0 && live > 1;
-    int notified = -1;
-    while (true) {
-      if (notified >= 0) {
-        WaitEntry e = tryCase(notified); // a buffered case: no lock needed
-        if (e != null) {
-          Chan.wake(e);
-          return complete(e);
+    WaitEntry[] entries = new WaitEntry[n];
+    Waiter waiter = null;
+    WaitEntry done;
+    lockAll(locks);
+    try {
+      done = tryAll(snapshot);
+      if (done == null && otherwise == null) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new GoInterruptedException();
         }
-      }
-      WaitEntry[] entries = new WaitEntry[n];
-      Waiter waiter = null;
-      WaitEntry done;
-      lockAll(locks);
-      try {
-        done = tryAll(snapshot);
-        if (done == null && otherwise == null) {
-          if (Thread.currentThread().isInterrupted()) {
-            throw new GoInterruptedException();
-          }
-          waiter = new Waiter(Thread.currentThread(), buffered == 0);
-          for (int i = 0; i < n; i++) {
-            Case c = cases.get(i);
-            if (c.chan != null && !c.chan.buffered()) {
-              entries[i] = new WaitEntry(waiter, i, c.value);
-              queueOf(c).add(entries[i]);
-            }
-          }
-        }
-      } finally {
-        unlockAll(locks);
-      }
-      if (done != null) {
-        Chan.wake(done);
-        return complete(done);
-      }
-      if (waiter == null) {
-        return otherwise.get();
-      }
-      if (buffered > 0) {
-        queueOnBufferedChannels(entries, waiter);
-      }
-      int won = waiter.await();
-      for (int i = 0; i < n; i++) {
-        WaitEntry e = entries[i];
-        if (e != null && e.queued) {
+        waiter = new Waiter(Thread.currentThread(), buffered == 0);
+        for (int i = 0; i < n; i++) {
           Case c = cases.get(i);
-          c.chan.dequeue(queueOf(c), e);
+          if (c.chan != null && !c.chan.buffered()) {
+            entries[i] = new WaitEntry(waiter, i, c.value);
+            queueOf(c).add(entries[i]);
+          }
         }
       }
-      if (won == Waiter.CANCELLED) {
-        throw new GoInterruptedException();
-      }
-      if (!cases.get(won).chan.buffered()) {
-        return complete(entries[won]); // an unbuffered case's counterpart completed it
-      }
-      notified = won;
+    } finally {
+      unlockAll(locks);
     }
+    if (done != null) {
+      Chan.wake(done);
+      return complete(done);
+    }
+    if (waiter == null) {
+      return otherwise.get();
+    }
+    if (buffered > 0) {
+      queueOnBufferedChannels(entries, waiter);
+    }
+    int won = waiter.await();
+    for (int i = 0; i < n; i++) {
+      WaitEntry e = entries[i];
+      if (e != null && e.queued) {
+        Case c = cases.get(i);
+        c.chan.dequeue(queueOf(c), e);
+      }
+    }
+    if (won == Waiter.CANCELLED) {
+      throw new GoInterruptedException();
+    }
+    return complete(entries[won]);
   }
 
   /**
@@ -211,9 +198,8 @@ public final class Select<R> {
 
   /**
    * Queues the buffered cases' entries, each under its own channel's lock (their rings need none,
-   * so the attempt did not hold it), then looks at their rings once more: a case whose ring
-   * changed before its counterpart could see the entry would never be notified, so the select
-   * notifies itself and tries again.
+   * so the attempt did not hold it); a channel whose ring changed since the attempt serves the
+   * entry at once (see {@code Chan.enqueue}).
    */
   private void queueOnBufferedChannels(WaitEntry[] entries, Waiter waiter) {
     for (int i = 0; i < entries.length; i++) {
@@ -221,13 +207,6 @@ public final class Select<R> {
       if (c.chan != null && c.chan.buffered()) {
         entries[i] = new WaitEntry(waiter, i, c.value);
         c.chan.enqueue(queueOf(c), entries[i]);
-      }
-    }
-    for (int i = 0; i < entries.length; i++) {
-      Case c = cases.get(i);
-      if (entries[i] != null && c.chan.buffered() && c.chan.wouldProceed(queueOf(c))) {
-        waiter.tryClaim(i);
-        return;
       }
     }
   }

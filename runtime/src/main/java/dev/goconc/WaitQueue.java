@@ -29,6 +29,11 @@ final class WaitQueue {
     nonEmpty = true;
   }
 
+  /** The oldest entry, left queued, or null. */
+  WaitEntry peek() {
+    return head;
+  }
+
   /** Removes and returns the oldest entry, or null. */
   WaitEntry poll() {
     WaitEntry e = head;

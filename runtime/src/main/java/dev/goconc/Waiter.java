@@ -36,6 +36,12 @@ import java.util.concurrent.locks.LockSupport;
 final class Waiter {
   static final int WAITING = -1;
   static final int CANCELLED = -2;
+  /**
+   * Held by a buffered channel's server between taking this waiter and knowing whether the ring
+   * can serve it (a few instructions, under that channel's lock): nobody else may claim or cancel
+   * it meanwhile, so they wait for {@link #commit} or {@link #release}.
+   */
+  static final int RESERVED = -3;
 
   /** Whether a spin can ever pay: only with another carrier for the counterpart to run on. */
   private static final boolean SPIN_CAN_PAY = Carriers.count() > 1;
@@ -78,7 +84,44 @@ final class Waiter {
 
   /** Commits case {@code caseIndex}; false if another case or a cancel got there first. */
   boolean tryClaim(int caseIndex) {
-    return STATE.compareAndSet(this, WAITING, caseIndex);
+    while (true) {
+      int s = state;
+      if (s == WAITING) {
+        if (STATE.compareAndSet(this, WAITING, caseIndex)) {
+          return true;
+        }
+      } else if (s == RESERVED) {
+        Thread.onSpinWait();
+      } else {
+        return false;
+      }
+    }
+  }
+
+  /** Holds this waiter for a server that may be able to complete it; false if it is taken. */
+  boolean tryReserve() {
+    while (true) {
+      int s = state;
+      if (s == WAITING) {
+        if (STATE.compareAndSet(this, WAITING, RESERVED)) {
+          return true;
+        }
+      } else if (s == RESERVED) {
+        Thread.onSpinWait(); // another channel's server holds it for a moment
+      } else {
+        return false;
+      }
+    }
+  }
+
+  /** Completes a {@link #tryReserve reserved} waiter with case {@code caseIndex}. */
+  void commit(int caseIndex) {
+    STATE.setVolatile(this, caseIndex);
+  }
+
+  /** Gives a {@link #tryReserve reserved} waiter back, still waiting. */
+  void release() {
+    STATE.setVolatile(this, WAITING);
   }
 
   /** Wakes this waiter after a successful {@link #tryClaim}; called outside any channel lock. */
@@ -100,6 +143,10 @@ final class Waiter {
     }
     while (true) {
       int s = state;
+      if (s == RESERVED) {
+        Thread.onSpinWait(); // a server decides within a few instructions
+        continue;
+      }
       if (s != WAITING) {
         return s;
       }

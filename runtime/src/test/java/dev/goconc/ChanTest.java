@@ -164,6 +164,25 @@ final class ChanTest {
     }
   }
 
+  /** As in Go, a buffered channel's blocked receivers get values in the order they blocked. */
+  @Test
+  void blockedReceiversOfABufferedChannelAreServedInOrder() throws Exception {
+    Chan<Integer> ch = Chan.make(2);
+    List<CompletableFuture<Integer>> got = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      CompletableFuture<Integer> f = new CompletableFuture<>();
+      Thread t = startVirtual(() -> f.complete(ch.receive()));
+      awaitParked(t);
+      got.add(f);
+    }
+    for (int i = 0; i < 3; i++) {
+      ch.send(i);
+    }
+    for (int i = 0; i < 3; i++) {
+      assertEquals(i, got.get(i).get(10, TimeUnit.SECONDS));
+    }
+  }
+
   @Test
   void receiveOnClosedChannelDrainsThenYieldsNull() {
     Chan<String> ch = Chan.make(2);
