@@ -2,9 +2,7 @@ package dev.goconc;
 
 import com.google.errorprone.annotations.CheckReturnValue;
 import com.google.errorprone.annotations.ThreadSafe;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -210,19 +208,20 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    */
   @Override
   public void close() {
+    Wakeups woken = new Wakeups();
     if (ring != null) {
       lock.lock();
       try {
         if (!ring.close()) {
           throw new ChannelClosedException("close of closed channel");
         }
-        serveLocked(); // senders fail, receivers drain what is left, then learn of the close
+        serveLocked(woken); // senders fail, receivers drain what is left, then learn of the close
       } finally {
         lock.unlock();
       }
+      woken.wakeAll();
       return;
     }
-    List<Waiter> woken = new ArrayList<>();
     lock.lock();
     try {
       if (closed) {
@@ -246,9 +245,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     } finally {
       lock.unlock();
     }
-    for (Waiter w : woken) {
-      w.wake();
-    }
+    woken.wakeAll();
   }
 
   /**
@@ -491,23 +488,25 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
   /** Serves a buffered channel's parked goroutines after a change to the ring made without the lock. */
   private void serve() {
+    Wakeups woken = new Wakeups();
     lock.lock();
     try {
-      serveLocked();
+      serveLocked(woken);
     } finally {
       lock.unlock();
     }
+    woken.wakeAll();
   }
 
   /**
    * Completes a buffered channel's queued entries that the ring can serve now, oldest first, as
    * Go's runtime does: a queued sender's value goes into a free slot, a queued receiver takes the
-   * oldest value (or learns of the close), and each completed waiter is woken. The caller holds
-   * the lock. A waiter is {@link Waiter#tryReserve reserved} before the ring is touched for it and
+   * oldest value (or learns of the close); each completed waiter is added to {@code woken}, to
+   * wake once the lock is released. The caller holds the lock. A waiter is {@link Waiter#tryReserve reserved} before the ring is touched for it and
    * given back if the ring cannot serve it (a send or receive that took no lock got there first),
    * so an entry is completed exactly when its value moved, and stays first in line otherwise.
    */
-  private void serveLocked() {
+  private void serveLocked(Wakeups woken) {
     boolean moved = true;
     while (moved) {
       moved = false;
@@ -526,7 +525,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         e.closed = r == Ring.CLOSED_ON_SEND;
         moved |= !e.closed;
         e.waiter.commit(e.caseIndex);
-        e.waiter.wake();
+        woken.add(e.waiter);
       }
       while ((e = recvq.peek()) != null) {
         if (!e.waiter.tryReserve()) {
@@ -543,7 +542,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         e.value = e.closed ? null : v;
         moved |= !e.closed;
         e.waiter.commit(e.caseIndex);
-        e.waiter.wake();
+        woken.add(e.waiter);
       }
     }
   }
@@ -555,13 +554,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    * reads {@link WaitQueue#hasWaiters()} after: one of the two sees the other.)
    */
   void enqueue(WaitQueue q, WaitEntry e) {
+    Wakeups woken = new Wakeups();
     lock.lock();
     try {
       q.add(e);
-      serveLocked();
+      serveLocked(woken);
     } finally {
       lock.unlock();
     }
+    woken.wakeAll();
   }
 
   /** Removes an entry that its own waiter gave up on (interrupt, or another select case won). */

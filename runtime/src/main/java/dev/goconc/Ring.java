@@ -23,7 +23,7 @@ import java.lang.invoke.VarHandle;
  * was claimed before the close, then see the channel closed.
  *
  * <p>Between a claim and its publication (a few instructions) another party that needs that
- * slot waits for it: it spins, then yields its carrier. This is a wait for an operation already
+ * slot waits for it ({@link Spin}). This is a wait for an operation already
  * under way, never for a counterpart: an empty or full ring is reported at once.
  *
  * <p>{@code head} and {@code tail} sit {@value #COUNTER_GAP} longs apart in one array, on
@@ -37,8 +37,6 @@ final class Ring {
   private static final int COUNTER_GAP = 16;
   private static final int HEAD = COUNTER_GAP / 2;
   private static final int TAIL = HEAD + COUNTER_GAP;
-
-  private static final int SPINS_BEFORE_YIELD = 64;
 
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
@@ -99,7 +97,7 @@ final class Ring {
         if (head() + capacity == t) {
           return FULL;
         }
-        waits = pause(waits);
+        waits = Spin.pause(waits);
         t = tail();
       } else {
         t = tail(); // another send took position t
@@ -133,7 +131,7 @@ final class Ring {
         if ((t & ~CLOSED_BIT) == h) {
           return (t & CLOSED_BIT) != 0 ? CLOSED : null;
         }
-        waits = pause(waits);
+        waits = Spin.pause(waits);
         h = head();
       } else {
         h = head(); // another receive took position h
@@ -174,19 +172,5 @@ final class Ring {
 
   private int slot(long position) {
     return mask >= 0 ? (int) (position & mask) : (int) (position % capacity);
-  }
-
-  /**
-   * Another party is between claiming a slot and publishing it: let it finish, spinning first
-   * (it is a few instructions away) and yielding the carrier after that (its thread may have lost
-   * its processor).
-   */
-  private static int pause(int waits) {
-    if (waits < SPINS_BEFORE_YIELD) {
-      Thread.onSpinWait();
-    } else {
-      Thread.yield();
-    }
-    return waits + 1;
   }
 }
