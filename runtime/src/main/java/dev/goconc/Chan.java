@@ -92,7 +92,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       throw new IllegalArgumentException("negative channel capacity: " + capacity);
     }
     this.capacity = capacity;
-    this.lock = new ChannelLock(capacity == 0);
+    this.lock = new ChannelLock();
     this.ring = capacity == 0 ? null : new Ring(capacity);
   }
 

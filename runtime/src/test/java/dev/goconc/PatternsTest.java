@@ -153,10 +153,14 @@ final class PatternsTest {
     assertEquals(1, squares.receive());
     ctx.cancel();
     int rest = 0;
-    for (int unused : squares) {
-      rest++;                         // at most one value was already in flight
+    for (int unused : squares) {      // ends only when both stages have seen the cancel
+      rest++;
     }
-    assertTrue(rest <= 1, "pipeline kept going after cancel: " + rest);
+    // While the next stage waits, a stage's send case and ctx.done() are both ready and select
+    // picks one at random, as Go's does, so a few values may still come (each further one with at
+    // most half the chance); 64 would be a one-in-2^64 run. (This asserted "at most one", a timing
+    // that Go does not promise either; it failed once all channel locks spun.)
+    assertTrue(rest < 64, "pipeline kept going after cancel: " + rest);
   }
 
   // snippet:timeout
