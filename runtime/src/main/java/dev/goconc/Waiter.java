@@ -101,20 +101,12 @@ final class Waiter {
     }
   }
 
-  /** Holds this waiter for a server that may be able to complete it; false if it is taken. */
+  /**
+   * Holds this waiter for a server that may be able to complete it; false if it is taken. Like a
+   * claim, it waits while another channel's server holds the waiter.
+   */
   boolean tryReserve() {
-    for (int rounds = 0; ; ) {
-      int s = state;
-      if (s == WAITING) {
-        if (STATE.compareAndSet(this, WAITING, RESERVED)) {
-          return true;
-        }
-      } else if (s == RESERVED) {
-        rounds = Spin.pause(rounds); // another channel's server holds it for a moment
-      } else {
-        return false;
-      }
-    }
+    return tryClaim(RESERVED);
   }
 
   /** Completes a {@link #tryReserve reserved} waiter with case {@code caseIndex}. */
