@@ -136,13 +136,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   public void send(T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
     if (ring != null) {
-      if (sendq.hasWaiters() || !ring.offer(value)) {
-        WaitEntry e = awaitServed(sendq, value);
-        if (e.closed) {
-          throw closedOnSend();
-        }
-      } else if (recvq.hasWaiters()) {
-        serve();
+      if (!offerNow(value) && awaitServed(sendq, value).closed) {
+        throw closedOnSend();
       }
       return;
     }
@@ -355,13 +350,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
   /** A buffered channel's receive: the value, or {@link Ring#CLOSED}. */
   private Object receiveBuffered() {
-    Object v = recvq.hasWaiters() ? null : ring.poll();
+    Object v = pollNow();
     if (v == null) {
       WaitEntry e = awaitServed(recvq, null);
       return e.closed ? Ring.CLOSED : e.value;
-    }
-    if (v != Ring.CLOSED && sendq.hasWaiters()) {
-      serve();
     }
     return v;
   }
@@ -420,17 +412,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
 
   /**
-   * Sends {@code e.value} if that needs no waiting; sets {@code e.toWake} to a waiter to unpark.
+   * Sends {@code e.value} if that needs no waiting; for an unbuffered channel, sets
+   * {@code e.toWake} to the receiver to unpark (a buffered channel wakes whom it serves itself).
    */
   boolean sendNow(WaitEntry e) {
     if (ring != null) {
-      if (sendq.hasWaiters() || !ring.offer(e.value)) {
-        return false; // full, or queued senders come first
-      }
-      if (recvq.hasWaiters()) {
-        serve();
-      }
-      return true;
+      return offerNow(e.value);
     }
     if (closed) {
       throw closedOnSend();
@@ -449,24 +436,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
   /**
    * Receives into {@code e.value} / {@code e.closed} if that needs no waiting; sets
-   * {@code e.toWake} to a waiter to unpark.
+   * {@code e.toWake} to the sender to unpark (a buffered channel wakes whom it serves itself).
    */
   boolean receiveNow(WaitEntry e) {
     if (ring != null) {
-      Object v = recvq.hasWaiters() ? null : ring.poll();
+      Object v = pollNow();
       if (v == null) {
-        return false; // empty, or queued receivers come first
+        return false;
       }
-      if (v == Ring.CLOSED) {
-        e.value = null;
-        e.closed = true;
-      } else {
-        e.value = v;
-        e.closed = false;
-        if (sendq.hasWaiters()) {
-          serve();
-        }
-      }
+      e.closed = v == Ring.CLOSED;
+      e.value = e.closed ? null : v;
       return true;
     }
     WaitEntry s;
@@ -484,6 +463,35 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A buffered channel's send without waiting: false if the ring is full or senders are queued
+   * (they come first); serves a queued receiver with the new value.
+   *
+   * @throws ChannelClosedException if the channel is closed
+   */
+  private boolean offerNow(Object value) {
+    if (sendq.hasWaiters() || !ring.offer(value)) {
+      return false;
+    }
+    if (recvq.hasWaiters()) {
+      serve();
+    }
+    return true;
+  }
+
+  /**
+   * A buffered channel's receive without waiting: the value, {@link Ring#CLOSED}, or null if the
+   * ring is empty or receivers are queued (they come first); serves a queued sender into the
+   * freed slot.
+   */
+  private Object pollNow() {
+    Object v = recvq.hasWaiters() ? null : ring.poll();
+    if (v != null && v != Ring.CLOSED && sendq.hasWaiters()) {
+      serve();
+    }
+    return v;
   }
 
   /** Serves a buffered channel's parked goroutines after a change to the ring made without the lock. */
