@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -206,6 +207,20 @@ final class BufferedChanRaceTest {
   }
 
   /**
+   * One round of a goroutine's wait for other goroutines' progress. {@code Thread.yield()} alone
+   * may not give the carrier away: on one carrier, JDK 25 runs the yielding virtual thread again
+   * ahead of goroutines started from outside, which then never run. So every few rounds this
+   * parks for a few microseconds instead.
+   */
+  private static void letOthersRun() {
+    if (ThreadLocalRandom.current().nextInt(16) == 0) {
+      LockSupport.parkNanos(10_000);
+    } else {
+      Thread.yield();
+    }
+  }
+
+  /**
    * Lines up {@code parties} goroutines so that their next steps overlap: each waits, for a few
    * microseconds at most, until all have arrived (bounded, so one carrier cannot deadlock).
    */
@@ -320,7 +335,7 @@ final class BufferedChanRaceTest {
               () -> {
                 if (closes) {
                   while (taken.get() < beforeClose) {
-                    Thread.yield();
+                    letOthersRun();
                   }
                   ch.close();
                 }
@@ -384,7 +399,7 @@ final class BufferedChanRaceTest {
             if (t != null) {
               t.interrupt();
             }
-            Thread.yield();
+            letOthersRun();
           }
         });
     others.go(
@@ -447,7 +462,7 @@ final class BufferedChanRaceTest {
             if (t != null) {
               t.interrupt();
             }
-            Thread.yield();
+            letOthersRun();
           }
         });
     others.go(
@@ -658,7 +673,7 @@ final class BufferedChanRaceTest {
           Chan<Integer> any = open.get(rnd.nextInt(open.size()));
           Optional<Received<Integer>> r = any.tryReceive();
           if (r.isEmpty()) {
-            Thread.yield();
+            letOthersRun();
           } else if (r.get().ok()) {
             seen.incrementAndGet(r.get().value());
           } else {
