@@ -178,17 +178,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   public boolean trySend(T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
     WaitEntry e = new WaitEntry(null, 0, value);
-    boolean sent;
-    if (ring != null) {
-      sent = sendNow(e);
-    } else {
-      lock.lock();
-      try {
-        sent = sendNow(e);
-      } finally {
-        lock.unlock();
-      }
-    }
+    boolean sent = tryNow(e, true);
     wake(e);
     return sent;
   }
@@ -284,18 +274,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   @Override
   public Optional<Received<T>> tryReceive() {
     WaitEntry e = new WaitEntry(null, 0, null);
-    boolean done;
-    if (ring != null) {
-      done = receiveNow(e);
-    } else {
-      lock.lock();
-      try {
-        done = receiveNow(e);
-      } finally {
-        lock.unlock();
-      }
-    }
-    if (!done) {
+    if (!tryNow(e, false)) {
       return Optional.empty();
     }
     wake(e);
@@ -410,6 +389,22 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     return ring == null ? 0 : ring.stamp();
   }
 
+  /**
+   * {@code trySend} ({@code send}) or {@code tryReceive}: {@link #sendNow} or {@link #receiveNow}
+   * under this channel's lock if it is unbuffered (a buffered channel's ring needs none). The
+   * caller wakes {@code e.toWake} afterwards.
+   */
+  private boolean tryNow(WaitEntry e, boolean send) {
+    if (ring != null) {
+      return send ? sendNow(e) : receiveNow(e);
+    }
+    lock.lock();
+    try {
+      return send ? sendNow(e) : receiveNow(e);
+    } finally {
+      lock.unlock();
+    }
+  }
 
   /**
    * Sends {@code e.value} if that needs no waiting; for an unbuffered channel, sets

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +170,46 @@ final class SelectTest {
     for (int h : hits) {
       // Expected 2,000 each; 1,700 is more than 8 standard deviations away.
       assertTrue(h > 1_700 && h < 2_300, java.util.Arrays.toString(hits));
+    }
+  }
+
+  // Catches: a first attempt under one lock at a time that favours a case (say, the first one
+  // given, or the lowest channel id) when several unbuffered channels have a sender waiting.
+  @Test
+  void choiceAmongReadyUnbufferedCasesIsUniform() {
+    List<Chan<Integer>> chans = List.of(Chan.make(), Chan.make(), Chan.make());
+    int[] hits = new int[3];
+    boolean[] pending = new boolean[3];
+    int rounds = 3_000;
+    for (int i = 0; i < rounds; i++) {
+      for (int k = 0; k < 3; k++) {
+        if (!pending[k]) {
+          Chan<Integer> ch = chans.get(k);
+          int v = k;
+          Go.go(() -> ch.send(v));
+          pending[k] = true;
+        }
+      }
+      for (Chan<Integer> ch : chans) {
+        while (!ch.sendq.hasWaiters()) {
+          Thread.onSpinWait(); // each channel's sender is queued: all three cases are ready
+        }
+      }
+      int k =
+          Select.<Integer>select()
+              .recv(chans.get(0), v -> v)
+              .recv(chans.get(1), v -> v)
+              .recv(chans.get(2), v -> v)
+              .run();
+      hits[k]++;
+      pending[k] = false;
+    }
+    for (Chan<Integer> ch : chans) {
+      Optional<Received<Integer>> unused = ch.tryReceive(); // release the senders still blocked
+    }
+    for (int h : hits) {
+      // Expected 1,000 each; 850 is more than 5.8 standard deviations away.
+      assertTrue(h > 850 && h < 1_150, java.util.Arrays.toString(hits));
     }
   }
 
