@@ -1,14 +1,15 @@
 package dev.goconc;
 
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
- * A channel's lock: a {@link ReentrantLock} that, when contended, spins briefly before queueing.
+ * A channel's lock: a plain mutex (not reentrant, no owner) that, when contended, spins briefly
+ * before queueing.
  *
- * <p>Channel critical sections are a few dozen nanoseconds, but a {@code ReentrantLock} that finds
- * its lock held queues the virtual thread and parks it almost at once, and a parked virtual thread
- * costs its carrier a switch and its waker a scheduler submission — far more than the wait. So a
- * contended acquisition first retries for up to {@value #CONTENDED_SPINS} rounds of
+ * <p>Channel critical sections are a few dozen nanoseconds, but a lock that finds itself held and
+ * queues the virtual thread parks it almost at once, and a parked virtual thread costs its carrier
+ * a switch and its waker a scheduler submission — far more than the wait. So a contended
+ * acquisition first retries for up to {@value #CONTENDED_SPINS} rounds of
  * {@link Thread#onSpinWait()} (about a microsecond), and only then waits in the queue.
  *
  * <p>An unbuffered channel's lock is taken by every send and receive: in ping-pong between two
@@ -21,24 +22,45 @@ import java.util.concurrent.locks.ReentrantLock;
  * that lock also guarded the values, spinning on it kept producer and consumer in lock step and
  * was slower.) On one carrier no lock spins: the holder cannot run until this goroutine gives the
  * carrier up.
+ *
+ * <p>It is the synchronizer itself, not a {@code ReentrantLock} around one: the lock word is in
+ * this object, and taking or releasing it writes nothing else (no owner, no hold count), which
+ * matters because every hand-off on an unbuffered channel moves this cache line between the two
+ * carriers. No channel operation takes a lock it already holds (a select locks each distinct
+ * channel once), so reentrancy is not needed; {@link #unlock()} by a thread that does not hold
+ * the lock is a bug in this package and is not checked.
  */
 @SuppressWarnings("serial") // never serialized: channels are not Serializable
-final class ChannelLock extends ReentrantLock {
+final class ChannelLock extends AbstractQueuedSynchronizer {
   static final int CONTENDED_SPINS = 64;
 
   private static final int SPINS = Carriers.count() > 1 ? CONTENDED_SPINS : 0;
 
-  @Override
-  public void lock() {
-    if (tryLock()) {
+  void lock() {
+    if (compareAndSetState(0, 1)) {
       return;
     }
     for (int i = 0; i < SPINS; i++) {
       Thread.onSpinWait();
-      if (!isLocked() && tryLock()) {
+      if (getState() == 0 && compareAndSetState(0, 1)) {
         return;
       }
     }
-    super.lock();
+    acquire(1);
+  }
+
+  void unlock() {
+    release(1);
+  }
+
+  @Override
+  protected boolean tryAcquire(int unused) {
+    return compareAndSetState(0, 1);
+  }
+
+  @Override
+  protected boolean tryRelease(int unused) {
+    setState(0);
+    return true;
   }
 }
