@@ -1,5 +1,7 @@
 package dev.goconc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
@@ -36,6 +38,29 @@ final class ChannelLock extends AbstractQueuedSynchronizer {
 
   private static final int SPINS = Carriers.count() > 1 ? CONTENDED_SPINS : 0;
 
+  private static final VarHandle GATE;
+
+  static {
+    try {
+      GATE = MethodHandles.lookup().findVarHandle(ChannelLock.class, "gate", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * An unbuffered channel's gate, here beside the lock word because both change on every
+   * hand-off (and the channel object itself then stays read-only): {@code null} while it is open
+   * and nobody waits, the one goroutine waiting without the lock (a plain send or receive), or
+   * shut. A send or receive that finds the gate open completes with the goroutine waiting there,
+   * or waits there itself, with one compare-and-set and no lock; that is the whole of a rendezvous
+   * between two goroutines when no select or third goroutine is involved. A lock holder shuts the
+   * gate and queues its goroutine, and opens it again on unlocking only if both queues are empty
+   * and the channel is open, so a goroutine in the gate never waits while another is queued (see
+   * {@code Chan.passGate} and {@code Chan.lockQueues}). Unused (null) for a buffered channel.
+   */
+  volatile Object gate;
+
   void lock() {
     if (compareAndSetState(0, 1)) {
       return;
@@ -51,6 +76,16 @@ final class ChannelLock extends AbstractQueuedSynchronizer {
 
   void unlock() {
     release(1);
+  }
+
+  boolean casGate(Object expected, Object value) {
+    return GATE.compareAndSet(this, expected, value);
+  }
+
+  /** Sets the gate to {@code shut} and returns what it held; writes nothing if it was shut. */
+  Object shutGate(Object shut) {
+    Object g = gate;
+    return g == shut ? g : GATE.getAndSet(this, shut);
   }
 
   @Override

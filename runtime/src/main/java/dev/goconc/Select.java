@@ -285,13 +285,13 @@ public final class Select<R> {
 
   private static void lockAll(Chan<?>[] chans) {
     for (Chan<?> c : chans) {
-      c.lock.lock();
+      c.lockQueues();
     }
   }
 
   private static void unlockAll(Chan<?>[] chans) {
     for (int i = chans.length - 1; i >= 0; i--) {
-      chans[i].lock.unlock();
+      chans[i].unlockQueues();
     }
   }
 }

@@ -11,6 +11,8 @@ final class WaitEntry {
   Object value;
   /** For a receive: the channel was closed and drained. For a send: the channel was closed. */
   boolean closed;
+  /** Whether this is a send: read for the entry waiting in an unbuffered channel's gate. */
+  boolean sends;
   /** A waiter this operation completed, to wake after the channel's lock is released. */
   Waiter toWake;
 

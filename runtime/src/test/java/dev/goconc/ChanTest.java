@@ -136,6 +136,26 @@ final class ChanTest {
     assertEquals("b", r.get());
   }
 
+  // Catches: an unbuffered channel whose lock-free gate lets a receiver that came later overtake
+  // the one waiting in the gate, or reopens the gate while receivers are queued behind it.
+  @Test
+  void blockedReceiversOfAnUnbufferedChannelAreServedInOrder() throws Exception {
+    Chan<Integer> ch = Chan.make();
+    List<CompletableFuture<Integer>> got = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      CompletableFuture<Integer> r = new CompletableFuture<>();
+      Thread t = startVirtual(() -> r.complete(ch.receive()));
+      awaitParked(t); // each blocks before the next arrives
+      got.add(r);
+    }
+    for (int i = 0; i < 4; i++) {
+      ch.send(i);
+    }
+    for (int i = 0; i < 4; i++) {
+      assertEquals(i, got.get(i).get(5, TimeUnit.SECONDS), "receiver " + i);
+    }
+  }
+
   @Test
   void fullBufferBlocksSenderUntilReceive() throws Exception {
     Chan<Integer> ch = Chan.make(1);

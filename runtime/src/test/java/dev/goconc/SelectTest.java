@@ -47,6 +47,22 @@ final class SelectTest {
     assertEquals("full", b.receive());
   }
 
+  // Catches: a select that does not see a goroutine waiting alone on an unbuffered channel (in
+  // its lock-free gate rather than its queue) and takes the default although a case is ready.
+  @Test
+  void otherwiseIsNotTakenWhileAPlainSendOrReceiveWaits() throws Exception {
+    Chan<String> in = Chan.make();
+    Chan<String> out = Chan.make();
+    awaitParked(ChanTest.startVirtual(() -> in.send("waiting sender")));
+    assertEquals(
+        "got waiting sender", Select.<String>select().recv(in, v -> "got " + v).otherwise(() -> "default").run());
+    CompletableFuture<String> received = new CompletableFuture<>();
+    awaitParked(ChanTest.startVirtual(() -> received.complete(out.receive())));
+    assertEquals(
+        "sent", Select.<String>select().send(out, "to the receiver", () -> "sent").otherwise(() -> "default").run());
+    assertEquals("to the receiver", received.get(5, TimeUnit.SECONDS));
+  }
+
   /**
    * A select woken because its buffered send case has room tries that case first, as Go's
    * receiver hands the freed slot to the first queued sender. Were it to commit another case that
@@ -179,21 +195,18 @@ final class SelectTest {
   void choiceAmongReadyUnbufferedCasesIsUniform() {
     List<Chan<Integer>> chans = List.of(Chan.make(), Chan.make(), Chan.make());
     int[] hits = new int[3];
-    boolean[] pending = new boolean[3];
+    Thread[] senders = new Thread[3];
     int rounds = 3_000;
     for (int i = 0; i < rounds; i++) {
       for (int k = 0; k < 3; k++) {
-        if (!pending[k]) {
+        if (senders[k] == null) {
           Chan<Integer> ch = chans.get(k);
           int v = k;
-          Go.go(() -> ch.send(v));
-          pending[k] = true;
+          senders[k] = ChanTest.startVirtual(() -> ch.send(v));
         }
       }
-      for (Chan<Integer> ch : chans) {
-        while (!ch.sendq.hasWaiters()) {
-          Thread.onSpinWait(); // each channel's sender is queued: all three cases are ready
-        }
+      for (Thread t : senders) {
+        awaitBlocked(t); // each channel's sender waits: all three cases are ready
       }
       int k =
           Select.<Integer>select()
@@ -202,7 +215,7 @@ final class SelectTest {
               .recv(chans.get(2), v -> v)
               .run();
       hits[k]++;
-      pending[k] = false;
+      senders[k] = null;
     }
     for (Chan<Integer> ch : chans) {
       Optional<Received<Integer>> unused = ch.tryReceive(); // release the senders still blocked
@@ -210,6 +223,15 @@ final class SelectTest {
     for (int h : hits) {
       // Expected 1,000 each; 850 is more than 5.8 standard deviations away.
       assertTrue(h > 850 && h < 1_150, java.util.Arrays.toString(hits));
+    }
+  }
+
+  /** Waits until {@code t} has parked, without the millisecond sleeps of awaitParked. */
+  private static void awaitBlocked(Thread t) {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (t.getState() != Thread.State.WAITING) {
+      assertTrue(System.nanoTime() < end, "thread never blocked");
+      Thread.onSpinWait();
     }
   }
 
