@@ -47,9 +47,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Without a lock on the values, one producer and one consumer never wait for each other's
  * critical sections.
  *
- * <p><b>select</b> ({@link Select}) locks its unbuffered channels in ascending channel id (one
- * global order, so two selects cannot deadlock), tries the cases in a uniformly random order and
- * commits the first that can proceed; if none can and there is no default, it queues one entry
+ * <p><b>select</b> ({@link Select}) over an unbuffered channel first tries its cases one at a
+ * time in a uniformly random order, each as {@code trySend} or {@code tryReceive} would (a
+ * goroutine waiting in a gate is taken without any lock), and commits the first that can
+ * proceed. If none can, it locks its unbuffered channels in ascending channel id (one global
+ * order, so two selects cannot deadlock), tries the cases again in a random order and commits the
+ * first that can proceed; if none can and there is no default, it queues one entry
  * per unbuffered case, unlocks, queues one entry per buffered case (each under that channel's
  * lock alone, served at once if its ring changed meanwhile), and parks. Whoever completes one of
  * its entries first commits that case; after waking, the select unlinks its other entries. A
@@ -488,11 +491,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   }
 
   /**
-   * {@code trySend} ({@code send}) or {@code tryReceive}: {@link #sendNow} or {@link #receiveNow}
-   * under this channel's lock if it is unbuffered (a buffered channel's ring needs none). The
-   * caller wakes {@code e.toWake} afterwards.
+   * {@code trySend} ({@code send}) or {@code tryReceive}, also a select's first attempt at a
+   * case: for an unbuffered channel, through the gate if it is open, else {@link #sendNow} or
+   * {@link #receiveNow} under the lock; a buffered channel's ring needs no lock. The caller wakes
+   * {@code e.toWake} afterwards.
    */
-  private boolean tryNow(WaitEntry e, boolean send) {
+  boolean tryNow(WaitEntry e, boolean send) {
     if (ring != null) {
       return send ? sendNow(e) : receiveNow(e);
     }

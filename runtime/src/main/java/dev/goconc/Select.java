@@ -110,7 +110,6 @@ public final class Select<R> {
    */
   public R run() {
     int n = cases.size();
-    Chan<?>[] locks = lockOrder();
     int buffered = 0;
     int live = 0;
     for (Case c : cases) {
@@ -119,6 +118,14 @@ public final class Select<R> {
         buffered += c.chan.buffered() ? 1 : 0;
       }
     }
+    if (live > buffered) {
+      WaitEntry ready = tryEachAlone();
+      if (ready != null) {
+        Chan.wake(ready);
+        return complete(ready);
+      }
+    }
+    Chan<?>[] locks = lockOrder();
     boolean snapshot = otherwise != null && buffered > 0 && live > 1;
     WaitEntry[] entries = new WaitEntry[n];
     Waiter waiter = null;
@@ -164,6 +171,27 @@ public final class Select<R> {
       throw new GoInterruptedException();
     }
     return complete(entries[won]);
+  }
+
+  /**
+   * The first case, in a uniformly random order, that can proceed when tried alone, as
+   * {@code trySend} or {@code tryReceive} would try it, or null. A case found ready so proceeds at
+   * that instant, so committing it is what Go's select would do; only when none is ready does the
+   * select lock every unbuffered channel at once (to learn atomically that none is, and to queue).
+   * A goroutine waiting alone on an unbuffered channel waits in its lock-free gate, so a select
+   * over channels that each have a sender or receiver waiting usually takes no lock at all.
+   */
+  private WaitEntry tryEachAlone() {
+    for (int i : pollOrder(cases.size())) {
+      Case c = cases.get(i);
+      if (c.chan != null) {
+        WaitEntry e = new WaitEntry(null, i, c.value);
+        if (c.chan.tryNow(e, c.kind == Kind.SEND)) {
+          return e;
+        }
+      }
+    }
+    return null;
   }
 
   /**
