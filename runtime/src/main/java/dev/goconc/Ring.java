@@ -156,11 +156,24 @@ final class Ring {
     return head() + (t & ~CLOSED_BIT) + ((t & CLOSED_BIT) != 0 ? 1 : 0);
   }
 
-  /** The number of stored values, a snapshot. */
+  /**
+   * The number of stored values at one instant: {@code tail} is read on both sides of
+   * {@code head} until it did not move, and as it only grows, it then held that value when
+   * {@code head} was read. (Reading each once, a receive and a send could both fall between the
+   * two reads, and the difference could be a length the channel never had: with one value
+   * stored, a receive and then a send between the reads made it 2 where the channel held 0 or 1
+   * throughout; Lincheck's long run found it.) Within {@code [0, capacity]}, as a receive
+   * claims a position only after its send did, and a send only once the receive a lap before it
+   * has freed the slot.
+   */
   int len() {
-    long h = head();
-    long t = tail() & ~CLOSED_BIT;
-    return (int) Math.max(0, Math.min(capacity, t - h));
+    while (true) {
+      long t = tail() & ~CLOSED_BIT;
+      long h = head();
+      if ((tail() & ~CLOSED_BIT) == t) {
+        return (int) (t - h);
+      }
+    }
   }
 
   private long head() {

@@ -77,6 +77,25 @@ final class BufferedChanModelCheckingTest {
 
   // Catches: a receiver that frees a slot of B wakes only the select, which then commits its
   // U case and drops the wake-up, leaving sender S parked while B has room (a deadlock here).
+  // Catches: a len() that reads head and tail one after the other, so that a receive and then a
+  // send falling between the two reads make it report 2 while the channel held 0 or 1.
+  @Test
+  void lenIsALengthTheChannelHadAtSomeInstant() {
+    check(
+        () -> {
+          Chan<Integer> ch = LincheckConfig.shared(Chan.make(2));
+          ch.send(1);
+          AtomicReference<Integer> len = new AtomicReference<>();
+          parallel(
+              () -> len.set(ch.len()),
+              () -> {
+                assertTrue(ch.tryReceive().isPresent());
+                assertTrue(ch.trySend(2));
+              });
+          assertTrue(len.get() == 0 || len.get() == 1, "len() was " + len.get());
+        });
+  }
+
   @Test
   void slotFreedUnderASelectThatTakesAnotherCaseStillWakesTheBlockedSender() {
     check(
