@@ -342,33 +342,14 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    * @throws GoInterruptedException if interrupted before a counterpart completed it
    */
   private void rendezvous(WaitEntry e, boolean send) {
+    WaitQueue q = send ? sendq : recvq;
     int r = passGate(e, send, true);
+    if (r == LOCKED_PATH) {
+      r = completeOrQueue(e, send, q);
+    }
     if (r == DONE) {
       wake(e);
       return;
-    }
-    WaitQueue q = send ? sendq : recvq;
-    if (r == LOCKED_PATH) {
-      lockQueues();
-      try {
-        if (send ? sendNow(e) : receiveNow(e)) {
-          r = DONE;
-        } else {
-          if (Thread.currentThread().isInterrupted()) {
-            throw new GoInterruptedException();
-          }
-          if (e.waiter == null) {
-            e.waiter = new Waiter(Thread.currentThread(), true);
-          }
-          q.add(e);
-        }
-      } finally {
-        unlockQueues();
-      }
-      if (r == DONE) {
-        wake(e);
-        return;
-      }
     }
     if (e.waiter.await() == Waiter.CANCELLED) {
       if (!lock.casGate(e, null)) {
@@ -376,6 +357,32 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       }
       throw new GoInterruptedException();
     }
+  }
+
+  /**
+   * {@link #rendezvous}'s step under the lock: {@link #DONE}, or {@link #QUEUED} with {@code e}
+   * added to {@code q}.
+   */
+  private int completeOrQueue(WaitEntry e, boolean send, WaitQueue q) {
+    lockQueues();
+    try {
+      if (send ? sendNow(e) : receiveNow(e)) {
+        return DONE;
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new GoInterruptedException();
+      }
+      e.waiter = waiterFor(e);
+      q.add(e);
+      return QUEUED;
+    } finally {
+      unlockQueues();
+    }
+  }
+
+  /** The entry's waiter, made on first need: a gate attempt that lost its race may have made it. */
+  private static Waiter waiterFor(WaitEntry e) {
+    return e.waiter != null ? e.waiter : new Waiter(Thread.currentThread(), true);
   }
 
   // ---- an unbuffered channel's gate: one goroutine may wait without the lock ----
@@ -388,6 +395,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   private static final int NOBODY_WAITING = 2;
   /** {@link #passGate}: the gate is shut; use the lock. */
   private static final int LOCKED_PATH = 3;
+  /** {@link #completeOrQueue}: queued, to wait. */
+  private static final int QUEUED = 4;
 
   /**
    * The {@linkplain ChannelLock#gate gate}'s value while it is shut: the lock is held, entries
@@ -414,9 +423,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Thread.currentThread().isInterrupted()) {
           throw new GoInterruptedException();
         }
-        if (e.waiter == null) {
-          e.waiter = new Waiter(Thread.currentThread(), true);
-        }
+        e.waiter = waiterFor(e);
         e.sends = send;
         if (lock.casGate(null, e)) {
           return WAITING_IN_GATE;

@@ -119,7 +119,7 @@ public final class Select<R> {
       }
     }
     if (live > buffered) {
-      WaitEntry ready = tryEachAlone();
+      WaitEntry ready = tryEach(true);
       if (ready != null) {
         Chan.wake(ready);
         return complete(ready);
@@ -174,19 +174,20 @@ public final class Select<R> {
   }
 
   /**
-   * The first case, in a uniformly random order, that can proceed when tried alone, as
-   * {@code trySend} or {@code tryReceive} would try it, or null. A case found ready so proceeds at
-   * that instant, so committing it is what Go's select would do; only when none is ready does the
-   * select lock every unbuffered channel at once (to learn atomically that none is, and to queue).
-   * A goroutine waiting alone on an unbuffered channel waits in its lock-free gate, so a select
-   * over channels that each have a sender or receiver waiting usually takes no lock at all.
+   * The first case, in a uniformly random order, that can proceed now, with its result; else
+   * null. With {@code alone}, each case is tried as {@code trySend} or {@code tryReceive} would
+   * try it (through an unbuffered channel's gate, or under that channel's lock): a case found
+   * ready so proceeds at that instant, so committing it is what Go's select would do, and a
+   * select over channels that each have a goroutine waiting in the gate takes no lock at all.
+   * Without {@code alone}, the caller holds every unbuffered channel's lock.
    */
-  private WaitEntry tryEachAlone() {
+  private WaitEntry tryEach(boolean alone) {
     for (int i : pollOrder(cases.size())) {
       Case c = cases.get(i);
       if (c.chan != null) {
         WaitEntry e = new WaitEntry(null, i, c.value);
-        if (c.chan.tryNow(e, c.kind == Kind.SEND)) {
+        boolean send = c.kind == Kind.SEND;
+        if (alone ? c.chan.tryNow(e, send) : send ? c.chan.sendNow(e) : c.chan.receiveNow(e)) {
           return e;
         }
       }
@@ -195,33 +196,19 @@ public final class Select<R> {
   }
 
   /**
-   * Tries every case once, in a uniformly random order; the caller holds every unbuffered
-   * channel's lock. With a default over several channels, the attempt repeats until no buffered
-   * channel changed during it (their rings take no lock): taking the default then means that at
-   * one instant no case could proceed, as when Go's select holds every channel's lock.
+   * Tries every case once under every unbuffered channel's lock (see {@link #tryEach}). With a
+   * default over several channels, the attempt repeats until no buffered channel changed during
+   * it (their rings take no lock): taking the default then means that at one instant no case
+   * could proceed, as when Go's select holds every channel's lock.
    */
   private WaitEntry tryAll(boolean snapshot) {
     while (true) {
       long before = snapshot ? stamp() : 0;
-      for (int i : pollOrder(cases.size())) {
-        if (cases.get(i).chan != null) {
-          WaitEntry e = tryCase(i);
-          if (e != null) {
-            return e;
-          }
-        }
-      }
-      if (!snapshot || stamp() == before) {
-        return null;
+      WaitEntry e = tryEach(false);
+      if (e != null || !snapshot || stamp() == before) {
+        return e;
       }
     }
-  }
-
-  /** Case {@code i} if it can proceed now, with its result; else null. */
-  private WaitEntry tryCase(int i) {
-    Case c = cases.get(i);
-    WaitEntry e = new WaitEntry(null, i, c.value);
-    return (c.kind == Kind.SEND ? c.chan.sendNow(e) : c.chan.receiveNow(e)) ? e : null;
   }
 
   /**

@@ -35,11 +35,18 @@ final class ChanTest {
     return f;
   }
 
-  /** Waits until {@code t} is parked (so it is surely blocked in the call under test). */
+  /**
+   * Waits until {@code t} is parked (so it is surely blocked in the call under test): spins first,
+   * as a park is usually microseconds away, then sleeps.
+   */
   static void awaitParked(Thread t) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (t.getState() != Thread.State.WAITING && System.nanoTime() < end) {
-      Thread.sleep(1);
+    for (int spins = 0; t.getState() != Thread.State.WAITING && System.nanoTime() < end; spins++) {
+      if (spins < 10_000) {
+        Thread.onSpinWait();
+      } else {
+        Thread.sleep(1);
+      }
     }
     assertEquals(Thread.State.WAITING, t.getState(), "thread never blocked");
   }

@@ -192,7 +192,7 @@ final class SelectTest {
   // Catches: a first attempt under one lock at a time that favours a case (say, the first one
   // given, or the lowest channel id) when several unbuffered channels have a sender waiting.
   @Test
-  void choiceAmongReadyUnbufferedCasesIsUniform() {
+  void choiceAmongReadyUnbufferedCasesIsUniform() throws InterruptedException {
     List<Chan<Integer>> chans = List.of(Chan.make(), Chan.make(), Chan.make());
     int[] hits = new int[3];
     Thread[] senders = new Thread[3];
@@ -206,7 +206,7 @@ final class SelectTest {
         }
       }
       for (Thread t : senders) {
-        awaitBlocked(t); // each channel's sender waits: all three cases are ready
+        awaitParked(t); // each channel's sender waits: all three cases are ready
       }
       int k =
           Select.<Integer>select()
@@ -223,15 +223,6 @@ final class SelectTest {
     for (int h : hits) {
       // Expected 1,000 each; 850 is more than 5.8 standard deviations away.
       assertTrue(h > 850 && h < 1_150, java.util.Arrays.toString(hits));
-    }
-  }
-
-  /** Waits until {@code t} has parked, without the millisecond sleeps of awaitParked. */
-  private static void awaitBlocked(Thread t) {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (t.getState() != Thread.State.WAITING) {
-      assertTrue(System.nanoTime() < end, "thread never blocked");
-      Thread.onSpinWait();
     }
   }
 
