@@ -2,7 +2,6 @@ package dev.goconc;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,17 +13,24 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>Spinning or parking</h2>
  *
- * <p>A waiter on unbuffered channels only (a rendezvous) waits through a private
- * {@link LinkedTransferQueue}: its {@code take()} spins for a few microseconds before parking,
- * but only while the carrier has no other work queued. That is the JDK's own test of when a
- * spin can pay on virtual threads, and it needs the carrier's queue, which no code outside the
- * JDK can see. It pays in a rendezvous: a counterpart running on another carrier answers within
- * the spin, so neither side parks and no scheduler hand-off happens (ping-pong between two
- * goroutines went from about 1.9 to 1.0 microseconds a round trip, 250–500 ns while the exchange
- * holds; docs/benchmarks.md). It must not spin when the counterpart is queued behind
- * this goroutine on the same carrier — the goroutine it just unparked usually is — because the
- * spin would hold the carrier that counterpart needs (measured: a spin without that test made
- * ping-pong about seven times slower).
+ * <p>A waiter on unbuffered channels only (a rendezvous) first spins on its own state for up to
+ * {@value #SPINS} rounds of {@link Thread#onSpinWait()} (a few microseconds), then parks. It pays
+ * in a rendezvous: a counterpart running on another carrier answers within the spin, so neither
+ * side parks and no scheduler hand-off happens; two goroutines exchanging that way measured
+ * 150–250 ns a round trip, against 1–1.5 microseconds when each side parks
+ * (docs/benchmarks.md).
+ *
+ * <p>A spin must not hold a carrier that another goroutine is queued for: the goroutine this one
+ * just unparked usually waits on this very carrier (measured: a spin without any such test made
+ * ping-pong about seven times slower; one that only watched whether the goroutine it had itself
+ * unparked ran again made eight producers and eight consumers that compute between rendezvous a
+ * third slower than parking at once). The JDK's test for it (the carrier's queue, which {@code LinkedTransferQueue} reads)
+ * is not public, so the spin reads {@link ReadyGoroutines} instead: while no goroutine woken by a
+ * channel waits for a carrier it spins its full length; otherwise it spins only
+ * {@value #SPINS_WHILE_OTHERS_READY} rounds, time for an idle carrier to take the woken goroutine,
+ * and parks. Each wake-up is counted once, by the completer that unparks, and uncounted once, by
+ * the waiter when it runs again: both sides race through {@link #wakeup}, so the count cannot
+ * drift.
  *
  * <p>On one carrier nobody spins: the counterpart cannot run before this goroutine parks. A
  * waiter on a buffered channel parks at once too: a sender blocked on a full buffer (or a
@@ -33,7 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  * run (measured with buffered receivers spinning as well as every contended lock: 1 producer / 1
  * consumer went from about 200–250 to 380–545 ns per element over capacity 16 and 1024; with the
  * lock-free {@link Ring}, a sender spinning 200 or 2,000 rounds on a full ring before queueing made
- * 1 / 1 and 4 / 4 over capacity 16 several times slower, and waiting through the signal queue
+ * 1 / 1 and 4 / 4 over capacity 16 several times slower, and waiting through a spinning queue
  * instead of parking measured no better).
  */
 final class Waiter {
@@ -49,11 +55,35 @@ final class Waiter {
   /** Whether a spin can ever pay: only with another carrier for the counterpart to run on. */
   private static final boolean SPIN_CAN_PAY = Carriers.count() > 1;
 
+  /**
+   * A rendezvous waiter's spin, in rounds of {@link Thread#onSpinWait()}: about 3.5 µs on the
+   * machine of docs/benchmarks.md (the JDK's {@code LinkedTransferQueue} spins as many).
+   */
+  static final int SPINS = 128;
+
+  /**
+   * The spin while {@link ReadyGoroutines#any() other goroutines are ready}: about half a
+   * microsecond. Measured against 0 (two goroutines in ping-pong mostly stayed in the regime where
+   * each parks), 32 and 64 (eight producers and eight consumers that compute between rendezvous
+   * were 7% and 30% slower than with the JDK's test).
+   */
+  static final int SPINS_WHILE_OTHERS_READY = 16;
+
+  /** {@link #wakeup}: nobody has unparked this waiter. */
+  private static final int NOT_WOKEN = 0;
+  /** {@link #wakeup}: unparked, and counted in {@link ReadyGoroutines}. */
+  private static final int WOKEN = 1;
+  /** {@link #wakeup}: running again (a later unpark is not counted). */
+  private static final int RUNNING = 2;
+
   private static final VarHandle STATE;
+  private static final VarHandle WAKEUP;
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(Waiter.class, "state", int.class);
+      WAKEUP = lookup.findVarHandle(Waiter.class, "wakeup", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -65,16 +95,24 @@ final class Waiter {
   @SuppressWarnings("unused") // accessed through STATE
   private volatile int state = WAITING;
 
-  /** A rendezvous waiter's wake-up signal (one token, offered after the claim); else null. */
-  private final LinkedTransferQueue<Boolean> signal;
+  /** Whether this waiter spins before parking: it waits for a rendezvous, with carriers to spare. */
+  private final boolean spins;
 
   /**
-   * Set before a waiter without a {@link #signal} parks. A completer unparks only a waiter that
-   * may have parked; an unpark it does not need would still cost a scheduler submission. (The
-   * waiter writes this, then reads {@link #state}; the completer writes {@code state}, then reads
-   * this: one of them sees the other's write.)
+   * Set before this waiter parks. A completer unparks only a waiter that may have parked; an
+   * unpark it does not need would still cost a scheduler submission. (The waiter writes this,
+   * then reads {@link #state}; the completer writes {@code state}, then reads this: one of them
+   * sees the other's write.)
    */
   private volatile boolean parking;
+
+  /**
+   * {@link #NOT_WOKEN}, {@link #WOKEN} or {@link #RUNNING}: whether this waiter's unpark is counted
+   * in {@link ReadyGoroutines}. The completer counts it only by moving it from {@code NOT_WOKEN} to
+   * {@code WOKEN}, the waiter uncounts it only by moving it from {@code WOKEN} to {@code RUNNING}.
+   */
+  @SuppressWarnings("unused") // accessed through WAKEUP
+  private volatile int wakeup = NOT_WOKEN;
 
   /**
    * @param rendezvous whether every channel this waiter waits on is unbuffered, so that it may spin
@@ -82,7 +120,7 @@ final class Waiter {
    */
   Waiter(Thread thread, boolean rendezvous) {
     this.thread = thread;
-    this.signal = rendezvous && SPIN_CAN_PAY ? new LinkedTransferQueue<>() : null;
+    this.spins = rendezvous && SPIN_CAN_PAY;
   }
 
   /** Commits case {@code caseIndex}; false if another case or a cancel got there first. */
@@ -121,9 +159,10 @@ final class Waiter {
 
   /** Wakes this waiter after a successful {@link #tryClaim}; called outside any channel lock. */
   void wake() {
-    if (signal != null) {
-      signal.offer(Boolean.TRUE);
-    } else if (parking) {
+    if (parking) {
+      if (SPIN_CAN_PAY && WAKEUP.compareAndSet(this, NOT_WOKEN, WOKEN)) {
+        ReadyGoroutines.unparked();
+      }
       LockSupport.unpark(thread);
     }
   }
@@ -133,9 +172,13 @@ final class Waiter {
    * still unclaimed, returning {@link #CANCELLED}. The interrupt flag is left as it is.
    */
   int await() {
-    if (signal == null) {
-      parking = true;
+    if (spins) {
+      int s = spin();
+      if (s != WAITING) {
+        return s;
+      }
     }
+    parking = true;
     for (int rounds = 0; ; ) {
       int s = state;
       if (s == RESERVED) {
@@ -143,21 +186,39 @@ final class Waiter {
         continue;
       }
       if (s != WAITING) {
+        running();
         return s;
       }
       if (thread.isInterrupted()) {
         if (STATE.compareAndSet(this, WAITING, CANCELLED)) {
+          running();
           return CANCELLED;
         }
-      } else if (signal == null) {
-        LockSupport.park(this);
       } else {
-        try {
-          signal.take();
-        } catch (InterruptedException e) {
-          thread.interrupt(); // take() cleared the flag; the loop turns it into a cancel
-        }
+        LockSupport.park(this);
       }
+    }
+  }
+
+  /** The spin before parking (see the class comment); returns the claimed state, or WAITING. */
+  private int spin() {
+    for (int i = 0; i < SPINS; i++) {
+      int s = state;
+      if (s != WAITING && s != RESERVED) {
+        return s;
+      }
+      if (i >= SPINS_WHILE_OTHERS_READY && ReadyGoroutines.any()) {
+        break;
+      }
+      Thread.onSpinWait();
+    }
+    return WAITING;
+  }
+
+  /** Uncounts this waiter's wake-up, if a completer counted it. */
+  private void running() {
+    if (SPIN_CAN_PAY && (int) WAKEUP.getAndSet(this, RUNNING) == WOKEN) {
+      ReadyGoroutines.running();
     }
   }
 }

@@ -36,10 +36,9 @@ final class LincheckConfig {
 
   /**
    * Lincheck's loop bound: the model checker reports a livelock when a loop runs this many times
-   * without another thread's progress. Its default, 50, is below the 128 rounds that the JDK's
-   * {@code LinkedTransferQueue} spins before parking, and a waiter for a rendezvous waits in one
-   * (see {@code Waiter}): a receiver interrupted mid-spin would be reported as live-locked
-   * although it sees the interrupt when the spin ends.
+   * without another thread's progress. Its default, 50, is below the {@link Waiter#SPINS} rounds
+   * that a waiter for a rendezvous spins before parking: a receiver interrupted mid-spin would be
+   * reported as live-locked although it sees the interrupt when the spin ends.
    */
   static final int LOOP_BOUND = 300;
 
