@@ -33,6 +33,11 @@ final class ReadyGoroutines {
     COUNT.decrementAndGet();
   }
 
+  /** The count; tests check that it returns to 0 once every goroutine has run again. */
+  static int count() {
+    return COUNT.get();
+  }
+
   /** Whether any counted goroutine waits for a carrier. */
   static boolean any() {
     return COUNT.get() > 0;

@@ -191,8 +191,7 @@ final class Waiter {
       }
       if (thread.isInterrupted()) {
         if (STATE.compareAndSet(this, WAITING, CANCELLED)) {
-          running();
-          return CANCELLED;
+          return CANCELLED; // never claimed, so never woken or counted
         }
       } else {
         LockSupport.park(this);

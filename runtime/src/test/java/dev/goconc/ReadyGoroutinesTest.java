@@ -1,0 +1,93 @@
+package dev.goconc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link ReadyGoroutines} decides whether a rendezvous waiter spins: a count that drifted up would
+ * stop every spin for good, one that drifted down would let waiters spin while goroutines wait for
+ * their carrier. Each wake-up must be counted and uncounted exactly once, whoever wins the races
+ * between a completer's unpark, the waiter's own return and an interrupt.
+ */
+@Timeout(60)
+final class ReadyGoroutinesTest {
+  private static final int ROUNDS = 20_000;
+
+  @Test
+  void everyCountedWakeUpIsUncountedOnceTheGoroutineRuns() throws InterruptedException {
+    int before = ReadyGoroutines.count();
+    List<Thread> threads = new ArrayList<>();
+    for (int capacity : new int[] {0, 0, 2}) {
+      Chan<Integer> ch = Chan.make(capacity);
+      for (int k = 0; k < 4; k++) {
+        threads.add(Thread.ofVirtual().start(() -> sendAll(ch)));
+        threads.add(Thread.ofVirtual().start(() -> receiveAll(ch)));
+      }
+    }
+    Chan<Integer> a = Chan.make();
+    Chan<Integer> b = Chan.make(1);
+    threads.add(Thread.ofVirtual().start(() -> sendAll(a)));
+    threads.add(Thread.ofVirtual().start(() -> sendAll(b)));
+    threads.add(Thread.ofVirtual().start(() -> selectAll(a, b)));
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertEquals(before, ReadyGoroutines.count());
+  }
+
+  @Test
+  void aWakeUpRacingAnInterruptIsUncountedOnce() throws InterruptedException {
+    int before = ReadyGoroutines.count();
+    for (int i = 0; i < 2_000; i++) {
+      Chan<Integer> ch = Chan.make();
+      Thread receiver =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      ch.receive();
+                    } catch (GoInterruptedException expected) {
+                      // the interrupt came first
+                    }
+                  });
+      Thread sender =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    if (!ch.trySend(1)) {
+                      Thread.onSpinWait(); // the receiver had not arrived or was leaving
+                    }
+                  });
+      if (ThreadLocalRandom.current().nextBoolean()) {
+        Thread.onSpinWait();
+      }
+      receiver.interrupt();
+      sender.join();
+      receiver.join();
+    }
+    assertEquals(before, ReadyGoroutines.count());
+  }
+
+  private static void sendAll(Chan<Integer> ch) {
+    for (int i = 0; i < ROUNDS; i++) {
+      ch.send(i);
+    }
+  }
+
+  private static void receiveAll(Chan<Integer> ch) {
+    for (int i = 0; i < ROUNDS; i++) {
+      ch.receive();
+    }
+  }
+
+  private static void selectAll(Chan<Integer> a, Chan<Integer> b) {
+    for (int i = 0; i < 2 * ROUNDS; i++) {
+      Select.<Integer>select().recv(a, v -> v).recv(b, v -> v).run();
+    }
+  }
+}
