@@ -36,7 +36,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 final class ChannelLock extends AbstractQueuedSynchronizer {
   static final int CONTENDED_SPINS = 64;
 
-  private static final int SPINS = Carriers.count() > 1 ? CONTENDED_SPINS : 0;
+  private static final int SPINS = Carriers.SEVERAL ? CONTENDED_SPINS : 0;
 
   private static final VarHandle GATE;
 

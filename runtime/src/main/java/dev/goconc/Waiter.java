@@ -25,8 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * ping-pong about seven times slower; one that only watched whether the goroutine it had itself
  * unparked ran again made eight producers and eight consumers that compute between rendezvous a
  * third slower than parking at once). The JDK's test for it (the carrier's queue, which {@code LinkedTransferQueue} reads)
- * is not public, so the spin reads {@link ReadyGoroutines} instead: while no goroutine woken by a
- * channel waits for a carrier it spins its full length; otherwise it spins only
+ * is not public, so the spin reads {@link ReadyGoroutines} instead: while no goroutine started by
+ * {@link Go} or woken by a channel waits for a carrier it spins its full length; otherwise it spins only
  * {@value #SPINS_WHILE_OTHERS_READY} rounds, time for an idle carrier to take the woken goroutine,
  * and parks. Each wake-up is counted once, by the completer that unparks, and uncounted once, by
  * the waiter when it runs again: both sides race through {@link #wakeup}, so the count cannot
@@ -51,9 +51,6 @@ final class Waiter {
    * it meanwhile, so they wait for {@link #commit} or {@link #release}.
    */
   static final int RESERVED = -3;
-
-  /** Whether a spin can ever pay: only with another carrier for the counterpart to run on. */
-  private static final boolean SPIN_CAN_PAY = Carriers.count() > 1;
 
   /**
    * A rendezvous waiter's spin, in rounds of {@link Thread#onSpinWait()}: about 3.5 µs on the
@@ -120,7 +117,7 @@ final class Waiter {
    */
   Waiter(Thread thread, boolean rendezvous) {
     this.thread = thread;
-    this.spins = rendezvous && SPIN_CAN_PAY;
+    this.spins = rendezvous && Carriers.SEVERAL;
   }
 
   /** Commits case {@code caseIndex}; false if another case or a cancel got there first. */
@@ -160,8 +157,8 @@ final class Waiter {
   /** Wakes this waiter after a successful {@link #tryClaim}; called outside any channel lock. */
   void wake() {
     if (parking) {
-      if (SPIN_CAN_PAY && WAKEUP.compareAndSet(this, NOT_WOKEN, WOKEN)) {
-        ReadyGoroutines.unparked();
+      if (ReadyGoroutines.COUNTING && WAKEUP.compareAndSet(this, NOT_WOKEN, WOKEN)) {
+        ReadyGoroutines.ready();
       }
       LockSupport.unpark(thread);
     }
@@ -216,7 +213,7 @@ final class Waiter {
 
   /** Uncounts this waiter's wake-up, if a completer counted it. */
   private void running() {
-    if (SPIN_CAN_PAY && (int) WAKEUP.getAndSet(this, RUNNING) == WOKEN) {
+    if (ReadyGoroutines.COUNTING && (int) WAKEUP.getAndSet(this, RUNNING) == WOKEN) {
       ReadyGoroutines.running();
     }
   }

@@ -2,8 +2,6 @@ package dev.goconc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,22 +19,20 @@ final class ReadyGoroutinesTest {
   @Test
   void everyCountedWakeUpIsUncountedOnceTheGoroutineRuns() throws InterruptedException {
     int before = ReadyGoroutines.count();
-    List<Thread> threads = new ArrayList<>();
+    WaitGroup wg = new WaitGroup(); // goroutines started by Go are counted until they run
     for (int capacity : new int[] {0, 0, 2}) {
       Chan<Integer> ch = Chan.make(capacity);
       for (int k = 0; k < 4; k++) {
-        threads.add(Thread.ofVirtual().start(() -> sendAll(ch)));
-        threads.add(Thread.ofVirtual().start(() -> receiveAll(ch)));
+        wg.go(() -> sendAll(ch));
+        wg.go(() -> receiveAll(ch));
       }
     }
     Chan<Integer> a = Chan.make();
     Chan<Integer> b = Chan.make(1);
-    threads.add(Thread.ofVirtual().start(() -> sendAll(a)));
-    threads.add(Thread.ofVirtual().start(() -> sendAll(b)));
-    threads.add(Thread.ofVirtual().start(() -> selectAll(a, b)));
-    for (Thread t : threads) {
-      t.join();
-    }
+    wg.go(() -> sendAll(a));
+    wg.go(() -> sendAll(b));
+    wg.go(() -> selectAll(a, b));
+    wg.await();
     assertEquals(before, ReadyGoroutines.count());
   }
 
