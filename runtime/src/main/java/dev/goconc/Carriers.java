@@ -10,7 +10,10 @@ final class Carriers {
 
   private Carriers() {}
 
-  /** {@code jdk.virtualThreadScheduler.parallelism} if set, else the processor count (the JDK's default). */
+  /**
+   * {@code jdk.virtualThreadScheduler.parallelism} if set, else the processor count (the JDK's
+   * default).
+   */
   static int count() {
     String p = System.getProperty("jdk.virtualThreadScheduler.parallelism");
     if (p != null) {

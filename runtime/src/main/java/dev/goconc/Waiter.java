@@ -24,13 +24,14 @@ import java.util.concurrent.locks.LockSupport;
  * just unparked usually waits on this very carrier (measured: a spin without any such test made
  * ping-pong about seven times slower; one that only watched whether the goroutine it had itself
  * unparked ran again made eight producers and eight consumers that compute between rendezvous a
- * third slower than parking at once). The JDK's test for it (the carrier's queue, which {@code LinkedTransferQueue} reads)
- * is not public, so the spin reads {@link ReadyGoroutines} instead: while no goroutine started by
- * {@link Go} or woken by a channel waits for a carrier it spins its full length; otherwise it spins only
- * {@value #SPINS_WHILE_OTHERS_READY} rounds, time for an idle carrier to take the woken goroutine,
- * and parks. Each wake-up is counted once, by the completer that unparks, and uncounted once, by
- * the waiter when it runs again: both sides race through {@link #wakeup}, so the count cannot
- * drift.
+ * third slower than a wait that used the JDK's test). The JDK's test for it (the carrier's
+ * queue, which {@code LinkedTransferQueue} reads) is not public, so the spin reads
+ * {@link ReadyGoroutines} instead: while no goroutine started by {@link Go} or woken by a channel
+ * waits for a carrier it spins its full length; otherwise it spins only
+ * {@value #SPINS_WHILE_OTHERS_READY} rounds, time for an idle carrier to take the woken
+ * goroutine, and parks. Each wake-up is counted once, by the completer that unparks, and
+ * uncounted once, by the waiter when it runs again: both sides race through {@link #wakeup}, so
+ * the count cannot drift.
  *
  * <p>On one carrier nobody spins: the counterpart cannot run before this goroutine parks. A
  * waiter on a buffered channel parks at once too: a sender blocked on a full buffer (or a
@@ -92,7 +93,7 @@ final class Waiter {
   @SuppressWarnings("unused") // accessed through STATE
   private volatile int state = WAITING;
 
-  /** Whether this waiter spins before parking: it waits for a rendezvous, with carriers to spare. */
+  /** Whether this waiter spins before parking: it waits for a rendezvous, on several carriers. */
   private final boolean spins;
 
   /**
