@@ -60,15 +60,11 @@ public final class Go {
     Thread thread = Thread.ofVirtual().name(g.name()).unstarted(() -> run(g, body));
     g.attach(thread);
     GoroutineRegistry.add(g);
-    if (ReadyGoroutines.COUNTING) {
-      ReadyGoroutines.ready(); // until it runs, a waiter's spin may hold the carrier it needs
-    }
+    ReadyGoroutines.ready(); // until it runs, a waiter's spin may hold the carrier it needs
     try {
       thread.start();
     } catch (RuntimeException | Error e) {
-      if (ReadyGoroutines.COUNTING) {
-        ReadyGoroutines.running();
-      }
+      ReadyGoroutines.running();
       GoroutineRegistry.remove(g);
       throw e;
     }
@@ -96,9 +92,7 @@ public final class Go {
   }
 
   private static void run(Goroutine g, Runnable body) {
-    if (ReadyGoroutines.COUNTING) {
-      ReadyGoroutines.running();
-    }
+    ReadyGoroutines.running();
     try {
       body.run();
     } catch (Throwable t) {

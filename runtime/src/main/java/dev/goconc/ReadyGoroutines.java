@@ -27,14 +27,18 @@ final class ReadyGoroutines {
 
   private ReadyGoroutines() {}
 
-  /** A goroutine was started or unparked; callers check {@link #COUNTING} first. */
+  /** A goroutine was started or unparked. */
   static void ready() {
-    COUNT.incrementAndGet();
+    if (COUNTING) {
+      COUNT.incrementAndGet();
+    }
   }
 
   /** A goroutine counted by {@link #ready} runs (again). */
   static void running() {
-    COUNT.decrementAndGet();
+    if (COUNTING) {
+      COUNT.decrementAndGet();
+    }
   }
 
   /** The count; tests check that it returns to 0 once every goroutine has run again. */
