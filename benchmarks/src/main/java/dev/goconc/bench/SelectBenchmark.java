@@ -42,6 +42,9 @@ public class SelectBenchmark {
 
   @Setup
   public void probe() {
+    if (!impl.equals(Pipes.GOCONC) && !impl.equals(Pipes.JOX)) {
+      throw new IllegalArgumentException("only goconc and jox have a select, not " + impl);
+    }
     Pipes.probe(impl);
     if (impl.equals(Pipes.GOCONC)) {
       Chan<Integer> ready = Chan.make(1);
