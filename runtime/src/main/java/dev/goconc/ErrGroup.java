@@ -63,14 +63,17 @@ public final class ErrGroup {
 
   /**
    * Go's {@code g.Go(f)}: runs {@code task} in a goroutine, first waiting for a free slot if a
-   * limit is set.
+   * limit is set. With a slot free it starts the task without waiting, whatever the interrupt
+   * flag.
    *
-   * @throws GoInterruptedException if interrupted while waiting for a slot
+   * @throws GoInterruptedException if it must wait for a slot and the thread is (or gets)
+   *     interrupted; the interrupt flag stays set and the task is not started
    */
   public void go(Task task) {
     Objects.requireNonNull(task, "task");
     Semaphore s = limit;
-    if (s != null) {
+    // tryAcquire first: acquire() throws on a set interrupt flag even with a permit free.
+    if (s != null && !s.tryAcquire()) {
       try {
         s.acquire();
       } catch (InterruptedException e) {

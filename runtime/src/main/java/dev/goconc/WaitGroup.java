@@ -23,13 +23,23 @@ public final class WaitGroup {
    * {@link #await()} returns. Call {@code add} with a positive delta before starting the task it
    * counts, not inside it.
    *
-   * @throws IllegalStateException if the counter would go negative (where Go panics)
+   * @throws IllegalStateException if the counter would go negative (where Go panics); the counter
+   *     is then left as it was, so other threads' {@code add}, {@code done} and {@code await} are
+   *     unaffected
    */
   public void add(int delta) {
-    int now = counter.addAndGet(delta);
-    if (now < 0) {
-      counter.addAndGet(-delta);
-      throw new IllegalStateException("negative WaitGroup counter");
+    int now;
+    // Compare-and-set, never add-then-undo: a negative value stored even for an instant could
+    // strand a concurrent await (which would wait for a zero that nobody signals) or let a
+    // concurrent add(1) reach a false zero.
+    for (int c = counter.get(); ; c = counter.get()) {
+      now = c + delta;
+      if (now < 0) {
+        throw new IllegalStateException("negative WaitGroup counter");
+      }
+      if (counter.compareAndSet(c, now)) {
+        break;
+      }
     }
     if (now == 0 && delta != 0) {
       lock.lock();
@@ -41,7 +51,11 @@ public final class WaitGroup {
     }
   }
 
-  /** Subtracts one, Go's {@code wg.Done()}. */
+  /**
+   * Subtracts one, Go's {@code wg.Done()}.
+   *
+   * @throws IllegalStateException if the counter is zero (where Go panics); it stays zero
+   */
   public void done() {
     add(-1);
   }

@@ -109,4 +109,42 @@ final class ErrGroupTest {
     assertNull(g.await());
     assertEquals(2, peak.get());
   }
+
+  @Test
+  void goWithAFreeSlotStartsTheTaskEvenWhenInterrupted() {
+    ErrGroup g = ErrGroup.withContext(Context.background());
+    g.setLimit(1);
+    AtomicInteger ran = new AtomicInteger();
+    Thread.currentThread().interrupt();
+    try {
+      g.go(ran::incrementAndGet); // need not block, so the interrupt does not stop it
+      assertTrue(Thread.currentThread().isInterrupted(), "go cleared the interrupt flag");
+    } finally {
+      Thread.interrupted();
+    }
+    assertNull(g.await());
+    assertEquals(1, ran.get());
+  }
+
+  @Test
+  void goThatMustWaitForASlotThrowsWhenInterruptedAndKeepsTheFlag() {
+    ErrGroup g = ErrGroup.withContext(Context.background());
+    g.setLimit(1);
+    Chan<Boolean> release = Chan.make();
+    g.go(release::receive); // holds the only slot
+    AtomicInteger ran = new AtomicInteger();
+    Thread.currentThread().interrupt();
+    try {
+      assertThrows(GoInterruptedException.class, () -> g.go(ran::incrementAndGet));
+      assertTrue(Thread.currentThread().isInterrupted(), "go cleared the interrupt flag");
+    } finally {
+      Thread.interrupted();
+    }
+    release.send(true);
+    assertNull(g.await());
+    assertEquals(0, ran.get(), "the interrupted go ran its task");
+    assertTrue(g.tryGo(ran::incrementAndGet), "the interrupted go kept a slot");
+    assertNull(g.await());
+    assertEquals(1, ran.get());
+  }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -102,5 +104,59 @@ final class WaitGroupTest {
     t.join();
     assertTrue(thrown.get() instanceof GoInterruptedException);
     assertTrue(flag.get());
+  }
+
+  @Test
+  void aRejectedAddLeavesTheCounterAsItWas() {
+    WaitGroup wg = new WaitGroup();
+    assertThrows(IllegalStateException.class, wg::done);
+    assertEquals(0, wg.count());
+    wg.await(); // still zero: returns at once
+    wg.add(2);
+    assertThrows(IllegalStateException.class, () -> wg.add(-3));
+    assertEquals(2, wg.count());
+    wg.add(-2);
+    assertThrows(IllegalStateException.class, wg::done);
+    assertEquals(0, wg.count());
+    wg.await();
+  }
+
+  @Test
+  void anExtraDoneNeverShowsANegativeCounterNorStrandsAConcurrentAwait() throws Exception {
+    WaitGroup wg = new WaitGroup();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger negative = new AtomicInteger(); // a negative count the watcher saw, else 0
+    Thread watcher =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    while (!stop.get()) {
+                      int c = wg.count();
+                      if (c < 0) {
+                        negative.set(c);
+                      }
+                      wg.await(); // the counter is zero throughout: must return at once
+                    }
+                  } catch (GoInterruptedException stranded) {
+                    // freed by the interrupt below; the assertion reports it
+                  }
+                });
+    // Each extra done() throws. Before the fix each one stored -1 for an instant, which the watcher
+    // saw (or was stranded by) within a few thousand tries when both threads had a core. It looks
+    // for at most 200 ms: a busy machine can make this test miss the bug, never fail falsely.
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    for (int i = 0; negative.get() == 0 && ((i & 255) != 0 || System.nanoTime() < end); i++) {
+      assertThrows(IllegalStateException.class, wg::done);
+    }
+    stop.set(true);
+    boolean ended = watcher.join(Duration.ofSeconds(5));
+    if (!ended) {
+      watcher.interrupt();
+      watcher.join();
+    }
+    assertTrue(ended, "await() stranded although the counter is " + wg.count());
+    assertEquals(0, negative.get(), "the counter was stored negative");
+    assertEquals(0, wg.count());
   }
 }
