@@ -91,6 +91,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   private final int capacity;
   /** A buffered channel's values; null for an unbuffered channel. */
   private final Ring ring;
+  /** How long an unbuffered channel's waiters spin while others are ready; null if buffered. */
+  final SpinWindow spinWindow;
   /** An unbuffered channel's closed flag (a buffered one's is in its ring); under the lock. */
   private boolean closed;
   final WaitQueue sendq = new WaitQueue();
@@ -103,6 +105,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     this.capacity = capacity;
     this.lock = new ChannelLock();
     this.ring = capacity == 0 ? null : new Ring(capacity);
+    this.spinWindow = capacity == 0 ? new SpinWindow() : null;
   }
 
   /** Go's {@code make(chan T)}: an unbuffered channel, where a send waits for its receiver. */
@@ -381,8 +384,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   }
 
   /** The entry's waiter, made on first need: a gate attempt that lost its race may have made it. */
-  private static Waiter waiterFor(WaitEntry e) {
-    return e.waiter != null ? e.waiter : new Waiter(Thread.currentThread(), true);
+  private Waiter waiterFor(WaitEntry e) {
+    return e.waiter != null ? e.waiter : new Waiter(Thread.currentThread(), spinWindow);
   }
 
   // ---- an unbuffered channel's gate: one goroutine may wait without the lock ----
@@ -476,7 +479,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    * @throws GoInterruptedException if interrupted first
    */
   private WaitEntry awaitServed(WaitQueue q, Object value) {
-    WaitEntry e = new WaitEntry(new Waiter(Thread.currentThread(), false), 0, value);
+    WaitEntry e = new WaitEntry(new Waiter(Thread.currentThread(), null), 0, value);
     enqueue(q, e);
     if (e.waiter.await() == Waiter.CANCELLED) {
       dequeue(q, e);

@@ -137,7 +137,7 @@ public final class Select<R> {
         if (Thread.currentThread().isInterrupted()) {
           throw new GoInterruptedException();
         }
-        waiter = new Waiter(Thread.currentThread(), buffered == 0);
+        waiter = new Waiter(Thread.currentThread(), spinWindow(locks, buffered));
         for (int i = 0; i < n; i++) {
           Case c = cases.get(i);
           if (c.chan != null && !c.chan.buffered()) {
@@ -241,6 +241,16 @@ public final class Select<R> {
         yield ((Supplier<? extends R>) c.handler).get();
       }
     };
+  }
+
+  /**
+   * The window a blocked select spins in: over unbuffered channels only, the first one's in lock
+   * order (one wait cannot learn for several channels; the order is fixed, so the same select
+   * keeps learning on the same channel); none if a case is buffered (see {@link Waiter}) or no
+   * channel is live ({@code select {}} waits for an interrupt only).
+   */
+  private static SpinWindow spinWindow(Chan<?>[] locks, int buffered) {
+    return buffered == 0 && locks.length > 0 ? locks[0].spinWindow : null;
   }
 
   private static WaitQueue queueOf(Case c) {

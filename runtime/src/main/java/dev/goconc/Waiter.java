@@ -27,11 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  * third slower than a wait that used the JDK's test). The JDK's test for it (the carrier's
  * queue, which {@code LinkedTransferQueue} reads) is not public, so the spin reads
  * {@link ReadyGoroutines} instead: while no goroutine started by {@link Go} or woken by a channel
- * waits for a carrier it spins its full length; otherwise it spins only
- * {@value #SPINS_WHILE_OTHERS_READY} rounds, time for an idle carrier to take the woken
- * goroutine, and parks. Each wake-up is counted once, by the completer that unparks, and
- * uncounted once, by the waiter when it runs again: both sides race through {@link #wakeup}, so
- * the count cannot drift.
+ * waits for a carrier it spins its full length; otherwise it spins only as long as its channel's
+ * {@link SpinWindow} says (between a half and about two microseconds, learned from how that
+ * channel's waits end), and parks. Each wake-up is counted once, by the completer that unparks,
+ * and uncounted once, by the waiter when it runs again: both sides race through {@link #wakeup},
+ * so the count cannot drift.
  *
  * <p>On one carrier nobody spins: the counterpart cannot run before this goroutine parks. A
  * waiter on a buffered channel parks at once too: a sender blocked on a full buffer (or a
@@ -59,14 +59,6 @@ final class Waiter {
    */
   static final int SPINS = 128;
 
-  /**
-   * The spin while {@link ReadyGoroutines#any() other goroutines are ready}: about half a
-   * microsecond. Measured against 0 (two goroutines in ping-pong mostly stayed in the regime where
-   * each parks), 32 and 64 (eight producers and eight consumers that compute between rendezvous
-   * were 7% and 30% slower than with the JDK's test).
-   */
-  static final int SPINS_WHILE_OTHERS_READY = 16;
-
   /** {@link #wakeup}: nobody has unparked this waiter. */
   private static final int NOT_WOKEN = 0;
   /** {@link #wakeup}: unparked, and counted in {@link ReadyGoroutines}. */
@@ -93,8 +85,11 @@ final class Waiter {
   @SuppressWarnings("unused") // accessed through STATE
   private volatile int state = WAITING;
 
-  /** Whether this waiter spins before parking: it waits for a rendezvous, on several carriers. */
-  private final boolean spins;
+  /**
+   * How long this waiter may spin while others are ready; null if it parks at once (it waits on
+   * a buffered channel, or there is one carrier).
+   */
+  private final SpinWindow window;
 
   /**
    * Set before this waiter parks. A completer unparks only a waiter that may have parked; an
@@ -113,12 +108,12 @@ final class Waiter {
   private volatile int wakeup = NOT_WOKEN;
 
   /**
-   * @param rendezvous whether every channel this waiter waits on is unbuffered, so that it may spin
-   *     before parking
+   * @param window the spin window of the unbuffered channel this waiter waits on, or null if it
+   *     must not spin (it waits on a buffered channel)
    */
-  Waiter(Thread thread, boolean rendezvous) {
+  Waiter(Thread thread, SpinWindow window) {
     this.thread = thread;
-    this.spins = rendezvous && Carriers.SEVERAL;
+    this.window = Carriers.SEVERAL ? window : null;
   }
 
   /** Commits case {@code caseIndex}; false if another case or a cancel got there first. */
@@ -170,7 +165,7 @@ final class Waiter {
    * still unclaimed, returning {@link #CANCELLED}. The interrupt flag is left as it is.
    */
   int await() {
-    if (spins) {
+    if (window != null) {
       int s = spin();
       if (s != WAITING) {
         return s;
@@ -199,12 +194,15 @@ final class Waiter {
 
   /** The spin before parking (see the class comment); returns the claimed state, or WAITING. */
   private int spin() {
+    int limit = window.limit();
     for (int i = 0; i < SPINS; i++) {
       int s = state;
       if (s != WAITING && s != RESERVED) {
+        window.answeredAt(i);
         return s;
       }
-      if (i >= SPINS_WHILE_OTHERS_READY && ReadyGoroutines.any()) {
+      if (i >= limit && ReadyGoroutines.any()) {
+        window.cutAt(limit);
         break;
       }
       Thread.onSpinWait();
