@@ -43,7 +43,7 @@ stamp=$(date -u +%Y%m%d-%H%M%S)
 out="bench/results/ab-$stamp"
 mkdir -p "$out"
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+trap 'rm -rf "$scratch"; git worktree prune' EXIT
 
 # Builds benchmarks.jar of revision $1 into $2. A revision other than `.` is built in a
 # throw-away worktree, so the working tree is never touched.
