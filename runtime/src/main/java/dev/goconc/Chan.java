@@ -153,7 +153,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       }
       return;
     }
-    WaitEntry e = new WaitEntry(null, 0, value);
+    WaitEntry e = new WaitEntry(value, spinWindow);
     rendezvous(e, true);
     if (e.closed) {
       throw closedOnSend();
@@ -332,7 +332,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
   /** An unbuffered channel's receive. */
   private WaitEntry receiveEntry() {
-    WaitEntry e = new WaitEntry(null, 0, null);
+    WaitEntry e = new WaitEntry(null, spinWindow);
     rendezvous(e, false);
     return e;
   }
@@ -375,17 +375,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
       if (Thread.currentThread().isInterrupted()) {
         throw new GoInterruptedException();
       }
-      e.waiter = waiterFor(e);
       q.add(e);
       return QUEUED;
     } finally {
       unlockQueues();
     }
-  }
-
-  /** The entry's waiter, made on first need: a gate attempt that lost its race may have made it. */
-  private Waiter waiterFor(WaitEntry e) {
-    return e.waiter != null ? e.waiter : new Waiter(Thread.currentThread(), spinWindow);
   }
 
   // ---- an unbuffered channel's gate: one goroutine may wait without the lock ----
@@ -426,7 +420,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Thread.currentThread().isInterrupted()) {
           throw new GoInterruptedException();
         }
-        e.waiter = waiterFor(e);
         e.sends = send;
         if (lock.casGate(null, e)) {
           return WAITING_IN_GATE;
@@ -479,7 +472,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    * @throws GoInterruptedException if interrupted first
    */
   private WaitEntry awaitServed(WaitQueue q, Object value) {
-    WaitEntry e = new WaitEntry(new Waiter(Thread.currentThread(), null), 0, value);
+    WaitEntry e = new WaitEntry(value, null);
     enqueue(q, e);
     if (e.waiter.await() == Waiter.CANCELLED) {
       dequeue(q, e);

@@ -11,6 +11,12 @@ import java.util.concurrent.locks.LockSupport;
  * itself: the completer writes the entry's result first, so the waiter that sees its state
  * claimed also sees the result.
  *
+ * <p>A select has one waiter for all its entries. A plain send or receive has one entry, which is
+ * its own waiter ({@link WaitEntry} extends this class): the completer then writes the value and
+ * the claim into one object, and the waiting goroutine, spinning on its state, reads both from it
+ * (measured in a plain harness, eight runs each of 16 JVMs alternating: ping-pong between two
+ * carriers at 672 against 742 ns a round trip, median, when the two were separate objects).
+ *
  * <h2>Spinning or parking</h2>
  *
  * <p>A waiter on unbuffered channels only (a rendezvous) first spins on its own state for up to
@@ -43,7 +49,7 @@ import java.util.concurrent.locks.LockSupport;
  * 1 / 1 and 4 / 4 over capacity 16 several times slower, and waiting through a spinning queue
  * instead of parking measured no better).
  */
-final class Waiter {
+sealed class Waiter permits WaitEntry {
   static final int WAITING = -1;
   static final int CANCELLED = -2;
   /**
