@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A select has one waiter for all its entries. A plain send or receive has one entry, which is
  * its own waiter ({@link WaitEntry} extends this class): the completer then writes the value and
  * the claim into one object, and the waiting goroutine, spinning on its state, reads both from it
- * (measured in a plain harness, eight runs each of 16 JVMs alternating: ping-pong between two
- * carriers at 672 against 742 ns a round trip, median, when the two were separate objects).
+ * (ping-pong between two carriers, plain harness, 8 JVMs of 8 runs per build, alternating: 672
+ * against 742 ns a round trip, median, when the two were separate objects; docs/benchmarks.md).
  *
  * <h2>Spinning or parking</h2>
  *
