@@ -60,11 +60,10 @@ public final class Go {
     Thread thread = Thread.ofVirtual().name(g.name()).unstarted(() -> run(g, body));
     g.attach(thread);
     GoroutineRegistry.add(g);
-    ReadyGoroutines.ready(); // until it runs, a waiter's spin may hold the carrier it needs
     try {
       thread.start();
     } catch (RuntimeException | Error e) {
-      ReadyGoroutines.running();
+      // Its number is never recorded as run: spins are cut short until the next goroutine runs.
       GoroutineRegistry.remove(g);
       throw e;
     }
@@ -92,7 +91,7 @@ public final class Go {
   }
 
   private static void run(Goroutine g, Runnable body) {
-    ReadyGoroutines.running();
+    ReadyGoroutines.firstRun(g.id()); // no longer waiting for a carrier
     try {
       body.run();
     } catch (Throwable t) {

@@ -1,53 +1,94 @@
 package dev.goconc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How many goroutines this runtime has started or unparked that have not run since: ready,
- * waiting for a carrier. A {@link Waiter} reads it to decide whether a spin can pay.
+ * Whether goroutines this runtime has started or unparked wait for a carrier: ready, not yet run.
+ * A {@link Waiter} reads it to decide whether a spin can pay.
  *
  * <p>It stands in for the JDK's own test of whether a carrier has work queued
  * ({@code ForkJoinWorkerThread.hasKnownQueuedWork}, which {@code LinkedTransferQueue} uses and
- * which is not public). A goroutine that was just unparked is usually queued on the carrier of
- * the goroutine that unparked it; a spin there holds the carrier it needs. It counts goroutines
- * started by {@link Go} and wake-ups by channels and selects (not plain virtual threads, or
- * goroutines woken by timers, locks or I/O), and all carriers together, so it is an estimate; it
- * is only ever used to choose between spinning and parking, never for correctness. On one
- * carrier nothing spins, so nothing is counted.
+ * which is not public). A goroutine that was just unparked or started is usually queued on the
+ * carrier of the goroutine that did it; a spin there holds the carrier it needs. It sees
+ * goroutines started by {@link Go} and wake-ups by channels and selects (not plain virtual
+ * threads, or goroutines woken by timers, locks or I/O), and all carriers together, so it is an
+ * estimate; it is only ever used to choose between spinning and parking, never for correctness.
+ * On one carrier nothing spins, so nothing is tracked.
  *
- * <p>One counter for the whole runtime: it changes only when a goroutine starts, is unparked or
- * runs again (each a scheduler submission or switch, far dearer than an atomic add), and the
- * spin reads it.
+ * <p>Two signals, because the two events differ in cost:
+ *
+ * <ul>
+ *   <li>Wake-ups are counted: the completer that unparks adds one, the waiter subtracts it when it
+ *       runs again ({@link Waiter} makes sure each happens once). One counter for the whole
+ *       runtime: it changes only around an unpark, far dearer than an atomic add.
+ *   <li>Starts are not: counting them cost every {@code Go.go} two atomic additions to that
+ *       counter, one by the starter and one by the new goroutine, mostly on different carriers,
+ *       about a fifth of a start (JMH, docs/benchmarks.md). Instead {@code Go} numbers goroutines
+ *       in start order anyway, and each new goroutine records its number when it first runs, a
+ *       plain release store: while the last number started is not the last one recorded, a
+ *       started goroutine has not run yet. As carriers may run goroutines out of order, this can
+ *       report one waiting when none is (a spin is cut short) or none while an older one still
+ *       waits (a spin runs its full, bounded length).
+ * </ul>
  */
 final class ReadyGoroutines {
-  /** Whether anything is counted: only where a waiter may spin. */
+  /** Whether anything is tracked: only where a waiter may spin. */
   static final boolean COUNTING = Carriers.SEVERAL;
 
   private static final AtomicInteger COUNT = new AtomicInteger();
 
+  private static final VarHandle LAST_RUN;
+
+  static {
+    try {
+      LAST_RUN =
+          MethodHandles.lookup().findStaticVarHandle(ReadyGoroutines.class, "lastRun", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The number of the goroutine that most recently ran for the first time. */
+  @SuppressWarnings("unused") // accessed through LAST_RUN
+  private static long lastRun;
+
   private ReadyGoroutines() {}
 
-  /** A goroutine was started or unparked. */
+  /** A goroutine was unparked. */
   static void ready() {
     if (COUNTING) {
       COUNT.incrementAndGet();
     }
   }
 
-  /** A goroutine counted by {@link #ready} runs (again). */
+  /** A goroutine counted by {@link #ready} runs again. */
   static void running() {
     if (COUNTING) {
       COUNT.decrementAndGet();
     }
   }
 
-  /** The count; tests check that it returns to 0 once every goroutine has run again. */
+  /** Goroutine number {@code id} (see {@link Go#lastId()}) runs for the first time. */
+  static void firstRun(long id) {
+    if (COUNTING) {
+      LAST_RUN.setRelease(id);
+    }
+  }
+
+  /** The count of wake-ups; tests check that it returns to 0 once every goroutine has run again. */
   static int count() {
     return COUNT.get();
   }
 
-  /** Whether any counted goroutine waits for a carrier. */
+  /** Whether a goroutine started by {@link Go} seems not to have run yet (see the class comment). */
+  static boolean startedNotRun() {
+    return Go.lastId() != (long) LAST_RUN.getOpaque();
+  }
+
+  /** Whether any goroutine seems to wait for a carrier. */
   static boolean any() {
-    return COUNT.get() > 0;
+    return COUNT.get() > 0 || startedNotRun();
   }
 }

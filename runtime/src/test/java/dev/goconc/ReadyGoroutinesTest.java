@@ -1,10 +1,15 @@
 package dev.goconc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +19,8 @@ import org.junit.jupiter.api.Timeout;
  * {@link ReadyGoroutines} decides whether a rendezvous waiter spins: a count that drifted up would
  * stop every spin for good, one that drifted down would let waiters spin while goroutines wait for
  * their carrier. Each wake-up must be counted and uncounted exactly once, whoever wins the races
- * between a completer's unpark, the waiter's own return and an interrupt.
+ * between a completer's unpark, the waiter's own return and an interrupt. A goroutine that
+ * {@link Go} started must seem to wait until it first runs, and no longer.
  */
 @Timeout(60)
 final class ReadyGoroutinesTest {
@@ -28,7 +34,7 @@ final class ReadyGoroutinesTest {
   @Test
   void everyCountedWakeUpIsUncountedOnceTheGoroutineRuns() throws InterruptedException {
     int before = ReadyGoroutines.count();
-    WaitGroup wg = new WaitGroup(); // goroutines started by Go are counted until they run
+    WaitGroup wg = new WaitGroup();
     for (int capacity : new int[] {0, 0, 2}) {
       Chan<Integer> ch = Chan.make(capacity);
       for (int k = 0; k < 4; k++) {
@@ -78,6 +84,36 @@ final class ReadyGoroutinesTest {
     }
     assertEquals(before, ReadyGoroutines.count());
     assertTrue(delivered.get() > 0, "no send ever reached a waiting receiver: the race never ran");
+  }
+
+  @Test
+  void aStartedGoroutineSeemsToWaitUntilItRuns() throws InterruptedException {
+    // Hold every carrier, so that the next goroutine started cannot run until they are let go.
+    AtomicBoolean letGo = new AtomicBoolean();
+    CountDownLatch holding = new CountDownLatch(Carriers.count());
+    List<Thread> holders = new ArrayList<>();
+    for (int i = 0; i < Carriers.count(); i++) {
+      holders.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    holding.countDown();
+                    while (!letGo.get()) {
+                      Thread.onSpinWait();
+                    }
+                  }));
+    }
+    holding.await();
+    CountDownLatch ran = new CountDownLatch(1);
+    Go.go(ran::countDown);
+    assertTrue(ReadyGoroutines.startedNotRun(), "a goroutine that cannot run yet");
+    assertTrue(ReadyGoroutines.any());
+    letGo.set(true);
+    ran.await();
+    assertFalse(ReadyGoroutines.startedNotRun(), "the last goroutine started has run");
+    for (Thread t : holders) {
+      t.join();
+    }
   }
 
   private static void sendAll(Chan<Integer> ch) {
