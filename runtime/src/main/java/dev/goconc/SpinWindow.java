@@ -24,7 +24,7 @@ package dev.goconc;
  * a channel at {@code SHORT} finds out when its waits would pay again. (A probe drawn at random per
  * wait, one in eight, measured the same on these patterns, but with {@code ThreadLocalRandom},
  * which seeds itself on a thread's first use, starting and parking 1,000,000 goroutines took
- * 20–40% longer and their parked stacks twice the memory.) In the plain harness, against the fixed {@code SHORT} window, the learned window
+ * 20–40% longer.) In the plain harness, against the fixed {@code SHORT} window, the learned window
  * took ping-pong from 1,301 to 815 ns, the select from 1,045 to 699 and eight and eight from 523
  * to 481, and cost the computing eight and eight 6% (1,818 against 1,920 ns).
  *
