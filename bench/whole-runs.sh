@@ -5,6 +5,7 @@
 #   bench/whole-runs.sh ROW IMPL [CAPACITY] [RUNS]
 #   bench/whole-runs.sh ping-pong goconc
 #   bench/whole-runs.sh four-to-four LinkedTransferQueue 16 40
+#   bench/whole-runs.sh spawn goGo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/find-jdk.sh

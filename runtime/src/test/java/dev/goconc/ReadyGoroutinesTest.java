@@ -116,6 +116,19 @@ final class ReadyGoroutinesTest {
     }
   }
 
+  @Test
+  void noGoroutineSeemsToWaitOnceAllStartedHaveRun() throws InterruptedException {
+    // Carriers run new goroutines out of order: the record must not go back to an older one.
+    for (int burst = 0; burst < 200; burst++) {
+      CountDownLatch ran = new CountDownLatch(2_000);
+      for (int i = 0; i < 2_000; i++) {
+        Go.go(ran::countDown);
+      }
+      ran.await();
+      assertFalse(ReadyGoroutines.startedNotRun(), "after burst " + burst + " every goroutine has run");
+    }
+  }
+
   private static void sendAll(Chan<Integer> ch) {
     for (int i = 0; i < ROUNDS; i++) {
       ch.send(i);

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SpawnBenchmark {
-  static final int GOROUTINES = 100_000;
+  static final int GOROUTINES = BenchmarkSettings.ELEMENTS; // WholeRuns divides by ELEMENTS
 
   @Benchmark
   @OperationsPerInvocation(GOROUTINES)

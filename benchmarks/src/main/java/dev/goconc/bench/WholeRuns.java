@@ -15,10 +15,12 @@ import java.util.Locale;
  * java -cp benchmarks.jar dev.goconc.bench.WholeRuns ROW IMPL [CAPACITY] [RUNS]
  * }</pre>
  *
- * ROW is {@code ping-pong}, {@code one-to-one}, {@code four-to-four} or {@code select-four};
- * IMPL one of the JMH rows' implementations ({@code goconc}, {@code jox}, ...); CAPACITY as in
- * the JMH row (default 16; 0 is unbuffered); RUNS measured after five warm-up runs (default 20).
- * The workload is the JMH benchmark method itself, so the two always measure the same thing.
+ * ROW is {@code ping-pong}, {@code one-to-one}, {@code four-to-four}, {@code select-four} or
+ * {@code spawn}; IMPL one of the JMH rows' implementations ({@code goconc}, {@code jox}, ...),
+ * for {@code spawn} one of its methods ({@code goGo}, {@code plainVirtualThread}, {@code
+ * waitGroupGo}), per goroutine instead of per element; CAPACITY as in the JMH row (default 16; 0
+ * is unbuffered); RUNS measured after five warm-up runs (default 20). The workload is the JMH
+ * benchmark method itself, so the two always measure the same thing.
  */
 public final class WholeRuns {
   private static final int WARM_UP_RUNS = 5;
@@ -36,7 +38,7 @@ public final class WholeRuns {
   }
 
   private static final String USAGE =
-      "usage: WholeRuns ping-pong|one-to-one|four-to-four|select-four IMPL [CAPACITY] [RUNS]";
+      "usage: WholeRuns ping-pong|one-to-one|four-to-four|select-four|spawn IMPL [CAPACITY] [RUNS]";
 
   private static void run(String[] args) {
     if (args.length < 2 || args.length > 4) {
@@ -61,10 +63,12 @@ public final class WholeRuns {
     }
     long[] sorted = nanosPerElement.clone();
     Arrays.sort(sorted);
+    boolean spawn = row.equals("spawn");
     System.out.printf(
         Locale.ROOT,
-        "%s %s capacity %d: median %d ns per element, mean %.0f, runs %s%n",
-        row, impl, row.equals("ping-pong") ? 0 : capacity, sorted[runs / 2],
+        "%s %s%s: median %d ns per %s, mean %.0f, runs %s%n",
+        row, impl, spawn ? "" : " capacity " + (row.equals("ping-pong") ? 0 : capacity),
+        sorted[runs / 2], spawn ? "goroutine" : "element",
         Arrays.stream(nanosPerElement).average().orElseThrow(), Arrays.toString(nanosPerElement));
   }
 
@@ -106,7 +110,32 @@ public final class WholeRuns {
         b.probe();
         yield b::selectOverFour;
       }
+      case "spawn" -> spawn(impl);
       default -> throw new IllegalArgumentException("unknown row: " + row);
     };
+  }
+
+  /** One call of a {@link SpawnBenchmark} method, which starts {@code ELEMENTS} goroutines. */
+  private static Runnable spawn(String method) {
+    SpawnBenchmark b = new SpawnBenchmark();
+    Interruptible call =
+        switch (method) {
+          case "goGo" -> b::goGo;
+          case "plainVirtualThread" -> b::plainVirtualThread;
+          case "waitGroupGo" -> b::waitGroupGo;
+          default -> throw new IllegalArgumentException("unknown spawn method: " + method);
+        };
+    return () -> {
+      try {
+        call.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    };
+  }
+
+  private interface Interruptible {
+    void run() throws InterruptedException;
   }
 }
