@@ -85,7 +85,10 @@ public final class Go {
     return handler;
   }
 
-  /** The number of the last goroutine started; snapshots compare against it. */
+  /**
+   * The number of the last goroutine started; snapshots and {@link ReadyGoroutines} compare
+   * against it.
+   */
   static long lastId() {
     return ids.get();
   }
