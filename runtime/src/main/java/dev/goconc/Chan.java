@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * served then), and a server {@linkplain Waiter#tryReserve reserves} a waiter before touching the
  * ring for it and gives it back if a lock-free send or receive took the slot or value first.
  * Without a lock on the values, one producer and one consumer never wait for each other's
- * critical sections.
+ * critical sections. Before queueing, a sender or receiver that would park gives its carrier to
+ * the other goroutines once and tries again ({@link #stepAside}).
  *
  * <p><b>select</b> ({@link Select}) over an unbuffered channel first tries its cases one at a
  * time in a uniformly random order, each as {@code trySend} or {@code tryReceive} would (a
@@ -148,7 +149,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   public void send(T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
     if (ring != null) {
-      if (!offerNow(value) && awaitServed(sendq, value).closed) {
+      if (!offerNow(value)
+          && !(stepAside() && offerNow(value))
+          && awaitServed(sendq, value).closed) {
         throw closedOnSend();
       }
       return;
@@ -323,11 +326,34 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   /** A buffered channel's receive: the value, or {@link Ring#CLOSED}. */
   private Object receiveBuffered() {
     Object v = pollNow();
+    if (v == null && stepAside()) {
+      v = pollNow();
+    }
     if (v == null) {
       WaitEntry e = awaitServed(recvq, null);
       return e.closed ? Ring.CLOSED : e.value;
     }
     return v;
+  }
+
+  /**
+   * Before a buffered channel's sender parks on a full ring (or a receiver on an empty one), it
+   * gives its carrier to the other goroutines once, then tries again: a counterpart queued on
+   * this carrier usually frees a slot (or fills one) meanwhile, and a goroutine that never parked
+   * needs no serving and no wake-up. The yield is not repeated (that would be polling), and not
+   * done on one carrier, where parking already hands the carrier over and the yield only costs.
+   * Measured (docs/benchmarks.md): four producers and four consumers over 16 slots 272 against
+   * 194 ns per element without and with it, one and one 148 against 136; yielding on one side
+   * only, or twice, gained little or nothing.
+   *
+   * @return whether it yielded, so that trying again may succeed
+   */
+  private static boolean stepAside() {
+    if (!Carriers.SEVERAL) {
+      return false;
+    }
+    Thread.yield();
+    return true;
   }
 
   /** An unbuffered channel's receive. */
