@@ -149,11 +149,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   public void send(T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
     if (ring != null) {
-      if (!offerNow(value)
-          && !(stepAside() && offerNow(value))
-          && awaitServed(sendq, value).closed) {
-        throw closedOnSend();
-      }
+      sendBuffered(value);
       return;
     }
     WaitEntry e = new WaitEntry(value, spinWindow);
@@ -321,6 +317,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   @Override
   public String toString() {
     return "Chan#" + id + "(cap " + capacity + ")";
+  }
+
+  /** A buffered channel's send. */
+  private void sendBuffered(Object value) {
+    if (offerNow(value) || (stepAside() && offerNow(value))) {
+      return;
+    }
+    if (awaitServed(sendq, value).closed) {
+      throw closedOnSend();
+    }
   }
 
   /** A buffered channel's receive: the value, or {@link Ring#CLOSED}. */
