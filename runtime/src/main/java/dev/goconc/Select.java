@@ -118,8 +118,12 @@ public final class Select<R> {
         buffered += c.chan.buffered() ? 1 : 0;
       }
     }
-    if (live > buffered) {
+    boolean mayParkOnBuffered = otherwise == null && buffered > 0;
+    if (live > buffered || mayParkOnBuffered) {
       WaitEntry ready = tryEach(true);
+      if (ready == null && mayParkOnBuffered && Chan.stepAside()) {
+        ready = tryEach(true);
+      }
       if (ready != null) {
         Chan.wake(ready);
         return complete(ready);
