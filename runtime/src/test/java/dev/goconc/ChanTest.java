@@ -78,10 +78,13 @@ final class ChanTest {
     assertThrows(NullPointerException.class, () -> ch.trySend(null));
   }
 
-  /** Many laps around buffers of one slot and of a size that is not a power of two. */
+  /**
+   * Many laps around buffers of every layout the ring has: one slot, spread (2 to 32 slots, at
+   * both ends and in between, powers of two or not) and packed (above 32).
+   */
   @Test
   void bufferedChannelStaysFifoAndFullAcrossManyLaps() {
-    for (int cap : new int[] {1, 3}) {
+    for (int cap : new int[] {1, 2, 3, 16, 31, 32, 33, 64}) {
       Chan<Integer> ch = Chan.make(cap);
       int sent = 0;
       int received = 0;
