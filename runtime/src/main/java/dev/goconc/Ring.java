@@ -54,8 +54,8 @@ final class Ring {
 
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
-  static final int MIN_SPREAD_CAPACITY = 2;
-  static final int MAX_SPREAD_CAPACITY = 32;
+  private static final int MIN_SPREAD_CAPACITY = 2;
+  private static final int MAX_SPREAD_CAPACITY = 32;
   /** Slots that share a 64-byte cache line in a spread ring. */
   private static final int SLOTS_PER_LINE = 2;
   /** Sequence numbers (longs) in a cache line. */
