@@ -54,7 +54,8 @@ SERVICES="$CHECKER_CLASSES/META-INF/services/com.google.errorprone.bugpatterns.B
 # rejects an -Xep flag naming an unknown check, so a drift here fails loudly, never silently.
 mapfile -t RULES < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' -e 's/.*\.//' "$SERVICES" | sort)
 echo "== ${#RULES[@]} rules from the ServiceLoader registration: ${RULES[*]}"
-EP_FLAGS="-XepDisableAllChecks"
+# Strict: a crash inside a rule fails the run instead of passing as "no finding".
+EP_FLAGS="-XepDisableAllChecks -XepOpt:Goconc:Strict=true"
 for rule in "${RULES[@]}"; do EP_FLAGS+=" -Xep:$rule:ERROR"; done
 
 # A throwaway pom resolves classpaths through the project's Maven wrapper.

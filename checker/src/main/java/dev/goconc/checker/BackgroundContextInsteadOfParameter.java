@@ -1,5 +1,12 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.ContextsInScope;
+import dev.goconc.checker.model.NullFallback;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -63,6 +70,10 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethodInvocation(tree, state));
+  }
+
+  private Description analyseMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     if (!GoconcApi.CONTEXT_ROOT.matches(tree, state)
         || state.errorProneOptions().isTestOnlyTarget()
         || !GoconcApi.mentionsRuntime(state)

@@ -1,5 +1,9 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -42,6 +46,10 @@ public final class ContextInField extends BugChecker implements VariableTreeMatc
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseVariable(tree, state));
+  }
+
+  private Description analyseVariable(VariableTree tree, VisitorState state) {
     if (state.errorProneOptions().isTestOnlyTarget()) {
       return Description.NO_MATCH;
     }

@@ -1,5 +1,10 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.ParameterReordering;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -63,6 +68,10 @@ public final class ContextNotFirstParameter extends BugChecker implements Method
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
+  }
+
+  private Description analyseMethod(MethodTree tree, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH;
     }

@@ -1,5 +1,18 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.ReceiveAhead;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.ChannelUses;
+import dev.goconc.checker.model.ChannelWaits;
+import dev.goconc.checker.model.EndlessLoops;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.SendCounts;
+import dev.goconc.checker.util.SourceLines;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
@@ -23,8 +36,8 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.goconc.checker.ChannelUses.Kind;
-import dev.goconc.checker.ChannelUses.Use;
+import dev.goconc.checker.model.ChannelUses.Kind;
+import dev.goconc.checker.model.ChannelUses.Use;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,19 +89,19 @@ public final class GoroutineLeak extends BugChecker
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
+  }
+
+  private Description analyseMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() == null
         || !GoconcApi.mentionsRuntime(state)
         || !Calls.makesChannel(tree.getBody(), state)) {
       return Description.NO_MATCH;
     }
-    try {
-      ChannelUses uses = ChannelUses.in(state.getPath(), state);
-      for (VarSymbol channel : uses.byChannel().keySet()) {
-        Optional<Description> found = judgeChannel(channel, uses, state);
-        found.ifPresent(state::reportMatch);
-      }
-    } catch (RuntimeException e) {
-      // Code this check does not understand: no finding.
+    ChannelUses uses = ChannelUses.in(state.getPath(), state);
+    for (VarSymbol channel : uses.byChannel().keySet()) {
+      Optional<Description> found = judgeChannel(channel, uses, state);
+      found.ifPresent(state::reportMatch);
     }
     return Description.NO_MATCH;
   }
@@ -305,44 +318,44 @@ public final class GoroutineLeak extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethodInvocation(tree, state));
+  }
+
+  private Description analyseMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state)
         || !GoroutineBodies.isLaunch(tree, state)) {
       return Description.NO_MATCH;
     }
-    try {
-      Optional<Tree> body = GoroutineBodies.bodyOf(tree, state)
-          .map(launched -> workerCalledBy(launched, state).orElse(launched));
-      if (body.isEmpty()) {
-        return Description.NO_MATCH;
+    Optional<Tree> body = GoroutineBodies.bodyOf(tree, state)
+        .map(launched -> workerCalledBy(launched, state).orElse(launched));
+    if (body.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    TreePath bodyPath = body.get() instanceof LambdaExpressionTree
+        ? new TreePath(state.getPath(), body.get())
+        : TreePath.getPath(unit, body.get());
+    List<StatementTree> reported = new ArrayList<>();
+    ChannelUses[] everywhere = new ChannelUses[1];
+    for (StatementTree loop : EndlessLoops.in(bodyPath, state)) {
+      if (reported.stream().anyMatch(outer -> ChannelWaits.encloses(outer, loop))
+          || Calls.anyIn(loop,
+              c -> EndlessLoops.OBSERVES_CANCELLATION.matches(c, state))) {
+        continue;
       }
-      CompilationUnitTree unit = state.getPath().getCompilationUnit();
-      TreePath bodyPath = body.get() instanceof LambdaExpressionTree
-          ? new TreePath(state.getPath(), body.get())
-          : TreePath.getPath(unit, body.get());
-      List<StatementTree> reported = new ArrayList<>();
-      ChannelUses[] everywhere = new ChannelUses[1];
-      for (StatementTree loop : EndlessLoops.in(bodyPath, state)) {
-        if (reported.stream().anyMatch(outer -> ChannelWaits.encloses(outer, loop))
-            || Calls.anyIn(loop,
-                c -> EndlessLoops.OBSERVES_CANCELLATION.matches(c, state))) {
-          continue;
-        }
-        if (everywhere[0] == null) {
-          everywhere[0] = ChannelUses.in(new TreePath(unit), state);
-        }
-        if (ChannelWaits.receivesOnDoneChannel(loop, everywhere[0])) {
-          continue;
-        }
-        reported.add(loop);
-        state.reportMatch(buildDescription(loop).setMessage(String.format(
-            "goroutine never stops: the loop at line %d has no return, break or throw and never"
-                + " observes ctx.done(), ctx.err() or a done channel; select on ctx.done() and"
-                + " return when it fires (a process-lifetime daemon says so with"
-                + " @SuppressWarnings(\"GoroutineLeak\"))",
-            SourceLines.of(loop, state))).build());
+      if (everywhere[0] == null) {
+        everywhere[0] = ChannelUses.in(new TreePath(unit), state);
       }
-    } catch (RuntimeException e) {
-      // Code this check does not understand: no finding.
+      if (ChannelWaits.receivesOnDoneChannel(loop, everywhere[0])) {
+        continue;
+      }
+      reported.add(loop);
+      state.reportMatch(buildDescription(loop).setMessage(String.format(
+          "goroutine never stops: the loop at line %d has no return, break or throw and never"
+              + " observes ctx.done(), ctx.err() or a done channel; select on ctx.done() and"
+              + " return when it fires (a process-lifetime daemon says so with"
+              + " @SuppressWarnings(\"GoroutineLeak\"))",
+          SourceLines.of(loop, state))).build());
     }
     return Description.NO_MATCH;
   }

@@ -1,5 +1,14 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.BlockingOperations;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.ChannelCapacity;
+import dev.goconc.checker.model.ContextsInScope;
+import dev.goconc.checker.model.UnitMemo;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -60,16 +69,28 @@ public final class IgnoredCancellation extends BugChecker
 
   @Override
   public Description matchWhileLoop(WhileLoopTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseWhileLoop(tree, state));
+  }
+
+  private Description analyseWhileLoop(WhileLoopTree tree, VisitorState state) {
     return judge(tree, List.of(tree.getCondition(), tree.getStatement()), state);
   }
 
   @Override
   public Description matchDoWhileLoop(DoWhileLoopTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseDoWhileLoop(tree, state));
+  }
+
+  private Description analyseDoWhileLoop(DoWhileLoopTree tree, VisitorState state) {
     return judge(tree, List.of(tree.getCondition(), tree.getStatement()), state);
   }
 
   @Override
   public Description matchForLoop(ForLoopTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseForLoop(tree, state));
+  }
+
+  private Description analyseForLoop(ForLoopTree tree, VisitorState state) {
     List<Tree> parts = new ArrayList<>(tree.getUpdate());
     parts.add(tree.getCondition());
     parts.add(tree.getStatement());
@@ -78,6 +99,10 @@ public final class IgnoredCancellation extends BugChecker
 
   @Override
   public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseEnhancedForLoop(tree, state));
+  }
+
+  private Description analyseEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
     if (GoconcApi.isSubtypeOf(ASTHelpers.getType(tree.getExpression()), GoconcApi.RECV_CHAN, state)) {
       return Description.NO_MATCH; // ends when the channel closes: UnclosedChannel's domain
     }
@@ -165,7 +190,7 @@ public final class IgnoredCancellation extends BugChecker
   }
 
   /** Anything in the loop, nested code included, that looks at a context or hands one on. */
-  static boolean observes(Tree loop, VisitorState state) {
+  public static boolean observes(Tree loop, VisitorState state) {
     Boolean found =
         new TreeScanner<Boolean, Void>() {
           @Override

@@ -1,5 +1,11 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.ReleaseObligations;
+import dev.goconc.checker.model.UncalledCancelFields;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
@@ -106,12 +112,20 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
+  }
+
+  private Description analyseMethod(MethodTree tree, VisitorState state) {
     return ReleaseObligations.report(this, CONTEXTS, tree, state);
   }
 
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseClass(tree, state));
+  }
+
+  private Description analyseClass(ClassTree tree, VisitorState state) {
     if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)
         || !GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH; // fields are judged once, from the top-level class

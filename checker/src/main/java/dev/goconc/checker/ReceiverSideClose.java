@@ -1,5 +1,15 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.ChannelUses;
+import dev.goconc.checker.model.ChannelWaits;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.util.SourceLines;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
@@ -26,8 +36,8 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.goconc.checker.ChannelUses.Kind;
-import dev.goconc.checker.ChannelUses.Use;
+import dev.goconc.checker.model.ChannelUses.Kind;
+import dev.goconc.checker.model.ChannelUses.Use;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,11 +66,19 @@ public final class ReceiverSideClose extends BugChecker
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
+  }
+
+  private Description analyseMethod(MethodTree tree, VisitorState state) {
     return tree.getBody() == null ? Description.NO_MATCH : judge(state.getPath(), tree, state);
   }
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseLambdaExpression(tree, state));
+  }
+
+  private Description analyseLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH; // the cheap exit before the launch matchers run per lambda
     }
@@ -75,16 +93,12 @@ public final class ReceiverSideClose extends BugChecker
         || !Calls.closesChannel(unitPath.getLeaf(), state)) {
       return Description.NO_MATCH;
     }
-    try {
-      ChannelUses uses = ChannelUses.in(unitPath, state);
-      for (VarSymbol channel : uses.byChannel().keySet()) {
-        Description found = judgeChannel(channel, uses, method, state);
-        if (found != Description.NO_MATCH) {
-          state.reportMatch(found);
-        }
+    ChannelUses uses = ChannelUses.in(unitPath, state);
+    for (VarSymbol channel : uses.byChannel().keySet()) {
+      Description found = judgeChannel(channel, uses, method, state);
+      if (found != Description.NO_MATCH) {
+        state.reportMatch(found);
       }
-    } catch (RuntimeException e) {
-      // Code this check does not understand: no finding.
     }
     return Description.NO_MATCH;
   }

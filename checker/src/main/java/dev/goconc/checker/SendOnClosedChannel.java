@@ -1,5 +1,15 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.SourceOrder;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.ChannelUses;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.util.SourceLines;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
@@ -23,8 +33,8 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.TypeTag;
-import dev.goconc.checker.ChannelUses.Kind;
-import dev.goconc.checker.ChannelUses.Use;
+import dev.goconc.checker.model.ChannelUses.Kind;
+import dev.goconc.checker.model.ChannelUses.Use;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +65,19 @@ public final class SendOnClosedChannel extends BugChecker
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
+  }
+
+  private Description analyseMethod(MethodTree tree, VisitorState state) {
     return tree.getBody() == null ? Description.NO_MATCH : judge(state.getPath(), state);
   }
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseLambdaExpression(tree, state));
+  }
+
+  private Description analyseLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH; // the cheap exit before the launch matchers run per lambda
     }
@@ -74,41 +92,37 @@ public final class SendOnClosedChannel extends BugChecker
         || !Calls.closesChannel(unitPath.getLeaf(), state)) {
       return Description.NO_MATCH;
     }
-    try {
-      ChannelUses uses = ChannelUses.in(unitPath, state);
-      Optional<ExitPaths> paths = Optional.empty();
-      for (Map.Entry<VarSymbol, List<Use>> entry : uses.byChannel().entrySet()) {
-        List<Use> own = entry.getValue().stream().filter(u -> u.unit() == uses.root()).toList();
-        List<Use> closes = own.stream()
-            .filter(u -> u.kind() == Kind.CLOSE && !guardedOnce(u, uses, state)).toList();
-        if (closes.isEmpty()) {
-          continue;
+    ChannelUses uses = ChannelUses.in(unitPath, state);
+    Optional<ExitPaths> paths = Optional.empty();
+    for (Map.Entry<VarSymbol, List<Use>> entry : uses.byChannel().entrySet()) {
+      List<Use> own = entry.getValue().stream().filter(u -> u.unit() == uses.root()).toList();
+      List<Use> closes = own.stream()
+          .filter(u -> u.kind() == Kind.CLOSE && !guardedOnce(u, uses, state)).toList();
+      if (closes.isEmpty()) {
+        continue;
+      }
+      Map<Tree, Use> afterClose = new HashMap<>();
+      own.stream().filter(u -> u.kind() == Kind.SEND || u.kind() == Kind.CLOSE)
+          .forEach(u -> afterClose.put(u.ident(), u));
+      VarSymbol channel = entry.getKey();
+      for (Use close : closes) {
+        if (!SourceOrder.mayFollow(uses.pathTo(close.call()), afterClose.keySet(),
+            uses.root())) {
+          continue; // the common close after the last send: no path, no graph to build
         }
-        Map<Tree, Use> afterClose = new HashMap<>();
-        own.stream().filter(u -> u.kind() == Kind.SEND || u.kind() == Kind.CLOSE)
-            .forEach(u -> afterClose.put(u.ident(), u));
-        VarSymbol channel = entry.getKey();
-        for (Use close : closes) {
-          if (!SourceOrder.mayFollow(uses.pathTo(close.call()), afterClose.keySet(),
-              uses.root())) {
-            continue; // the common close after the last send: no path, no graph to build
-          }
+        if (paths.isEmpty()) {
+          paths = ExitPaths.of(unitPath, state);
           if (paths.isEmpty()) {
-            paths = ExitPaths.of(unitPath, state);
-            if (paths.isEmpty()) {
-              return Description.NO_MATCH;
-            }
+            return Description.NO_MATCH;
           }
-          List<Tree> hits = paths.get().reachedAvoiding(close.call(), afterClose::containsKey,
-              t -> assigns(t, channel));
-          if (!hits.isEmpty()) {
-            state.reportMatch(describe(channel, close, afterClose.get(hits.get(0)), state));
-            break;
-          }
+        }
+        List<Tree> hits = paths.get().reachedAvoiding(close.call(), afterClose::containsKey,
+            t -> assigns(t, channel));
+        if (!hits.isEmpty()) {
+          state.reportMatch(describe(channel, close, afterClose.get(hits.get(0)), state));
+          break;
         }
       }
-    } catch (RuntimeException e) {
-      // Code this check does not understand: no finding.
     }
     return Description.NO_MATCH;
   }

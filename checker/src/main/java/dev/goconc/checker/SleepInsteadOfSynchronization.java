@@ -1,5 +1,13 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.SelectCases;
+import dev.goconc.checker.util.SourceLines;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -78,6 +86,10 @@ public final class SleepInsteadOfSynchronization extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethodInvocation(tree, state));
+  }
+
+  private Description analyseMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     if (!GoconcApi.SLEEP.matches(tree, state)
         || !GoconcApi.mentionsRuntime(state)
         || IgnoredCancellation.inRuntimePackage(state)) {

@@ -1,5 +1,17 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.FinallyGuard;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.ChannelUses;
+import dev.goconc.checker.model.ChannelWaits;
+import dev.goconc.checker.model.EndlessLoops;
+import dev.goconc.checker.util.SourceLines;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
@@ -20,8 +32,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.goconc.checker.ChannelUses.Kind;
-import dev.goconc.checker.ChannelUses.Use;
+import dev.goconc.checker.model.ChannelUses.Kind;
+import dev.goconc.checker.model.ChannelUses.Use;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -59,18 +71,18 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
+  }
+
+  private Description analyseMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() == null
         || !GoconcApi.mentionsRuntime(state)
         || !Calls.makesChannel(tree.getBody(), state)) {
       return Description.NO_MATCH;
     }
-    try {
-      ChannelUses uses = ChannelUses.in(state.getPath(), state);
-      for (VarSymbol channel : uses.byChannel().keySet()) {
-        judge(channel, uses, state).ifPresent(state::reportMatch);
-      }
-    } catch (RuntimeException e) {
-      // Code this check does not understand: no finding.
+    ChannelUses uses = ChannelUses.in(state.getPath(), state);
+    for (VarSymbol channel : uses.byChannel().keySet()) {
+      judge(channel, uses, state).ifPresent(state::reportMatch);
     }
     return Description.NO_MATCH;
   }

@@ -1,5 +1,13 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.WaitGroupGoroutines;
+import dev.goconc.checker.util.SourceLines;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
@@ -51,6 +59,10 @@ public final class WaitGroupAddInGoroutine extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree launch, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethodInvocation(launch, state));
+  }
+
+  private Description analyseMethodInvocation(MethodInvocationTree launch, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH;
     }

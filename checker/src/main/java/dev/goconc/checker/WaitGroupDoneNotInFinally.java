@@ -1,5 +1,13 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.WaitGroupGoroutines;
+import dev.goconc.checker.util.SourceLines;
+
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
@@ -54,6 +62,10 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree launch, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseMethodInvocation(launch, state));
+  }
+
+  private Description analyseMethodInvocation(MethodInvocationTree launch, VisitorState state) {
     if (!GoconcApi.mentionsRuntime(state)
         || GoconcApi.WAIT_GROUP_GO.matches(launch, state)) {
       return Description.NO_MATCH;

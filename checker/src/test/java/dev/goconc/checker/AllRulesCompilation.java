@@ -1,5 +1,7 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.util.CostProbe;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.errorprone.BaseErrorProneJavaCompiler;
@@ -70,6 +72,7 @@ final class AllRulesCompilation {
                   d -> diagnostics.add(render(d)),
                   List.of(
                       "-XDcompilePolicy=simple",
+                      StrictRules.STRICT,
                       "--should-stop=ifError=FLOW",
                       "-proc:none",
                       "-classpath", System.getProperty("java.class.path"),

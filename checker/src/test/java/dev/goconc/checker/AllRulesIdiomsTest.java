@@ -135,7 +135,8 @@ final class AllRulesIdiomsTest {
             "-proc:none",
             "-XDcompilePolicy=simple",
             "--should-stop=ifError=FLOW",
-            "--should-stop=ifNoError=FLOW");
+            "--should-stop=ifNoError=FLOW",
+            StrictRules.STRICT);
     List<JavaFileObject> units =
         List.of(new Source(className, source), new Source("Work", IMPORTS + WORK));
     new BaseErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(checks()))

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 final class BackgroundContextInsteadOfParameterTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(BackgroundContextInsteadOfParameter.class, getClass());
+      StrictRules.compilation(BackgroundContextInsteadOfParameter.class, getClass());
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(
+      StrictRules.refactoring(
           BackgroundContextInsteadOfParameter.class, getClass());
 
   private static final String[] WORK = {
@@ -214,8 +214,7 @@ final class BackgroundContextInsteadOfParameterTest {
 
   @Test
   void quietInTestOnlyCode() {
-    helper
-        .setArgs("-XepCompilingTestOnlyCode")
+    StrictRules.compilation(BackgroundContextInsteadOfParameter.class, getClass(), "-XepCompilingTestOnlyCode")
         .addSourceLines("Work.java", WORK)
         .addSourceLines(
             "Fixture.java",

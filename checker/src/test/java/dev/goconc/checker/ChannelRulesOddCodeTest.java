@@ -138,14 +138,14 @@ final class ChannelRulesOddCodeTest {
   @Test
   void quietAndNoCrashOnOddCode() {
     for (Class<? extends BugChecker> rule : RULES) {
-      CompilationTestHelper.newInstance(rule, getClass()).addSourceLines("Odd.java", ODD).doTest();
+      StrictRules.compilation(rule, getClass()).addSourceLines("Odd.java", ODD).doTest();
     }
   }
 
   @Test
   void quietWithoutTheRuntime() {
     for (Class<? extends BugChecker> rule : RULES) {
-      CompilationTestHelper.newInstance(rule, getClass())
+      StrictRules.compilation(rule, getClass())
           .addSourceLines(
               "Plain.java",
               """

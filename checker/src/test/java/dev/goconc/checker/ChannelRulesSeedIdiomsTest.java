@@ -284,7 +284,7 @@ final class ChannelRulesSeedIdiomsTest {
   @Test
   void quietOnEveryIdiom() {
     for (Class<? extends BugChecker> rule : RULES) {
-      CompilationTestHelper.newInstance(rule, getClass())
+      StrictRules.compilation(rule, getClass())
           .addSourceLines("Idioms.java", IDIOMS)
           .doTest();
     }

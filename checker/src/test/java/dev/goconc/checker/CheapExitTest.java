@@ -1,5 +1,8 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.util.CostProbe;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,11 +1,13 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.api.GoconcApi;
+
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 final class ContextInFieldTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(ContextInField.class, getClass());
+      StrictRules.compilation(ContextInField.class, getClass());
 
   @Test
   void identification() {
@@ -52,8 +54,7 @@ final class ContextInFieldTest {
 
   @Test
   void quietInTestOnlyCode() {
-    helper
-        .setArgs("-XepCompilingTestOnlyCode")
+    StrictRules.compilation(ContextInField.class, getClass(), "-XepCompilingTestOnlyCode")
         .addSourceLines(
             "Case.java",
             "import dev.goconc.Context;",

@@ -1,5 +1,7 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.Calls;
+
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
@@ -7,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 final class ContextNotFirstParameterTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(ContextNotFirstParameter.class, getClass());
+      StrictRules.compilation(ContextNotFirstParameter.class, getClass());
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(ContextNotFirstParameter.class, getClass());
+      StrictRules.refactoring(ContextNotFirstParameter.class, getClass());
 
   @Test
   void identification() {
@@ -108,8 +110,7 @@ final class ContextNotFirstParameterTest {
 
   @Test
   void allowedBeforeLetsConfiguredTypesLead() {
-    helper
-        .setArgs("-XepOpt:ContextNotFirstParameter:AllowedBefore=java.lang.Thread, StringBuilder")
+    StrictRules.compilation(ContextNotFirstParameter.class, getClass(), "-XepOpt:ContextNotFirstParameter:AllowedBefore=java.lang.Thread, StringBuilder")
         .addSourceLines(
             "Probe.java",
             "import dev.goconc.Context;",

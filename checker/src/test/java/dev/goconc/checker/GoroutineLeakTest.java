@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 final class GoroutineLeakTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(GoroutineLeak.class, getClass());
+      StrictRules.compilation(GoroutineLeak.class, getClass());
 
   @Test
   void identification() {
@@ -549,7 +549,7 @@ final class GoroutineLeakTest {
   }
 
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(GoroutineLeak.class, getClass());
+      StrictRules.refactoring(GoroutineLeak.class, getClass());
 
   @Test
   void replacementGivesRoomForEverySend() {

@@ -1,5 +1,10 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.flow.FinallyGuard;
+import dev.goconc.checker.flow.NextStatementUse;
+import dev.goconc.checker.flow.ReceiveAhead;
+import dev.goconc.checker.flow.SourceOrder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 final class IgnoredCancellationTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(IgnoredCancellation.class, getClass());
+      StrictRules.compilation(IgnoredCancellation.class, getClass());
 
   private static final String[] WORK = {
     "import dev.goconc.Context;",

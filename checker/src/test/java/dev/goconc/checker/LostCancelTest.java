@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 final class LostCancelTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(LostCancel.class, getClass());
+      StrictRules.compilation(LostCancel.class, getClass());
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(LostCancel.class, getClass());
+      StrictRules.refactoring(LostCancel.class, getClass());
 
   @Test
   void quietOnTheCorrectIdioms() {

@@ -74,7 +74,7 @@ final class MistakeFilesTest {
   private static void check(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, UTF_8);
     String rule = ruleOf(file, lines);
-    CompilationTestHelper.newInstance(checkNamed(rule, file), MistakeFilesTest.class)
+    StrictRules.compilation(checkNamed(rule, file), MistakeFilesTest.class)
         .addSourceLines("mistakes/" + file.getFileName(), withExpectations(lines))
         .doTest();
   }

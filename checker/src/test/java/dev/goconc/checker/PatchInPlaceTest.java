@@ -788,7 +788,8 @@ final class PatchInPlaceTest {
       options.add(
           String.join(
                   " ",
-                  List.of("-Xplugin:ErrorProne", "-XepDisableAllChecks", "-Xep:" + rule + ":ERROR"))
+                  List.of("-Xplugin:ErrorProne", "-XepDisableAllChecks", "-Xep:" + rule + ":ERROR",
+                      StrictRules.STRICT))
               + (errorProneFlags.isEmpty() ? "" : " " + String.join(" ", errorProneFlags)));
       StringWriter out = new StringWriter();
       javac

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 final class ReceiverSideCloseTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(ReceiverSideClose.class, getClass());
+      StrictRules.compilation(ReceiverSideClose.class, getClass());
 
   @Test
   void identification() {
@@ -248,7 +248,7 @@ final class ReceiverSideCloseTest {
   }
 
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(ReceiverSideClose.class, getClass());
+      StrictRules.refactoring(ReceiverSideClose.class, getClass());
 
   @Test
   void replacementNarrowsReceiveOnlyParameter() {

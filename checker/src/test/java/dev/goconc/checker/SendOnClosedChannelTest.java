@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 final class SendOnClosedChannelTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(SendOnClosedChannel.class, getClass());
+      StrictRules.compilation(SendOnClosedChannel.class, getClass());
 
   @Test
   void identification() {

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 final class SleepInsteadOfSynchronizationTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(SleepInsteadOfSynchronization.class, getClass());
+      StrictRules.compilation(SleepInsteadOfSynchronization.class, getClass());
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(SleepInsteadOfSynchronization.class, getClass());
+      StrictRules.refactoring(SleepInsteadOfSynchronization.class, getClass());
 
   @Test
   void identification() {

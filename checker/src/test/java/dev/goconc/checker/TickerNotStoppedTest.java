@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 final class TickerNotStoppedTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(TickerNotStopped.class, getClass());
+      StrictRules.compilation(TickerNotStopped.class, getClass());
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(TickerNotStopped.class, getClass());
+      StrictRules.refactoring(TickerNotStopped.class, getClass());
 
   @Test
   void quietOnTheCorrectIdioms() {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 final class UnclosedChannelTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(UnclosedChannel.class, getClass());
+      StrictRules.compilation(UnclosedChannel.class, getClass());
 
   @Test
   void identification() {
@@ -342,7 +342,7 @@ final class UnclosedChannelTest {
   }
 
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(UnclosedChannel.class, getClass());
+      StrictRules.refactoring(UnclosedChannel.class, getClass());
 
   @Test
   void replacementClosesInFinallyInTheSingleSender() {

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 final class WaitGroupAddInGoroutineTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(WaitGroupAddInGoroutine.class, getClass());
+      StrictRules.compilation(WaitGroupAddInGoroutine.class, getClass());
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(WaitGroupAddInGoroutine.class, getClass());
+      StrictRules.refactoring(WaitGroupAddInGoroutine.class, getClass());
 
   @Test
   void quietOnTheCorrectIdioms() {

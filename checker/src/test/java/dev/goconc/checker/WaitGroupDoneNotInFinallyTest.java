@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 final class WaitGroupDoneNotInFinallyTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(WaitGroupDoneNotInFinally.class, getClass());
+      StrictRules.compilation(WaitGroupDoneNotInFinally.class, getClass());
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(WaitGroupDoneNotInFinally.class, getClass());
+      StrictRules.refactoring(WaitGroupDoneNotInFinally.class, getClass());
 
   @Test
   void quietOnTheCorrectIdioms() {

@@ -3,7 +3,7 @@ package dev.goconc.docs;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.bugpatterns.BugChecker;
-import dev.goconc.checker.GoconcApi;
+import dev.goconc.checker.api.GoconcApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

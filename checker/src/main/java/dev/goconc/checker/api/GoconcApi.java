@@ -1,0 +1,247 @@
+package dev.goconc.checker.api;
+
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.UnitMemo;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.Matchers;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.suppliers.Suppliers;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Type;
+
+/**
+ * Every name of the goconc runtime that the checks match, in one place: a renamed runtime
+ * method breaks this file alone. The checks never load the runtime; they match by name.
+ */
+public final class GoconcApi {
+  private GoconcApi() {}
+
+  /** Where each rule's page lives; a rule's link is this plus its name. */
+  public static final String RULES_BASE_URL =
+      "https://github.com/goconc/goconc/blob/main/rules-docs/";
+
+  public static String linkFor(String ruleName) {
+    return RULES_BASE_URL + ruleName + ".md";
+  }
+
+  public static final String PACKAGE = "dev.goconc";
+
+  public static final String GO = "dev.goconc.Go";
+  public static final String CHAN = "dev.goconc.Chan";
+  public static final String SEND_CHAN = "dev.goconc.SendChan";
+  public static final String RECV_CHAN = "dev.goconc.RecvChan";
+  public static final String SELECT = "dev.goconc.Select";
+  public static final String CONTEXT = "dev.goconc.Context";
+  public static final String CANCEL_CONTEXT = "dev.goconc.CancelContext";
+  public static final String CANCEL_FUNC = "dev.goconc.CancelFunc";
+  public static final String WAIT_GROUP = "dev.goconc.WaitGroup";
+  public static final String ERR_GROUP = "dev.goconc.ErrGroup";
+  public static final String TIME = "dev.goconc.Time";
+  public static final String TIMER = "dev.goconc.Timer";
+  public static final String TICKER = "dev.goconc.Ticker";
+
+  // Types, memoized once per compilation.
+  public static final Supplier<Type> CHAN_TYPE = Suppliers.typeFromString(CHAN);
+  public static final Supplier<Type> SEND_CHAN_TYPE = Suppliers.typeFromString(SEND_CHAN);
+  public static final Supplier<Type> RECV_CHAN_TYPE = Suppliers.typeFromString(RECV_CHAN);
+  public static final Supplier<Type> CONTEXT_TYPE = Suppliers.typeFromString(CONTEXT);
+  public static final Supplier<Type> CANCEL_CONTEXT_TYPE = Suppliers.typeFromString(CANCEL_CONTEXT);
+  public static final Supplier<Type> CANCEL_FUNC_TYPE = Suppliers.typeFromString(CANCEL_FUNC);
+  public static final Supplier<Type> WAIT_GROUP_TYPE = Suppliers.typeFromString(WAIT_GROUP);
+  public static final Supplier<Type> TIMER_TYPE = Suppliers.typeFromString(TIMER);
+  public static final Supplier<Type> TICKER_TYPE = Suppliers.typeFromString(TICKER);
+
+  // Goroutine launches.
+  public static final Matcher<ExpressionTree> GO_GO = staticMethod().onClass(GO).named("go");
+  public static final Matcher<ExpressionTree> WAIT_GROUP_GO =
+      instanceMethod().onDescendantOf(WAIT_GROUP).named("go");
+  public static final Matcher<ExpressionTree> ERR_GROUP_GO =
+      instanceMethod().onDescendantOf(ERR_GROUP).namedAnyOf("go", "tryGo");
+
+  // Channels.
+  public static final Matcher<ExpressionTree> CHAN_MAKE = staticMethod().onClass(CHAN).named("make");
+  public static final Matcher<ExpressionTree> CHAN_SEND =
+      instanceMethod().onDescendantOf(SEND_CHAN).named("send");
+  public static final Matcher<ExpressionTree> CHAN_TRY_SEND =
+      instanceMethod().onDescendantOf(SEND_CHAN).named("trySend");
+  public static final Matcher<ExpressionTree> CHAN_CLOSE =
+      instanceMethod().onDescendantOf(SEND_CHAN).named("close");
+  public static final Matcher<ExpressionTree> CHAN_RECEIVE =
+      instanceMethod().onDescendantOf(RECV_CHAN).namedAnyOf("receive", "receiveOk");
+  public static final Matcher<ExpressionTree> CHAN_TRY_RECEIVE =
+      instanceMethod().onDescendantOf(RECV_CHAN).named("tryReceive");
+  public static final Matcher<ExpressionTree> CHAN_NARROW =
+      instanceMethod().onDescendantOf(CHAN).namedAnyOf("sendOnly", "recvOnly");
+  public static final String RECEIVED = "dev.goconc.Received";
+  public static final Matcher<ExpressionTree> RECEIVED_OK =
+      instanceMethod().onExactClass(RECEIVED).named("ok");
+
+  // Select.
+  public static final Matcher<ExpressionTree> SELECT_START =
+      staticMethod().onClass(SELECT).named("select");
+  public static final Matcher<ExpressionTree> SELECT_RECV =
+      instanceMethod().onExactClass(SELECT).namedAnyOf("recv", "recvOk");
+  public static final Matcher<ExpressionTree> SELECT_SEND =
+      instanceMethod().onExactClass(SELECT).named("send");
+  public static final Matcher<ExpressionTree> SELECT_OTHERWISE =
+      instanceMethod().onExactClass(SELECT).named("otherwise");
+  public static final Matcher<ExpressionTree> SELECT_RUN =
+      instanceMethod().onExactClass(SELECT).named("run");
+  /** A {@code recv}, {@code recvOk}, {@code send} or {@code otherwise} case of a select chain. */
+  public static final Matcher<ExpressionTree> SELECT_CASE =
+      Matchers.anyOf(SELECT_RECV, SELECT_SEND, SELECT_OTHERWISE);
+
+  // Contexts.
+  public static final Matcher<ExpressionTree> CONTEXT_ROOT =
+      staticMethod().onClass(CONTEXT).namedAnyOf("background", "todo");
+  public static final Matcher<ExpressionTree> CONTEXT_WITH_CANCEL =
+      staticMethod().onClass(CONTEXT).namedAnyOf("withCancel", "withTimeout", "withDeadline");
+  public static final Matcher<ExpressionTree> CONTEXT_WITHOUT_CANCEL =
+      staticMethod().onClass(CONTEXT).named("withoutCancel");
+  public static final Matcher<ExpressionTree> CONTEXT_DONE =
+      instanceMethod().onDescendantOf(CONTEXT).named("done");
+  public static final Matcher<ExpressionTree> CONTEXT_ERR =
+      instanceMethod().onDescendantOf(CONTEXT).named("err");
+  public static final Matcher<ExpressionTree> CONTEXT_CANCEL =
+      instanceMethod().onDescendantOf(CANCEL_CONTEXT).namedAnyOf("cancel", "close");
+  public static final Matcher<ExpressionTree> CONTEXT_CANCEL_FUNC =
+      instanceMethod().onDescendantOf(CANCEL_CONTEXT).named("cancelFunc");
+  public static final Matcher<ExpressionTree> CANCEL_FUNC_CANCEL =
+      instanceMethod().onDescendantOf(CANCEL_FUNC).named("cancel");
+
+  // WaitGroup and ErrGroup.
+  public static final Matcher<ExpressionTree> WAIT_GROUP_ADD =
+      instanceMethod().onDescendantOf(WAIT_GROUP).named("add");
+  public static final Matcher<ExpressionTree> WAIT_GROUP_DONE =
+      instanceMethod().onDescendantOf(WAIT_GROUP).named("done");
+  public static final Matcher<ExpressionTree> WAIT_GROUP_AWAIT =
+      instanceMethod().onDescendantOf(WAIT_GROUP).named("await");
+  public static final Matcher<ExpressionTree> ERR_GROUP_AWAIT =
+      instanceMethod().onDescendantOf(ERR_GROUP).named("await");
+  public static final Matcher<ExpressionTree> ERR_GROUP_CONTEXT =
+      instanceMethod().onDescendantOf(ERR_GROUP).named("context");
+
+  // Timers.
+  public static final Matcher<ExpressionTree> TIME_AFTER = staticMethod().onClass(TIME).named("after");
+  public static final Matcher<ExpressionTree> TIME_NEW_TIMER_OR_TICKER =
+      staticMethod().onClass(TIME).namedAnyOf("newTimer", "newTicker");
+  public static final Matcher<ExpressionTree> TIMER_OR_TICKER_STOP =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(TIMER).namedAnyOf("stop", "close"),
+          instanceMethod().onDescendantOf(TICKER).namedAnyOf("stop", "close"));
+  /** {@code timer.c()}: the channel a {@code Timer} fires on. */
+  public static final Matcher<ExpressionTree> TIMER_CHANNEL =
+      instanceMethod().onDescendantOf(TIMER).named("c");
+
+  // JDK calls the checks match alongside the runtime's.
+  public static final Matcher<ExpressionTree> SYSTEM_EXIT =
+      staticMethod().onClass("java.lang.System").named("exit");
+  /** Calls that end the program: a path through one never leaves its method. */
+  public static final Matcher<ExpressionTree> NEVER_RETURNS =
+      Matchers.anyOf(
+          SYSTEM_EXIT,
+          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+  /** Sleeping for a fixed time: the JDK's two ways and the runtime's {@code Time.sleep}. */
+  public static final Matcher<ExpressionTree> SLEEP =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("sleep"),
+          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"),
+          staticMethod().onClass(TIME).named("sleep"));
+  /** A thread asking whether it was interrupted. */
+  public static final Matcher<ExpressionTree> THREAD_INTERRUPTED =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("interrupted"),
+          instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"));
+  /** The JDK's ways to start concurrent work whose task is the first argument. */
+  public static final Matcher<ExpressionTree> THREAD_LAUNCH =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+          instanceMethod().onDescendantOf("java.lang.Thread.Builder").namedAnyOf("start"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ExecutorService")
+              .named("submit"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"));
+  /** The JDK's ways to wait for other threads (joins, latches, barriers, queues, executors). */
+  public static final Matcher<ExpressionTree> JDK_WAITS =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("join"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("get", "join"),
+          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await"),
+          instanceMethod().onDescendantOf("java.util.concurrent.CyclicBarrier").named("await"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Phaser")
+              .namedAnyOf("arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Semaphore")
+              .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"),
+          instanceMethod().onDescendantOf("java.util.concurrent.BlockingQueue")
+              .namedAnyOf("take", "poll"),
+          instanceMethod().onDescendantOf("java.util.concurrent.ExecutorService")
+              .namedAnyOf("awaitTermination", "close", "invokeAll", "invokeAny"));
+  public static final Matcher<ExpressionTree> REQUIRE_NON_NULL_ELSE =
+      staticMethod().onClass("java.util.Objects").named("requireNonNullElse");
+
+  /**
+   * The cheap first exit, called before any tree walk: whether the compilation unit is in the
+   * runtime's package or imports from it. Code that names the runtime only by fully qualified
+   * names in the body is not analysed (a deliberate miss: it costs every other file a scan).
+   */
+  public static boolean mentionsRuntime(CompilationUnitTree unit) {
+    if (unit.getPackageName() != null && inRuntimePackage(unit.getPackageName())) {
+      return true;
+    }
+    for (ImportTree imp : unit.getImports()) {
+      if (inRuntimePackage(imp.getQualifiedIdentifier())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #mentionsRuntime(CompilationUnitTree)} for the unit {@code state} is checking, read
+   * once per unit: every rule asks it on every tree it matches, and listing a unit's imports
+   * walks its top-level trees each time.
+   */
+  public static boolean mentionsRuntime(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return UnitMemo.get(state, MENTIONS_RUNTIME, unit, () -> mentionsRuntime(unit));
+  }
+
+  private static final UnitMemo.Fact<Boolean> MENTIONS_RUNTIME =
+      new UnitMemo.Fact<>("names the runtime");
+
+  /**
+   * Whether a dotted name starts with {@code dev.goconc}, read from its two leftmost names:
+   * printing the tree instead ({@code toString()}) cost every rule a pretty-printer run per
+   * import on every matched tree of every file.
+   */
+  private static boolean inRuntimePackage(Tree name) {
+    Tree second = null;
+    Tree leftmost = name;
+    while (leftmost instanceof MemberSelectTree select) {
+      second = select;
+      leftmost = select.getExpression();
+    }
+    return leftmost instanceof IdentifierTree root
+        && root.getName().contentEquals("dev")
+        && second instanceof MemberSelectTree next
+        && next.getIdentifier().contentEquals("goconc");
+  }
+
+
+  /** Whether {@code type} is, or is a subtype of, the type named {@code className}. */
+  public static boolean isSubtypeOf(Type type, String className, com.google.errorprone.VisitorState state) {
+    Type target = state.getTypeFromString(className);
+    return type != null && target != null && ASTHelpers.isSubtype(type, target, state);
+  }
+}

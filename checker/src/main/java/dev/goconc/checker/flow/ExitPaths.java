@@ -1,0 +1,378 @@
+package dev.goconc.checker.flow;
+
+import dev.goconc.checker.model.CrashPolicy;
+
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.UnitMemo;
+import dev.goconc.checker.util.CostProbe;
+import dev.goconc.checker.util.SourceLines;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
+import org.checkerframework.errorprone.dataflow.cfg.block.Block;
+import org.checkerframework.errorprone.dataflow.cfg.block.ConditionalBlock;
+import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
+import org.checkerframework.errorprone.dataflow.cfg.block.SingleSuccessorBlock;
+import org.checkerframework.errorprone.dataflow.cfg.block.SpecialBlock;
+import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
+import org.checkerframework.errorprone.dataflow.cfg.node.BooleanLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
+
+/**
+ * All-paths questions on the control-flow graph of one method or lambda body, the one place the
+ * checks walk a graph: which exits can be reached from a start point (or the entry) without
+ * passing a node that satisfies a predicate (go vet's lostcancel asks this of its cancel variable;
+ * the channel rules ask it of a receive, a send or a close), and which trees can be reached so.
+ *
+ * <p>The graph is the Checker Framework dataflow CFG bundled with Error Prone, which lays out
+ * {@code finally} blocks on every path through them (normal, return, break, continue, throw),
+ * try-with-resources, loops, labelled jumps and switches. The walk follows the project's path
+ * rules: an exception that an ordinary call may throw is not a path (only an explicit {@code throw}
+ * leaves by an exceptional edge, into a {@code catch}, a {@code finally} or out of the body), and a
+ * call that never returns ({@code System.exit}, {@code Runtime.halt}) ends its path with an exit of
+ * kind {@link Kind#HALT}, which callers asking "does the body leave" ignore. A constant condition
+ * ({@code do ... while (true)}) has one edge only, so a loop that never leaves simply has no exit.
+ * Lambdas and classes declared inside the body are single nodes: their code is not this body's
+ * path, and a predicate sees the lambda (or {@code new} of an anonymous class) as one tree.
+ *
+ * <p>Use: {@code ExitPaths.of(methodOrLambdaPath, state)} once per body (it builds the graph, or
+ * takes the one another rule built for the same body from {@link UnitMemo}), then
+ * ask {@link #exitsAvoiding}, {@link #exitsFromEntryAvoiding} or {@link #reachedAvoiding} as often
+ * as needed. The graph keeps no node for a bare {@code return;}; such exits are placed by {@link
+ * BareReturns} for the message's sake, and each exit also carries the last tree its path evaluated.
+ */
+public final class ExitPaths {
+  /** How a path leaves the body. */
+  public enum Kind {
+    /** A {@code return} statement. */
+    RETURN,
+    /** Falling off the end of the body (or a lambda's expression body completing). */
+    END_OF_BODY,
+    /** An explicit {@code throw} that no {@code catch} of the body handles. */
+    THROW,
+    /** A call that never returns, such as {@code System.exit}. */
+    HALT
+  }
+
+  /**
+   * One way out. {@code tree} is the {@code return} or {@code throw} statement or the
+   * never-returning call, and {@code null} for {@link Kind#END_OF_BODY}. {@code last} is the last
+   * source tree the path evaluated before leaving (the start tree when it evaluated none after it;
+   * null when it evaluated nothing at all); exits are told apart by kind and tree alone.
+   */
+  public record Exit(Kind kind, Tree tree, Tree last) {
+    /**
+     * The tree a message names: a {@code return} with a value or a {@code throw}, which the graph
+     * evaluates, else the last tree evaluated (a bare {@code return;} or the end of the body).
+     */
+    public Tree named() {
+      boolean evaluated =
+          (tree instanceof ReturnTree r && r.getExpression() != null) || tree instanceof ThrowTree;
+      return evaluated ? tree : last;
+    }
+
+    /** "at line N" for a return with a value or a throw, "after line N" otherwise. */
+    public String where(VisitorState state) {
+      String line = String.valueOf(SourceLines.of(named(), state));
+      return named() == tree ? "at line " + line : "after line " + line;
+    }
+
+    /** Whether the path leaves the body (it did not halt the program). */
+    public boolean leaves() {
+      return kind != Kind.HALT;
+    }
+
+    private Exit withoutLast() {
+      return new Exit(kind, tree, null);
+    }
+  }
+
+  /** A body's graph, built once for every rule that asks; empty when it cannot be built. */
+  private static final UnitMemo.Fact<Optional<ControlFlowGraph>> GRAPH =
+      new UnitMemo.Fact<>("control-flow graph");
+
+  private final ControlFlowGraph cfg;
+  private final VisitorState state;
+
+  private ExitPaths(ControlFlowGraph cfg, VisitorState state) {
+    this.cfg = cfg;
+    this.state = state;
+  }
+
+  /**
+   * The graph of {@code bodyPath}'s leaf, a {@link MethodTree} with a body or a {@link
+   * LambdaExpressionTree}; empty when the body cannot be modelled.
+   */
+  public static Optional<ExitPaths> of(TreePath bodyPath, VisitorState state) {
+    Tree leaf = bodyPath.getLeaf();
+    ClassTree enclosingClass = ASTHelpers.findEnclosingNode(bodyPath, ClassTree.class);
+    if (enclosingClass == null) {
+      return Optional.empty();
+    }
+    UnderlyingAST ast;
+    if (leaf instanceof MethodTree method && method.getBody() != null) {
+      ast = new UnderlyingAST.CFGMethod(method, enclosingClass);
+    } else if (leaf instanceof LambdaExpressionTree lambda) {
+      ast =
+          new UnderlyingAST.CFGLambda(
+              lambda, enclosingClass, ASTHelpers.findEnclosingNode(bodyPath, MethodTree.class));
+    } else {
+      return Optional.empty();
+    }
+    UnderlyingAST body = ast;
+    return UnitMemo.get(state, GRAPH, leaf, () -> build(bodyPath, body, state))
+        .map(graph -> new ExitPaths(graph, state));
+  }
+
+  /** Builds the graph of {@code ast}, the body at {@code bodyPath}; empty if it cannot. */
+  private static Optional<ControlFlowGraph> build(
+      TreePath bodyPath, UnderlyingAST ast, VisitorState state) {
+    CostProbe.graphBuilt(state);
+    // The builder asserts on trees it does not model (new syntax it predates): no graph, no
+    // judgement, under the one crash policy.
+    return CrashPolicy.attempt(state, () -> CFGBuilder.build(
+        new TreePath(bodyPath, ast.getCode()),
+        ast,
+        /* assumeAssertionsEnabled= */ false,
+        /* assumeAssertionsDisabled= */ false,
+        JavacProcessingEnvironment.instance(state.context)));
+  }
+
+  /**
+   * The exits reachable from just after {@code start} (after each node the graph has for it: a tree
+   * in a {@code finally} block has one per copy of the block) without passing a node whose tree
+   * satisfies {@code passes}, in a deterministic order; a path that comes back to {@code start} (a
+   * loop re-running it) stops there. Empty when {@code start} is not in this body.
+   */
+  public List<Exit> exitsAvoiding(Tree start, Predicate<Tree> passes) {
+    return walkFrom(start, passes, null).exits();
+  }
+
+  /**
+   * The exits reachable from the start of the body without passing a node whose tree satisfies
+   * {@code passes} (for "does every path through this goroutine close its channel").
+   */
+  public List<Exit> exitsFromEntryAvoiding(Predicate<Tree> passes) {
+    return walkFrom(null, passes, null).exits();
+  }
+
+  /**
+   * The trees satisfying {@code target} that a path from just after {@code start} reaches without
+   * passing a node whose tree satisfies {@code passes}, in source order (for "is this channel sent
+   * on after its close"). A path ends at the first target it reaches, and at {@code start} again.
+   */
+  public List<Tree> reachedAvoiding(Tree start, Predicate<Tree> target, Predicate<Tree> passes) {
+    List<Tree> reached = new ArrayList<>(walkFrom(start, passes, target).reached());
+    reached.sort(Comparator.comparingLong(ASTHelpers::getStartPosition));
+    return reached;
+  }
+
+  /** What one walk found: its exits, and the target trees it reached. */
+  private record Found(List<Exit> exits, Set<Tree> reached) {}
+
+  /**
+   * A walk from just after {@code start}, or from the entry when {@code start} is null, that
+   * collects the exits when {@code target} is null and the targets reached otherwise.
+   */
+  private Found walkFrom(Tree start, Predicate<Tree> passes, Predicate<Tree> target) {
+    Found found = new Found(new ArrayList<>(), new LinkedHashSet<>());
+    List<Node> startNodes = start == null ? List.of() : nodesFor(start);
+    Deque<Step> work = new ArrayDeque<>();
+    if (start == null) {
+      work.push(new Step(cfg.getEntryBlock(), 0, null, null));
+    }
+    for (Node startNode : startNodes) {
+      Block startBlock = startNode.getBlock();
+      if (startBlock != null) {
+        work.push(new Step(startBlock, indexOf(startNode, startBlock.getNodes()) + 1, null, start));
+      }
+    }
+    Set<Exit> seenExits = new HashSet<>();
+    Set<Step> visited = new HashSet<>();
+    while (!work.isEmpty()) {
+      Step step = work.pop();
+      if (visited.add(step)) {
+        walk(step, startNodes, passes, target, work, found, seenExits);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A position on a path: a block, the node index to resume at, the last return or throw passed,
+   * and the last tree evaluated (to place a {@code return;}, which has no node).
+   */
+  private record Step(Block block, int from, Tree leaving, Tree last) {}
+
+  private void walk(
+      Step step,
+      List<Node> startNodes,
+      Predicate<Tree> passes,
+      Predicate<Tree> target,
+      Deque<Step> work,
+      Found found,
+      Set<Exit> seenExits) {
+    Block block = step.block();
+    Tree leaving = step.leaving();
+    Tree last = step.last();
+    if (block instanceof SpecialBlock special) {
+      if (target != null && special.getSpecialType() != SpecialBlock.SpecialBlockType.ENTRY) {
+        return; // a target search: exits are not asked for
+      }
+      switch (special.getSpecialType()) {
+        case EXIT -> addExit(regularExit(leaving, last), found, seenExits);
+        case EXCEPTIONAL_EXIT ->
+            addExit(
+                new Exit(Kind.THROW, leaving instanceof ThrowTree ? leaving : null, last),
+                found,
+                seenExits);
+        default -> pushAll(block.getSuccessors(), leaving, last, work);
+      }
+      return;
+    }
+    List<Node> nodes = block.getNodes();
+    Node lastNode = null;
+    for (int i = step.from(); i < nodes.size(); i++) {
+      Node node = nodes.get(i);
+      if (isAny(node, startNodes)) {
+        return; // the path re-runs the start (a loop): what follows was walked from there
+      }
+      lastNode = node;
+      Tree tree = node.getTree();
+      if (tree == null) {
+        continue;
+      }
+      if (target != null && target.test(tree)) {
+        found.reached().add(tree);
+        return;
+      }
+      if (passes.test(tree)) {
+        return;
+      }
+      if (node.getInSource()) {
+        last = tree; // desugared code (a for-each's iterator calls) has trees of its own
+      }
+      if (node instanceof ReturnNode) {
+        leaving = tree;
+      } else if (node instanceof MethodInvocationNode call
+          && GoconcApi.NEVER_RETURNS.matches(call.getTree(), state)) {
+        if (target == null) {
+          addExit(new Exit(Kind.HALT, call.getTree(), last), found, seenExits);
+        }
+        return;
+      } else if (node instanceof ThrowNode) {
+        // An explicit throw leaves only by its exceptional edges.
+        if (block instanceof ExceptionBlock thrower) {
+          for (Set<Block> targets : thrower.getExceptionalSuccessors().values()) {
+            pushAll(targets, tree, last, work);
+          }
+        }
+        return;
+      }
+    }
+    if (block instanceof ExceptionBlock exceptionBlock) {
+      // Implicit exceptions of ordinary calls are not paths: the regular edge only.
+      if (exceptionBlock.getSuccessor() != null) {
+        work.push(new Step(exceptionBlock.getSuccessor(), 0, leaving, last));
+      }
+      return;
+    }
+    if (block instanceof SingleSuccessorBlock single
+        && single.getSuccessor() instanceof ConditionalBlock condition
+        && lastNode instanceof BooleanLiteralNode constant) {
+      // A constant condition (do ... while (true)) has one edge only.
+      Block only =
+          Boolean.TRUE.equals(constant.getValue())
+              ? condition.getThenSuccessor()
+              : condition.getElseSuccessor();
+      work.push(new Step(only, 0, leaving, last));
+      return;
+    }
+    pushAll(block.getSuccessors(), leaving, last, work);
+  }
+
+  /**
+   * The exit a path takes into the regular exit block. A {@code return} with a value has a node; a
+   * bare {@code return;} has none, so it is placed from the last tree evaluated.
+   */
+  private Exit regularExit(Tree leaving, Tree last) {
+    if (leaving instanceof ReturnTree) {
+      return new Exit(Kind.RETURN, leaving, last);
+    }
+    Tree bareReturn = last == null ? null : BareReturns.after(last, state);
+    return bareReturn != null
+        ? new Exit(Kind.RETURN, bareReturn, last)
+        : new Exit(Kind.END_OF_BODY, null, last);
+  }
+
+  private static void pushAll(Set<Block> blocks, Tree leaving, Tree last, Deque<Step> work) {
+    List<Block> ordered = new ArrayList<>(blocks);
+    ordered.sort((a, b) -> Long.compare(b.getUid(), a.getUid())); // deterministic order
+    for (Block b : ordered) {
+      work.push(new Step(b, 0, leaving, last));
+    }
+  }
+
+  /** Keeps the first path's exit of each kind and tree. */
+  private static void addExit(Exit exit, Found found, Set<Exit> seen) {
+    if (seen.add(exit.withoutLast())) {
+      found.exits().add(exit);
+    }
+  }
+
+  /**
+   * The nodes of {@code tree}, latest first: one per copy of a {@code finally} block that holds
+   * it, and for a declaration both its declaration and its assignment (a walk from the first
+   * stops at the second, so each copy is walked from the node that completes it).
+   */
+  private List<Node> nodesFor(Tree tree) {
+    Set<Node> nodes = cfg.getNodesCorrespondingToTree(tree);
+    if (nodes == null) {
+      return List.of();
+    }
+    List<Node> ordered = new ArrayList<>(nodes);
+    ordered.sort(Comparator.comparingLong(Node::getUid).reversed()); // deterministic order
+    return ordered;
+  }
+
+  /** Whether {@code node} is one of {@code nodes}: by identity, see {@link #indexOf}. */
+  private static boolean isAny(Node node, List<Node> nodes) {
+    return indexOf(node, nodes) >= 0;
+  }
+
+  /**
+   * The index of {@code node} in {@code nodes} by identity, not {@code equals}: nodes that look
+   * alike are equal (the copies of a call in each layout of a {@code finally} block).
+   */
+  private static int indexOf(Node node, List<Node> nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) == node) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,205 @@
+package dev.goconc.checker.model;
+
+import dev.goconc.checker.IgnoredCancellation;
+import dev.goconc.checker.api.GoconcApi;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import java.util.Optional;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * When a channel operation inside a loop cannot block for good: a send into a local channel made
+ * with one slot per iteration, or a receive from a local channel fed by goroutines that observe a
+ * context themselves. Only local channels are judged; anything else is assumed to block.
+ *
+ * <p>Not {@link SendCounts}: that bounds how many times sends can run in one execution, for a
+ * buffer of constant size ({@link ChannelUses#capacity}); this matches the source of a capacity
+ * expression ({@code items.size()}) against the loop's bound and needs only how many send sites
+ * there are.
+ */
+public final class ChannelCapacity {
+  private ChannelCapacity() {}
+
+  /**
+   * {@code Chan.make(items.size())} (or {@code .length}, or the bound {@code n} of
+   * {@code for (i = 0; i < n; i++)}, or a constant at least the constant trip count of such a
+   * loop) sent on once per iteration of {@code loop} and nowhere else in the method: the buffer
+   * has room for every send.
+   */
+  public static boolean sendFitsBuffer(MethodInvocationTree call, Tree loop, VisitorState state) {
+    Symbol channel = localChannel(call, GoconcApi.CHAN_SEND.matches(call, state));
+    Optional<MethodTree> method = enclosingMethod(state);
+    if (channel == null || method.isEmpty()) {
+      return false;
+    }
+    ExpressionTree capacity = capacityOf(channel, method.get(), state);
+    if (capacity == null
+        || countSends(method.get(), channel, state) != 1
+        || insideAnotherLoop(state)) {
+      return false;
+    }
+    String cap = squeeze(state.getSourceForNode(capacity));
+    if (loop instanceof EnhancedForLoopTree each) {
+      String items = squeeze(state.getSourceForNode(each.getExpression()));
+      return cap.equals(items + ".size()") || cap.equals(items + ".length");
+    }
+    if (loop instanceof ForLoopTree counted
+        && ASTHelpers.stripParentheses(counted.getCondition()) instanceof BinaryTree bound
+        && bound.getKind() == Tree.Kind.LESS_THAN
+        && cap.equals(squeeze(state.getSourceForNode(bound.getRightOperand())))) {
+      return true;
+    }
+    return loop instanceof ForLoopTree counted && constantTrips(counted, capacity);
+  }
+
+  /**
+   * {@code for (int i = a; i < b; i++)} (or {@code <=}) with constants {@code a} and {@code b}
+   * running at most {@code capacity} times, itself a constant: {@code Chan.make(100)} filled by
+   * {@code for (int i = 0; i < 50; i++)}.
+   */
+  private static boolean constantTrips(ForLoopTree loop, ExpressionTree capacity) {
+    Integer cap = ASTHelpers.constValue(capacity, Integer.class);
+    if (cap == null
+        || loop.getInitializer().size() != 1
+        || !(loop.getInitializer().get(0) instanceof VariableTree counter)
+        || counter.getInitializer() == null
+        || loop.getUpdate().size() != 1
+        || !(loop.getUpdate().get(0).getExpression() instanceof UnaryTree step)
+        || (step.getKind() != Tree.Kind.POSTFIX_INCREMENT
+            && step.getKind() != Tree.Kind.PREFIX_INCREMENT)
+        || ASTHelpers.getSymbol(step.getExpression()) != ASTHelpers.getSymbol(counter)
+        || !(ASTHelpers.stripParentheses(loop.getCondition()) instanceof BinaryTree bound)
+        || ASTHelpers.getSymbol(bound.getLeftOperand()) != ASTHelpers.getSymbol(counter)) {
+      return false;
+    }
+    Integer from = ASTHelpers.constValue(counter.getInitializer(), Integer.class);
+    Integer to = ASTHelpers.constValue(bound.getRightOperand(), Integer.class);
+    if (from == null || to == null) {
+      return false;
+    }
+    long trips = switch (bound.getKind()) {
+      case LESS_THAN -> (long) to - from;
+      case LESS_THAN_EQUAL -> (long) to - from + 1;
+      default -> Long.MAX_VALUE;
+    };
+    return trips <= cap;
+  }
+
+  /** A receive from a local channel whose every sending goroutine observes a context. */
+  public static boolean fedByObservingGoroutines(MethodInvocationTree call, VisitorState state) {
+    Symbol channel = localChannel(call, GoconcApi.CHAN_RECEIVE.matches(call, state));
+    TreePath methodPath = enclosingMethodPath(state);
+    if (channel == null || methodPath == null) {
+      return false;
+    }
+    int feeders = 0;
+    for (MethodInvocationTree launch : GoroutineBodies.launchesIn(methodPath, state)) {
+      Optional<Tree> body = GoroutineBodies.bodyOf(launch, state);
+      if (body.isEmpty() || countSends(body.get(), channel, state) == 0) {
+        continue;
+      }
+      if (!IgnoredCancellation.observes(body.get(), state)) {
+        return false;
+      }
+      feeders++;
+    }
+    return feeders > 0;
+  }
+
+  private static Symbol localChannel(MethodInvocationTree call, boolean matches) {
+    if (!matches || !(Calls.receiverOf(call) instanceof IdentifierTree id)) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(id);
+    return symbol != null && symbol.getKind() == ElementKind.LOCAL_VARIABLE ? symbol : null;
+  }
+
+  private static ExpressionTree capacityOf(Symbol channel, MethodTree method, VisitorState state) {
+    ExpressionTree[] capacity = new ExpressionTree[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (ASTHelpers.getSymbol(variable) == channel
+            && variable.getInitializer() instanceof MethodInvocationTree make
+            && GoconcApi.CHAN_MAKE.matches(make, state)
+            && make.getArguments().size() == 1) {
+          capacity[0] = make.getArguments().get(0);
+        }
+        return super.visitVariable(variable, unused);
+      }
+    }.scan(method, null);
+    return capacity[0];
+  }
+
+  /** Sends on {@code channel} anywhere in {@code tree}, select send cases included. */
+  private static int countSends(Tree tree, Symbol channel, VisitorState state) {
+    int[] sends = new int[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        ExpressionTree target =
+            GoconcApi.SELECT_SEND.matches(call, state) && !call.getArguments().isEmpty()
+                ? call.getArguments().get(0)
+                : GoconcApi.CHAN_SEND.matches(call, state) || GoconcApi.CHAN_TRY_SEND.matches(call, state)
+                    ? Calls.receiverOf(call)
+                    : null;
+        if (target != null && ASTHelpers.getSymbol(target) == channel) {
+          sends[0]++;
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(tree, null);
+    return sends[0];
+  }
+
+  /** Whether the loop being judged (the path's leaf) runs inside another loop of its method. */
+  private static boolean insideAnotherLoop(VisitorState state) {
+    for (TreePath p = state.getPath().getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (leaf instanceof ForLoopTree
+          || leaf instanceof EnhancedForLoopTree
+          || leaf instanceof WhileLoopTree
+          || leaf instanceof DoWhileLoopTree) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<MethodTree> enclosingMethod(VisitorState state) {
+    return Optional.ofNullable(ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class));
+  }
+
+  private static TreePath enclosingMethodPath(VisitorState state) {
+    for (TreePath p = state.getPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static String squeeze(String source) {
+    return source == null ? "" : source.replaceAll("\\s+", "");
+  }
+}

@@ -1,0 +1,279 @@
+package dev.goconc.checker.model;
+
+import dev.goconc.checker.api.GoconcApi;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Who does what with each channel variable inside one piece of code (a method or a lambda):
+ * where it is made and with what capacity, and every send, receive, close and escape, each
+ * tagged with the code unit it runs in — the analysed root itself, or a goroutine body
+ * started inside it. Only plain names of variables (locals, parameters, fields) are tracked.
+ *
+ * <p>Anything the channel does that the checks cannot follow is an {@link Kind#ESCAPE}:
+ * passed to a method, stored, returned, aliased, narrowed with {@code sendOnly()/recvOnly()},
+ * or used inside a lambda or class that is neither a goroutine body nor a {@code select}
+ * handler (it may run on another thread at another time). Checks stay quiet on escapes.
+ */
+public final class ChannelUses {
+  /** What a use does to the channel. */
+  public enum Kind {
+    /** {@code Chan.make(...)} assigned to the variable. */
+    MAKE,
+    /** {@code send}, {@code trySend}, or a {@code select} send case. */
+    SEND,
+    /** {@code receive}, {@code receiveOk}, {@code tryReceive}, for-each, a select receive. */
+    RECEIVE,
+    /** {@code close()}. */
+    CLOSE,
+    /** Assigned something other than {@code Chan.make}: the variable has no single channel. */
+    REASSIGN,
+    /** Anything the checks cannot follow. */
+    ESCAPE,
+    /** {@code len()}, {@code cap()}, {@code ==}: harmless. */
+    NEUTRAL
+  }
+
+  /**
+   * One use of a channel variable.
+   *
+   * @param ident the variable's name at the use ({@code null} for a declaration's make)
+   * @param call the operation: the channel method call, the select case call, the call the
+   *     channel is passed to, or the make call; {@code null} for for-each and other uses
+   * @param unit the code unit the use runs in: the analysed root, or a goroutine body lambda
+   * @param inLoop whether a loop between the use and its unit repeats it
+   * @param loopReceive a for-each over the channel, or a {@code receiveOk} in a loop
+   * @param selectCase whether the use is a case of a {@code select}
+   */
+  public record Use(
+      VarSymbol channel,
+      Kind kind,
+      Tree tree,
+      IdentifierTree ident,
+      MethodInvocationTree call,
+      Tree unit,
+      boolean inLoop,
+      boolean loopReceive,
+      boolean selectCase) {}
+
+  private final TreePath rootPath;
+  private final Tree root;
+  private final Map<VarSymbol, List<Use>> uses;
+
+  private ChannelUses(TreePath rootPath, Map<VarSymbol, List<Use>> uses) {
+    this.rootPath = rootPath;
+    this.root = rootPath.getLeaf();
+    uses.replaceAll((channel, list) -> Collections.unmodifiableList(list));
+    this.uses = Collections.unmodifiableMap(uses); // shared between rules: read-only
+  }
+
+  /** The path of the analysed root. */
+  public TreePath rootPath() {
+    return rootPath;
+  }
+
+  /** The path of {@code tree} inside the root, or null. */
+  public TreePath pathTo(Tree tree) {
+    return TreePath.getPath(rootPath, tree);
+  }
+
+  /** The analysed root: uses whose {@link Use#unit()} is this run in the root's own code. */
+  public Tree root() {
+    return root;
+  }
+
+  /** Every channel variable used in the root, in order of first use. */
+  public Map<VarSymbol, List<Use>> byChannel() {
+    return uses;
+  }
+
+  public List<Use> of(VarSymbol channel) {
+    return uses.getOrDefault(channel, List.of());
+  }
+
+  /** Whether any use of {@code channel} is of {@code kind}. */
+  public boolean any(VarSymbol channel, Kind kind) {
+    return of(channel).stream().anyMatch(u -> u.kind() == kind);
+  }
+
+  /** A channel nobody sends on and that does not escape: a done/quit channel, only closed. */
+  public boolean isDoneChannel(VarSymbol channel) {
+    return !of(channel).isEmpty() && !any(channel, Kind.SEND) && !any(channel, Kind.ESCAPE);
+  }
+
+  /** The constant capacity of a {@code Chan.make} call: 0 without argument; empty if unknown. */
+  public static OptionalInt capacity(MethodInvocationTree make) {
+    if (make.getArguments().isEmpty()) {
+      return OptionalInt.of(0);
+    }
+    Integer value = ASTHelpers.constValue(make.getArguments().get(0), Integer.class);
+    return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+  }
+
+  /** Whether {@code type} is a goconc channel type. */
+  public static boolean isChannelType(Type type, VisitorState state) {
+    return GoconcApi.isSubtypeOf(type, GoconcApi.SEND_CHAN, state)
+        || GoconcApi.isSubtypeOf(type, GoconcApi.RECV_CHAN, state);
+  }
+
+  /** The uses under one root, collected once for every rule that asks. */
+  private static final UnitMemo.Fact<ChannelUses> USES = new UnitMemo.Fact<>("channel uses");
+
+  /**
+   * The channel uses under {@code rootPath} (a method, a lambda, or the whole compilation unit);
+   * shared between the rules, so the result must not be changed.
+   */
+  public static ChannelUses in(TreePath rootPath, VisitorState state) {
+    return UnitMemo.get(state, USES, rootPath.getLeaf(), () -> collect(rootPath, state));
+  }
+
+  private static ChannelUses collect(TreePath rootPath, VisitorState state) {
+    Map<VarSymbol, List<Use>> uses = new LinkedHashMap<>();
+    Tree root = rootPath.getLeaf();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        VarSymbol symbol = ASTHelpers.getSymbol(tree);
+        if (symbol != null
+            && tree.getInitializer() instanceof MethodInvocationTree init
+            && GoconcApi.CHAN_MAKE.matches(init, state)) {
+          Context where = context(getCurrentPath(), root, state);
+          add(new Use(symbol, where.escapes ? Kind.ESCAPE : Kind.MAKE, tree, null, init,
+              where.unit, where.inLoop, false, false));
+        }
+        return super.visitVariable(tree, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        Symbol symbol = ASTHelpers.getSymbol(tree);
+        if (symbol instanceof VarSymbol var && isChannelType(var.type, state)) {
+          add(classify(var, getCurrentPath(), root, state));
+        }
+        return null;
+      }
+
+      private void add(Use use) {
+        uses.computeIfAbsent(use.channel(), k -> new ArrayList<>()).add(use);
+      }
+    }.scan(rootPath, null);
+    return new ChannelUses(rootPath, uses);
+  }
+
+  private record Context(Tree unit, boolean inLoop, boolean escapes) {}
+
+  /** The unit a path runs in, whether a loop repeats it there, and whether it escapes. */
+  private static Context context(TreePath path, Tree root, VisitorState state) {
+    boolean inLoop = false;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf == root) {
+        return new Context(root, inLoop, false);
+      }
+      if (leaf instanceof WhileLoopTree
+          || leaf instanceof DoWhileLoopTree
+          || leaf instanceof ForLoopTree
+          || leaf instanceof EnhancedForLoopTree) {
+        inLoop = true;
+      } else if (leaf instanceof ClassTree) {
+        return new Context(root, inLoop, true);
+      } else if (leaf instanceof LambdaExpressionTree lambda) {
+        Tree parent = p.getParentPath().getLeaf();
+        if (parent instanceof MethodInvocationTree call) {
+          if (GoroutineBodies.isLaunch(call, state) && call.getArguments().get(0) == lambda) {
+            return new Context(lambda, inLoop, false);
+          }
+          if (SelectCases.isCase(call, state)) {
+            continue; // a select handler runs in the code that runs the select
+          }
+        }
+        return new Context(root, inLoop, true);
+      }
+    }
+    return new Context(root, inLoop, true);
+  }
+
+  private static Use classify(VarSymbol var, TreePath path, Tree root, VisitorState state) {
+    Context where = context(path, root, state);
+    IdentifierTree ident = (IdentifierTree) path.getLeaf();
+    TreePath parentPath = path.getParentPath();
+    while (parentPath.getLeaf() instanceof ParenthesizedTree) {
+      parentPath = parentPath.getParentPath();
+    }
+    Tree parent = parentPath.getLeaf();
+    Kind kind = Kind.ESCAPE;
+    MethodInvocationTree call = null;
+    boolean loopReceive = false;
+    boolean selectCase = false;
+    if (parent instanceof MemberSelectTree select
+        && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree invocation
+        && invocation.getMethodSelect() == select) {
+      call = invocation;
+      kind = switch (select.getIdentifier().toString()) {
+        case "send", "trySend" -> Kind.SEND;
+        case "receive", "receiveOk", "tryReceive" -> Kind.RECEIVE;
+        case "close" -> Kind.CLOSE;
+        case "len", "cap", "toString", "hashCode", "equals" -> Kind.NEUTRAL;
+        default -> Kind.ESCAPE;
+      };
+      loopReceive = where.inLoop && select.getIdentifier().contentEquals("receiveOk");
+    } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == ident) {
+      kind = Kind.RECEIVE;
+      loopReceive = true;
+    } else if (parent instanceof MethodInvocationTree invocation) {
+      call = invocation;
+      if (SelectCases.isCase(invocation, state) && invocation.getArguments().get(0) == ident) {
+        selectCase = true;
+        kind = GoconcApi.SELECT_SEND.matches(invocation, state) ? Kind.SEND : Kind.RECEIVE;
+      }
+    } else if (parent instanceof AssignmentTree assignment && assignment.getVariable() == ident) {
+      boolean make = assignment.getExpression() instanceof MethodInvocationTree init
+          && GoconcApi.CHAN_MAKE.matches(init, state);
+      kind = make ? Kind.MAKE : Kind.REASSIGN;
+      call = make ? (MethodInvocationTree) assignment.getExpression() : null;
+    } else if (parent instanceof BinaryTree binary
+        && (binary.getKind() == Tree.Kind.EQUAL_TO || binary.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+      kind = Kind.NEUTRAL;
+    }
+    if (where.escapes && kind != Kind.NEUTRAL) {
+      kind = Kind.ESCAPE;
+    }
+    return new Use(var, kind, parent, ident, call, where.unit, where.inLoop, loopReceive,
+        selectCase);
+  }
+
+  /** The expression's variable when it is a plain name of a channel variable. */
+  public static VarSymbol channelVariable(ExpressionTree expression) {
+    return ASTHelpers.stripParentheses(expression) instanceof IdentifierTree ident
+            && ASTHelpers.getSymbol(ident) instanceof VarSymbol var
+        ? var
+        : null;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.goconc.checker.model;
+
+import dev.goconc.checker.api.GoconcApi;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.model.ChannelUses.Kind;
+import dev.goconc.checker.model.ChannelUses.Use;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which channel operations can wait forever (see {@link BlockingOperations} for "may this call
+ * park at all", which needs no channel uses). A send waits unless it is a {@code trySend} or a
+ * {@code select} case with a way out: an {@code otherwise}, or a receive on {@code ctx.done()},
+ * a timer, or any channel the analysed code never sends on (a done channel, or one it cannot
+ * see). A select built through variables is not seen through: its sends count as not waiting
+ * and its receives as waiting, both on the quiet side.
+ */
+public final class ChannelWaits {
+  private final ChannelUses uses;
+  private final VisitorState state;
+
+  public ChannelWaits(ChannelUses uses, VisitorState state) {
+    this.uses = uses;
+    this.state = state;
+  }
+
+  public ChannelUses uses() {
+    return uses;
+  }
+
+  public TreePath pathTo(Tree tree) {
+    return uses.pathTo(tree);
+  }
+
+  /** Whether the send {@code use} can wait forever for a receiver. */
+  public boolean blocks(Use use) {
+    if (!use.selectCase()) {
+      return use.call() != null && GoconcApi.CHAN_SEND.matches(use.call(), state);
+    }
+    Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
+    return cases.isPresent() && !hasWayOut(cases.get(), use);
+  }
+
+  /** Whether the receive {@code use} waits for a value (or the close) before going on. */
+  boolean waits(Use use) {
+    if (use.selectCase()) {
+      Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
+      return cases.isEmpty() || !hasWayOut(cases.get(), use);
+    }
+    return use.call() == null || !GoconcApi.CHAN_TRY_RECEIVE.matches(use.call(), state);
+  }
+
+  private boolean hasWayOut(List<MethodInvocationTree> cases, Use use) {
+    for (MethodInvocationTree other : cases) {
+      if (other == use.call()) {
+        continue;
+      }
+      if (GoconcApi.SELECT_OTHERWISE.matches(other, state)) {
+        return true;
+      }
+      if (GoconcApi.SELECT_SEND.matches(other, state)) {
+        continue; // another send waits as well
+      }
+      VarSymbol var = ChannelUses.channelVariable(other.getArguments().get(0));
+      if (var == null || (var != use.channel() && !uses.any(var, Kind.SEND))) {
+        return true; // ctx.done(), Time.after, a timer, or a done channel
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The trees whose evaluation means the method waits on the channel: each waiting receive in
+   * the root's own code, and the condition of each loop around one.
+   */
+  public Set<Tree> waitingReceives(List<Use> all) {
+    Set<Tree> trees = new HashSet<>();
+    for (Use use : all) {
+      if (use.unit() != uses.root() || use.kind() != Kind.RECEIVE || !waits(use)) {
+        continue;
+      }
+      trees.add(use.ident());
+      if (!use.inLoop()) {
+        continue;
+      }
+      for (TreePath p = pathTo(use.ident()); p != null && p.getLeaf() != uses.root();
+          p = p.getParentPath()) {
+        Tree condition = switch (p.getLeaf()) {
+          case WhileLoopTree loop -> loop.getCondition();
+          case ForLoopTree loop -> loop.getCondition();
+          case EnhancedForLoopTree loop -> loop.getExpression();
+          case DoWhileLoopTree loop -> null; // its body runs at least once
+          default -> null;
+        };
+        if (condition instanceof ExpressionTree expression) {
+          trees.add(ASTHelpers.stripParentheses(expression));
+        }
+      }
+    }
+    return trees;
+  }
+
+  /** Whether the launch of the goroutine body {@code goroutine} sits in a loop of the root. */
+  public boolean launchRepeats(Tree goroutine) {
+    for (TreePath p = pathTo(goroutine); p != null && p.getLeaf() != uses.root();
+        p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof WhileLoopTree || leaf instanceof DoWhileLoopTree
+          || leaf instanceof ForLoopTree || leaf instanceof EnhancedForLoopTree) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code outer} contains {@code inner}. */
+  public static boolean encloses(Tree outer, Tree inner) {
+    long start = ASTHelpers.getStartPosition(inner);
+    return outer != inner && ASTHelpers.getStartPosition(outer) <= start
+        && start < ((com.sun.tools.javac.tree.JCTree) outer).getEndPosition(null);
+  }
+
+  /** Whether {@code loop} receives on a channel no code in {@code everywhere} sends on. */
+  public static boolean receivesOnDoneChannel(Tree loop, ChannelUses everywhere) {
+    for (var entry : everywhere.byChannel().entrySet()) {
+      boolean receivedInLoop = entry.getValue().stream()
+          .anyMatch(u -> u.kind() == Kind.RECEIVE && contains(loop, u.tree()));
+      if (receivedInLoop && everywhere.isDoneChannel(entry.getKey())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static boolean contains(Tree outer, Tree inner) {
+    boolean[] found = new boolean[1];
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree == inner) {
+          found[0] = true;
+        }
+        return found[0] ? null : super.scan(tree, unused);
+      }
+    }.scan(outer, null);
+    return found[0];
+  }
+}

@@ -1,0 +1,343 @@
+package dev.goconc.checker.model;
+
+import dev.goconc.checker.LostCancel;
+import dev.goconc.checker.TickerNotStopped;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.ReleaseFix;
+import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.FinallyGuard;
+import dev.goconc.checker.flow.NextStatementUse;
+import dev.goconc.checker.util.LocalSuppressions;
+import dev.goconc.checker.util.SourceLines;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * The shared analysis of LostCancel and TickerNotStopped: values that a method creates and must
+ * release on every path out (a cancellable context, a ticker or timer). Each creation in a method,
+ * or in a lambda inside it, is judged where it lands:
+ *
+ * <ul>
+ *   <li>discarded, or used once inline and dropped: flagged;
+ *   <li>passed straight into a call that cannot release it: flagged;
+ *   <li>a try-with-resources resource, returned, stored, or handed to an owner ({@link Handovers}):
+ *       quiet;
+ *   <li>assigned to a local: the control-flow graph of the body that declares it ({@link
+ *       ExitPaths}) must reach no {@code return} or end of body without a release or a hand-over of
+ *       the local (or of an alias the {@link Obligation} names, such as a context's {@code
+ *       cancelFunc()}); a lambda or class that releases or hands it over counts where it is
+ *       created, and so does a null check of the local (the creation never yields null, so the
+ *       branch of {@code if (ctx != null) ctx.cancel()} that skips the release is no real path). An
+ *       explicit {@code throw} or {@code System.exit} needs no release. {@code public static void
+ *       main(String[])} is exempt: the process ends.
+ * </ul>
+ */
+public final class ReleaseObligations {
+  private ReleaseObligations() {}
+
+  /** What a rule tracks and how it words its finding. */
+  public interface Obligation {
+    boolean isCreation(ExpressionTree tree, VisitorState state);
+
+    /** Whether {@code call}, made on a tracked value or alias, releases it. */
+    boolean isRelease(MethodInvocationTree call, VisitorState state);
+
+    /** Method names whose method reference ({@code x::stop}) releases the value. */
+    Set<String> releaseNames();
+
+    /** Whether {@code call} on the tracked value yields an alias with the same power. */
+    boolean yieldsAlias(MethodInvocationTree call, VisitorState state);
+
+    /**
+     * Whether a call made directly on the creation ({@code Time.newTimer(d).c()}) is a safe one-off
+     * use, beside a release or an alias.
+     */
+    boolean inlineUseIsSafe(MethodInvocationTree call, VisitorState state);
+
+    /** Whether the call at {@code callPath} on the tracked value shows it needs no release. */
+    boolean settles(TreePath callPath, VisitorState state);
+
+    /** "context", "ticker", "timer". */
+    String noun(MethodInvocationTree creation);
+
+    /** "cancelling", "stopping". */
+    String verb();
+
+    /** What goes wrong, e.g. "its timer and child contexts stay alive until the parent ends". */
+    String consequence(MethodInvocationTree creation);
+
+    /** The call a {@code finally} makes to release it, e.g. "cancel". */
+    String releaseMethod();
+  }
+
+  /** One finding: where to report, the message, and the fix when one is safe. */
+  public record Finding(Tree at, String message, Optional<SuggestedFix> fix) {}
+
+  /**
+   * Reports every finding of {@code obligation} in {@code method} for {@code checker}, with its
+   * fix, skipping those suppressed on their local variable; the whole of a release rule's
+   * {@code matchMethod}. Always returns {@code NO_MATCH}: the findings are reported one by one.
+   */
+  public static Description report(
+      BugChecker checker, Obligation obligation, MethodTree method, VisitorState state) {
+    if (method.getBody() == null
+        || !GoconcApi.mentionsRuntime(state)) {
+      return Description.NO_MATCH;
+    }
+    for (Finding finding : findingsIn(state.getPath(), obligation, state)) {
+      if (LocalSuppressions.suppressed(checker, finding.at(), state)) {
+        continue;
+      }
+      Description.Builder description =
+          checker.buildDescription(finding.at()).setMessage(finding.message());
+      finding.fix().ifPresent(description::addFix);
+      state.reportMatch(description.build());
+    }
+    return Description.NO_MATCH;
+  }
+
+  /** Every finding for creations in {@code methodPath}'s method and its lambdas. */
+  public static List<Finding> findingsIn(
+      TreePath methodPath, Obligation obligation, VisitorState state) {
+    List<TreePath> creations = creationsIn(methodPath, obligation, state);
+    if (creations.isEmpty()) {
+      return List.of();
+    }
+    List<Finding> findings = new ArrayList<>();
+    Map<Tree, Optional<ExitPaths>> graphs = new IdentityHashMap<>();
+    for (TreePath creation : creations) {
+      judge(creation, obligation, state, graphs).ifPresent(findings::add);
+    }
+    return findings;
+  }
+
+  private static List<TreePath> creationsIn(
+      TreePath methodPath, Obligation obligation, VisitorState state) {
+    List<TreePath> found = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (obligation.isCreation(call, state)) {
+          found.add(getCurrentPath());
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null; // a nested class's methods are matched on their own
+      }
+    }.scan(methodPath, null);
+    return found;
+  }
+
+  private static Optional<Finding> judge(
+      TreePath creationPath,
+      Obligation obligation,
+      VisitorState state,
+      Map<Tree, Optional<ExitPaths>> graphs) {
+    MethodInvocationTree creation = (MethodInvocationTree) creationPath.getLeaf();
+    TreePath owner = ownerOf(creationPath);
+    if (owner == null || isMain(owner.getLeaf())) {
+      return Optional.empty(); // an initializer is not judged; main's process ends with it
+    }
+    TreePath path = creationPath;
+    while (path.getParentPath().getLeaf() instanceof ParenthesizedTree
+        || path.getParentPath().getLeaf() instanceof TypeCastTree) {
+      path = path.getParentPath();
+    }
+    Tree child = path.getLeaf();
+    TreePath parentPath = path.getParentPath();
+    Tree parent = parentPath.getLeaf();
+    String what = "the " + obligation.noun(creation) + " from " + methodName(creation);
+    if (parent instanceof ExpressionStatementTree) {
+      return Optional.of(
+          new Finding(
+              creation,
+              what
+                  + " is discarded, so nothing can ever release it: "
+                  + obligation.consequence(creation)
+                  + "; keep it in try-with-resources",
+              Optional.empty()));
+    }
+    if (parent instanceof MemberSelectTree
+        && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && call.getMethodSelect() == parent) {
+      if (obligation.isRelease(call, state)
+          || obligation.yieldsAlias(call, state)
+          || obligation.inlineUseIsSafe(call, state)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Finding(
+              creation,
+              what
+                  + " is used once and dropped without "
+                  + obligation.verb()
+                  + " it: "
+                  + obligation.consequence(creation)
+                  + "; keep it in try-with-resources",
+              Optional.empty()));
+    }
+    if (parent instanceof VariableTree variable && variable.getInitializer() == child) {
+      if (parentPath.getParentPath().getLeaf() instanceof TryTree) {
+        return Optional.empty(); // a resource of try-with-resources
+      }
+      return judgeLocal(
+          ASTHelpers.getSymbol(variable),
+          variable,
+          creation,
+          parentPath,
+          obligation,
+          state,
+          graphs);
+    }
+    if (parent instanceof AssignmentTree assignment
+        && assignment.getExpression() == child
+        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol local
+        && local.getKind() == ElementKind.LOCAL_VARIABLE) {
+      return judgeLocal(local, assignment, creation, parentPath, obligation, state, graphs);
+    }
+    if ((parent instanceof MethodInvocationTree || parent instanceof NewClassTree)
+        && !Handovers.isHandover(path, state)) {
+      return Optional.of(
+          new Finding(
+              creation,
+              what
+                  + " is passed straight into a call that cannot release it, and nothing"
+                  + " else holds it: "
+                  + obligation.consequence(creation)
+                  + "; declare it in try-with-resources and pass the variable",
+              ReleaseFix.ofInline(path, creation, obligation.noun(creation), state)));
+    }
+    return Optional.empty(); // returned, stored, handed over, or a shape not judged
+  }
+
+  private static Optional<Finding> judgeLocal(
+      VarSymbol local,
+      Tree start,
+      MethodInvocationTree creation,
+      TreePath startPath,
+      Obligation obligation,
+      VisitorState state,
+      Map<Tree, Optional<ExitPaths>> graphs) {
+    TreePath ownerPath = ownerOf(startPath);
+    if (local == null || ownerPath == null) {
+      return Optional.empty();
+    }
+    Set<Tree> uses = ReleaseUses.of(local, ownerPath, obligation, state);
+    if (FinallyGuard.follows(startPath, uses::contains)
+        || NextStatementUse.follows(startPath, uses)) {
+      return Optional.empty(); // every path passes the release: no graph needed to know it
+    }
+    Optional<ExitPaths> graph =
+        graphs.computeIfAbsent(ownerPath.getLeaf(), owner -> ExitPaths.of(ownerPath, state));
+    if (graph.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<ExitPaths.Exit> missed =
+        graph.get().exitsAvoiding(start, uses::contains).stream()
+            .filter(
+                e -> e.kind() == ExitPaths.Kind.RETURN || e.kind() == ExitPaths.Kind.END_OF_BODY)
+            .min(Comparator.comparingLong(e -> exitPosition(e, ownerPath.getLeaf(), state)));
+    if (missed.isEmpty()) {
+      return Optional.empty();
+    }
+    ExitPaths.Exit exit = missed.get();
+    String exitText =
+        exit.kind() == ExitPaths.Kind.RETURN
+            ? "the return on line " + SourceLines.at(exitPosition(exit, ownerPath.getLeaf(), state), state)
+            : "the end of the "
+                + (ownerPath.getLeaf() instanceof LambdaExpressionTree ? "lambda" : "method")
+                + " on line "
+                + SourceLines.at(exitPosition(exit, ownerPath.getLeaf(), state), state);
+    String message =
+        String.format(
+            "%s may be reached without %s '%s' (created on line %d): %s; declare it in"
+                + " try-with-resources",
+            exitText,
+            obligation.verb(),
+            local.getSimpleName(),
+            SourceLines.of(creation, state),
+            obligation.consequence(creation));
+    return Optional.of(
+        new Finding(
+            creation,
+            message,
+            ReleaseFix.of(local, startPath, creation, obligation.releaseMethod(), state)));
+  }
+
+  /** The method or lambda whose body declares the code at {@code path}. */
+  public static TreePath ownerOf(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof MethodTree) {
+        return p;
+      }
+      if (leaf instanceof ClassTree) {
+        return null; // an initializer block: not judged
+      }
+    }
+    return null;
+  }
+
+  private static boolean isMain(Tree owner) {
+    if (!(owner instanceof MethodTree method)) {
+      return false;
+    }
+    Symbol.MethodSymbol symbol = ASTHelpers.getSymbol(method);
+    return symbol != null
+        && method.getName().contentEquals("main")
+        && symbol.isStatic()
+        && (symbol.flags() & com.sun.tools.javac.code.Flags.PUBLIC) != 0
+        && symbol.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID
+        && symbol.getParameters().size() == 1
+        && symbol.getParameters().get(0).type.toString().equals("java.lang.String[]");
+  }
+
+  private static long exitPosition(ExitPaths.Exit exit, Tree owner, VisitorState state) {
+    if (exit.tree() != null) {
+      return ASTHelpers.getStartPosition(exit.tree());
+    }
+    Tree body =
+        owner instanceof MethodTree method
+            ? method.getBody()
+            : ((LambdaExpressionTree) owner).getBody();
+    return Math.max(0, state.getEndPosition(body) - 1);
+  }
+
+  private static String methodName(MethodInvocationTree call) {
+    Symbol symbol = ASTHelpers.getSymbol(call);
+    return symbol == null ? "this call" : symbol.getSimpleName() + "()";
+  }
+}

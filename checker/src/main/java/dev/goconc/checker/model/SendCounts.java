@@ -1,0 +1,133 @@
+package dev.goconc.checker.model;
+
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The most times a set of calls (the sends on one channel) can run in one execution of a
+ * piece of code: branches of an {@code if}, a {@code ?:} or a {@code switch} count as their
+ * largest branch, a {@code try} as its body plus its largest {@code catch} plus its
+ * {@code finally}, and a loop that contains any of the calls as unbounded
+ * ({@link #UNBOUNDED}). Not {@link ChannelCapacity}, which matches a capacity expression to a
+ * loop's bound: see its Javadoc.
+ */
+public final class SendCounts {
+  private SendCounts() {}
+
+  public static final int UNBOUNDED = Integer.MAX_VALUE;
+
+  /** The most times the calls in {@code marks} run in one execution of {@code tree}. */
+  public static int max(Tree tree, Set<? extends Tree> marks) {
+    Integer result = new Counter(marks).scan(tree, null);
+    return result == null ? 0 : result;
+  }
+
+  public static int plus(int a, int b) {
+    long sum = (long) a + b;
+    return sum >= UNBOUNDED ? UNBOUNDED : (int) sum;
+  }
+
+  private static final class Counter extends TreeScanner<Integer, Void> {
+    private final Set<? extends Tree> marks;
+
+    Counter(Set<? extends Tree> marks) {
+      this.marks = marks;
+    }
+
+    private int count(Tree tree) {
+      Integer r = scan(tree, null);
+      return r == null ? 0 : r;
+    }
+
+    private int largest(List<? extends Tree> trees) {
+      int best = 0;
+      for (Tree t : trees) {
+        best = Math.max(best, count(t));
+      }
+      return best;
+    }
+
+    @Override
+    public Integer reduce(Integer a, Integer b) {
+      return plus(a == null ? 0 : a, b == null ? 0 : b);
+    }
+
+    @Override
+    public Integer visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+      return plus(marks.contains(tree) ? 1 : 0, count0(super.visitMethodInvocation(tree, unused)));
+    }
+
+    private static int count0(Integer r) {
+      return r == null ? 0 : r;
+    }
+
+    @Override
+    public Integer visitIf(IfTree tree, Void unused) {
+      return plus(count(tree.getCondition()),
+          Math.max(count(tree.getThenStatement()), count(tree.getElseStatement())));
+    }
+
+    @Override
+    public Integer visitConditionalExpression(ConditionalExpressionTree tree, Void unused) {
+      return plus(count(tree.getCondition()),
+          Math.max(count(tree.getTrueExpression()), count(tree.getFalseExpression())));
+    }
+
+    @Override
+    public Integer visitSwitch(SwitchTree tree, Void unused) {
+      return plus(count(tree.getExpression()), largest(tree.getCases()));
+    }
+
+    @Override
+    public Integer visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
+      return plus(count(tree.getExpression()), largest(tree.getCases()));
+    }
+
+    @Override
+    public Integer visitTry(TryTree tree, Void unused) {
+      int catches = 0;
+      for (CatchTree c : tree.getCatches()) {
+        catches = Math.max(catches, count(c));
+      }
+      return plus(plus(plus(count0(scan(tree.getResources(), null)), count(tree.getBlock())),
+          catches), count(tree.getFinallyBlock()));
+    }
+
+    private int loop(Integer inside) {
+      return inside != null && inside > 0 ? UNBOUNDED : 0;
+    }
+
+    @Override
+    public Integer visitWhileLoop(WhileLoopTree tree, Void unused) {
+      return loop(super.visitWhileLoop(tree, unused));
+    }
+
+    @Override
+    public Integer visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
+      return loop(super.visitDoWhileLoop(tree, unused));
+    }
+
+    @Override
+    public Integer visitForLoop(ForLoopTree tree, Void unused) {
+      return loop(super.visitForLoop(tree, unused));
+    }
+
+    @Override
+    public Integer visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
+      return plus(count(tree.getExpression()), loop(count(tree.getStatement())));
+    }
+  }
+}

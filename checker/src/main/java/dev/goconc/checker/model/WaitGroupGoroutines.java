@@ -1,0 +1,200 @@
+package dev.goconc.checker.model;
+
+import dev.goconc.checker.api.GoconcApi;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * The facts the WaitGroup rules share about one goroutine: the {@code WaitGroup} calls its own code
+ * makes (not those of goroutines or lambdas nested in it, which run elsewhere or later), the group
+ * each call is on, and where that group is awaited outside the goroutine. A group is a local
+ * variable or a field; a group reached any other way (a call's result, an array element) is not
+ * judged.
+ */
+public final class WaitGroupGoroutines {
+  private WaitGroupGoroutines() {}
+
+  /** A {@code WaitGroup} call in a goroutine's own code, and the group it is on. */
+  public record GroupCall(TreePath path, MethodInvocationTree call, VarSymbol group, boolean inFinally) {}
+
+  /** The calls matching {@code matcher} that {@code body}'s own code makes. */
+  public static List<GroupCall> callsIn(
+      TreePath body, Matcher<ExpressionTree> matcher, VisitorState state) {
+    List<GroupCall> calls = new ArrayList<>();
+    Tree root = body.getLeaf();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (matcher.matches(call, state) && groupOf(call) instanceof VarSymbol group) {
+          calls.add(
+              new GroupCall(getCurrentPath(), call, group, inFinally(getCurrentPath(), root)));
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        return node == root ? super.visitLambdaExpression(node, unused) : null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null;
+      }
+    }.scan(body, null);
+    return calls;
+  }
+
+  /** The group {@code call} is made on: a local variable or a field, else null. */
+  public static Symbol groupOf(MethodInvocationTree call) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    Symbol symbol = receiver == null ? null : ASTHelpers.getSymbol(receiver);
+    if (symbol instanceof VarSymbol variable
+        && (variable.getKind() == ElementKind.LOCAL_VARIABLE
+            || variable.getKind() == ElementKind.PARAMETER
+            || variable.getKind() == ElementKind.FIELD)) {
+      return variable;
+    }
+    return null;
+  }
+
+  /**
+   * The first {@code await()} on {@code group} outside the goroutine {@code body}: in the method
+   * that declares a local group, in the top-level class for a field. Empty when the group's wait
+   * cannot be seen.
+   */
+  public static Optional<MethodInvocationTree> awaitOutside(
+      VarSymbol group, Tree body, TreePath launchPath, VisitorState state) {
+    TreePath scope =
+        group.getKind() == ElementKind.FIELD
+            ? topLevelClass(launchPath)
+            : enclosingMethod(launchPath);
+    if (scope == null) {
+      return Optional.empty();
+    }
+    MethodInvocationTree[] found = new MethodInvocationTree[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return tree == body || found[0] != null ? null : super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (GoconcApi.WAIT_GROUP_AWAIT.matches(call, state) && groupOf(call) == group) {
+          found[0] = call;
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(scope, null);
+    return Optional.ofNullable(found[0]);
+  }
+
+  /**
+   * Whether the goroutine launched at {@code launchPath} is itself counted on {@code group} before
+   * it starts: launched by {@code group.go(...)}, or by a statement right after {@code
+   * group.add(...)}. Such a goroutine may add for its children: the group cannot reach zero while
+   * it runs.
+   */
+  public static boolean countedBeforeLaunch(VarSymbol group, TreePath launchPath, VisitorState state) {
+    MethodInvocationTree launch = (MethodInvocationTree) launchPath.getLeaf();
+    if (GoconcApi.WAIT_GROUP_GO.matches(launch, state)) {
+      return groupOf(launch) == group;
+    }
+    TreePath statement = launchPath.getParentPath();
+    if (!(statement.getLeaf() instanceof ExpressionStatementTree)
+        || !(statement.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    int index = block.getStatements().indexOf(statement.getLeaf());
+    return index > 0
+        && block.getStatements().get(index - 1) instanceof ExpressionStatementTree previous
+        && previous.getExpression() instanceof MethodInvocationTree add
+        && GoconcApi.WAIT_GROUP_ADD.matches(add, state)
+        && groupOf(add) == group;
+  }
+
+  /**
+   * Whether {@code body}'s own code awaits {@code group} (a goroutine waiting for its children).
+   */
+  public static boolean awaitsItself(TreePath body, VarSymbol group, VisitorState state) {
+    return callsIn(body, GoconcApi.WAIT_GROUP_AWAIT, state).stream()
+        .anyMatch(c -> c.group() == group);
+  }
+
+  /** The top-level statement of a lambda's block body that holds {@code call}, if it is one. */
+  public static Optional<ExpressionStatementTree> topLevelStatement(TreePath callPath, Tree body) {
+    TreePath parent = callPath.getParentPath();
+    if (body instanceof LambdaExpressionTree lambda
+        && lambda.getBody() instanceof BlockTree block
+        && parent.getLeaf() instanceof ExpressionStatementTree statement
+        && block.getStatements().contains(statement)) {
+      return Optional.of(statement);
+    }
+    return Optional.empty();
+  }
+
+  /** The statements of a lambda's block body; empty for expression bodies and methods. */
+  public static List<? extends StatementTree> statementsOf(Tree body) {
+    return body instanceof LambdaExpressionTree lambda
+            && lambda.getBody() instanceof BlockTree block
+        ? block.getStatements()
+        : List.of();
+  }
+
+  private static boolean inFinally(TreePath path, Tree root) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null && child != root; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree tryTree && tryTree.getFinallyBlock() == child) {
+        return true;
+      }
+      child = p.getLeaf();
+    }
+    return false;
+  }
+
+  private static TreePath enclosingMethod(TreePath path) {
+    TreePath method = null;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        method = p;
+      }
+      if (p.getLeaf() instanceof ClassTree && method != null) {
+        return method;
+      }
+    }
+    return method;
+  }
+
+  private static TreePath topLevelClass(TreePath path) {
+    TreePath top = null;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree
+          && p.getParentPath().getLeaf() instanceof CompilationUnitTree) {
+        top = p;
+      }
+    }
+    return top;
+  }
+}
