@@ -1,5 +1,7 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.Cancellation;
+
 import dev.goconc.checker.model.CrashPolicy;
 
 import dev.goconc.checker.api.GoconcApi;
@@ -45,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -134,6 +137,15 @@ public final class GoroutineLeak extends BugChecker
         : unreceivedSend(channel, all, capacity.getAsInt(), ops, state);
   }
 
+  /**
+   * The counted question, GCatch's constraint without a solver: can the goroutines send more
+   * values than the buffer holds plus what the method receives on some path out? Sends are
+   * counted per goroutine at their most ({@link SendCounts}; a goroutine launched repeatedly, or
+   * sending from a loop or callback, sends unboundedly many); receives along each path at their
+   * least (a receive once costs one, a receiving loop is taken to receive all). Each goroutine's
+   * launch is a start; the goroutines counted with it are those launched on a path to it with no
+   * receive in between.
+   */
   private Optional<Description> abandonedSender(VarSymbol channel, List<Use> all,
       MethodInvocationTree make, int capacity, ChannelWaits ops, VisitorState state) {
     Tree root = ops.uses().root();
@@ -145,23 +157,34 @@ public final class GoroutineLeak extends BugChecker
     for (Use use : all) {
       if (use.kind() == Kind.SEND && ops.blocks(use)) {
         sendsByGoroutine.computeIfAbsent(use.unit(), k -> new java.util.LinkedHashSet<>())
-            .add(use.call());
+            .add(use.call() != null ? use.call() : use.tree());
       }
     }
+    Map<Tree, Integer> sends = new LinkedHashMap<>();
+    Map<Tree, TreePath> launches = new LinkedHashMap<>();
     int total = 0;
     for (Map.Entry<Tree, Set<Tree>> entry : sendsByGoroutine.entrySet()) {
-      int sends = SendCounts.max(entry.getKey(), entry.getValue());
-      total = SendCounts.plus(total, sends > 0 && ops.launchRepeats(entry.getKey())
-          ? SendCounts.UNBOUNDED : sends);
+      Tree goroutine = entry.getKey();
+      int count = goroutine instanceof com.sun.source.tree.MemberReferenceTree
+          ? entry.getValue().size()
+          : SendCounts.max(goroutine, entry.getValue());
+      count = count > 0 && ops.launchRepeats(goroutine) ? SendCounts.UNBOUNDED : count;
+      sends.put(goroutine, count);
+      total = SendCounts.plus(total, count);
+      TreePath launch = ops.launchPath(goroutine);
+      if (launch != null) {
+        launches.put(goroutine, launch);
+      }
     }
     if (total <= capacity) {
       return Optional.empty();
     }
     Set<Tree> receives = ops.waitingReceives(all);
+    ToIntFunction<Tree> receiveCost = ops.receiveCost(all);
     BlockTree body = ((MethodTree) root).getBody();
     Optional<ExitPaths> paths = Optional.empty();
-    for (Tree goroutine : sendsByGoroutine.keySet()) {
-      TreePath launchPath = ops.pathTo(goroutine).getParentPath();
+    for (Tree goroutine : launches.keySet()) {
+      TreePath launchPath = launches.get(goroutine);
       if (ReceiveAhead.guaranteed(launchPath, body, receives)) {
         continue; // the method ranges over the channel before it can leave: no graph needed
       }
@@ -172,31 +195,60 @@ public final class GoroutineLeak extends BugChecker
         }
       }
       Tree launch = launchPath.getLeaf();
-      Optional<ExitPaths.Exit> exit =
-          paths.get().exitsAvoiding(launch, receives::contains).stream()
-              .filter(ExitPaths.Exit::leaves).findFirst();
+      int sent = sends.get(goroutine);
+      Tree firstSender = goroutine;
+      for (Tree earlier : launches.keySet()) {
+        if (earlier != goroutine && launchedBefore(launches.get(earlier).getLeaf(), launch,
+            receives, paths.get())) {
+          sent = SendCounts.plus(sent, sends.get(earlier));
+          firstSender = firstSender == goroutine ? earlier : firstSender;
+        }
+      }
+      if (sent <= capacity) {
+        continue;
+      }
+      // Unboundedly many sends outrun any finite number of receives; a finite number needs a
+      // path that receives no more than the sends beyond the buffer, less one.
+      List<ExitPaths.Exit> exits = sent == SendCounts.UNBOUNDED
+          ? paths.get().exitsWithin(launch,
+              t -> receiveCost.applyAsInt(t) == ExitPaths.BLOCKS ? ExitPaths.BLOCKS : 0, 0)
+          : paths.get().exitsWithin(launch, receiveCost, sent - capacity - 1);
+      Optional<ExitPaths.Exit> exit = exits.stream().filter(ExitPaths.Exit::leaves).findFirst();
       if (exit.isPresent()) {
-        Tree send = sendsByGoroutine.get(goroutine).iterator().next();
+        Tree send = sendsByGoroutine.get(firstSender).iterator().next();
+        boolean receivesSome = !paths.get().exitsAvoiding(launch, receives::contains).stream()
+            .anyMatch(e -> e.kind() == exit.get().kind() && e.tree() == exit.get().tree());
         String message = String.format(
             "goroutine sending on '%s' (line %d) blocks forever: the method can leave %s"
-                + " without receiving, and the buffer of '%s' holds %d of %s sends; %s",
+                + " %s, and the buffer of '%s' holds %d of %s sends; %s",
             channel.getSimpleName(), SourceLines.of(send, state),
             exit.get().named() == null
                 ? "at line " + SourceLines.of(launch, state)
                 : exit.get().where(state),
+            receivesSome ? "having received fewer values than were sent" : "without receiving",
             channel.getSimpleName(), capacity,
-            total == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(total),
-            total == SendCounts.UNBOUNDED
+            sent == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(sent),
+            sent == SendCounts.UNBOUNDED
                 ? "receive on every path, or send inside a select with ctx.done()"
-                : "make it Chan.make(" + total + ") so every send has room");
+                : "make it Chan.make(" + sent + ") so every send has room");
         Description.Builder description = buildDescription(send).setMessage(message);
-        if (total != SendCounts.UNBOUNDED) {
-          description.addFix(roomFor(make, total, state));
+        if (sent != SendCounts.UNBOUNDED) {
+          description.addFix(roomFor(make, sent, state));
         }
         return Optional.of(description.build());
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a path from the launch {@code earlier} reaches the launch {@code later} without
+   * receiving from the channel: then the goroutines of both are running when the method leaves
+   * after {@code later}, and their sends add up.
+   */
+  private static boolean launchedBefore(
+      Tree earlier, Tree later, Set<Tree> receives, ExitPaths paths) {
+    return !paths.reachedAvoiding(earlier, t -> t == later, receives::contains).isEmpty();
   }
 
   private Optional<Description> unreceivedSend(VarSymbol channel, List<Use> all, int capacity,
@@ -340,7 +392,7 @@ public final class GoroutineLeak extends BugChecker
     for (StatementTree loop : EndlessLoops.in(bodyPath, state)) {
       if (reported.stream().anyMatch(outer -> ChannelWaits.encloses(outer, loop))
           || Calls.anyIn(loop,
-              c -> EndlessLoops.OBSERVES_CANCELLATION.matches(c, state))) {
+              c -> Cancellation.observedBy(c, state))) {
         continue;
       }
       if (everywhere[0] == null) {

@@ -1,5 +1,7 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.Cancellation;
+
 import dev.goconc.checker.model.CrashPolicy;
 
 import dev.goconc.checker.api.GoconcApi;
@@ -119,14 +121,14 @@ public final class IgnoredCancellation extends BugChecker
       return Description.NO_MATCH;
     }
     List<ContextsInScope.ScopedContext> contexts = ContextsInScope.at(state.getPath(), state);
-    if (contexts.isEmpty() || observes(loop, state) || endsWhenChannelCloses(parts, state)) {
+    if (contexts.isEmpty() || Cancellation.observedIn(loop, state) || endsWhenChannelCloses(parts, state)) {
       return Description.NO_MATCH;
     }
     // The costlier questions last, and only for loops that would otherwise be reported.
     List<MethodInvocationTree> blocking = new ArrayList<>();
     for (MethodInvocationTree call : candidates) {
       if (!ChannelCapacity.sendFitsBuffer(call, loop, state)
-          && !ChannelCapacity.fedByObservingGoroutines(call, state)) {
+          && !ChannelCapacity.partnersEndWithContext(call, state)) {
         blocking.add(call);
       }
     }
@@ -189,29 +191,4 @@ public final class IgnoredCancellation extends BugChecker
         state);
   }
 
-  /** Anything in the loop, nested code included, that looks at a context or hands one on. */
-  public static boolean observes(Tree loop, VisitorState state) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            if (GoconcApi.CONTEXT_DONE.matches(call, state)
-                || GoconcApi.CONTEXT_ERR.matches(call, state)) {
-              return true;
-            }
-            for (ExpressionTree argument : call.getArguments()) {
-              if (GoconcApi.isSubtypeOf(ASTHelpers.getType(argument), GoconcApi.CONTEXT, state)) {
-                return true;
-              }
-            }
-            return super.visitMethodInvocation(call, unused);
-          }
-        }.scan(loop, null);
-    return Boolean.TRUE.equals(found);
-  }
 }

@@ -127,13 +127,17 @@ public final class SendOnClosedChannel extends BugChecker
     return Description.NO_MATCH;
   }
 
-  /** Whether {@code tree} gives {@code channel} a value: the path has another channel after it. */
+  /**
+   * Whether {@code tree} gives {@code channel} a value: the path has another channel after it. A
+   * declaration counts whether or not it has an initializer: a for-each variable's declaration is
+   * where each round gives it the next element ({@code for (Chan<T> s : subscribers) s.close();}
+   * closes a different channel each time round), and a declaration with neither is assigned before
+   * any use.
+   */
   private static boolean assigns(Tree tree, VarSymbol channel) {
     return tree instanceof AssignmentTree assignment
             ? ASTHelpers.getSymbol(assignment.getVariable()) == channel
-            : tree instanceof VariableTree variable
-                && variable.getInitializer() != null
-                && ASTHelpers.getSymbol(variable) == channel;
+            : tree instanceof VariableTree variable && ASTHelpers.getSymbol(variable) == channel;
   }
 
   private Description describe(VarSymbol channel, Use close, Use after, VisitorState state) {

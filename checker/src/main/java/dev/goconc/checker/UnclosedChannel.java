@@ -1,5 +1,7 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.Cancellation;
+
 import dev.goconc.checker.model.CrashPolicy;
 
 import dev.goconc.checker.api.GoconcApi;
@@ -34,6 +36,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -115,46 +118,80 @@ public final class UnclosedChannel extends BugChecker implements MethodTreeMatch
           channel.getSimpleName(), SourceLines.of(loop.get().tree(), state),
           channel.getSimpleName()), feeders, all, ops, state));
     }
+    if (!returned && loop.isPresent()) {
+      // Closed somewhere: by a single goroutine that feeds it alone, every path of which must close.
+      return soleFeeder(all, feeders, ops)
+          .flatMap(g -> exitWithout(g, all, EnumSet.of(Kind.CLOSE), false, ops, state))
+          .map(exit -> report(channel, exit.statement(), String.format(
+              "the loop over '%s' at line %d never ends: the goroutine feeding it can leave at"
+                  + " line %d without closing it; close '%s' in finally",
+              channel.getSimpleName(), SourceLines.of(loop.get().tree(), state),
+              SourceLines.of(exit.statement(), state), channel.getSimpleName()),
+              feeders, all, ops, state));
+    }
     if (!returned || feeders.contains(uses.root())
         || all.stream().anyMatch(u -> u.unit() == uses.root() && u.kind() == Kind.CLOSE)) {
       return Optional.empty();
     }
     if (!closed && feeders.stream().anyMatch(f -> loopsOverAChannel(f, uses))) {
       Use send = all.stream().filter(u -> u.kind() == Kind.SEND).findFirst().get();
-      return Optional.of(report(channel, send.call(), String.format(
+      Tree sendTree = send.call() != null ? send.call() : send.tree();
+      return Optional.of(report(channel, sendTree, String.format(
           "nothing closes '%s', returned to callers that must range over it: its goroutine"
               + " (line %d) forwards until its input closes; close '%s' in finally when the"
               + " sender is done, or from a goroutine after wg.await()",
-          channel.getSimpleName(), SourceLines.of(send.call(), state),
+          channel.getSimpleName(), SourceLines.of(sendTree, state),
           channel.getSimpleName()), feeders, all, ops, state));
     }
+    return soleFeeder(all, feeders, ops)
+        .flatMap(g -> exitWithout(g, all, EnumSet.of(Kind.SEND, Kind.CLOSE), true, ops, state))
+        .map(exit -> report(channel, exit.named(), String.format(
+            "the goroutine feeding '%s' can leave %s without sending or closing it, and a"
+                + " caller waiting on the returned channel blocks forever; close '%s' in finally",
+            channel.getSimpleName(), exit.where(state),
+            channel.getSimpleName()), feeders, all, ops, state));
+  }
+
+  /**
+   * The one goroutine, started once, that sends on and closes the channel (no other code does
+   * either), when there is one.
+   */
+  private static Optional<Tree> soleFeeder(List<Use> all, Set<Tree> feeders, ChannelWaits ops) {
     Set<Tree> writers = new LinkedHashSet<>(feeders);
     all.stream().filter(u -> u.kind() == Kind.CLOSE).forEach(u -> writers.add(u.unit()));
-    if (writers.size() != 1 || !(writers.iterator().next() instanceof LambdaExpressionTree g)
-        || ops.launchRepeats(g)) {
+    if (writers.size() != 1) {
       return Optional.empty();
     }
-    Set<Tree> writes = new java.util.HashSet<>();
-    all.stream().filter(u -> u.unit() == g && (u.kind() == Kind.SEND || u.kind() == Kind.CLOSE))
-        .forEach(u -> writes.add(u.ident()));
-    if (FinallyGuard.opens(g.getBody(), first -> first instanceof MethodInvocationTree call
+    Tree g = writers.iterator().next();
+    return (g instanceof LambdaExpressionTree || g instanceof MethodTree) && g != ops.uses().root()
+        && !ops.launchRepeats(g)
+        ? Optional.of(g)
+        : Optional.empty();
+  }
+
+  /**
+   * A way out of the goroutine {@code g} on which none of its operations of the kinds {@code
+   * writes} runs (nor, when {@code cancellationExcuses}, an observation of {@code ctx.done()} or
+   * {@code ctx.err()}): an early return or an explicit throw.
+   */
+  private static Optional<ExitPaths.Exit> exitWithout(Tree g, List<Use> all, Set<Kind> writes,
+      boolean cancellationExcuses, ChannelWaits ops, VisitorState state) {
+    Set<Tree> writing = new java.util.HashSet<>();
+    all.stream().filter(u -> u.unit() == g && writes.contains(u.kind()))
+        .forEach(u -> writing.add(u.ident()));
+    Tree body = g instanceof LambdaExpressionTree lambda ? lambda.getBody()
+        : ((MethodTree) g).getBody();
+    if (FinallyGuard.opens(body, first -> first instanceof MethodInvocationTree call
         && call.getMethodSelect() instanceof MemberSelectTree select
-        && writes.contains(select.getExpression()))) {
-      return Optional.empty(); // the goroutine's finally sends or closes: every path does
+        && writing.contains(select.getExpression()))) {
+      return Optional.empty(); // the goroutine's finally writes: every path does
     }
     Optional<ExitPaths.Exit> exit = ExitPaths.of(ops.pathTo(g), state)
-        .flatMap(paths -> paths.exitsFromEntryAvoiding(t -> writes.contains(t)
-            || (t instanceof MethodInvocationTree call
-                && EndlessLoops.OBSERVES_CANCELLATION.matches(call, state))).stream()
+        .flatMap(paths -> paths.exitsFromEntryAvoiding(t -> writing.contains(t)
+            || (cancellationExcuses && t instanceof MethodInvocationTree call
+                && Cancellation.observedBy(call, state))).stream()
             .filter(ExitPaths.Exit::leaves).findFirst());
-    if (exit.isEmpty() || exit.get().named() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(report(channel, exit.get().named(), String.format(
-        "the goroutine feeding '%s' can leave %s without sending or closing it, and a"
-            + " caller waiting on the returned channel blocks forever; close '%s' in finally",
-        channel.getSimpleName(), exit.get().where(state),
-        channel.getSimpleName()), feeders, all, ops, state));
+    return exit.filter(e -> e.named() != null);
   }
 
   private static boolean isReturn(Use use) {

@@ -548,6 +548,176 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /**
+   * The counted question over every shape the model reads: sends at their most against the buffer
+   * plus receives at their least on a path out; goroutines as anonymous classes, task locals and
+   * launches inside callbacks; sends through aliases, narrowings and method references.
+   */
+  @Test
+  void countedSendsOverEveryShape() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.List;
+
+            class Quiet {
+              // First answer wins, with a slot per launch: the late senders do not block.
+              String firstOfRoomy(List<String> mirrors) {
+                Chan<String> answers = Chan.make(mirrors.size());
+                for (String m : mirrors) {
+                  Go.go(() -> answers.send(m));
+                }
+                return answers.receive();
+              }
+
+              // Three senders, two slots, one receive: 3 <= 2 + 1.
+              String threeIntoTwoSlots() {
+                Chan<String> out = Chan.make(2);
+                Go.go(() -> out.send("a"));
+                Go.go(() -> out.send("b"));
+                Go.go(() -> out.send("c"));
+                return out.receive();
+              }
+
+              // Three senders, three receives.
+              int receivesAllThree() {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> out.send(1));
+                Go.go(() -> out.send(2));
+                Go.go(() -> out.send(3));
+                return out.receive() + out.receive() + out.receive();
+              }
+
+              // As many receives as launches, counted by a loop.
+              int sumAll(List<Integer> xs) {
+                Chan<Integer> out = Chan.make();
+                xs.forEach(x -> Go.go(() -> out.send(x * 2)));
+                int sum = 0;
+                for (int i = 0; i < xs.size(); i++) {
+                  sum += out.receive();
+                }
+                return sum;
+              }
+
+              // An anonymous Runnable whose send the method receives.
+              int anonymousSender() {
+                Chan<Integer> out = Chan.make();
+                Go.go(new Runnable() {
+                  @Override
+                  public void run() {
+                    out.send(7);
+                  }
+                });
+                return out.receive();
+              }
+
+              // The receive goes through a narrowed alias: still a receive of the same channel.
+              int receivesThroughAlias() {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> ch.send(8));
+                RecvChan<Integer> in = ch.recvOnly();
+                return in.receive();
+              }
+
+              // Each branch launches and receives its own: no path holds two senders.
+              int oneSenderPerPath(boolean fast) {
+                Chan<Integer> out = Chan.make();
+                if (fast) {
+                  Go.go(() -> out.send(1));
+                  return out.receive();
+                }
+                Go.go(() -> out.send(2));
+                return out.receive();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Bad.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.List;
+
+            class Bad {
+              // First answer wins over an unbuffered channel: every later sender blocks forever.
+              String firstAnswer(List<String> mirrors) {
+                Chan<String> answers = Chan.make();
+                for (String m : mirrors) {
+                  // BUG: Diagnostic contains: having received fewer values than were sent
+                  Go.go(() -> answers.send(m));
+                }
+                return answers.receive();
+              }
+
+              // Three senders, one slot, one receive: the third blocks.
+              String threeIntoOneSlot() {
+                Chan<String> out = Chan.make(1);
+                // BUG: Diagnostic contains: holds 1 of 3 sends
+                Go.go(() -> out.send("a"));
+                Go.go(() -> out.send("b"));
+                Go.go(() -> out.send("c"));
+                return out.receive();
+              }
+
+              // The goroutine is an anonymous Runnable; the parent may time out.
+              Integer anonymousSenderTimesOut() {
+                Chan<Integer> out = Chan.make();
+                Go.go(new Runnable() {
+                  @Override
+                  public void run() {
+                    // BUG: Diagnostic contains: goroutine sending on 'out'
+                    out.send(1);
+                  }
+                });
+                return Select.<Integer>select()
+                    .recv(out, v -> v)
+                    .recv(Time.after(Duration.ofSeconds(1)), t -> -1)
+                    .run();
+              }
+
+              // The goroutine sends through a narrowed alias; the parent may time out.
+              Integer sendsThroughAlias() {
+                Chan<Integer> ch = Chan.make();
+                SendChan<Integer> out = ch.sendOnly();
+                // BUG: Diagnostic contains: goroutine sending on 'ch'
+                Go.go(() -> out.send(2));
+                return Select.<Integer>select()
+                    .recv(ch, v -> v)
+                    .recv(Time.after(Duration.ofSeconds(1)), t -> -1)
+                    .run();
+              }
+
+              // A method reference sends every item; the parent takes one.
+              String forEachSends(List<String> items) {
+                Chan<String> out = Chan.make();
+                // BUG: Diagnostic contains: unboundedly many
+                Go.go(() -> items.forEach(out::send));
+                return out.receive();
+              }
+
+              // The task lives in a local; nobody receives.
+              void taskLocal() {
+                Chan<Integer> out = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'out'
+                Runnable task = () -> out.send(3);
+                Go.go(task);
+              }
+
+              // Launched from a forEach callback: one sender per key, one receive.
+              String launchedFromCallback(List<String> keys) {
+                Chan<String> out = Chan.make();
+                // BUG: Diagnostic contains: unboundedly many
+                keys.forEach(k -> Go.go(() -> out.send(k)));
+                return out.receive();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private final BugCheckerRefactoringTestHelper refactoring =
       StrictRules.refactoring(GoroutineLeak.class, getClass());
 

@@ -341,6 +341,153 @@ final class UnclosedChannelTest {
         .doTest();
   }
 
+  /**
+   * Every sender's every exit: a sole producer goroutine must close on each of its paths; and the
+   * shapes the model reads (a narrowed return, an anonymous producer, sends by method reference).
+   */
+  @Test
+  void everyExitOfTheSoleProducer() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Quiet {
+              // The producer closes in finally: its early return closes too.
+              int earlyReturnClosesInFinally(List<Integer> xs) {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  try {
+                    for (int x : xs) {
+                      if (x < 0) {
+                        return;
+                      }
+                      ch.send(x);
+                    }
+                  } finally {
+                    ch.close();
+                  }
+                });
+                int sum = 0;
+                for (int v : ch) {
+                  sum += v;
+                }
+                return sum;
+              }
+
+              // A narrowed return of a channel whose producer closes in finally.
+              RecvChan<String> lines(List<String> all) {
+                Chan<String> out = Chan.make();
+                Go.go(() -> {
+                  try {
+                    all.forEach(out::send);
+                  } finally {
+                    out.close();
+                  }
+                });
+                return out.recvOnly();
+              }
+
+              // The closer goroutine after wg.await(): the senders need not close.
+              int closerAfterAwait(List<Integer> xs) {
+                Chan<Integer> ch = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                for (int x : xs) {
+                  wg.go(() -> ch.send(x));
+                }
+                Go.go(() -> {
+                  wg.await();
+                  ch.close();
+                });
+                int n = 0;
+                for (int v : ch) {
+                  n += v;
+                }
+                return n;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Bad.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Bad {
+              // The producer's early return skips its close: the range never ends.
+              int earlyReturnSkipsClose(List<Integer> xs) {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  for (int x : xs) {
+                    if (x < 0) {
+                      // BUG: Diagnostic contains: without closing it
+                      return;
+                    }
+                    ch.send(x);
+                  }
+                  ch.close();
+                });
+                int sum = 0;
+                for (int v : ch) {
+                  sum += v;
+                }
+                return sum;
+              }
+
+              // An explicit throw skips the close.
+              int throwSkipsClose(List<Integer> xs) {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  for (int x : xs) {
+                    if (x < 0) {
+                      // BUG: Diagnostic contains: the loop over 'ch'
+                      throw new IllegalArgumentException("negative");
+                    }
+                    ch.send(x);
+                  }
+                  ch.close();
+                });
+                int sum = 0;
+                for (int v : ch) {
+                  sum += v;
+                }
+                return sum;
+              }
+
+              // The producer is an anonymous Runnable and never closes.
+              void anonymousProducer(List<String> items) {
+                Chan<String> ch = Chan.make();
+                Go.go(new Runnable() {
+                  @Override
+                  public void run() {
+                    for (String s : items) {
+                      ch.send(s);
+                    }
+                  }
+                });
+                // BUG: Diagnostic contains: nothing closes 'ch'
+                for (String s : ch) {
+                  System.out.println(s);
+                }
+              }
+
+              // Sends by method reference through a narrowed alias, and nobody closes.
+              void narrowedProducer(List<String> items) {
+                Chan<String> ch = Chan.make();
+                SendChan<String> out = ch.sendOnly();
+                Go.go(() -> items.forEach(out::send));
+                // BUG: Diagnostic contains: nothing closes 'ch'
+                for (String s : ch) {
+                  System.out.println(s);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private final BugCheckerRefactoringTestHelper refactoring =
       StrictRules.refactoring(UnclosedChannel.class, getClass());
 

@@ -112,7 +112,7 @@ public final class RulePages {
   public static List<Rule> rules() {
     return ServiceLoader.load(BugChecker.class).stream()
         .map(ServiceLoader.Provider::type)
-        .filter(type -> type.getPackageName().equals(GoconcApi.class.getPackageName()))
+        .filter(type -> type.getPackageName().equals(GoconcApi.RULES_PACKAGE))
         .map(Rule::of)
         .sorted(Comparator.comparing(Rule::name))
         .toList();

@@ -27,6 +27,9 @@ import com.sun.tools.javac.code.Type;
 public final class GoconcApi {
   private GoconcApi() {}
 
+  /** The package of the rules themselves (the analyses live in its subpackages). */
+  public static final String RULES_PACKAGE = "dev.goconc.checker";
+
   /** Where each rule's page lives; a rule's link is this plus its name. */
   public static final String RULES_BASE_URL =
       "https://github.com/goconc/goconc/blob/main/rules-docs/";
@@ -171,7 +174,29 @@ public final class GoconcApi {
           instanceMethod()
               .onDescendantOf("java.util.concurrent.ExecutorService")
               .named("submit"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"));
+          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
+          staticMethod()
+              .onClass("java.util.concurrent.CompletableFuture")
+              .namedAnyOf("runAsync", "supplyAsync"));
+  /**
+   * The JDK methods that run a lambda they are given before they return, in the caller's
+   * goroutine, any number of times: a channel operation in such a lambda is the caller's own,
+   * repeated (a stream's operations run in its terminal operation; a parallel stream still ends
+   * before it returns).
+   */
+  public static final Matcher<ExpressionTree> RUNS_CALLBACK_IN_PLACE =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf("java.lang.Iterable").named("forEach"),
+          instanceMethod().onDescendantOf("java.util.Iterator").named("forEachRemaining"),
+          instanceMethod().onDescendantOf("java.util.Map")
+              .namedAnyOf("forEach", "computeIfAbsent", "computeIfPresent", "compute", "merge",
+                  "replaceAll"),
+          instanceMethod().onDescendantOf("java.util.Collection").namedAnyOf("removeIf"),
+          instanceMethod().onDescendantOf("java.util.List").namedAnyOf("replaceAll", "sort"),
+          instanceMethod().onDescendantOf("java.util.stream.BaseStream"),
+          instanceMethod().onExactClass("java.util.Optional")
+              .namedAnyOf("ifPresent", "ifPresentOrElse", "map", "flatMap", "filter", "orElseGet",
+                  "or"));
   /** The JDK's ways to wait for other threads (joins, latches, barriers, queues, executors). */
   public static final Matcher<ExpressionTree> JDK_WAITS =
       Matchers.anyOf(

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
@@ -92,6 +93,15 @@ public final class ExitPaths {
       boolean evaluated =
           (tree instanceof ReturnTree r && r.getExpression() != null) || tree instanceof ThrowTree;
       return evaluated ? tree : last;
+    }
+
+    /**
+     * The statement that leaves: the {@code return} (a bare one too, placed by {@link
+     * BareReturns}), the {@code throw} or the never-returning call; for the end of the body, the
+     * last tree evaluated.
+     */
+    public Tree statement() {
+      return tree != null ? tree : last;
     }
 
     /** "at line N" for a return with a value or a throw, "after line N" otherwise. */
@@ -168,7 +178,25 @@ public final class ExitPaths {
    * loop re-running it) stops there. Empty when {@code start} is not in this body.
    */
   public List<Exit> exitsAvoiding(Tree start, Predicate<Tree> passes) {
-    return walkFrom(start, passes, null).exits();
+    return walkFrom(start, avoiding(passes), 0, null).exits();
+  }
+
+  /** What a tree costs a path in {@link #exitsWithin}: a count, or {@link #BLOCKS}. */
+  public static final int BLOCKS = -1;
+
+  /**
+   * The exits reachable from just after {@code start} on a path whose trees cost at most {@code
+   * budget} in all: each tree costs {@code cost.applyAsInt(tree)} (0 for most; {@link #BLOCKS}
+   * ends the path). GoroutineLeak counts receives with it: can the method leave having received
+   * fewer values than its goroutines send beyond the buffer? A path that comes back to {@code
+   * start} stops there, as in {@link #exitsAvoiding}.
+   */
+  public List<Exit> exitsWithin(Tree start, ToIntFunction<Tree> cost, int budget) {
+    return walkFrom(start, cost, budget, null).exits();
+  }
+
+  private static ToIntFunction<Tree> avoiding(Predicate<Tree> passes) {
+    return tree -> passes.test(tree) ? BLOCKS : 0;
   }
 
   /**
@@ -176,7 +204,7 @@ public final class ExitPaths {
    * {@code passes} (for "does every path through this goroutine close its channel").
    */
   public List<Exit> exitsFromEntryAvoiding(Predicate<Tree> passes) {
-    return walkFrom(null, passes, null).exits();
+    return walkFrom(null, avoiding(passes), 0, null).exits();
   }
 
   /**
@@ -185,7 +213,7 @@ public final class ExitPaths {
    * on after its close"). A path ends at the first target it reaches, and at {@code start} again.
    */
   public List<Tree> reachedAvoiding(Tree start, Predicate<Tree> target, Predicate<Tree> passes) {
-    List<Tree> reached = new ArrayList<>(walkFrom(start, passes, target).reached());
+    List<Tree> reached = new ArrayList<>(walkFrom(start, avoiding(passes), 0, target).reached());
     reached.sort(Comparator.comparingLong(ASTHelpers::getStartPosition));
     return reached;
   }
@@ -197,17 +225,19 @@ public final class ExitPaths {
    * A walk from just after {@code start}, or from the entry when {@code start} is null, that
    * collects the exits when {@code target} is null and the targets reached otherwise.
    */
-  private Found walkFrom(Tree start, Predicate<Tree> passes, Predicate<Tree> target) {
+  private Found walkFrom(
+      Tree start, ToIntFunction<Tree> cost, int budget, Predicate<Tree> target) {
     Found found = new Found(new ArrayList<>(), new LinkedHashSet<>());
     List<Node> startNodes = start == null ? List.of() : nodesFor(start);
     Deque<Step> work = new ArrayDeque<>();
     if (start == null) {
-      work.push(new Step(cfg.getEntryBlock(), 0, null, null));
+      work.push(new Step(cfg.getEntryBlock(), 0, null, null, 0));
     }
     for (Node startNode : startNodes) {
       Block startBlock = startNode.getBlock();
       if (startBlock != null) {
-        work.push(new Step(startBlock, indexOf(startNode, startBlock.getNodes()) + 1, null, start));
+        work.push(
+            new Step(startBlock, indexOf(startNode, startBlock.getNodes()) + 1, null, start, 0));
       }
     }
     Set<Exit> seenExits = new HashSet<>();
@@ -215,7 +245,7 @@ public final class ExitPaths {
     while (!work.isEmpty()) {
       Step step = work.pop();
       if (visited.add(step)) {
-        walk(step, startNodes, passes, target, work, found, seenExits);
+        walk(step, startNodes, cost, budget, target, work, found, seenExits);
       }
     }
     return found;
@@ -225,12 +255,13 @@ public final class ExitPaths {
    * A position on a path: a block, the node index to resume at, the last return or throw passed,
    * and the last tree evaluated (to place a {@code return;}, which has no node).
    */
-  private record Step(Block block, int from, Tree leaving, Tree last) {}
+  private record Step(Block block, int from, Tree leaving, Tree last, int spent) {}
 
   private void walk(
       Step step,
       List<Node> startNodes,
-      Predicate<Tree> passes,
+      ToIntFunction<Tree> cost,
+      int budget,
       Predicate<Tree> target,
       Deque<Step> work,
       Found found,
@@ -238,6 +269,7 @@ public final class ExitPaths {
     Block block = step.block();
     Tree leaving = step.leaving();
     Tree last = step.last();
+    int spent = step.spent();
     if (block instanceof SpecialBlock special) {
       if (target != null && special.getSpecialType() != SpecialBlock.SpecialBlockType.ENTRY) {
         return; // a target search: exits are not asked for
@@ -249,7 +281,7 @@ public final class ExitPaths {
                 new Exit(Kind.THROW, leaving instanceof ThrowTree ? leaving : null, last),
                 found,
                 seenExits);
-        default -> pushAll(block.getSuccessors(), leaving, last, work);
+        default -> pushAll(block.getSuccessors(), leaving, last, spent, work);
       }
       return;
     }
@@ -269,7 +301,8 @@ public final class ExitPaths {
         found.reached().add(tree);
         return;
       }
-      if (passes.test(tree)) {
+      int price = cost.applyAsInt(tree);
+      if (price == BLOCKS || (price > 0 && (spent += price) > budget)) {
         return;
       }
       if (node.getInSource()) {
@@ -287,7 +320,7 @@ public final class ExitPaths {
         // An explicit throw leaves only by its exceptional edges.
         if (block instanceof ExceptionBlock thrower) {
           for (Set<Block> targets : thrower.getExceptionalSuccessors().values()) {
-            pushAll(targets, tree, last, work);
+            pushAll(targets, tree, last, spent, work);
           }
         }
         return;
@@ -296,7 +329,7 @@ public final class ExitPaths {
     if (block instanceof ExceptionBlock exceptionBlock) {
       // Implicit exceptions of ordinary calls are not paths: the regular edge only.
       if (exceptionBlock.getSuccessor() != null) {
-        work.push(new Step(exceptionBlock.getSuccessor(), 0, leaving, last));
+        work.push(new Step(exceptionBlock.getSuccessor(), 0, leaving, last, spent));
       }
       return;
     }
@@ -308,10 +341,10 @@ public final class ExitPaths {
           Boolean.TRUE.equals(constant.getValue())
               ? condition.getThenSuccessor()
               : condition.getElseSuccessor();
-      work.push(new Step(only, 0, leaving, last));
+      work.push(new Step(only, 0, leaving, last, spent));
       return;
     }
-    pushAll(block.getSuccessors(), leaving, last, work);
+    pushAll(block.getSuccessors(), leaving, last, spent, work);
   }
 
   /**
@@ -328,11 +361,12 @@ public final class ExitPaths {
         : new Exit(Kind.END_OF_BODY, null, last);
   }
 
-  private static void pushAll(Set<Block> blocks, Tree leaving, Tree last, Deque<Step> work) {
+  private static void pushAll(
+      Set<Block> blocks, Tree leaving, Tree last, int spent, Deque<Step> work) {
     List<Block> ordered = new ArrayList<>(blocks);
     ordered.sort((a, b) -> Long.compare(b.getUid(), a.getUid())); // deterministic order
     for (Block b : ordered) {
-      work.push(new Step(b, 0, leaving, last));
+      work.push(new Step(b, 0, leaving, last, spent));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.goconc.checker.model;
 
-import dev.goconc.checker.IgnoredCancellation;
 import dev.goconc.checker.api.GoconcApi;
 
 import com.google.errorprone.VisitorState;
@@ -51,7 +50,7 @@ public final class ChannelCapacity {
     }
     ExpressionTree capacity = capacityOf(channel, method.get(), state);
     if (capacity == null
-        || countSends(method.get(), channel, state) != 1
+        || countOps(method.get(), channel, false, state) != 1
         || insideAnotherLoop(state)) {
       return false;
     }
@@ -102,25 +101,30 @@ public final class ChannelCapacity {
     return trips <= cap;
   }
 
-  /** A receive from a local channel whose every sending goroutine observes a context. */
-  public static boolean fedByObservingGoroutines(MethodInvocationTree call, VisitorState state) {
-    Symbol channel = localChannel(call, GoconcApi.CHAN_RECEIVE.matches(call, state));
+  /**
+   * A receive from a local channel whose every sending goroutine, or a send on one whose every
+   * receiving goroutine, ends when the context does ({@link Cancellation#endsWithContext}): the
+   * other side finishes after a cancel, so the wait cannot outlive it.
+   */
+  public static boolean partnersEndWithContext(MethodInvocationTree call, VisitorState state) {
+    boolean receive = GoconcApi.CHAN_RECEIVE.matches(call, state);
+    Symbol channel = localChannel(call, receive || GoconcApi.CHAN_SEND.matches(call, state));
     TreePath methodPath = enclosingMethodPath(state);
     if (channel == null || methodPath == null) {
       return false;
     }
-    int feeders = 0;
+    int partners = 0;
     for (MethodInvocationTree launch : GoroutineBodies.launchesIn(methodPath, state)) {
       Optional<Tree> body = GoroutineBodies.bodyOf(launch, state);
-      if (body.isEmpty() || countSends(body.get(), channel, state) == 0) {
+      if (body.isEmpty() || countOps(body.get(), channel, !receive, state) == 0) {
         continue;
       }
-      if (!IgnoredCancellation.observes(body.get(), state)) {
+      if (!Cancellation.endsWithContext(body.get(), state)) {
         return false;
       }
-      feeders++;
+      partners++;
     }
-    return feeders > 0;
+    return partners > 0;
   }
 
   private static Symbol localChannel(MethodInvocationTree call, boolean matches) {
@@ -148,25 +152,33 @@ public final class ChannelCapacity {
     return capacity[0];
   }
 
-  /** Sends on {@code channel} anywhere in {@code tree}, select send cases included. */
-  private static int countSends(Tree tree, Symbol channel, VisitorState state) {
-    int[] sends = new int[1];
+  /**
+   * Sends (or, when {@code receives}, receives) on {@code channel} anywhere in {@code tree}, select
+   * cases included.
+   */
+  private static int countOps(Tree tree, Symbol channel, boolean receives, VisitorState state) {
+    int[] ops = new int[1];
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        boolean selectCase = receives
+            ? GoconcApi.SELECT_RECV.matches(call, state)
+            : GoconcApi.SELECT_SEND.matches(call, state);
+        boolean operation = receives
+            ? GoconcApi.CHAN_RECEIVE.matches(call, state)
+                || GoconcApi.CHAN_TRY_RECEIVE.matches(call, state)
+            : GoconcApi.CHAN_SEND.matches(call, state)
+                || GoconcApi.CHAN_TRY_SEND.matches(call, state);
         ExpressionTree target =
-            GoconcApi.SELECT_SEND.matches(call, state) && !call.getArguments().isEmpty()
-                ? call.getArguments().get(0)
-                : GoconcApi.CHAN_SEND.matches(call, state) || GoconcApi.CHAN_TRY_SEND.matches(call, state)
-                    ? Calls.receiverOf(call)
-                    : null;
+            selectCase && !call.getArguments().isEmpty() ? call.getArguments().get(0)
+                : operation ? Calls.receiverOf(call) : null;
         if (target != null && ASTHelpers.getSymbol(target) == channel) {
-          sends[0]++;
+          ops[0]++;
         }
         return super.visitMethodInvocation(call, unused);
       }
     }.scan(tree, null);
-    return sends[0];
+    return ops[0];
   }
 
   /** Whether the loop being judged (the path's leaf) runs inside another loop of its method. */

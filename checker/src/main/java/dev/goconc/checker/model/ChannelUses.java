@@ -15,7 +15,12 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.tools.javac.code.Flags;
+import dev.goconc.checker.model.GoroutineBodies.Placement;
+import javax.lang.model.element.ElementKind;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
@@ -87,8 +92,12 @@ public final class ChannelUses {
   private final Tree root;
   private final Map<VarSymbol, List<Use>> uses;
 
-  private ChannelUses(TreePath rootPath, Map<VarSymbol, List<Use>> uses) {
+  private final Map<VarSymbol, VarSymbol> aliases;
+
+  private ChannelUses(
+      TreePath rootPath, Map<VarSymbol, List<Use>> uses, Map<VarSymbol, VarSymbol> aliases) {
     this.rootPath = rootPath;
+    this.aliases = Collections.unmodifiableMap(aliases);
     this.root = rootPath.getLeaf();
     uses.replaceAll((channel, list) -> Collections.unmodifiableList(list));
     this.uses = Collections.unmodifiableMap(uses); // shared between rules: read-only
@@ -157,6 +166,7 @@ public final class ChannelUses {
   private static ChannelUses collect(TreePath rootPath, VisitorState state) {
     Map<VarSymbol, List<Use>> uses = new LinkedHashMap<>();
     Tree root = rootPath.getLeaf();
+    Map<VarSymbol, VarSymbol> aliases = aliasesIn(rootPath, state);
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
@@ -164,9 +174,9 @@ public final class ChannelUses {
         if (symbol != null
             && tree.getInitializer() instanceof MethodInvocationTree init
             && GoconcApi.CHAN_MAKE.matches(init, state)) {
-          Context where = context(getCurrentPath(), root, state);
-          add(new Use(symbol, where.escapes ? Kind.ESCAPE : Kind.MAKE, tree, null, init,
-              where.unit, where.inLoop, false, false));
+          Placement where = GoroutineBodies.place(getCurrentPath(), root, state);
+          add(new Use(symbol, where.escapes() ? Kind.ESCAPE : Kind.MAKE, tree, null, init,
+              where.unit(), where.repeated(), false, false));
         }
         return super.visitVariable(tree, unused);
       }
@@ -175,7 +185,7 @@ public final class ChannelUses {
       public Void visitIdentifier(IdentifierTree tree, Void unused) {
         Symbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol instanceof VarSymbol var && isChannelType(var.type, state)) {
-          add(classify(var, getCurrentPath(), root, state));
+          add(classify(aliases.getOrDefault(var, var), getCurrentPath(), root, aliases, state));
         }
         return null;
       }
@@ -184,49 +194,102 @@ public final class ChannelUses {
         uses.computeIfAbsent(use.channel(), k -> new ArrayList<>()).add(use);
       }
     }.scan(rootPath, null);
-    return new ChannelUses(rootPath, uses);
+    return new ChannelUses(rootPath, uses, aliases);
   }
 
-  private record Context(Tree unit, boolean inLoop, boolean escapes) {}
-
-  /** The unit a path runs in, whether a loop repeats it there, and whether it escapes. */
-  private static Context context(TreePath path, Tree root, VisitorState state) {
-    boolean inLoop = false;
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf == root) {
-        return new Context(root, inLoop, false);
-      }
-      if (leaf instanceof WhileLoopTree
-          || leaf instanceof DoWhileLoopTree
-          || leaf instanceof ForLoopTree
-          || leaf instanceof EnhancedForLoopTree) {
-        inLoop = true;
-      } else if (leaf instanceof ClassTree) {
-        return new Context(root, inLoop, true);
-      } else if (leaf instanceof LambdaExpressionTree lambda) {
-        Tree parent = p.getParentPath().getLeaf();
-        if (parent instanceof MethodInvocationTree call) {
-          if (GoroutineBodies.isLaunch(call, state) && call.getArguments().get(0) == lambda) {
-            return new Context(lambda, inLoop, false);
-          }
-          if (SelectCases.isCase(call, state)) {
-            continue; // a select handler runs in the code that runs the select
-          }
+  /**
+   * The locals under {@code rootPath} that only ever name another channel variable: {@code var c
+   * = ch;}, {@code RecvChan<T> in = ch.recvOnly();}, a cast; each mapped to the variable it names
+   * in the end (an alias of an alias names the first). An alias that is reassigned is no alias.
+   */
+  private static Map<VarSymbol, VarSymbol> aliasesIn(TreePath rootPath, VisitorState state) {
+    Map<VarSymbol, VarSymbol> direct = new LinkedHashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        VarSymbol alias = ASTHelpers.getSymbol(tree);
+        if (alias != null
+            && alias.getKind() == ElementKind.LOCAL_VARIABLE
+            && (alias.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
+            && isChannelType(alias.type, state)
+            && tree.getInitializer() != null
+            && namedChannel(tree.getInitializer(), state) instanceof VarSymbol named
+            && named != alias) {
+          direct.put(alias, named);
         }
-        return new Context(root, inLoop, true);
+        return super.visitVariable(tree, unused);
       }
+    }.scan(rootPath, null);
+    Map<VarSymbol, VarSymbol> resolved = new LinkedHashMap<>();
+    for (VarSymbol alias : direct.keySet()) {
+      VarSymbol target = direct.get(alias);
+      for (int hops = 0; direct.containsKey(target) && hops < direct.size(); hops++) {
+        target = direct.get(target);
+      }
+      resolved.put(alias, target);
     }
-    return new Context(root, inLoop, true);
+    return resolved;
   }
 
-  private static Use classify(VarSymbol var, TreePath path, Tree root, VisitorState state) {
-    Context where = context(path, root, state);
-    IdentifierTree ident = (IdentifierTree) path.getLeaf();
-    TreePath parentPath = path.getParentPath();
-    while (parentPath.getLeaf() instanceof ParenthesizedTree) {
-      parentPath = parentPath.getParentPath();
+  /**
+   * The channel variable an expression names through parentheses, casts and the narrowings
+   * {@code sendOnly()}/{@code recvOnly()}; null for anything else.
+   */
+  private static VarSymbol namedChannel(ExpressionTree expression, VisitorState state) {
+    ExpressionTree e = expression;
+    while (true) {
+      e = ASTHelpers.stripParentheses(e);
+      if (e instanceof TypeCastTree cast) {
+        e = cast.getExpression();
+      } else if (e instanceof MethodInvocationTree call
+          && GoconcApi.CHAN_NARROW.matches(call, state)
+          && ASTHelpers.getReceiver(call) != null) {
+        e = ASTHelpers.getReceiver(call);
+      } else {
+        break;
+      }
     }
+    return e instanceof IdentifierTree ident
+            && ASTHelpers.getSymbol(ident) instanceof VarSymbol var
+            && isChannelType(var.type, state)
+        ? var
+        : null;
+  }
+
+  /**
+   * The path of the whole expression that stands for the channel named at {@code identPath}: the
+   * name itself, or a parenthesised, cast or narrowed ({@code ch.recvOnly()}) form of it.
+   */
+  private static TreePath channelExpression(TreePath identPath, VisitorState state) {
+    TreePath path = identPath;
+    while (true) {
+      TreePath parentPath = path.getParentPath();
+      Tree parent = parentPath.getLeaf();
+      if (parent instanceof ParenthesizedTree || parent instanceof TypeCastTree) {
+        path = parentPath;
+      } else if (parent instanceof MemberSelectTree select
+          && select.getExpression() == path.getLeaf()
+          && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree call
+          && call.getMethodSelect() == select
+          && GoconcApi.CHAN_NARROW.matches(call, state)) {
+        path = parentPath.getParentPath();
+      } else {
+        return path;
+      }
+    }
+  }
+
+  private static Use classify(VarSymbol channel, TreePath path, Tree root,
+      Map<VarSymbol, VarSymbol> aliases, VisitorState state) {
+    IdentifierTree ident = (IdentifierTree) path.getLeaf();
+    if (path.getParentPath().getLeaf() instanceof MemberReferenceTree reference) {
+      return methodReference(channel, ident, path.getParentPath().getParentPath(), reference,
+          root, state);
+    }
+    Placement where = GoroutineBodies.place(path, root, state);
+    TreePath exprPath = channelExpression(path, state);
+    Tree expr = exprPath.getLeaf();
+    TreePath parentPath = exprPath.getParentPath();
     Tree parent = parentPath.getLeaf();
     Kind kind = Kind.ESCAPE;
     MethodInvocationTree call = null;
@@ -243,13 +306,13 @@ public final class ChannelUses {
         case "len", "cap", "toString", "hashCode", "equals" -> Kind.NEUTRAL;
         default -> Kind.ESCAPE;
       };
-      loopReceive = where.inLoop && select.getIdentifier().contentEquals("receiveOk");
-    } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == ident) {
+      loopReceive = where.repeated() && select.getIdentifier().contentEquals("receiveOk");
+    } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == expr) {
       kind = Kind.RECEIVE;
       loopReceive = true;
     } else if (parent instanceof MethodInvocationTree invocation) {
       call = invocation;
-      if (SelectCases.isCase(invocation, state) && invocation.getArguments().get(0) == ident) {
+      if (SelectCases.isCase(invocation, state) && invocation.getArguments().get(0) == expr) {
         selectCase = true;
         kind = GoconcApi.SELECT_SEND.matches(invocation, state) ? Kind.SEND : Kind.RECEIVE;
       }
@@ -261,12 +324,60 @@ public final class ChannelUses {
     } else if (parent instanceof BinaryTree binary
         && (binary.getKind() == Tree.Kind.EQUAL_TO || binary.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
       kind = Kind.NEUTRAL;
+    } else if (parent instanceof VariableTree local
+        && local.getInitializer() == expr
+        && ASTHelpers.getSymbol(local) instanceof VarSymbol alias
+        && aliases.containsKey(alias)) {
+      kind = Kind.NEUTRAL; // an alias: its own uses are this channel's
     }
-    if (where.escapes && kind != Kind.NEUTRAL) {
+    if (where.escapes() && kind != Kind.NEUTRAL) {
       kind = Kind.ESCAPE;
     }
-    return new Use(var, kind, parent, ident, call, where.unit, where.inLoop, loopReceive,
+    return new Use(channel, kind, parent, ident, call, where.unit(), where.repeated(), loopReceive,
         selectCase);
+  }
+
+  /**
+   * {@code ch::send}, {@code ch::close}: the operation runs where the reference is called — as a
+   * goroutine when it is launched ({@code Go.go(ch::close)}), in place and any number of times when
+   * a JDK callback method takes it ({@code items.forEach(out::send)}); anywhere else it escapes.
+   */
+  private static Use methodReference(VarSymbol channel, IdentifierTree ident, TreePath refParent,
+      MemberReferenceTree reference, Tree root, VisitorState state) {
+    Kind kind = switch (reference.getName().toString()) {
+      case "send", "trySend" -> Kind.SEND;
+      case "receive", "receiveOk", "tryReceive" -> Kind.RECEIVE;
+      case "close" -> Kind.CLOSE;
+      default -> Kind.ESCAPE;
+    };
+    Tree parent = refParent.getLeaf();
+    Placement where;
+    if (parent instanceof MethodInvocationTree call
+        && GoroutineBodies.isLaunch(call, state)
+        && call.getArguments().get(0) == reference) {
+      where = new Placement(reference, false, false);
+    } else if (parent instanceof MethodInvocationTree call
+        && GoconcApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
+        && call.getArguments().contains(reference)) {
+      Placement caller = GoroutineBodies.place(refParent, root, state);
+      where = new Placement(caller.unit(), true, caller.escapes());
+    } else {
+      where = new Placement(root, false, true);
+    }
+    if (where.escapes()) {
+      kind = Kind.ESCAPE;
+    }
+    return new Use(channel, kind, reference, ident, null, where.unit(), where.repeated(), false,
+        false);
+  }
+
+  /**
+   * The channel an expression names in this root: a channel variable, an alias of one, or a
+   * narrowed or cast form of either; null for anything else.
+   */
+  public VarSymbol channelOf(ExpressionTree expression, VisitorState state) {
+    VarSymbol named = namedChannel(expression, state);
+    return named == null ? null : aliases.getOrDefault(named, named);
   }
 
   /** The expression's variable when it is a plain name of a channel variable. */

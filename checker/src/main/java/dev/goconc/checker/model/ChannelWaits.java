@@ -8,6 +8,7 @@ import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
@@ -19,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
+import dev.goconc.checker.flow.ExitPaths;
 
 /**
  * Which channel operations can wait forever (see {@link BlockingOperations} for "may this call
@@ -47,6 +50,9 @@ public final class ChannelWaits {
 
   /** Whether the send {@code use} can wait forever for a receiver. */
   public boolean blocks(Use use) {
+    if (use.tree() instanceof MemberReferenceTree reference) {
+      return use.kind() == Kind.SEND && reference.getName().contentEquals("send");
+    }
     if (!use.selectCase()) {
       return use.call() != null && GoconcApi.CHAN_SEND.matches(use.call(), state);
     }
@@ -74,7 +80,7 @@ public final class ChannelWaits {
       if (GoconcApi.SELECT_SEND.matches(other, state)) {
         continue; // another send waits as well
       }
-      VarSymbol var = ChannelUses.channelVariable(other.getArguments().get(0));
+      VarSymbol var = uses.channelOf(other.getArguments().get(0), state);
       if (var == null || (var != use.channel() && !uses.any(var, Kind.SEND))) {
         return true; // ctx.done(), Time.after, a timer, or a done channel
       }
@@ -113,17 +119,83 @@ public final class ChannelWaits {
     return trees;
   }
 
-  /** Whether the launch of the goroutine body {@code goroutine} sits in a loop of the root. */
-  public boolean launchRepeats(Tree goroutine) {
-    for (TreePath p = pathTo(goroutine); p != null && p.getLeaf() != uses.root();
-        p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof WhileLoopTree || leaf instanceof DoWhileLoopTree
-          || leaf instanceof ForLoopTree || leaf instanceof EnhancedForLoopTree) {
-        return true;
+  /**
+   * What each tree of the root's own code costs a path in values received from the channel whose
+   * uses are {@code all}, for {@link dev.goconc.checker.flow.ExitPaths#exitsWithin}: a waiting
+   * receive that runs once costs 1; a loop that receives (its condition, or a for-each over the
+   * channel) is taken to receive everything sent, so reaching it ends the path ({@code BLOCKS});
+   * everything else costs 0. A receive that may not happen (a select case with a way out, a
+   * {@code tryReceive}) costs 0.
+   */
+  public ToIntFunction<Tree> receiveCost(List<Use> all) {
+    Set<Tree> receivesAll = new HashSet<>();
+    Set<Tree> receivesOne = new HashSet<>();
+    for (Use use : all) {
+      if (use.unit() != uses.root() || use.kind() != Kind.RECEIVE || !waits(use)) {
+        continue;
+      }
+      if (use.inLoop() || use.loopReceive()) {
+        receivesAll.addAll(waitingReceives(List.of(use)));
+        receivesAll.add(use.tree());
+      } else {
+        receivesOne.add(use.ident());
       }
     }
-    return false;
+    return tree -> receivesAll.contains(tree) ? ExitPaths.BLOCKS
+        : receivesOne.contains(tree) ? 1 : 0;
+  }
+
+  /**
+   * Whether the goroutine body {@code goroutine} can be started more than once in one run of the
+   * root: a launch in a loop or in-place callback ({@code keys.forEach(k -> Go.go(...))}), or a
+   * task local launched from several places.
+   */
+  public boolean launchRepeats(Tree goroutine) {
+    TreePath body = pathTo(goroutine);
+    if (body == null) {
+      return true;
+    }
+    if (goroutine instanceof MemberReferenceTree) {
+      return GoroutineBodies.place(body.getParentPath(), uses.root(), state).repeated();
+    }
+    List<MethodInvocationTree> launches = GoroutineBodies.launchesOf(body, state);
+    if (launches.size() != 1) {
+      return true;
+    }
+    TreePath launch = pathTo(launches.get(0));
+    return launch == null || GoroutineBodies.place(launch, uses.root(), state).repeated();
+  }
+
+  /** The path of the one launch of {@code goroutine}, or null when it has none or several. */
+  public TreePath launchPath(Tree goroutine) {
+    TreePath body = pathTo(goroutine);
+    if (body == null) {
+      return null;
+    }
+    if (goroutine instanceof MemberReferenceTree) {
+      return body.getParentPath();
+    }
+    List<MethodInvocationTree> launches = GoroutineBodies.launchesOf(body, state);
+    return launches.size() == 1 ? inOwnCode(pathTo(launches.get(0))) : null;
+  }
+
+  /**
+   * The tree of the root's own code that runs {@code path}: itself, or the call that takes the
+   * outermost lambda around it ({@code keys.forEach(k -> Go.go(...))}), which the root's graph
+   * holds as one node.
+   */
+  private TreePath inOwnCode(TreePath path) {
+    if (path == null) {
+      return null;
+    }
+    TreePath own = path;
+    for (TreePath p = path; p != null && p.getLeaf() != uses.root(); p = p.getParentPath()) {
+      if (p.getLeaf() instanceof com.sun.source.tree.LambdaExpressionTree
+          && p.getParentPath() != null) {
+        own = p.getParentPath();
+      }
+    }
+    return own;
   }
 
   /** Whether {@code outer} contains {@code inner}. */

@@ -33,12 +33,6 @@ import java.util.List;
 public final class EndlessLoops {
   private EndlessLoops() {}
 
-  /** Ways a loop can observe that it should stop: a context or the thread's interrupt. */
-  public static final Matcher<ExpressionTree> OBSERVES_CANCELLATION =
-      Matchers.anyOf(
-          GoconcApi.CONTEXT_DONE,
-          GoconcApi.CONTEXT_ERR,
-          GoconcApi.THREAD_INTERRUPTED);
 
   /** Every endless loop in {@code body}, outermost first; nested lambdas and classes excluded. */
   public static List<StatementTree> in(TreePath body, VisitorState state) {

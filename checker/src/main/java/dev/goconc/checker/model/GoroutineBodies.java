@@ -7,6 +7,15 @@ import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import javax.lang.model.element.ElementKind;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -47,11 +56,12 @@ public final class GoroutineBodies {
    * matchers' receiver-type checks were most of that cost. Keep in step with {@link #LAUNCH}.
    */
   private static final Set<String> LAUNCH_NAMES =
-      Set.of("go", "tryGo", "startVirtualThread", "start", "submit", "execute");
+      Set.of("go", "tryGo", "startVirtualThread", "start", "submit", "execute", "runAsync",
+          "supplyAsync");
 
   /** Whether {@code call} starts a goroutine. */
   public static boolean isLaunch(MethodInvocationTree call, VisitorState state) {
-    return call.getArguments().size() == 1
+    return !call.getArguments().isEmpty()
         && LAUNCH_NAMES.contains(Calls.nameOf(call))
         && LAUNCH.matches(call, state);
   }
@@ -59,37 +69,251 @@ public final class GoroutineBodies {
 
 
   /**
-   * The goroutine body started by {@code call}: a {@link LambdaExpressionTree}, or the
-   * {@link MethodTree} that a method reference names when it is declared in this compilation
-   * unit. Empty when {@code call} is no launch or the body cannot be seen.
+   * The goroutine body started by {@code call}: a {@link LambdaExpressionTree}; the {@link
+   * MethodTree} that a method reference names when it is declared in this compilation unit; the
+   * {@code run()} (or {@code call()}, {@code get()}) of an anonymous class; or any of these held in
+   * a local that is only ever launched ({@code Runnable task = () -> ...; Go.go(task);}). Empty
+   * when {@code call} is no launch or the body cannot be seen.
    */
   public static Optional<Tree> bodyOf(MethodInvocationTree call, VisitorState state) {
     if (!isLaunch(call, state)) {
       return Optional.empty();
     }
-    ExpressionTree argument = call.getArguments().get(0);
+    return task(call.getArguments().get(0), state);
+  }
+
+  /** The code a task expression runs, as {@link #bodyOf} describes. */
+  private static Optional<Tree> task(ExpressionTree expression, VisitorState state) {
+    ExpressionTree argument = ASTHelpers.stripParentheses(expression);
     if (argument instanceof LambdaExpressionTree lambda) {
       return Optional.of(lambda);
     }
+    if (argument instanceof NewClassTree created && created.getClassBody() != null) {
+      return taskMethod(created.getClassBody()).map(m -> (Tree) m);
+    }
     if (argument instanceof MemberReferenceTree reference) {
-      return declarationInUnit(ASTHelpers.getSymbol(reference), state).map(m -> (Tree) m);
+      Optional<Tree> declared =
+          declarationInUnit(ASTHelpers.getSymbol(reference), state).map(m -> (Tree) m);
+      if (declared.isPresent()) {
+        return declared;
+      }
+      // task::run on a local task: the local's own body
+      return reference.getQualifierExpression() instanceof IdentifierTree local
+              && isTaskMethodName(reference.getName().toString())
+          ? launchedLocalBody(local, state)
+          : Optional.empty();
+    }
+    return argument instanceof IdentifierTree local ? launchedLocalBody(local, state)
+        : Optional.empty();
+  }
+
+  /** The lambda or anonymous class held by a local that is only ever launched. */
+  private static Optional<Tree> launchedLocalBody(IdentifierTree local, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(local) instanceof VarSymbol var)
+        || var.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return Optional.empty();
+    }
+    LaunchedLocal found = launchedLocals(state).get(var);
+    if (found == null || !found.onlyLaunched() || found.initializer() == null) {
+      return Optional.empty();
+    }
+    ExpressionTree init = ASTHelpers.stripParentheses(found.initializer());
+    return init instanceof LambdaExpressionTree || init instanceof NewClassTree
+        ? task(init, state)
+        : Optional.empty();
+  }
+
+  private static boolean isTaskMethodName(String name) {
+    return name.equals("run") || name.equals("call") || name.equals("get");
+  }
+
+  /** The single-method body of an anonymous task class: its {@code run}, {@code call} or {@code get}. */
+  private static Optional<MethodTree> taskMethod(ClassTree body) {
+    for (Tree member : body.getMembers()) {
+      if (member instanceof MethodTree method
+          && method.getParameters().isEmpty()
+          && method.getBody() != null
+          && isTaskMethodName(method.getName().toString())) {
+        return Optional.of(method);
+      }
     }
     return Optional.empty();
   }
 
-  /** The lambda's {@link TreePath} when {@code path} lies inside a goroutine body lambda. */
+  /**
+   * A local that holds a task: its initializer (null when it has none) and whether every use of
+   * it launches it ({@code Go.go(task)}, {@code Go.go(task::run)}) — then its body is a goroutine.
+   */
+  private record LaunchedLocal(ExpressionTree initializer, boolean onlyLaunched,
+      List<MethodInvocationTree> launches) {}
+
+  private static final UnitMemo.Fact<Map<VarSymbol, LaunchedLocal>> LAUNCHED_LOCALS =
+      new UnitMemo.Fact<>("launched locals");
+
+  private static Map<VarSymbol, LaunchedLocal> launchedLocals(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return UnitMemo.get(state, LAUNCHED_LOCALS, unit, () -> collectLaunchedLocals(unit, state));
+  }
+
+  private static Map<VarSymbol, LaunchedLocal> collectLaunchedLocals(
+      CompilationUnitTree unit, VisitorState state) {
+    Map<VarSymbol, LaunchedLocal> locals = new IdentityHashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        ExpressionTree init = tree.getInitializer() == null ? null
+            : ASTHelpers.stripParentheses(tree.getInitializer());
+        if ((init instanceof LambdaExpressionTree || init instanceof NewClassTree)
+            && ASTHelpers.getSymbol(tree) instanceof VarSymbol var
+            && var.getKind() == ElementKind.LOCAL_VARIABLE) {
+          locals.put(var, new LaunchedLocal(init, true, new ArrayList<>()));
+        }
+        return super.visitVariable(tree, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree) instanceof VarSymbol var && locals.containsKey(var)) {
+          MethodInvocationTree launch = launchTaking(getCurrentPath(), state);
+          LaunchedLocal known = locals.get(var);
+          if (launch == null) {
+            locals.put(var, new LaunchedLocal(known.initializer(), false, known.launches()));
+          } else {
+            known.launches().add(launch);
+          }
+        }
+        return null;
+      }
+    }.scan(unit, null);
+    return locals;
+  }
+
+  /** The launch that takes the task named at {@code path} ({@code task} or {@code task::run}). */
+  private static MethodInvocationTree launchTaking(TreePath path, VisitorState state) {
+    TreePath argument = path;
+    Tree parent = path.getParentPath().getLeaf();
+    if (parent instanceof MemberReferenceTree reference
+        && isTaskMethodName(reference.getName().toString())) {
+      argument = path.getParentPath();
+      parent = argument.getParentPath().getLeaf();
+    }
+    return parent instanceof MethodInvocationTree call
+            && isLaunch(call, state)
+            && call.getArguments().get(0) == argument.getLeaf()
+        ? call
+        : null;
+  }
+
+  /**
+   * The launches that start the goroutine body {@code body} (found by {@link #bodyOf}): the call
+   * around its lambda, method reference or anonymous class, or each launch of the local holding
+   * it. Empty for a method of the unit launched by reference (its launches are elsewhere).
+   */
+  public static List<MethodInvocationTree> launchesOf(TreePath body, VisitorState state) {
+    TreePath p = body;
+    if (body.getLeaf() instanceof MethodTree
+        && body.getParentPath().getLeaf() instanceof ClassTree
+        && body.getParentPath().getParentPath().getLeaf() instanceof NewClassTree) {
+      p = body.getParentPath().getParentPath();
+    }
+    Tree parent = p.getParentPath().getLeaf();
+    if (parent instanceof MethodInvocationTree call && isLaunch(call, state)
+        && call.getArguments().get(0) == p.getLeaf()) {
+      return List.of(call);
+    }
+    if (parent instanceof VariableTree local && ASTHelpers.getSymbol(local) instanceof VarSymbol var) {
+      LaunchedLocal found = launchedLocals(state).get(var);
+      if (found != null && found.onlyLaunched()) {
+        return List.copyOf(found.launches());
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * Where the code at {@code path} runs, relative to the analysed {@code root} (a method or a
+   * lambda): in the root itself or in a goroutine body started inside it ({@code unit}); whether
+   * it can run many times there (a loop, or a lambda the JDK runs in place such as {@code forEach}
+   * or a stream's operations: {@code repeated}); and whether it runs in code that may run
+   * elsewhere or later — a lambda, method reference or class that is neither a goroutine, a
+   * {@code select} handler nor an in-place callback ({@code escapes}). The one place that knows
+   * which Java shapes are goroutines.
+   */
+  public record Placement(Tree unit, boolean repeated, boolean escapes) {}
+
+  public static Placement place(TreePath path, Tree root, VisitorState state) {
+    boolean repeated = false;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf == root) {
+        return new Placement(root, repeated, false);
+      }
+      Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
+      switch (leaf) {
+        case WhileLoopTree l -> repeated = true;
+        case DoWhileLoopTree l -> repeated = true;
+        case ForLoopTree l -> repeated = true;
+        case EnhancedForLoopTree l -> repeated = true;
+        case LambdaExpressionTree lambda -> {
+          if (parent instanceof MethodInvocationTree call) {
+            if (isLaunch(call, state) && call.getArguments().get(0) == lambda) {
+              return new Placement(lambda, repeated, false);
+            }
+            if (SelectCases.isCase(call, state)) {
+              continue; // a select handler runs in the code that runs the select
+            }
+            if (GoconcApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
+                && call.getArguments().contains(lambda)) {
+              repeated = true;
+              continue;
+            }
+          }
+          if (parent instanceof VariableTree local && isLaunchedLocal(local, lambda, state)) {
+            return new Placement(lambda, repeated, false);
+          }
+          return new Placement(root, repeated, true);
+        }
+        case MethodTree method -> {
+          if (p.getParentPath() != null && p.getParentPath().getParentPath() != null
+              && parent instanceof ClassTree
+              && p.getParentPath().getParentPath().getLeaf() instanceof NewClassTree created
+              && taskMethod((ClassTree) parent).orElse(null) == method
+              && !launchesOf(p, state).isEmpty()) {
+            return new Placement(method, repeated, false);
+          }
+          return new Placement(root, repeated, true);
+        }
+        case ClassTree c -> {
+          return new Placement(root, repeated, true);
+        }
+        default -> {}
+      }
+    }
+    return new Placement(root, repeated, true);
+  }
+
+  private static boolean isLaunchedLocal(VariableTree local, Tree init, VisitorState state) {
+    return ASTHelpers.getSymbol(local) instanceof VarSymbol var
+        && launchedLocals(state).get(var) instanceof LaunchedLocal found
+        && found.onlyLaunched() && !found.launches().isEmpty()
+        && ASTHelpers.stripParentheses(found.initializer()) == init;
+  }
+
+  /** The goroutine lambda's {@link TreePath} when {@code path} lies inside one. */
   public static Optional<TreePath> enclosingGoroutine(TreePath path, VisitorState state) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof ClassTree || leaf instanceof MethodTree) {
         return Optional.empty();
       }
-      if (leaf instanceof LambdaExpressionTree
-          && p.getParentPath() != null
-          && p.getParentPath().getLeaf() instanceof MethodInvocationTree call
-          && isLaunch(call, state)
-          && call.getArguments().get(0) == leaf) {
-        return Optional.of(p);
+      if (leaf instanceof LambdaExpressionTree lambda && p.getParentPath() != null) {
+        Tree parent = p.getParentPath().getLeaf();
+        if ((parent instanceof MethodInvocationTree call
+                && isLaunch(call, state)
+                && call.getArguments().get(0) == leaf)
+            || (parent instanceof VariableTree local && isLaunchedLocal(local, lambda, state))) {
+          return Optional.of(p);
+        }
       }
     }
     return Optional.empty();

@@ -6,6 +6,8 @@ import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
@@ -31,7 +33,7 @@ public final class SendCounts {
 
   /** The most times the calls in {@code marks} run in one execution of {@code tree}. */
   public static int max(Tree tree, Set<? extends Tree> marks) {
-    Integer result = new Counter(marks).scan(tree, null);
+    Integer result = new Counter(marks, tree).scan(tree, null);
     return result == null ? 0 : result;
   }
 
@@ -42,9 +44,32 @@ public final class SendCounts {
 
   private static final class Counter extends TreeScanner<Integer, Void> {
     private final Set<? extends Tree> marks;
+    private final Tree root;
 
-    Counter(Set<? extends Tree> marks) {
+    Counter(Set<? extends Tree> marks, Tree root) {
       this.marks = marks;
+      this.root = root;
+    }
+
+    /**
+     * A lambda inside the counted code runs as often as whoever calls it likes (a {@code forEach},
+     * a stream): any mark in it is unbounded. The counted code itself may be a lambda.
+     */
+    @Override
+    public Integer visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+      Integer inside = super.visitLambdaExpression(tree, unused);
+      return tree == root || runOnce.contains(tree) ? inside : loop(inside);
+    }
+
+    /** The handlers of select cases, which run at most once each time the select runs. */
+    private final Set<Tree> runOnce = new java.util.HashSet<>();
+
+    private static final Set<String> SELECT_CASES = Set.of("recv", "recvOk", "send", "otherwise");
+
+    /** A method reference that is a mark ({@code out::send}) runs any number of times. */
+    @Override
+    public Integer visitMemberReference(MemberReferenceTree tree, Void unused) {
+      return marks.contains(tree) ? UNBOUNDED : super.visitMemberReference(tree, unused);
     }
 
     private int count(Tree tree) {
@@ -67,6 +92,10 @@ public final class SendCounts {
 
     @Override
     public Integer visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+      if (tree.getMethodSelect() instanceof com.sun.source.tree.MemberSelectTree select
+          && SELECT_CASES.contains(select.getIdentifier().toString())) {
+        runOnce.addAll(tree.getArguments());
+      }
       return plus(marks.contains(tree) ? 1 : 0, count0(super.visitMethodInvocation(tree, unused)));
     }
 
