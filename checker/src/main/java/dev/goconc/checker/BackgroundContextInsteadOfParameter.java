@@ -22,7 +22,12 @@ import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -107,11 +112,18 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
 
   /** Whether the root, after any {@code Context.withX} around it, is used rather than stored. */
   private static boolean handedToWork(TreePath path, VisitorState state) {
+    // The value flows on through parentheses, Context.withX wrappers, the branch of a ?: and
+    // the arm of a switch expression (an arrow case's value or a yield) to where it is used.
     TreePath p = path.getParentPath();
+    Tree child = path.getLeaf();
     while (p != null
         && (p.getLeaf() instanceof ParenthesizedTree
             || (p.getLeaf() instanceof MethodInvocationTree call
-                && ContextsInScope.isContextWrapper(call, state)))) {
+                && ContextsInScope.isContextWrapper(call, state))
+            || (p.getLeaf() instanceof ConditionalExpressionTree conditional
+                && conditional.getCondition() != child)
+            || isSwitchExpressionArm(p, child))) {
+      child = p.getLeaf();
       p = p.getParentPath();
     }
     if (p == null) {
@@ -133,6 +145,36 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
         || use instanceof ReturnTree
         || use instanceof LambdaExpressionTree
         || use instanceof ConditionalExpressionTree;
+  }
+
+  /**
+   * Whether {@code child} is the value of an arm of a switch expression at {@code p}: an arrow
+   * case's expression, a {@code yield}, or the case or switch around them.
+   */
+  private static boolean isSwitchExpressionArm(TreePath p, Tree child) {
+    Tree leaf = p.getLeaf();
+    if (leaf instanceof SwitchExpressionTree switchExpression) {
+      return switchExpression.getExpression() != child;
+    }
+    if (leaf instanceof CaseTree caseTree) {
+      return caseTree.getBody() == child;
+    }
+    if (leaf instanceof YieldTree) {
+      return true;
+    }
+    if (leaf instanceof BlockTree || leaf instanceof ExpressionStatementTree) {
+      // a yield inside a case block: climb to the case if a switch expression is above
+      for (TreePath q = p; q != null; q = q.getParentPath()) {
+        if (q.getLeaf() instanceof SwitchExpressionTree) {
+          return child instanceof YieldTree || child instanceof BlockTree;
+        }
+        if (q.getLeaf() instanceof MethodTree || q.getLeaf() instanceof LambdaExpressionTree
+            || q.getLeaf() instanceof SwitchTree) {
+          return false;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean inEntryPointOrDetached(TreePath path, VisitorState state) {

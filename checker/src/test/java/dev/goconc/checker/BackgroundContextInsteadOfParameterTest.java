@@ -193,6 +193,45 @@ final class BackgroundContextInsteadOfParameterTest {
         .doTest();
   }
 
+  /** The root reaches the work through a switch expression's arm or a {@code yield}. */
+  @Test
+  void valuesThroughSwitchExpressions() {
+    helper
+        .addSourceLines("Work.java", WORK)
+        .addSourceLines(
+            "Switches.java",
+            "import dev.goconc.Context;",
+            "class Switches {",
+            "  private Context fallback;",
+            "  // Stored in a field: ContextInField's domain, not this rule's.",
+            "  void stores(Context ctx, int mode) {",
+            "    fallback = switch (mode) {",
+            "      case 0 -> ctx;",
+            "      default -> Context.background();",
+            "    };",
+            "  }",
+            "  void arrowArm(Context ctx, int mode) {",
+            "    Work.fetch(switch (mode) {",
+            "      case 0 -> ctx;",
+            "      // BUG: Diagnostic contains: drops the cancellation and deadline of 'ctx'",
+            "      default -> Context.background();",
+            "    }, \"a\");",
+            "  }",
+            "  void yieldArm(Context ctx, int mode) {",
+            "    Context chosen = switch (mode) {",
+            "      case 0 -> ctx;",
+            "      default -> {",
+            "        System.out.println(mode);",
+            "        // BUG: Diagnostic contains: drops the cancellation and deadline of 'ctx'",
+            "        yield Context.background();",
+            "      }",
+            "    };",
+            "    Work.fetch(chosen, \"b\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void handlerLambdaInsideAnEntryPointIsJudged() {
     helper

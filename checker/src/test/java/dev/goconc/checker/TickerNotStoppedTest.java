@@ -122,6 +122,17 @@ final class TickerNotStoppedTest {
                 }
               }
 
+              // A daemon goroutine that reads it forever owns it: no exit ever comes.
+              @SuppressWarnings("GoroutineLeak")
+              void daemonGoroutine() {
+                Ticker ticker = Time.newTicker(Duration.ofSeconds(1));
+                Go.go(() -> {
+                  while (true) {
+                    tick(ticker.c().receive());
+                  }
+                });
+              }
+
               // A throw needs no stop; main is exempt.
               void failFast(boolean bad) {
                 Ticker ticker = Time.newTicker(Duration.ofSeconds(1));
@@ -219,6 +230,20 @@ final class TickerNotStoppedTest {
                   // BUG: Diagnostic contains: the end of the lambda on line 74 may be reached without stopping 'ticker'
                   Ticker ticker = Time.newTicker(Duration.ofSeconds(1));
                   Select.<Boolean>select().recv(ctx.done(), v -> false).recv(ticker.c(), t -> true).run();
+                });
+              }
+
+              // The goroutine's loop can leave: then the ticker runs on unstopped.
+              void goroutineLoopLeaves(Context ctx) {
+                // BUG: Diagnostic contains: without stopping 'ticker'
+                Ticker ticker = Time.newTicker(Duration.ofSeconds(1));
+                Go.go(() -> {
+                  while (true) {
+                    if (ctx.err() != null) {
+                      return;
+                    }
+                    tick(ticker.c().receive());
+                  }
                 });
               }
 

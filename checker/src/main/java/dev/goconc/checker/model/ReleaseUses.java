@@ -82,6 +82,9 @@ public final class ReleaseUses {
           Symbol symbol = ASTHelpers.getSymbol(id);
           if (symbol != null && tracked.contains(symbol)) {
             Tree use = useAt(getCurrentPath(), tracked, collectUses, obligation, state);
+            if (use == null && nestedTop != null && ownedForever(getCurrentPath(), state)) {
+              use = nestedTop; // a goroutine that never ends keeps it for its whole life
+            }
             if (use != null && collectUses) {
               uses.add(nestedTop != null ? nestedTop : use);
             }
@@ -91,6 +94,18 @@ public final class ReleaseUses {
       }.scan(ownerPath, null);
     }
     return uses;
+  }
+
+  /**
+   * Whether the occurrence at {@code path} lies in an endless loop (no return, break or throw out
+   * of it) of a goroutine body: a daemon that reads a ticker forever owns it, and there is no exit
+   * at which it could stop it.
+   */
+  private static boolean ownedForever(TreePath path, VisitorState state) {
+    return GoroutineBodies.enclosingGoroutine(path, state)
+        .map(goroutine -> EndlessLoops.in(goroutine, state).stream()
+            .anyMatch(loop -> ChannelWaits.contains(loop, path.getLeaf())))
+        .orElse(false);
   }
 
   /** The tree that releases or hands over the occurrence at {@code path}, or null. */
