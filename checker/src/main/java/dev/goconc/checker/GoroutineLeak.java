@@ -23,6 +23,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
@@ -88,17 +89,31 @@ import java.util.stream.Collectors;
     link = GoconcApi.RULES_BASE_URL + "GoroutineLeak.md",
     linkType = CUSTOM)
 public final class GoroutineLeak extends BugChecker
-    implements MethodTreeMatcher, MethodInvocationTreeMatcher {
+    implements MethodTreeMatcher, MethodInvocationTreeMatcher, LambdaExpressionTreeMatcher {
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
   }
 
+  /**
+   * A lambda is judged as a root of its own (a goroutine that makes a channel and starts
+   * goroutines on it, a handler): the method around it sees its channels as made elsewhere.
+   */
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseRoot(tree.getBody(), state));
+  }
+
   private Description analyseMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null
+    return analyseRoot(tree.getBody(), state);
+  }
+
+  /** The channels made in the method or lambda at {@code state}'s path, whose body is given. */
+  private Description analyseRoot(Tree body, VisitorState state) {
+    if (body == null
         || !GoconcApi.mentionsRuntime(state)
-        || !Calls.makesChannel(tree.getBody(), state)) {
+        || !Calls.makesChannel(body, state)) {
       return Description.NO_MATCH;
     }
     ChannelUses uses = ChannelUses.in(state.getPath(), state);
@@ -181,11 +196,13 @@ public final class GoroutineLeak extends BugChecker
     }
     Set<Tree> receives = ops.waitingReceives(all);
     ToIntFunction<Tree> receiveCost = ops.receiveCost(all);
-    BlockTree body = ((MethodTree) root).getBody();
+    Tree rootBody = root instanceof MethodTree method ? method.getBody()
+        : ((LambdaExpressionTree) root).getBody();
+    BlockTree body = rootBody instanceof BlockTree block ? block : null;
     Optional<ExitPaths> paths = Optional.empty();
     for (Tree goroutine : launches.keySet()) {
       TreePath launchPath = launches.get(goroutine);
-      if (ReceiveAhead.guaranteed(launchPath, body, receives)) {
+      if (body != null && ReceiveAhead.guaranteed(launchPath, body, receives)) {
         continue; // the method ranges over the channel before it can leave: no graph needed
       }
       if (paths.isEmpty()) {

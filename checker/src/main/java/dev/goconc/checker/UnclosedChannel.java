@@ -21,6 +21,7 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
@@ -70,17 +71,32 @@ import java.util.Set;
     severity = ERROR,
     link = GoconcApi.RULES_BASE_URL + "UnclosedChannel.md",
     linkType = CUSTOM)
-public final class UnclosedChannel extends BugChecker implements MethodTreeMatcher {
+public final class UnclosedChannel extends BugChecker
+    implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
   }
 
+  /**
+   * A lambda is judged as a root of its own (a goroutine that makes a channel and starts
+   * goroutines on it, a handler): the method around it sees its channels as made elsewhere.
+   */
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyseRoot(tree.getBody(), state));
+  }
+
   private Description analyseMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null
+    return analyseRoot(tree.getBody(), state);
+  }
+
+  /** The channels made in the method or lambda at {@code state}'s path, whose body is given. */
+  private Description analyseRoot(Tree body, VisitorState state) {
+    if (body == null
         || !GoconcApi.mentionsRuntime(state)
-        || !Calls.makesChannel(tree.getBody(), state)) {
+        || !Calls.makesChannel(body, state)) {
       return Description.NO_MATCH;
     }
     ChannelUses uses = ChannelUses.in(state.getPath(), state);

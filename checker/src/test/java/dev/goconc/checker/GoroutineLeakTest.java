@@ -718,6 +718,48 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /** A lambda that makes its own channel is judged as a root of its own. */
+  @Test
+  void aLambdaIsARootOfItsOwn() {
+    helper
+        .addSourceLines(
+            "Nested.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.function.Supplier;
+
+            class Nested {
+              static int compute() {
+                return 1;
+              }
+
+              // The goroutine waits for its helper's answer on every path.
+              void quietGoroutine() {
+                Go.go(() -> {
+                  Chan<Integer> inner = Chan.make();
+                  Go.go(() -> inner.send(compute()));
+                  System.out.println(inner.receive());
+                });
+              }
+
+              // A handler with the classic leak: the helper's send has no receiver after a timeout.
+              Supplier<Integer> handler() {
+                return () -> {
+                  Chan<Integer> answer = Chan.make();
+                  // BUG: Diagnostic contains: goroutine sending on 'answer'
+                  Go.go(() -> answer.send(compute()));
+                  return Select.<Integer>select()
+                      .recv(answer, v -> v)
+                      .recv(Time.after(Duration.ofMillis(10)), t -> -1)
+                      .run();
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private final BugCheckerRefactoringTestHelper refactoring =
       StrictRules.refactoring(GoroutineLeak.class, getClass());
 
