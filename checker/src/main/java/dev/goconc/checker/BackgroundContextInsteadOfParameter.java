@@ -58,7 +58,9 @@ import java.util.List;
  * -XepCompilingTestOnlyCode}, methods annotated {@code @Test}, {@code @ParameterizedTest} and
  * the like), initialiser blocks, and the goroutines they start; but a lambda inside them that
  * takes its own {@code Context} parameter is a handler, called later with a caller's context,
- * and is judged. The runtime's own package is not judged. No step across methods.
+ * and is judged. The root is followed to its use through parentheses, {@code Context.withX}
+ * wrappers, the branches of {@code ?:} and the arms of a switch expression (an arrow case or a
+ * {@code yield}). The runtime's own package is not judged. No step across methods.
  *
  * <p>Fix: replace the call with the context variable in scope, the innermost when there are
  * several (the narrowest, usually derived from the outer ones); no fix when that variable is

@@ -52,34 +52,45 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
- * A goroutine that can block forever or never stop. Three shapes:
+ * A goroutine that can block forever or never stop. Three shapes, each a question to the model
+ * of the method (or lambda) that makes the channel:
  *
  * <ul>
- *   <li>Abandoned sender: goroutines started in a method send on a channel made there, more
- *       sends than the buffer holds, and the method has a path from the launch to an exit
- *       (return, explicit throw, falling off the end — a {@code select} whose other case is
- *       {@code ctx.done()} or {@code Time.after} leads there too) that receives nothing.
- *   <li>Unreceived send: the method itself sends on a local channel no goroutine touches, and
- *       the channel is unbuffered (or has fewer slots than sends and the method never receives,
- *       or, where every send and receive is a plain statement of the method's body, a send
- *       finds the buffer already full of values the method has not yet received).
- *   <li>No exit: a goroutine body with an endless loop that never observes cancellation; a
- *       lambda that only calls a method of this compilation unit ({@code () -> worker(ctx)},
- *       Go's {@code go worker(ctx)}) is judged by that method's loops, as a method reference is.
+ *   <li>Abandoned sender — the counted question: can the goroutines started here send more values
+ *       than the channel's buffer holds plus what the method receives on some path out? Sends are
+ *       counted per goroutine at their most: a branch counts as its largest arm, a send in a loop,
+ *       a {@code forEach} or a stream, or by method reference ({@code items.forEach(out::send)})
+ *       as unboundedly many, and a goroutine launched in a loop or from a callback ({@code
+ *       keys.forEach(k -> Go.go(...))}) as unboundedly many goroutines. Receives are counted on
+ *       each path from a launch to an exit (return, explicit throw, the end of the body) at their
+ *       least: a receive that runs once counts one; a loop that receives is taken to receive
+ *       everything (so a path through it is never judged); a select case with a way out ({@code
+ *       ctx.done()}, a timer, {@code otherwise}) may not receive and counts nothing. The
+ *       goroutines counted together are those launched on a path to the launch judged with no
+ *       receive in between. First answer wins ({@code N} senders, one receive, unbuffered) and
+ *       three senders into one slot with one receive are both leaks.
+ *   <li>Unreceived send: the method itself sends on a local channel no goroutine touches, and the
+ *       channel is unbuffered (or has fewer slots than sends and the method never receives, or,
+ *       where every send and receive is a plain statement of the method's body, a send finds the
+ *       buffer already full of values the method has not yet received).
+ *   <li>No exit: a goroutine body with an endless loop that never observes cancellation ({@link
+ *       dev.goconc.checker.model.Cancellation}); a lambda that only calls a method of this
+ *       compilation unit ({@code () -> worker(ctx)}, Go's {@code go worker(ctx)}) is judged by
+ *       that method's loops, as a method reference is.
  * </ul>
  *
- * <p>Judged only for channels made in the method that never escape it (quiet otherwise, even
- * where that misses a leak), whose capacity is a constant. One escape is let through for the
- * unreceived send: a channel the method only returns is shared when the method is done, so the
- * method's own sends on it come first and block (GoKer's moby#33293). A send with a way out
- * (trySend, a select with {@code otherwise}, {@code ctx.done()}, a timer or a done channel)
- * never blocks forever. A receive inside a loop counts as done once the loop is entered (a loop
- * that runs as often as the goroutines were started is the common idiom). The fix gives the
- * channel room for every send when their number is known.
- *
- * <p>The abandoned sender is judged in methods only: a goroutine lambda that itself makes a
- * channel and starts goroutines on it is not (a known miss). Sends counted per goroutine are an
- * upper bound over its branches; a goroutine started in a loop counts as unboundedly many.
+ * <p>Goroutines are read in every form: a lambda, a method reference, an anonymous {@code
+ * Runnable} or {@code Callable}, a task local that is only launched ({@code Runnable task = ...;
+ * Go.go(task)}), started by {@code Go.go}, {@code WaitGroup.go}, {@code ErrGroup.go}/{@code
+ * tryGo}, virtual threads, executors or {@code CompletableFuture.runAsync}. A channel is followed
+ * through its aliases ({@code var c = ch}, {@code ch.recvOnly()}, {@code ch.sendOnly()}, casts)
+ * and its captures. Judged only for channels made in the method that never escape it (passed to a
+ * method, stored, captured by code that may run elsewhere: quiet, even where that misses a leak),
+ * whose capacity is a constant. One escape is let through for the unreceived send: a channel the
+ * method only returns is shared when the method is done, so the method's own sends on it come
+ * first and block (GoKer's moby#33293). A send with a way out (trySend, a select with {@code
+ * otherwise}, {@code ctx.done()}, a timer or a done channel) never blocks forever. The fix gives
+ * the channel room for every send when their number is known.
  */
 @AutoService(BugChecker.class)
 @BugPattern(

@@ -45,14 +45,17 @@ import java.util.List;
  * nested loops, which are judged on their own, nor goroutines) makes a blocking call (see
  * {@link BlockingOperations}) while a context variable is in scope ({@link ContextsInScope}).
  *
- * <p>Observing is anything in the loop (nested code included) that calls {@code done()} or
- * {@code err()} on any context — a context derived from the one in scope counts — or that passes
- * a context to a call, which can then block on it. Quiet: for-each over a channel and loops
+ * <p>Observing is decided in one place ({@link dev.goconc.checker.model.Cancellation}): anything
+ * in the loop (nested code included) that calls {@code done()} or {@code err()} on any context —
+ * a context derived from the one in scope counts — or calls a method of this compilation unit that
+ * does. Handing the context to a call is not observing it: the loop's own blocking receive or
+ * select waits on after a cancel whatever the callee does with it. Quiet: for-each over a channel and loops
  * around {@code receiveOk()} that test {@code ok()}, which end when the channel closes
  * (UnclosedChannel's domain); a send into a local channel made with room for every iteration
  * ({@code Chan.make(items.size())} filled once per element of {@code items}); a receive from a
- * local channel whose sending goroutines observe a context themselves (the fetch-all idiom:
- * cancellation reaches the loop through them). A loop selecting on its own quit channel instead
+ * local channel whose sending goroutines end with the context (they observe it or hand it to
+ * their work: the fetch-all idiom, cancellation reaches the loop through them), and a send on a
+ * local channel (a semaphore) whose receiving goroutines end with it. A loop selecting on its own quit channel instead
  * of the context is still reported: it ignores the caller's cancellation. The runtime's own
  * package is not judged. No fix: where to observe the context (a select case, an {@code err()}
  * check, which value to return) is the author's call.

@@ -47,7 +47,9 @@ import java.util.Optional;
  * {@code ChannelClosedException}. A close and a send in different methods, goroutines or
  * lambdas (a select handler included) are out of reach.
  *
- * <p>Paths end where the variable is assigned a new channel. A close guarded to run once — in
+ * <p>Paths end where the variable is assigned a new channel, and a for-each variable is a new
+ * channel each round: {@code for (Chan<T> s : subscribers) s.close();} closes each once. An alias
+ * ({@code var c = ch}, {@code ch.sendOnly()}) is the same channel. A close guarded to run once — in
  * the block that also sets a boolean flag, or under {@code compareAndSet}/{@code getAndSet} —
  * is not judged: the guard makes the later path impossible, and paths are not told apart by
  * values. No fix: where the send belongs is the author's call.

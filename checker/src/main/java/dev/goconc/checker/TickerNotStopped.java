@@ -32,8 +32,9 @@ import java.util.Set;
  * <p>Decisions: a timer whose channel has been received from ({@code t.c().receive()}) has fired
  * and needs no {@code stop()} on that path. A timer used once for its channel, {@code
  * Time.newTimer(d).c()}, is {@code Time.after(d)} and stays quiet; the same of a ticker ticks for
- * ever and is flagged. A loop that never leaves has no exit to judge (a goroutine ticking for ever
- * is GoroutineLeak's concern). {@code main(String[])} is exempt. Fix: try-with-resources ({@code
+ * ever and is flagged. A loop that never leaves has no exit to judge, in the method or in a
+ * goroutine that reads the ticker from such a loop: the goroutine owns the ticker for its whole
+ * life (a goroutine ticking for ever is GoroutineLeak's concern). {@code main(String[])} is exempt. Fix: try-with-resources ({@code
  * close()} stops), or {@code stop()} in {@code finally} for an assigned local.
  */
 @AutoService(BugChecker.class)

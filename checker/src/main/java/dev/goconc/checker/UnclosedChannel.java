@@ -58,6 +58,13 @@ import java.util.Set;
  *       context). Implicit exceptions from calls are not paths.
  * </ul>
  *
+ * <p>Every sender's every exit: when the one goroutine that sends on a ranged channel also closes
+ * it, each of its paths must close it (a {@code close()} in {@code finally} does); an early
+ * {@code return} or an explicit {@code throw} that skips the close leaves the loop waiting for
+ * ever. The channel is followed through its aliases and narrowings ({@code return out.recvOnly()}
+ * returns it), sends by method reference ({@code items.forEach(out::send)}) are sends, and the
+ * goroutine may be a lambda or an anonymous task class.
+ *
  * <p>A for-each over the channel that can leave on a value (a break, return or throw inside it:
  * a sentinel, an error) is not judged; a {@code receiveOk} loop is, its way out being the close.
  * Quiet when a close exists elsewhere (a closer goroutine after {@code wg.await()}), and on

@@ -15,6 +15,9 @@ final class JavadocMarkdown {
   private static final Pattern LINK = Pattern.compile("\\{@link(?:plain)?\\s+#?([^}\\s]*)[^}]*}");
   private static final Pattern ANCHOR =
       Pattern.compile("<a\\s+href=\"([^\"]*)\"\\s*>(.*?)</a>", Pattern.DOTALL);
+  private static final Pattern LIST_START = Pattern.compile("\\s*<ul>\\s*");
+  private static final Pattern LIST_END = Pattern.compile("\\s*</ul>\\s*");
+  private static final Pattern ITEM = Pattern.compile("\\s*<li>\\s*");
   private static final Pattern PARAGRAPH = Pattern.compile("\\s*<p>\\s*|\\n\\s*\\n");
 
   private JavadocMarkdown() {}
@@ -23,11 +26,21 @@ final class JavadocMarkdown {
     String text = CODE.matcher(javadocText).replaceAll(m -> "`" + quote(m.group(1).strip()) + "`");
     text = LINK.matcher(text).replaceAll(m -> "`" + quote(m.group(1)) + "`");
     text = ANCHOR.matcher(text).replaceAll(m -> "[" + quote(m.group(2)) + "](" + quote(m.group(1)) + ")");
+    // A list is a paragraph of its own, one "- " line per item.
+    text = LIST_START.matcher(text).replaceAll("\n\n");
+    text = LIST_END.matcher(text).replaceAll("\n\n");
     List<String> paragraphs = new ArrayList<>();
     for (String paragraph : PARAGRAPH.split(text)) {
-      String joined = String.join(" ", paragraph.strip().split("\\s*\\n\\s*"));
-      if (!joined.isEmpty()) {
-        paragraphs.add(joined);
+      String[] items = ITEM.split(paragraph);
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < items.length; i++) {
+        String joined = String.join(" ", items[i].strip().split("\\s*\\n\\s*"));
+        if (!joined.isEmpty()) {
+          lines.add(i == 0 && items.length == 1 ? joined : "- " + joined);
+        }
+      }
+      if (!lines.isEmpty()) {
+        paragraphs.add(String.join("\n", lines));
       }
     }
     return String.join("\n\n", paragraphs);
