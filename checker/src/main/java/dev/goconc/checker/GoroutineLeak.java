@@ -149,6 +149,9 @@ public final class GoroutineLeak extends BugChecker
     if (all.stream().anyMatch(u -> u.kind() == Kind.ESCAPE && !(u.tree() instanceof ReturnTree))) {
       return Optional.empty();
     }
+    if (!returned && all.stream().noneMatch(u -> u.kind() == Kind.SEND || u.kind() == Kind.CLOSE)) {
+      return unfedReceive(channel, all, new ChannelWaits(uses, state), state);
+    }
     OptionalInt capacity = ChannelUses.capacity(makes.get(0).call());
     if (capacity.isEmpty()) {
       return Optional.empty();
@@ -277,6 +280,28 @@ public final class GoroutineLeak extends BugChecker
   private static boolean launchedBefore(
       Tree earlier, Tree later, Set<Tree> receives, ExitPaths paths) {
     return !paths.reachedAvoiding(earlier, t -> t == later, receives::contains).isEmpty();
+  }
+
+  /**
+   * A receive that waits on a channel nothing ever sends on or closes (it never leaves this
+   * method): the goroutine, or the method itself, waits forever (GoKer's grpc#1424). A loop over
+   * such a channel is UnclosedChannel's finding.
+   */
+  private Optional<Description> unfedReceive(
+      VarSymbol channel, List<Use> all, ChannelWaits ops, VisitorState state) {
+    return all.stream()
+        .filter(u -> u.kind() == Kind.RECEIVE && !u.loopReceive() && ops.waits(u))
+        .findFirst()
+        .map(receive -> {
+          Tree at = receive.call() != null ? receive.call() : receive.tree();
+          return buildDescription(at).setMessage(String.format(
+              "%s on '%s' at line %d blocks forever: nothing sends on or closes '%s', which"
+                  + " never leaves this method; close it when the awaited work is done, or"
+                  + " select on ctx.done() beside it",
+              receive.unit() == ops.uses().root() ? "the receive" : "the goroutine's receive",
+              channel.getSimpleName(), SourceLines.of(at, state), channel.getSimpleName()))
+              .build();
+        });
   }
 
   private Optional<Description> unreceivedSend(VarSymbol channel, List<Use> all, int capacity,

@@ -718,6 +718,62 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /** A receive on a channel that nothing ever sends on or closes waits forever. */
+  @Test
+  void unfedReceive() {
+    helper
+        .addSourceLines(
+            "Unfed.java",
+            """
+            import dev.goconc.*;
+
+            class Unfed {
+              static void work() {}
+
+              // The parent closes 'done' when the work is over: the waiter wakes.
+              void closedByParent() {
+                Chan<Void> done = Chan.make();
+                Go.go(() -> {
+                  done.receive();
+                  work();
+                });
+                work();
+                done.close();
+              }
+
+              // The waiter also selects on ctx.done(): cancellation wakes it.
+              void waitsWithContext(Context ctx) {
+                Chan<Void> done = Chan.make();
+                Go.go(() -> Select.<Void>select()
+                    .recv(done, v -> null)
+                    .recv(ctx.done(), v -> null)
+                    .run());
+              }
+
+              // Handed to a method, which may close it: not judged.
+              void handedOn() {
+                Chan<Void> done = Chan.make();
+                Go.go(() -> done.receive());
+                register(done);
+              }
+
+              static void register(Chan<Void> c) {}
+
+              // Nobody ever closes 'stop': the goroutine waits for ever.
+              void neverClosed() {
+                Chan<Void> stop = Chan.make();
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: nothing sends on or closes 'stop'
+                  stop.receive();
+                  work();
+                });
+                work();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** A lambda that makes its own channel is judged as a root of its own. */
   @Test
   void aLambdaIsARootOfItsOwn() {

@@ -61,7 +61,7 @@ public final class ChannelWaits {
   }
 
   /** Whether the receive {@code use} waits for a value (or the close) before going on. */
-  boolean waits(Use use) {
+  public boolean waits(Use use) {
     if (use.selectCase()) {
       Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
       return cases.isEmpty() || !hasWayOut(cases.get(), use);
