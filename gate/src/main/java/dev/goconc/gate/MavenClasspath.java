@@ -18,6 +18,12 @@ import java.util.Map;
  * no sources of its own, so it is refused with a hint to name a module.
  */
 final class MavenClasspath {
+  /**
+   * The goal, with its plugin's version: a pom that does not pin maven-dependency-plugin would
+   * otherwise get whichever version Maven's metadata calls the latest, downloaded on the spot.
+   */
+  static final String BUILD_CLASSPATH = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath";
+
   private MavenClasspath() {}
 
   /** A {@code pom.xml}, or a directory holding one: checked as that Maven module. */
@@ -71,7 +77,7 @@ final class MavenClasspath {
             "-Dstyle.color=never",
             "-f",
             absolutePom.toString(),
-            "dependency:build-classpath",
+            BUILD_CLASSPATH,
             "-Dmdep.includeScope=" + scope,
             "-Dmdep.outputFile=" + output);
     try {
