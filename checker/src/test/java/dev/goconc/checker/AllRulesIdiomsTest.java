@@ -25,18 +25,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The examples of the Go concurrency guides the project was seeded from
- * ({@code /work/shared/seeds/}), written with goconc and compiled with all the goconc rules on
- * at once, as users run them. Each rule's own test runs that rule alone; here a correct idiom
- * must draw no finding from any rule, and a mistake must draw exactly the rules marked on its
- * lines ({@code // expect: RuleA RuleB} at the end of a line), nothing else anywhere.
+ * The examples of common Go concurrency guides, written with goconc and compiled with all the
+ * goconc rules on at once, as users run them. Each rule's own test runs that rule alone; here a
+ * correct idiom must draw no finding from any rule, and a mistake must draw exactly the rules
+ * marked on its lines ({@code // expect: RuleA RuleB} at the end of a line), nothing else anywhere.
  *
- * <p>The seeds' own examples sometimes "wait" with a sleep or leave a sender behind; where the
+ * <p>The guides' own examples sometimes "wait" with a sleep or leave a sender behind; where the
  * catalog calls that a mistake, the example is a mistake here, and its corrected form is an
  * idiom: the select over two unbuffered senders and a timeout (only one sender is ever
  * received), and every {@code time.Sleep} that waits for goroutines. The "async by default"
- * example is a style mistake no rule judges: its channel escapes to the caller. Idioms the brief
- * names beyond the seeds' text (or-done, tee, bridge, errgroup pipeline, rate limiting, graceful
+ * example is a style mistake no rule judges: its channel escapes to the caller. Further idioms
+ * beyond the guides' text (or-done, tee, bridge, errgroup pipeline, rate limiting, graceful
  * shutdown) are written as Go's own documentation shows them.
  */
 final class AllRulesIdiomsTest {
@@ -84,7 +83,7 @@ final class AllRulesIdiomsTest {
     }
     Set<String> rules = new TreeSet<>();
     checks().forEach(check -> rules.add(check.getSimpleName()));
-    assertEquals(rules, marked, "rules with a mistake among the seeds' examples");
+    assertEquals(rules, marked, "rules with a mistake among the guides' examples");
   }
 
   @TestFactory
@@ -175,7 +174,7 @@ final class AllRulesIdiomsTest {
     return m.group(1);
   }
 
-  /** The seeds' correct idioms: quiet under every rule. */
+  /** The guides' correct idioms: quiet under every rule. */
   static final class SeedIdioms {
     // 000: a result handed back over an unbuffered channel the parent receives from.
     static final String SUM_OVER_UNBUFFERED_CHANNEL =
@@ -2071,7 +2070,7 @@ final class AllRulesIdiomsTest {
         """;
   }
 
-  /** The seeds' mistakes: each draws exactly the rules marked on its lines. */
+  /** The guides' mistakes: each draws exactly the rules marked on its lines. */
   static final class SeedMistakes {
     // 000/001/004: sleeping instead of waiting for the goroutines.
     static final String SLEEP_TO_WAIT =

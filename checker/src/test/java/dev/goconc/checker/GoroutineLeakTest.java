@@ -421,7 +421,7 @@ final class GoroutineLeakTest {
   }
 
   /**
-   * The seeds' buffered-channel lesson: a send past a full buffer blocks even when the method
+   * A Go guide's buffered-channel lesson: a send past a full buffer blocks even when the method
    * receives later, and receives that make room in time keep it quiet.
    */
   @Test
@@ -476,7 +476,7 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
-  /** The seeds' {@code go worker(ctx)} written as a lambda calling the worker. */
+  /** A Go guide's {@code go worker(ctx)} written as a lambda calling the worker. */
   @Test
   void lambdaCallingAWorkerIsJudgedByTheWorkersLoops() {
     helper

@@ -34,7 +34,7 @@ final class IgnoredCancellationTest {
             "import java.time.Duration;",
             "import java.util.List;",
             "class Quiet {",
-            "  // The seeds' worker: select on ctx.done() with a default, then work and sleep.",
+            "  // A Go guide's worker: select on ctx.done() with a default, then work and sleep.",
             "  void seedWorker(Context ctx, int id) throws InterruptedException {",
             "    while (true) {",
             "      if (Select.<Boolean>select().recv(ctx.done(), v -> true)",

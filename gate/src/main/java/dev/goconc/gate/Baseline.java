@@ -85,6 +85,25 @@ final class Baseline {
     }
   }
 
+  /**
+   * The entries that match none of {@code findings} (all findings of the run, before any
+   * filter): fixed, or moved to another file, or written from another root. Sorted.
+   */
+  List<String> staleEntries(List<Finding> findings) {
+    Map<Key, Integer> left = new HashMap<>(accepted);
+    for (Finding finding : findings) {
+      left.computeIfPresent(Key.of(finding.path(), finding.rule(), finding.message()), (key, count) -> count > 1 ? count - 1 : null);
+    }
+    List<String> stale = new ArrayList<>();
+    left.forEach((key, count) -> {
+      for (int i = 0; i < count; i++) {
+        stale.add(key.path() + " [" + key.rule() + "]");
+      }
+    });
+    stale.sort(null);
+    return stale;
+  }
+
   /** The findings the baseline does not accept, in their given order. */
   List<Finding> newFindings(List<Finding> findings) {
     Map<Key, Integer> left = new HashMap<>(accepted);

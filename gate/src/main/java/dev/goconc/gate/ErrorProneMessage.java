@@ -1,5 +1,6 @@
 package dev.goconc.gate;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,10 @@ record ErrorProneMessage(String rule, String message, String link, String sugges
   private static final Pattern HEAD = Pattern.compile("^\\[([A-Za-z0-9_]+)\\] ?(.*)$", Pattern.DOTALL);
   private static final Pattern SEE = Pattern.compile("^\\s*\\(see (\\S+)\\)\\s*$");
   private static final String DID_YOU_MEAN = "Did you mean ";
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+  /** The keywords a fix's first line may hold without saying what the fix is. */
+  private static final Set<String> KEYWORDS =
+      Set.of("try", "finally", "catch", "else", "do", "return", "new", "final", "var", "this", "null");
 
   /** Returns {@code null} when the text does not start with {@code [Rule]}. */
   static ErrorProneMessage parse(String text) {
@@ -35,7 +40,7 @@ record ErrorProneMessage(String rule, String message, String link, String sugges
         for (i++; i < lines.length; i++) {
           fix.append('\n').append(lines[i]);
         }
-        suggestion = fix.toString().strip();
+        suggestion = saysSomething(fix.toString()) ? fix.toString().strip() : null;
       } else if (!line.isBlank()) {
         if (!message.isEmpty()) {
           message.append('\n');
@@ -44,5 +49,20 @@ record ErrorProneMessage(String rule, String message, String link, String sugges
       }
     }
     return new ErrorProneMessage(rule, message.toString(), link, suggestion);
+  }
+
+  /**
+   * Error Prone quotes only the first line a fix changes: for a fix that wraps code in
+   * {@code try { … } finally { … }} that is {@code 'try {'}, which names nothing in the user's
+   * code. Such a line is left out; the rule's message and page say what to do.
+   */
+  static boolean saysSomething(String didYouMean) {
+    Matcher word = WORD.matcher(didYouMean.strip().substring(DID_YOU_MEAN.length()));
+    while (word.find()) {
+      if (!KEYWORDS.contains(word.group())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -48,7 +48,8 @@ final class GateCompiler {
   }
 
   /** The goconc findings, in no particular order; throws when the sources do not compile. */
-  List<Finding> compile(List<Path> sources, List<Path> classpath, ReportRoot root)
+  List<Finding> compile(
+      List<Path> sources, List<Path> classpath, List<Path> testClasspath, ReportRoot root)
       throws GateException {
     List<Path> main = sources.stream().filter(source -> !isTestSource(source)).toList();
     Set<Path> tests =
@@ -58,7 +59,7 @@ final class GateCompiler {
       findings.addAll(compile(main, Set.copyOf(main), false, classpath, root));
     }
     if (!tests.isEmpty()) {
-      findings.addAll(compile(sources, tests, true, classpath, root));
+      findings.addAll(compile(sources, tests, true, testClasspath, root));
     }
     return findings;
   }
@@ -76,7 +77,7 @@ final class GateCompiler {
       throw new GateException("this Java runtime has no compiler; run the gate on a JDK 21+");
     }
     List<Finding> findings = new ArrayList<>();
-    List<String> compileErrors = new ArrayList<>();
+    List<CompileError> compileErrors = new ArrayList<>();
     DiagnosticListener<JavaFileObject> listener =
         diagnostic -> collect(diagnostic, root, findings, compileErrors);
     Path classOutput = createTempDirectory();
@@ -137,10 +138,9 @@ final class GateCompiler {
       Diagnostic<? extends JavaFileObject> diagnostic,
       ReportRoot root,
       List<Finding> findings,
-      List<String> compileErrors) {
+      List<CompileError> compileErrors) {
     String text = diagnostic.getMessage(Locale.ROOT);
     Path file = diagnostic.getSource() == null ? null : Path.of(diagnostic.getSource().toUri());
-    String where = file == null ? "" : root.display(file) + ":" + diagnostic.getLineNumber() + ": ";
     String code = String.valueOf(diagnostic.getCode());
     if (code.endsWith(ERROR_PRONE_CODE_SUFFIX)) {
       ErrorProneMessage parsed = ErrorProneMessage.parse(text);
@@ -159,24 +159,24 @@ final class GateCompiler {
       }
     }
     if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-      // An Error Prone crash carries a stack trace in its text; its first line says enough.
-      compileErrors.add(where + "error: " + firstLine(text));
+      compileErrors.add(CompileError.of(diagnostic, root));
     }
   }
 
-  private static String describe(List<String> compileErrors) {
+  private static String describe(List<CompileError> compileErrors) {
     String shown =
-        compileErrors.stream().limit(SHOWN_COMPILE_ERRORS).collect(Collectors.joining("\n  "));
+        compileErrors.stream()
+            .limit(SHOWN_COMPILE_ERRORS)
+            .map(CompileError::text)
+            .collect(Collectors.joining("\n  "));
     String more =
         compileErrors.size() > SHOWN_COMPILE_ERRORS
             ? "\n  … and " + (compileErrors.size() - SHOWN_COMPILE_ERRORS) + " more"
             : "";
-    boolean missingTypes =
-        compileErrors.stream()
-            .anyMatch(e -> e.contains("cannot find symbol") || e.contains("does not exist"));
     String hint =
-        missingTypes
-            ? "\n(missing types: give the dependencies with --classpath, or the project's pom.xml)"
+        compileErrors.stream().anyMatch(CompileError::missingDependency)
+            ? "\n(a dependency is missing: give it with --classpath, or check the Maven module,"
+                + " its pom.xml or its directory, to use its classpath)"
             : "";
     return "the sources do not compile ("
         + compileErrors.size()

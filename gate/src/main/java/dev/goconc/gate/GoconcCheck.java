@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code bin/goconc-check}: the pull-request gate. Compiles the given sources with javac,
@@ -23,12 +24,16 @@ public final class GoconcCheck {
   static final int FINDINGS = 1;
   static final int UNUSABLE = 2;
 
+  private static final int SHOWN_STALE_ENTRIES = 5;
+
   private final Path cwd;
+  private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
 
-  private GoconcCheck(Path cwd, PrintStream out, PrintStream err) {
+  private GoconcCheck(Path cwd, Map<String, String> env, PrintStream out, PrintStream err) {
     this.cwd = cwd;
+    this.env = env;
     this.out = out;
     this.err = err;
   }
@@ -41,8 +46,13 @@ public final class GoconcCheck {
 
   /** Runs the gate as the command line would, with paths relative to {@code cwd}. */
   static int run(String[] args, Path cwd, PrintStream out, PrintStream err) {
+    return run(args, cwd, System.getenv(), out, err);
+  }
+
+  /** As {@link #run(String[], Path, PrintStream, PrintStream)}, with {@code env} as the environment (PATH for Maven). */
+  static int run(String[] args, Path cwd, Map<String, String> env, PrintStream out, PrintStream err) {
     try {
-      return new GoconcCheck(cwd, out, err).check(Options.parse(args));
+      return new GoconcCheck(cwd, env, out, err).check(Options.parse(args));
     } catch (GateException e) {
       err.println("goconc-check: " + e.getMessage());
       return UNUSABLE;
@@ -61,7 +71,7 @@ public final class GoconcCheck {
       return OK;
     }
     ReportRoot root = ReportRoot.choose(options.root() == null ? null : Path.of(options.root()), cwd);
-    CompileInputs inputs = CompileInputs.of(options, cwd, err);
+    CompileInputs inputs = CompileInputs.of(options, cwd, env, err);
 
     RuleCatalog rules = RuleCatalog.load(GoconcCheck.class.getClassLoader());
     if (rules.isEmpty()) {
@@ -69,7 +79,7 @@ public final class GoconcCheck {
     }
     List<Finding> all =
         new GateCompiler(GateEnvironment.processorPath(), rules)
-            .compile(inputs.sources(), inputs.classpath(), root).stream()
+            .compile(inputs.sources(), inputs.classpath(), inputs.testClasspath(), root).stream()
             .sorted(Finding.ORDER)
             .toList();
 
@@ -88,8 +98,10 @@ public final class GoconcCheck {
         reported = List.of();
       } else {
         int before = reported.size();
-        reported = Baseline.read(baselineFile, options.baseline()).newFindings(reported);
+        Baseline baseline = Baseline.read(baselineFile, options.baseline());
+        reported = baseline.newFindings(reported);
         accepted += ", " + (before - reported.size()) + " accepted by the baseline";
+        reportStale(baseline.staleEntries(all), options.baseline());
       }
     }
 
@@ -100,6 +112,19 @@ public final class GoconcCheck {
         + (failing > 0 ? failing + " at or above --fail-on " : "none at or above --fail-on ")
         + options.failOn().name().toLowerCase(java.util.Locale.ROOT));
     return failing > 0 ? FINDINGS : OK;
+  }
+
+  private void reportStale(List<String> stale, String baselineName) {
+    if (stale.isEmpty()) {
+      return;
+    }
+    String shown = String.join("\n  ", stale.subList(0, Math.min(stale.size(), SHOWN_STALE_ENTRIES)));
+    String more = stale.size() > SHOWN_STALE_ENTRIES ? "\n  … and " + (stale.size() - SHOWN_STALE_ENTRIES) + " more" : "";
+    boolean one = stale.size() == 1;
+    err.println("goconc-check: " + stale.size() + (one ? " entry" : " entries") + " of the baseline "
+        + baselineName + (one ? " matches" : " match") + " no finding any more (fixed, or the file"
+        + " moved, or the baseline was written with another --root); --update-baseline drops "
+        + (one ? "it" : "them") + ":\n  " + shown + more);
   }
 
   private static List<Finding> onChangedLines(List<Finding> findings, String ref, ReportRoot root)

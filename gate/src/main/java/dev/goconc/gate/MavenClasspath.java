@@ -6,23 +6,37 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
- * The compile classpath of a Maven module, as its own build resolves it:
- * {@code dependency:build-classpath} with the compile scope (compile, provided, system), run
- * by the project's Maven wrapper (the nearest {@code mvnw} in the pom's directory or above) or
- * else {@code mvn} from the PATH. The gate says which on stderr. An aggregator pom has no
- * sources of its own, so it is refused with a hint to name a module.
+ * The classpath of a Maven module, as its build resolves it: {@code dependency:build-classpath}
+ * for one scope ({@code compile} for main sources, {@code test} for test sources). Maven runs
+ * the module's build extensions and plugins, which are code of whoever wrote the pom, so the
+ * Maven that runs is a choice the gate states: see {@link MavenCommand}. An aggregator pom has
+ * no sources of its own, so it is refused with a hint to name a module.
  */
 final class MavenClasspath {
+  /**
+   * The goal, with its plugin's version: a pom that does not pin maven-dependency-plugin would
+   * otherwise get whichever version Maven's metadata calls the latest, downloaded on the spot.
+   */
+  static final String BUILD_CLASSPATH = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath";
+
   private MavenClasspath() {}
 
-  static boolean isPom(Path path) {
-    return Files.isRegularFile(path) && path.getFileName().toString().equals("pom.xml");
+  /** A {@code pom.xml}, or a directory holding one: checked as that Maven module. */
+  static boolean isModule(Path path) {
+    return pomOf(path) != null;
+  }
+
+  static Path pomOf(Path path) {
+    if (Files.isRegularFile(path) && path.getFileName().toString().equals("pom.xml")) {
+      return path;
+    }
+    Path inside = path.resolve("pom.xml");
+    return Files.isDirectory(path) && Files.isRegularFile(inside) ? inside : null;
   }
 
   /** The module's main sources: Maven's default layout. */
@@ -30,55 +44,54 @@ final class MavenClasspath {
     Path sources = pom.toAbsolutePath().getParent().resolve("src/main/java");
     if (!Files.isDirectory(sources)) {
       throw new GateException(
-          "no src/main/java beside " + pom + " (the gate checks a Maven module's main sources)");
+          "no src/main/java beside " + pom + " (the gate checks a Maven module's sources)");
     }
     return sources;
   }
 
-  /** The classpath; {@code shown} is the pom's path as the user gave it, for messages. */
-  static List<Path> resolve(Path pom, String shown, PrintStream log) throws GateException {
+  /** The module's test sources, or {@code null} when it has none. */
+  static Path testSources(Path pom) {
+    Path sources = pom.toAbsolutePath().getParent().resolve("src/test/java");
+    return Files.isDirectory(sources) ? sources : null;
+  }
+
+  /**
+   * The classpath of {@code scope}; {@code shown} is the pom's path as the user gave it, for
+   * messages.
+   */
+  static List<Path> resolve(Path pom, String shown, String scope, MavenCommand maven, PrintStream log)
+      throws GateException {
     Path absolutePom = pom.toAbsolutePath().normalize();
-    refuseAggregator(absolutePom, shown);
-    String maven = findMaven(absolutePom.getParent());
     Path output;
     try {
       output = Files.createTempFile("goconc-check-classpath", ".txt");
     } catch (IOException e) {
       throw new GateException("cannot create a temporary file: " + e.getMessage(), e);
     }
-    log.println("goconc-check: resolving the classpath of " + shown + " with " + maven
-        + " dependency:build-classpath");
-    List<String> command =
+    log.println("goconc-check: resolving the classpath of " + shown + " with " + maven.executable()
+        + " dependency:build-classpath (" + scope + " scope)");
+    List<String> arguments =
         List.of(
-            maven,
             "-B",
             "-q",
+            "-Dstyle.color=never",
             "-f",
             absolutePom.toString(),
-            "dependency:build-classpath",
-            "-Dmdep.includeScope=compile",
+            BUILD_CLASSPATH,
+            "-Dmdep.includeScope=" + scope,
             "-Dmdep.outputFile=" + output);
     try {
-      Process process =
-          new ProcessBuilder(command)
-              .directory(absolutePom.getParent().toFile())
-              .redirectErrorStream(true)
-              .start();
-      process.getOutputStream().close();
-      String mavenOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (process.waitFor() != 0) {
+      MavenCommand.Result result = maven.run(absolutePom.getParent(), arguments);
+      if (result.status() != 0) {
         throw new GateException(
-            "Maven could not resolve the dependencies of " + shown + ":\n  " + errorLines(mavenOutput));
+            "Maven could not resolve the dependencies of " + shown + ":\n  " + MavenOutput.errorLines(result.output()));
       }
       String classpath = Files.readString(output).strip();
       return classpath.isEmpty()
           ? List.of()
           : Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList();
     } catch (IOException e) {
-      throw new GateException("cannot run " + maven + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GateException("interrupted while Maven resolved the classpath", e);
+      throw new GateException("cannot read the classpath Maven wrote: " + e.getMessage(), e);
     } finally {
       try {
         Files.deleteIfExists(output);
@@ -88,7 +101,7 @@ final class MavenClasspath {
     }
   }
 
-  private static void refuseAggregator(Path pom, String shown) throws GateException {
+  static void refuseAggregator(Path pom, String shown) throws GateException {
     try {
       String text = Files.readString(pom);
       if (text.replaceAll("\\s", "").contains("<packaging>pom</packaging>")) {
@@ -100,22 +113,22 @@ final class MavenClasspath {
     }
   }
 
-  private static String findMaven(Path dir) {
-    for (Path d = dir; d != null; d = d.getParent()) {
-      Path wrapper = d.resolve("mvnw");
-      if (Files.isExecutable(wrapper)) {
-        return wrapper.toString();
+  /** The environment's PATH lookup, for {@link MavenCommand}. */
+  static Path onPath(String name, Map<String, String> env) {
+    String path = env.getOrDefault("PATH", "");
+    for (String entry : path.split(File.pathSeparator)) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(entry, name);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate;
       }
     }
-    return "mvn";
+    return null;
   }
 
-  private static String errorLines(String output) {
-    List<String> errors =
-        output.lines().filter(l -> l.startsWith("[ERROR]")).limit(8).collect(Collectors.toCollection(ArrayList::new));
-    if (errors.isEmpty()) {
-      errors = output.lines().limit(8).toList();
-    }
-    return String.join("\n  ", errors);
+  static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

@@ -16,14 +16,16 @@ record Options(
     String newSince,
     String root,
     String output,
+    String maven,
     boolean help) {
 
   static final String USAGE =
       """
       usage: goconc-check [options] PATH...
         Compiles the Java sources under each PATH (a .java file, a directory, or a Maven
-        module's pom.xml) with javac, Error Prone and the goconc rules, and reports the
-        goconc findings.
+        module: its pom.xml or a directory holding one) with javac, Error Prone and the
+        goconc rules, and reports the goconc findings. Sources are only compiled, with
+        annotation processing off; a Maven module's classpath is resolved by running Maven.
 
         --format text|sarif|json   report format (default text)
         --output FILE              write the report to FILE instead of standard output
@@ -33,6 +35,8 @@ record Options(
         --baseline FILE            accept the findings listed in FILE; write FILE when it is absent
         --update-baseline          rewrite the baseline with the current findings
         --new-since GITREF         report only findings on lines changed since GITREF
+        --maven CMD                the Maven that resolves a module's classpath (default: mvn
+                                   on the PATH; --maven ./mvnw runs the checkout's wrapper)
         --root DIR                 make reported paths relative to DIR (default: the git
                                    work tree of the current directory, else the directory)
         --help                     print this help
@@ -51,6 +55,7 @@ record Options(
     String newSince = null;
     String root = null;
     String output = null;
+    String maven = null;
     boolean help = false;
     boolean onlyPaths = false;
     for (int i = 0; i < args.length; i++) {
@@ -78,11 +83,12 @@ record Options(
         case "--new-since" -> newSince = inlineValue != null ? inlineValue : next(args, ++i, name);
         case "--root" -> root = inlineValue != null ? inlineValue : next(args, ++i, name);
         case "--output", "-o" -> output = inlineValue != null ? inlineValue : next(args, ++i, name);
+        case "--maven" -> maven = inlineValue != null ? inlineValue : next(args, ++i, name);
         default -> throw new GateException("unknown option " + arg + "\n" + USAGE);
       }
     }
     if (help) {
-      return new Options(paths, format, failOn, classpath, baseline, updateBaseline, newSince, root, output, true);
+      return new Options(paths, format, failOn, classpath, baseline, updateBaseline, newSince, root, output, maven, true);
     }
     if (paths.isEmpty()) {
       throw new GateException("no PATH given\n" + USAGE);
@@ -92,7 +98,7 @@ record Options(
     }
     classpath.removeIf(String::isEmpty);
     return new Options(
-        List.copyOf(paths), format, failOn, List.copyOf(classpath), baseline, updateBaseline, newSince, root, output, false);
+        List.copyOf(paths), format, failOn, List.copyOf(classpath), baseline, updateBaseline, newSince, root, output, maven, false);
   }
 
   private static boolean flag(String name, String inlineValue) throws GateException {

@@ -40,6 +40,11 @@ final class SourceSet {
         "not a Java source file: " + shown + " (give .java files, directories, or a pom.xml)");
   }
 
+  /** Whether any {@code .java} file lies below {@code dir}, as {@link #collect} walks it. */
+  static boolean hasJavaSources(Path dir) throws GateException {
+    return !walk(dir).isEmpty();
+  }
+
   static boolean isJavaSource(Path path) {
     return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".java");
   }

@@ -1,6 +1,7 @@
 package dev.goconc.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,5 +78,33 @@ final class BaselineTest {
 
     assertEquals(GoconcCheck.UNUSABLE, run.status(), run::toString);
     assertTrue(run.err().contains("cannot read the baseline b.json"), run::toString);
+  }
+
+  @Test
+  void entriesThatMatchNoFindingAnyMoreAreReportedAsStale() throws IOException {
+    GateRun.copyFixture("context-field", dir);
+    GateRun.in(dir, "--baseline", "b.json", "src");
+    Path server = dir.resolve("src/app/Server.java");
+    Files.writeString(server, Files.readString(server).replace("  private final Context ctx;", "  @SuppressWarnings(\"ContextInField\")\n  private final Context ctx;"));
+
+    GateRun run = GateRun.in(dir, "--baseline", "b.json", "src");
+
+    assertEquals(GoconcCheck.OK, run.status(), run::toString);
+    assertTrue(run.err().contains("1 accepted by the baseline"), run::toString);
+    assertTrue(
+        run.err().contains("1 entry of the baseline b.json matches no finding any more")
+            && run.err().contains("--update-baseline drops it:\n  src/app/Server.java [ContextInField]"),
+        run::toString);
+  }
+
+  @Test
+  void aBaselineThatMatchesEveryFindingReportsNothingStale() {
+    GateRun.copyFixture("context-field", dir);
+    GateRun.in(dir, "--baseline", "b.json", "src");
+
+    GateRun run = GateRun.in(dir, "--baseline", "b.json", "src");
+
+    assertTrue(run.err().contains("2 accepted by the baseline"), run::toString);
+    assertFalse(run.err().contains("no finding any more"), run::toString);
   }
 }

@@ -36,4 +36,19 @@ final class ErrorProneMessageTest {
     assertEquals("https://x/GoroutineLeak.md", parsed.link());
     assertEquals("Did you mean 'Chan<String> result = Chan.make(1);\n  go(task);'?", parsed.suggestion());
   }
+
+  @Test
+  void aFixWhoseQuotedLineNamesNothingIsLeftOut() {
+    ErrorProneMessage parsed =
+        ErrorProneMessage.parse("[UnclosedChannel] the loop over 'ch' never ends\n    (see https://x/U.md)\n  Did you mean 'try {'?");
+
+    assertEquals(new ErrorProneMessage("UnclosedChannel", "the loop over 'ch' never ends", "https://x/U.md", null), parsed);
+  }
+
+  @Test
+  void aFixWhoseQuotedLineNamesCodeIsKept() {
+    ErrorProneMessage parsed = ErrorProneMessage.parse("[WaitGroupDoneNotInFinally] wg.done() is not in a finally\n  Did you mean 'wg.go('?");
+
+    assertEquals("Did you mean 'wg.go('?", parsed.suggestion());
+  }
 }

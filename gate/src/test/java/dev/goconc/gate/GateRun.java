@@ -9,18 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Runs the gate in this JVM as the command line would, and keeps what it printed. */
 record GateRun(int status, String out, String err) {
 
   static GateRun in(Path cwd, String... args) {
+    return in(cwd, System.getenv(), args);
+  }
+
+  /** As {@link #in(Path, String...)}, with {@code env} as the gate's environment. */
+  static GateRun in(Path cwd, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
         GoconcCheck.run(
             args,
             cwd,
+            env,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new GateRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -173,7 +173,7 @@ final class GoconcCheckTest {
 
     assertEquals(GoconcCheck.UNUSABLE, run.status(), run::toString);
     assertTrue(run.err().contains("the sources do not compile"), run::toString);
-    assertTrue(run.err().contains("Broken.java:4: error:"), run::toString);
+    assertTrue(run.err().contains("Broken.java:4:13: error: illegal start of type"), run::toString);
     assertFalse(run.err().contains("\tat "), run::toString);
     assertEquals("", run.out());
   }
@@ -183,8 +183,22 @@ final class GoconcCheckTest {
     GateRun run = GateRun.in(GateRun.copyFixture("missing-dependency", dir), ".");
 
     assertEquals(GoconcCheck.UNUSABLE, run.status(), run::toString);
-    assertTrue(run.err().contains("UsesLibrary.java:3: error: package org.example.absent does not exist"), run::toString);
-    assertTrue(run.err().contains("--classpath"), run::toString);
+    assertTrue(run.err().contains("UsesLibrary.java:3:26: error: package org.example.absent does not exist"), run::toString);
+    assertTrue(run.err().contains("(a dependency is missing: give it with --classpath"), run::toString);
+  }
+
+  @Test
+  void unknownSymbolInTheCodeShowsJavacsDetailAndNoClasspathHint() throws IOException {
+    // The import is missing, not a dependency: java.time is always there.
+    Files.writeString(dir.resolve("Waits.java"), "class Waits {\n  Duration timeout;\n}\n");
+
+    GateRun run = GateRun.in(dir, "Waits.java");
+
+    assertEquals(GoconcCheck.UNUSABLE, run.status(), run::toString);
+    assertTrue(
+        run.err().contains("Waits.java:2:3: error: cannot find symbol\n    symbol:   class Duration\n    location: class Waits"),
+        run::toString);
+    assertFalse(run.err().contains("--classpath"), run::toString);
   }
 
   @Test

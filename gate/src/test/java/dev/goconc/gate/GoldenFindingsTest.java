@@ -62,7 +62,9 @@ final class GoldenFindingsTest {
             "--fail-on", "none",
             "--root", REPOSITORY.toString(),
             "--classpath", dependencyJars(),
-            "examples");
+            // Not "examples", which holds a pom.xml and would be checked as that module, without mistakes/.
+            "examples/src",
+            "examples/mistakes");
     assertEquals(GoconcCheck.OK, run.status(), run::toString);
     List<String> lines = new ArrayList<>();
     for (JsonNode finding : new ObjectMapper().readTree(run.out()).get("findings")) {
