@@ -3,8 +3,9 @@
 # goconc rule at ERROR (Error Prone's own checks off), and reports crashes, goconc findings and
 # time. Both must be zero: a rule that meets code it does not understand returns no match.
 #
-# Guava is compiled twice: as published (every rule should take its cheap exit), and with
-# "import dev.goconc.*;" added to each file, so every rule analyses every method of it.
+# Guava and commons-lang3 are each compiled twice: as published (every rule should take its cheap
+# exit), and with "import dev.goconc.*;" added to each file, so every rule analyses every method.
+# Every rule runs in strict mode (-XepOpt:Goconc:Strict=true): a crash fails the run loudly.
 #
 # Usage: bench/real-code-check.sh [--guava VERSION] [--jdk] [--compare] [--keep-going]
 #   --guava VERSION  Guava release whose sources jar is compiled (default below)
@@ -19,6 +20,7 @@
 set -euo pipefail
 
 GUAVA_VERSION=33.5.0-jre
+LANG3_VERSION=3.17.0
 EP_VERSION=2.50.0
 WITH_JDK=false
 COMPARE=false
@@ -205,6 +207,31 @@ fi
 find "$GUAVA_FORCED" -name '*.java' ! -name module-info.java | sort > "$WORK/guava-forced.files"
 check_corpus guava-importing-goconc "$WORK/guava-forced.files" --release 21 \
   -cp "$GUAVA_DEPS:$ROOT/runtime/target/classes"
+
+# --- Corpus 1c: commons-lang3's sources jar (no compile-scope dependencies), as published and,
+# like Guava, with "import dev.goconc.*;" added so every rule reads every method.
+echo "== fetching commons-lang3 $LANG3_VERSION sources"
+LANG3_SRC="$WORK/commons-lang3-$LANG3_VERSION-src"
+if [ ! -d "$LANG3_SRC" ]; then
+  mvn_maybe_offline -f "$WORK/resolve-errorprone/pom.xml" \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="org.apache.commons:commons-lang3:$LANG3_VERSION:jar:sources" \
+    -DoutputDirectory="$WORK"
+  mkdir -p "$LANG3_SRC"
+  (cd "$LANG3_SRC" && "$JDK/bin/jar" xf "$WORK/commons-lang3-$LANG3_VERSION-sources.jar")
+fi
+find "$LANG3_SRC" -name '*.java' ! -name module-info.java | sort > "$WORK/commons-lang3.files"
+check_corpus commons-lang3 "$WORK/commons-lang3.files" --release 21
+LANG3_FORCED="$WORK/commons-lang3-$LANG3_VERSION-forced"
+if [ ! -d "$LANG3_FORCED" ]; then
+  cp -r "$LANG3_SRC" "$LANG3_FORCED"
+  find "$LANG3_FORCED" -name '*.java' ! -name module-info.java \
+    -exec sed -i '0,/^package [A-Za-z0-9_.]*;/s//&\nimport dev.goconc.*;/' {} +
+fi
+find "$LANG3_FORCED" -name '*.java' ! -name module-info.java | sort \
+  > "$WORK/commons-lang3-forced.files"
+check_corpus commons-lang3-importing-goconc "$WORK/commons-lang3-forced.files" --release 21 \
+  -cp "$ROOT/runtime/target/classes"
 
 # --- Corpus 2: java.base from the JDK's src.zip, compiled as a patch of java.base itself.
 if $WITH_JDK; then

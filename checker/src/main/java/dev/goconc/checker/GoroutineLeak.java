@@ -437,9 +437,10 @@ public final class GoroutineLeak extends BugChecker
       return Description.NO_MATCH;
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    TreePath bodyPath = body.get() instanceof LambdaExpressionTree
-        ? new TreePath(state.getPath(), body.get())
-        : TreePath.getPath(unit, body.get());
+    TreePath bodyPath = GoroutineBodies.bodyPath(state.getPath(), body.get());
+    if (bodyPath == null) {
+      return Description.NO_MATCH;
+    }
     List<StatementTree> reported = new ArrayList<>();
     ChannelUses[] everywhere = new ChannelUses[1];
     for (StatementTree loop : EndlessLoops.in(bodyPath, state)) {

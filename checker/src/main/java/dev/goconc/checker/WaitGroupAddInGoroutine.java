@@ -150,9 +150,6 @@ public final class WaitGroupAddInGoroutine extends BugChecker
   }
 
   static TreePath pathOf(Tree body, VisitorState state) {
-    if (body instanceof LambdaExpressionTree) {
-      return new TreePath(state.getPath(), body);
-    }
-    return TreePath.getPath(state.getPath().getCompilationUnit(), body);
+    return GoroutineBodies.bodyPath(state.getPath(), body);
   }
 }

@@ -185,6 +185,71 @@ final class WaitGroupAddInGoroutineTest {
         .doTest();
   }
 
+  /** The goroutine as an anonymous Runnable or a task local is the same goroutine. */
+  @Test
+  void everyFormOfGoroutine() {
+    helper
+        .addSourceLines(
+            "Forms.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+
+            class Forms {
+              static void work() {}
+
+              void anonymous() {
+                WaitGroup wg = new WaitGroup();
+                Go.go(new Runnable() {
+                  @Override
+                  public void run() {
+                    // BUG: Diagnostic contains: add
+                    wg.add(1);
+                    try {
+                      work();
+                    } finally {
+                      wg.done();
+                    }
+                  }
+                });
+                wg.await();
+              }
+
+              void taskLocal() {
+                WaitGroup wg = new WaitGroup();
+                Runnable task = () -> {
+                  // BUG: Diagnostic contains: add
+                  wg.add(1);
+                  try {
+                    work();
+                  } finally {
+                    wg.done();
+                  }
+                };
+                Go.go(task);
+                wg.await();
+              }
+
+              void addedBeforeTheLaunch() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(new Runnable() {
+                  @Override
+                  public void run() {
+                    try {
+                      work();
+                    } finally {
+                      wg.done();
+                    }
+                  }
+                });
+                wg.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void matchesStaticchecksTestData() {
     helper

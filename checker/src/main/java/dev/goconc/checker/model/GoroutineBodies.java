@@ -82,6 +82,18 @@ public final class GoroutineBodies {
     return task(call.getArguments().get(0), state);
   }
 
+  /**
+   * The path of {@code body}, found by {@link #bodyOf} for the launch at {@code launchPath}: under
+   * the launch when it is the launch's argument, else wherever the unit declares it (a method of
+   * the unit, a task local, an anonymous task class); null when it cannot be found.
+   */
+  public static TreePath bodyPath(TreePath launchPath, Tree body) {
+    return launchPath.getLeaf() instanceof MethodInvocationTree call
+            && call.getArguments().contains(body)
+        ? new TreePath(launchPath, body)
+        : TreePath.getPath(launchPath.getCompilationUnit(), body);
+  }
+
   /** The code a task expression runs, as {@link #bodyOf} describes. */
   private static Optional<Tree> task(ExpressionTree expression, VisitorState state) {
     ExpressionTree argument = ASTHelpers.stripParentheses(expression);
