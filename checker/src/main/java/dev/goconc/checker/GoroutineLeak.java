@@ -197,6 +197,13 @@ public final class GoroutineLeak extends BugChecker
       int count = goroutine instanceof com.sun.source.tree.MemberReferenceTree
           ? entry.getValue().size()
           : SendCounts.max(goroutine, entry.getValue());
+      if (count > 1 && count != SendCounts.UNBOUNDED
+          && (goroutine instanceof LambdaExpressionTree || goroutine instanceof MethodTree)) {
+        int counted = count;
+        count = ExitPaths.of(ops.pathTo(goroutine), state)
+            .map(body -> Math.min(counted, SendCounts.maxOnAPath(body, entry.getValue())))
+            .orElse(count);
+      }
       count = count > 0 && ops.launchRepeats(goroutine) ? SendCounts.UNBOUNDED : count;
       sends.put(goroutine, count);
       total = SendCounts.plus(total, count);

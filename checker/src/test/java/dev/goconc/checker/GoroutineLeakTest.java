@@ -622,6 +622,21 @@ final class GoroutineLeakTest {
                 return in.receive();
               }
 
+              // The goroutine sends the first match and returns: one send, one receive.
+              String firstMatch(List<String> names) {
+                Chan<String> found = Chan.make();
+                Go.go(() -> {
+                  for (String n : names) {
+                    if (n.startsWith("a")) {
+                      found.send(n);
+                      return;
+                    }
+                  }
+                  found.send("");
+                });
+                return found.receive();
+              }
+
               // Each branch launches and receives its own: no path holds two senders.
               int oneSenderPerPath(boolean fast) {
                 Chan<Integer> out = Chan.make();

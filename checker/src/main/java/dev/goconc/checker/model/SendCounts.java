@@ -1,5 +1,7 @@
 package dev.goconc.checker.model;
 
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -12,10 +14,19 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import dev.goconc.checker.flow.ExitPaths;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +46,40 @@ public final class SendCounts {
   public static int max(Tree tree, Set<? extends Tree> marks) {
     Integer result = new Counter(marks, tree).scan(tree, null);
     return result == null ? 0 : result;
+  }
+
+  /**
+   * The most of {@code marks} one path through a body runs, read off its control-flow graph: the
+   * longest chain of marks each reachable from the one before. Only for marks that cannot run
+   * again (no loop repeats them: {@link #max} is finite), where it refines {@link #max}'s sum of
+   * sequential code — "send the first match and return; else send a default" sends once.
+   */
+  public static int maxOnAPath(ExitPaths body, Set<? extends Tree> marks) {
+    Map<Tree, Integer> longest = new HashMap<>();
+    int most = 0;
+    for (Tree mark : marks) {
+      most = Math.max(most, chainFrom(mark, body, marks, longest, new HashSet<>()));
+    }
+    return most;
+  }
+
+  private static int chainFrom(Tree mark, ExitPaths body, Set<? extends Tree> marks,
+      Map<Tree, Integer> longest, Set<Tree> onStack) {
+    Integer known = longest.get(mark);
+    if (known != null) {
+      return known;
+    }
+    if (!onStack.add(mark)) {
+      return UNBOUNDED; // a cycle: the caller only asks when no loop repeats a mark
+    }
+    int best = 0;
+    for (Tree next : body.reachedAvoiding(mark, marks::contains, t -> false)) {
+      best = Math.max(best, chainFrom(next, body, marks, longest, onStack));
+    }
+    onStack.remove(mark);
+    int chain = plus(best, 1);
+    longest.put(mark, chain);
+    return chain;
   }
 
   public static int plus(int a, int b) {
@@ -141,22 +186,88 @@ public final class SendCounts {
 
     @Override
     public Integer visitWhileLoop(WhileLoopTree tree, Void unused) {
-      return loop(super.visitWhileLoop(tree, unused));
+      return loop(tree, super.visitWhileLoop(tree, unused));
     }
 
     @Override
     public Integer visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
-      return loop(super.visitDoWhileLoop(tree, unused));
+      return loop(tree, super.visitDoWhileLoop(tree, unused));
     }
 
     @Override
     public Integer visitForLoop(ForLoopTree tree, Void unused) {
-      return loop(super.visitForLoop(tree, unused));
+      return loop(tree, super.visitForLoop(tree, unused));
     }
 
     @Override
     public Integer visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
-      return plus(count(tree.getExpression()), loop(count(tree.getStatement())));
+      return plus(count(tree.getExpression()), loop(tree, count(tree.getStatement())));
     }
+
+    /**
+     * A loop runs its marks unboundedly often, unless each mark in it is followed in its own
+     * block by a {@code return}, a {@code throw} or a {@code break} out of this loop: then the
+     * loop ends the first time a mark runs ("find the first match, send it, return"), and it
+     * counts as one pass.
+     */
+    private int loop(Tree loop, Integer inside) {
+      return inside != null && inside > 0 && everyMarkLeaves(loop) ? inside : loop(inside);
+    }
+
+    private boolean everyMarkLeaves(Tree loop) {
+      boolean[] all = {true};
+      Deque<Tree> around = new ArrayDeque<>(); // the trees from the loop down to the one scanned
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void scan(Tree tree, Void unused) {
+          if (tree == null || !all[0]) {
+            return null;
+          }
+          if (marks.contains(tree) && !leavesAfter(around, tree, loop)) {
+            all[0] = false;
+            return null;
+          }
+          around.push(tree);
+          try {
+            return super.scan(tree, unused);
+          } finally {
+            around.pop();
+          }
+        }
+      }.scan(loop, null);
+      return all[0];
+    }
+  }
+
+  /**
+   * Whether the statement holding {@code mark} (inside the trees {@code around}, innermost first)
+   * is followed in its block by a statement that leaves {@code loop}.
+   */
+  private static boolean leavesAfter(Deque<Tree> around, Tree mark, Tree loop) {
+    Tree child = mark;
+    for (Tree leaf : around) {
+      if (leaf == loop) {
+        return false;
+      }
+      if (leaf instanceof BlockTree block && child instanceof StatementTree statement) {
+        List<? extends StatementTree> statements = block.getStatements();
+        int at = statements.indexOf(statement);
+        for (int i = at + 1; at >= 0 && i < statements.size(); i++) {
+          StatementTree next = statements.get(i);
+          if (next instanceof ReturnTree || next instanceof ThrowTree
+              || (next instanceof BreakTree jump && jump.getLabel() == null)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof SwitchTree
+          || leaf instanceof WhileLoopTree || leaf instanceof DoWhileLoopTree
+          || leaf instanceof ForLoopTree || leaf instanceof EnhancedForLoopTree) {
+        return false; // a break there leaves that, not this loop
+      }
+      child = leaf;
+    }
+    return false;
   }
 }
