@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one timer thread behind every context deadline, {@link Timer} and {@link Ticker}: no thread
  * per timer. Its tasks only close or try-send on a channel or cancel a context, so one daemon
- * thread keeps up; cancelled tasks leave its queue at once (remove-on-cancel), so a stopped timer
+ * thread keeps up. There is no fixed-rate task: a ticker schedules each tick from the last, past
+ * the ticks it missed, so a task that is late never runs again and again to catch up (that would
+ * starve every timer due after it). Cancelled tasks leave its queue at once (remove-on-cancel), so a stopped timer
  * or cancelled context holds no memory here.
  */
 final class SharedScheduler {
@@ -29,9 +31,8 @@ final class SharedScheduler {
     return EXECUTOR.schedule(task, nanos(delay), TimeUnit.NANOSECONDS);
   }
 
-  static ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
-    long p = nanos(period);
-    return EXECUTOR.scheduleAtFixedRate(task, p, p, TimeUnit.NANOSECONDS);
+  static ScheduledFuture<?> scheduleNanos(Runnable task, long delayNanos) {
+    return EXECUTOR.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   /** Tasks waiting to run, for tests that check cancelled timers are released. */
@@ -39,7 +40,8 @@ final class SharedScheduler {
     return EXECUTOR.getQueue().size();
   }
 
-  private static long nanos(Duration d) {
+  /** {@code d} in nanoseconds, 0 if negative, {@code Long.MAX_VALUE} if longer than that. */
+  static long nanos(Duration d) {
     if (d.isNegative()) {
       return 0;
     }

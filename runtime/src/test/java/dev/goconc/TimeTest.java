@@ -102,6 +102,44 @@ final class TimeTest {
   }
 
   @Test
+  void aFastTickerDoesNotStarveOtherTimers() {
+    try (Ticker fast = Time.newTicker(Duration.ofNanos(1))) {
+      CancelContext ctx = Context.withTimeout(Context.background(), Duration.ofMillis(50));
+      Timer timer = Time.newTimer(Duration.ofMillis(20));
+      // Expected within a few ms of their due times; the bound is a hundred times that.
+      assertTrue(within(Duration.ofSeconds(5), () -> ctx.err() != null), "deadline starved");
+      assertTrue(within(Duration.ofSeconds(5), () -> timer.c().tryReceive().isPresent()), "timer starved");
+      assertNotNull(fast.c().receive(), "the fast ticker still ticks");
+    }
+  }
+
+  @Test
+  void aLateTickSkipsTheTicksItMissed() {
+    assertEquals(10, ChanTicker.delayToNextTick(0, 10));
+    assertEquals(7, ChanTicker.delayToNextTick(3, 10));
+    assertEquals(7, ChanTicker.delayToNextTick(53, 10), "five ticks missed: none is made up");
+    assertEquals(10, ChanTicker.delayToNextTick(-2, 10));
+    assertEquals(1, ChanTicker.delayToNextTick(1_000_000, 1));
+  }
+
+  /** Polls {@code condition} until it holds or {@code bound} has passed. */
+  static boolean within(Duration bound, java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
   void nonPositiveTickerThrows() {
     assertThrows(IllegalArgumentException.class, () -> Time.newTicker(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> Time.newTicker(Duration.ofMillis(-1)));
