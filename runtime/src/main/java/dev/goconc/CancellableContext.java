@@ -56,8 +56,9 @@ final class CancellableContext implements CancelContext, Canceler, Contexts.Deri
     lock.lock();
     try {
       if (err == null) {
+        // The tree below may be of any size: cancel it off the timer thread.
         timer =
-            SharedScheduler.schedule(
+            SharedScheduler.scheduleOffTimerThread(
                 () -> cancelTree(ContextException.DEADLINE_EXCEEDED, null), left);
       }
     } finally {

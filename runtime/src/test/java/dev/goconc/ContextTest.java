@@ -133,6 +133,24 @@ final class ContextTest {
   }
 
   @Test
+  void aDeadlineCancelsItsTreeOffTheTimerThread() throws Exception {
+    CancellableContext ctx =
+        (CancellableContext) Context.withTimeout(Context.background(), Duration.ofMillis(20));
+    java.util.concurrent.CompletableFuture<Thread> cancelledOn =
+        new java.util.concurrent.CompletableFuture<>();
+    ctx.addChild(
+        (removeFromParent, err, cause) -> {
+          cancelledOn.complete(Thread.currentThread());
+          return java.util.List.of();
+        });
+
+    Thread t = cancelledOn.get(10, TimeUnit.SECONDS);
+
+    assertFalse(SharedScheduler.isTimerThread(t), "cancelled on " + t);
+    assertTrue(t.isVirtual(), "cancelled on " + t);
+  }
+
+  @Test
   void contextsAndTimersOwnNoThreads() {
     Context.withTimeout(Context.background(), Duration.ofHours(1)).cancel(); // scheduler started
     int before = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
