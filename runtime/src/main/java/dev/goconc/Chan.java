@@ -138,6 +138,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   }
 
   /**
+   * This channel's receiving end as a timer's channel (Go's {@code t.C}): {@code len} and
+   * {@code cap} report 0, as for Go 1.23's timer channels, whose one buffered value is an
+   * implementation detail that {@code stop} and {@code reset} discard.
+   */
+  RecvChan<T> timerEnd() {
+    return new TimerView<>(this);
+  }
+
+  /**
    * Go's {@code ch <- value}. Blocks until a receiver takes the value (unbuffered) or a buffer
    * slot is free (buffered).
    *
@@ -750,6 +759,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     if (ch instanceof RecvView<?> v) {
       return v.chan;
     }
+    if (ch instanceof TimerView<?> v) {
+      return v.chan;
+    }
     throw new IllegalArgumentException(
         "select works on goconc channels only, not " + ch.getClass().getName());
   }
@@ -812,6 +824,39 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     @Override
     public int cap() {
       return chan.cap();
+    }
+  }
+
+  /** A timer's receiving end: the buffer that holds its one value is not shown (see {@link #timerEnd}). */
+  private record TimerView<T>(Chan<T> chan) implements RecvChan<T> {
+    @Override
+    public T receive() {
+      return chan.receive();
+    }
+
+    @Override
+    public Received<T> receiveOk() {
+      return chan.receiveOk();
+    }
+
+    @Override
+    public Optional<Received<T>> tryReceive() {
+      return chan.tryReceive();
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+      return chan.iterator();
+    }
+
+    @Override
+    public int len() {
+      return 0;
+    }
+
+    @Override
+    public int cap() {
+      return 0;
     }
   }
 }
