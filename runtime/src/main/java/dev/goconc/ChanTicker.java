@@ -24,7 +24,7 @@ final class ChanTicker implements Ticker {
 
   @Override
   public void stop() {
-    boolean unused = state.stop();
+    boolean unused = state.stop(c);
   }
 
   @Override
@@ -33,6 +33,6 @@ final class ChanTicker implements Ticker {
       throw new IllegalArgumentException("non-positive interval for ticker: " + d);
     }
     long period = SharedScheduler.nanos(d);
-    boolean unused = state.start(period, period);
+    boolean unused = state.start(c, period, period);
   }
 }

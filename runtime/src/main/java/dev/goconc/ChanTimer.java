@@ -21,11 +21,11 @@ final class ChanTimer implements Timer {
 
   @Override
   public boolean stop() {
-    return state.stop();
+    return state.stop(c);
   }
 
   @Override
   public boolean reset(Duration d) {
-    return state.start(SharedScheduler.nanos(Objects.requireNonNull(d, "duration")), 0);
+    return state.start(c, SharedScheduler.nanos(Objects.requireNonNull(d, "duration")), 0);
   }
 }

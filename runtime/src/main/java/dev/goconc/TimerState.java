@@ -1,5 +1,8 @@
 package dev.goconc;
 
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,9 +16,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * unreceived value under the same lock. So once {@code stop} or {@code start} returns, no value
  * from before it can be received, and a value fired but not yet received counts as still pending
  * (Go 1.23's semantics).
+ *
+ * <p>The channel is held weakly: the timer thread's queue keeps this schedule, never the channel.
+ * A channel that nobody can reach any more is one nobody can receive from, so firing into it
+ * would change nothing; once the GC has collected it, the next timer started (or the next firing)
+ * takes this schedule off the queue, and a ticker stops at its next tick. So a {@code Time.after}
+ * left behind in a select loop costs only this small schedule until the next GC, as Go 1.23
+ * collects unreferenced timers. Whoever can still receive keeps the channel: a {@link Timer} or
+ * {@link Ticker} holds it, and a thread blocked on it has it on its stack (goroutines are kept
+ * by the registry of live goroutines, other virtual threads by the JDK's own thread tracking).
  */
-final class TimerState {
-  private final Chan<Instant> c;
+final class TimerState extends WeakReference<Chan<Instant>> {
+  /** Schedules whose channel the GC collected, to take off the timer queue. */
+  private static final ReferenceQueue<Chan<Instant>> COLLECTED = new ReferenceQueue<>();
+
   private final ReentrantLock lock = new ReentrantLock();
   private ScheduledFuture<?> pending;
   private long generation;
@@ -25,7 +39,7 @@ final class TimerState {
   private long due;
 
   TimerState(Chan<Instant> c) {
-    this.c = c;
+    super(c, COLLECTED);
   }
 
   /**
@@ -34,10 +48,11 @@ final class TimerState {
    *
    * @return what {@link #stop} would have returned
    */
-  boolean start(long delayNanos, long periodNanos) {
+  boolean start(Chan<Instant> c, long delayNanos, long periodNanos) {
+    dropCollected();
     lock.lock();
     try {
-      boolean wasActive = stopLocked();
+      boolean wasActive = stopLocked(c);
       long gen = generation;
       this.periodNanos = periodNanos;
       due = System.nanoTime() + delayNanos;
@@ -54,16 +69,17 @@ final class TimerState {
    * @return whether either was there: false only if the timer had been stopped or its value
    *     received
    */
-  boolean stop() {
+  boolean stop(Chan<Instant> c) {
     lock.lock();
     try {
-      return stopLocked();
+      return stopLocked(c);
     } finally {
       lock.unlock();
     }
   }
 
-  private boolean stopLocked() {
+  /** {@code c} is this schedule's channel, passed by its holder so that it stays reachable. */
+  private boolean stopLocked(Chan<Instant> c) {
     boolean wasPending = pending != null;
     if (wasPending) {
       pending.cancel(false);
@@ -80,6 +96,11 @@ final class TimerState {
    * ticker drops ticks), so a tick never runs again and again to catch up.
    */
   private void fire(long gen) {
+    dropCollected();
+    Chan<Instant> c = get();
+    if (c == null) {
+      return; // nobody can receive: a ticker ends here
+    }
     lock.lock();
     try {
       if (gen != generation) {
@@ -94,6 +115,27 @@ final class TimerState {
       long delay = delayToNextTick(now - due, periodNanos);
       due = now + delay;
       pending = SharedScheduler.scheduleNanos(() -> fire(gen), delay);
+    } finally {
+      lock.unlock();
+    }
+    Reference.reachabilityFence(c);
+  }
+
+  /** Takes the schedules whose channel the GC collected off the timer queue. */
+  private static void dropCollected() {
+    for (Reference<?> r; (r = COLLECTED.poll()) != null; ) {
+      ((TimerState) r).cancelPending();
+    }
+  }
+
+  private void cancelPending() {
+    lock.lock();
+    try {
+      generation++;
+      if (pending != null) {
+        pending.cancel(false);
+        pending = null;
+      }
     } finally {
       lock.unlock();
     }
