@@ -54,7 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * proceed. If none can, it locks its unbuffered channels in ascending channel id (one global
  * order, so two selects cannot deadlock), tries the cases again in a random order and commits the
  * first that can proceed; if none can and there is no default, it queues one entry
- * per unbuffered case, unlocks, queues one entry per buffered case (each under that channel's
+ * per unbuffered case (in that same random order, so that one event making several cases ready
+ * completes each as likely as the others), unlocks, queues one entry per buffered case (each under that channel's
  * lock alone, served at once if its ring changed meanwhile), and parks. Whoever completes one of
  * its entries first commits that case; after waking, the select unlinks its other entries. A
  * buffered channel's lock is only ever taken last and held for a few queue and ring operations,
