@@ -1,5 +1,7 @@
 package dev.goconc;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Go's afterFuncCtx: runs a function in a goroutine when its context ends, unless stopped. */
@@ -22,10 +24,12 @@ final class AfterFunc implements Canceler, Context.StopFunc {
   }
 
   @Override
-  public void cancel(boolean removeFromParent, ContextException err, Throwable cause) {
+  public Collection<Canceler> cancelNode(
+      boolean removeFromParent, ContextException err, Throwable cause) {
     if (decided.compareAndSet(false, true)) {
       Go.go(f);
     }
+    return List.of();
   }
 
   @Override

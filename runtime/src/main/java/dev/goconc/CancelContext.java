@@ -6,7 +6,9 @@ package dev.goconc;
  *
  * <p>Cancelling closes {@link #done()} (exactly once), sets {@link #err()}, cancels every context
  * derived from this one, stops this context's deadline timer and unlinks it from its parent, so a
- * long-lived parent does not keep it. Cancelling never blocks, and it is idempotent: only the
+ * long-lived parent does not keep it. A tree of any depth is cancelled whole: the walk down it is
+ * a loop, not a recursion, so it cannot overflow the stack. Cancelling never blocks, and it is
+ * idempotent: only the
  * first cancel (or the deadline, whichever comes first) decides {@code err()} and
  * {@code cause()}. Actions before a cancel happen-before a receive from {@code done()} that
  * returns because of it.

@@ -2,7 +2,9 @@ package dev.goconc;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -14,9 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * it removes itself from its parent's child set and cancels its timer, so nothing it leaves
  * behind keeps memory.
  */
-final class CancellableContext implements CancelContext, Canceler {
+final class CancellableContext implements CancelContext, Canceler, Contexts.Derived {
   private final Context parent;
   private final Instant ownDeadline;
+  /** Its own deadline, else its parent's, read once: a chain of any length answers at once. */
+  private final Optional<Instant> deadline;
   private final Chan<Void> doneChan = Chan.make();
   private final RecvChan<Void> done = doneChan.recvOnly();
   private final ReentrantLock lock = new ReentrantLock();
@@ -29,6 +33,7 @@ final class CancellableContext implements CancelContext, Canceler {
   CancellableContext(Context parent, Instant ownDeadline) {
     this.parent = java.util.Objects.requireNonNull(parent, "parent");
     this.ownDeadline = ownDeadline;
+    this.deadline = ownDeadline != null ? Optional.of(ownDeadline) : parent.deadline();
   }
 
   /** Joins the parent's tree; a child of a cancelled parent is cancelled here. */
@@ -45,15 +50,16 @@ final class CancellableContext implements CancelContext, Canceler {
   void startTimer() {
     Duration left = Duration.between(Instant.now(), ownDeadline);
     if (left.isNegative() || left.isZero()) {
-      cancel(true, ContextException.DEADLINE_EXCEEDED, null);
+      cancelTree(ContextException.DEADLINE_EXCEEDED, null);
       return;
     }
     lock.lock();
     try {
       if (err == null) {
+        // The tree below may be of any size: cancel it off the timer thread.
         timer =
-            SharedScheduler.schedule(
-                () -> cancel(true, ContextException.DEADLINE_EXCEEDED, null), left);
+            SharedScheduler.scheduleOffTimerThread(
+                () -> cancelTree(ContextException.DEADLINE_EXCEEDED, null), left);
       }
     } finally {
       lock.unlock();
@@ -108,18 +114,22 @@ final class CancellableContext implements CancelContext, Canceler {
     }
   }
 
+  /**
+   * Cancels this context alone: sets its error and cause, closes {@code done()}, stops its timer
+   * and unlinks it from its parent if asked; the children are returned for {@link
+   * Canceler#cancel} to cancel next, with this context's cause.
+   */
   @Override
-  public void cancel(boolean removeFromParent, ContextException why, Throwable why2) {
+  public Collection<Canceler> cancelNode(
+      boolean removeFromParent, ContextException why, Throwable why2) {
     Set<Canceler> kids;
-    Throwable finalCause;
     CancellableContext owner;
     lock.lock();
     try {
       if (err != null) {
-        return;
+        return List.of();
       }
       cause = why2 != null ? why2 : why;
-      finalCause = cause;
       err = why;
       kids = children;
       children = null;
@@ -133,24 +143,25 @@ final class CancellableContext implements CancelContext, Canceler {
     } finally {
       lock.unlock();
     }
-    if (kids != null) {
-      for (Canceler k : kids) {
-        k.cancel(false, why, finalCause);
-      }
-    }
     if (removeFromParent && owner != null) {
       owner.removeChild(this);
     }
+    return kids == null ? List.of() : kids;
+  }
+
+  /** Cancels this context and its whole subtree (iteratively, see {@link Canceler#cancel}). */
+  private void cancelTree(ContextException why, Throwable why2) {
+    Canceler.super.cancel(true, why, why2 != null ? why2 : why);
   }
 
   @Override
   public void cancel() {
-    cancel(true, ContextException.CANCELED, null);
+    cancelTree(ContextException.CANCELED, null);
   }
 
   @Override
   public void cancel(Throwable cause) {
-    cancel(true, ContextException.CANCELED, cause);
+    cancelTree(ContextException.CANCELED, cause);
   }
 
   @Override
@@ -188,16 +199,26 @@ final class CancellableContext implements CancelContext, Canceler {
 
   @Override
   public <T> T value(Context.Key<T> key) {
-    return parent.value(key);
+    return Contexts.lookUp(parent, key);
   }
 
   @Override
   public Optional<Instant> deadline() {
-    return ownDeadline != null ? Optional.of(ownDeadline) : parent.deadline();
+    return deadline;
+  }
+
+  @Override
+  public Context parent() {
+    return parent;
+  }
+
+  @Override
+  public String step() {
+    return ownDeadline == null ? ".WithCancel" : ".WithDeadline(" + ownDeadline + ")";
   }
 
   @Override
   public String toString() {
-    return parent + (ownDeadline == null ? ".WithCancel" : ".WithDeadline(" + ownDeadline + ")");
+    return Contexts.describe(this);
   }
 }

@@ -54,7 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * proceed. If none can, it locks its unbuffered channels in ascending channel id (one global
  * order, so two selects cannot deadlock), tries the cases again in a random order and commits the
  * first that can proceed; if none can and there is no default, it queues one entry
- * per unbuffered case, unlocks, queues one entry per buffered case (each under that channel's
+ * per unbuffered case (in that same random order, so that one event making several cases ready
+ * completes each as likely as the others), unlocks, queues one entry per buffered case (each under that channel's
  * lock alone, served at once if its ring changed meanwhile), and parks. Whoever completes one of
  * its entries first commits that case; after waking, the select unlinks its other entries. A
  * buffered channel's lock is only ever taken last and held for a few queue and ring operations,
@@ -135,6 +136,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
   @CheckReturnValue
   public RecvChan<T> recvOnly() {
     return new RecvView<>(this);
+  }
+
+  /**
+   * This channel's receiving end as a timer's channel (Go's {@code t.C}): {@code len} and
+   * {@code cap} report 0, as for Go 1.23's timer channels, whose one buffered value is an
+   * implementation detail that {@code stop} and {@code reset} discard.
+   */
+  RecvChan<T> timerEnd() {
+    return new TimerView<>(this);
   }
 
   /**
@@ -750,6 +760,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     if (ch instanceof RecvView<?> v) {
       return v.chan;
     }
+    if (ch instanceof TimerView<?> v) {
+      return v.chan;
+    }
     throw new IllegalArgumentException(
         "select works on goconc channels only, not " + ch.getClass().getName());
   }
@@ -812,6 +825,39 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     @Override
     public int cap() {
       return chan.cap();
+    }
+  }
+
+  /** A timer's receiving end: the buffer that holds its one value is not shown (see {@link #timerEnd}). */
+  private record TimerView<T>(Chan<T> chan) implements RecvChan<T> {
+    @Override
+    public T receive() {
+      return chan.receive();
+    }
+
+    @Override
+    public Received<T> receiveOk() {
+      return chan.receiveOk();
+    }
+
+    @Override
+    public Optional<Received<T>> tryReceive() {
+      return chan.tryReceive();
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+      return chan.iterator();
+    }
+
+    @Override
+    public int len() {
+      return 0;
+    }
+
+    @Override
+    public int cap() {
+      return 0;
     }
   }
 }

@@ -2,39 +2,19 @@ package dev.goconc;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.locks.ReentrantLock;
 
-/** A {@link Ticker} on the shared scheduler; ticks try-send, so a slow receiver drops ticks. */
+/**
+ * A {@link Ticker} on the shared scheduler (see {@link TimerState}): each tick try-sends, so a
+ * slow receiver drops ticks, and schedules the next one past the ticks missed, so however short
+ * the period, a tick costs the timer thread one try-send and timers due earlier run first.
+ */
 final class ChanTicker implements Ticker {
   private final Chan<Instant> c = Chan.make(1);
-  private final RecvChan<Instant> view = c.recvOnly();
-  private final ReentrantLock lock = new ReentrantLock();
-  private ScheduledFuture<?> pending;
-  private long generation;
+  private final RecvChan<Instant> view = c.timerEnd();
+  private final TimerState state = new TimerState(c);
 
   ChanTicker(Duration d) {
     reset(d);
-  }
-
-  private void tick(long gen) {
-    lock.lock();
-    try {
-      if (gen == generation) {
-        boolean unused = c.trySend(Instant.now());
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void stopLocked() {
-    if (pending != null) {
-      pending.cancel(false);
-      pending = null;
-    }
-    generation++;
-    var unused = c.tryReceive();
   }
 
   @Override
@@ -44,12 +24,7 @@ final class ChanTicker implements Ticker {
 
   @Override
   public void stop() {
-    lock.lock();
-    try {
-      stopLocked();
-    } finally {
-      lock.unlock();
-    }
+    boolean unused = state.stop(c);
   }
 
   @Override
@@ -57,13 +32,7 @@ final class ChanTicker implements Ticker {
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException("non-positive interval for ticker: " + d);
     }
-    lock.lock();
-    try {
-      stopLocked();
-      long gen = generation;
-      pending = SharedScheduler.scheduleAtFixedRate(() -> tick(gen), d);
-    } finally {
-      lock.unlock();
-    }
+    long period = SharedScheduler.nanos(d);
+    boolean unused = state.start(c, period, period);
   }
 }

@@ -66,6 +66,41 @@ final class Contexts {
     }
   }
 
+  /**
+   * One of goconc's contexts made from a parent. Lookups and names walk up through these in a
+   * loop, never by recursion, so a chain of any depth answers on any stack.
+   */
+  interface Derived {
+    Context parent();
+
+    /** What this level adds to its parent's name, as in {@code .WithValue(Key(user))}. */
+    String step();
+  }
+
+  /** Go's {@code ctx.Value(key)}: the nearest value bound to {@code key} from {@code c} up. */
+  @SuppressWarnings("unchecked")
+  static <T> T lookUp(Context c, Context.Key<T> key) {
+    while (c instanceof Derived d) {
+      if (c instanceof ValueContext v && v.key == key) {
+        return (T) v.value;
+      }
+      c = d.parent();
+    }
+    return c.value(key); // a root, or a context of another implementation
+  }
+
+  /** The name of {@code c}: its root's, then each level's step, outermost first. */
+  static String describe(Context c) {
+    java.util.ArrayDeque<String> steps = new java.util.ArrayDeque<>();
+    while (c instanceof Derived d) {
+      steps.push(d.step());
+      c = d.parent();
+    }
+    StringBuilder name = new StringBuilder(String.valueOf(c));
+    steps.forEach(name::append);
+    return name.toString();
+  }
+
   /** Background and TODO. */
   private record Root(String name) implements Context {
     @Override
@@ -94,52 +129,66 @@ final class Contexts {
     }
   }
 
-  /** Go's valueCtx: one key-value pair on top of its parent. */
-  static final class ValueContext implements Context {
+  /**
+   * Go's valueCtx: one key-value pair on top of its parent. Cancellation and deadline are those of
+   * the nearest ancestor that is not a value context, kept here so that they answer at once.
+   */
+  static final class ValueContext implements Context, Derived {
     final Context parent;
+    private final Context governing;
     private final Context.Key<?> key;
     private final Object value;
 
     ValueContext(Context parent, Context.Key<?> key, Object value) {
       this.parent = parent;
+      this.governing = parent instanceof ValueContext v ? v.governing : parent;
       this.key = key;
       this.value = value;
     }
 
     @Override
     public RecvChan<Void> done() {
-      return parent.done();
+      return governing.done();
     }
 
     @Override
     public ContextException err() {
-      return parent.err();
+      return governing.err();
     }
 
     @Override
     public Throwable cause() {
-      return parent.cause();
+      return governing.cause();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T value(Context.Key<T> k) {
-      return k == key ? (T) value : parent.value(k);
+      return lookUp(this, k);
     }
 
     @Override
     public Optional<Instant> deadline() {
-      return parent.deadline();
+      return governing.deadline();
+    }
+
+    @Override
+    public Context parent() {
+      return parent;
+    }
+
+    @Override
+    public String step() {
+      return ".WithValue(" + key + ")";
     }
 
     @Override
     public String toString() {
-      return parent + ".WithValue(" + key + ")";
+      return describe(this);
     }
   }
 
   /** Go's withoutCancelCtx: the parent's values, none of its cancellation. */
-  static final class WithoutCancel implements Context {
+  static final class WithoutCancel implements Context, Derived {
     private final Context parent;
 
     WithoutCancel(Context parent) {
@@ -158,7 +207,7 @@ final class Contexts {
 
     @Override
     public <T> T value(Context.Key<T> key) {
-      return parent.value(key);
+      return lookUp(parent, key);
     }
 
     @Override
@@ -167,8 +216,18 @@ final class Contexts {
     }
 
     @Override
+    public Context parent() {
+      return parent;
+    }
+
+    @Override
+    public String step() {
+      return ".WithoutCancel";
+    }
+
+    @Override
     public String toString() {
-      return parent + ".WithoutCancel";
+      return describe(this);
     }
   }
 }

@@ -15,7 +15,9 @@ import java.util.List;
  * before.verifyNoneStarted(Duration.ofSeconds(1));   // only goroutines started since
  * }</pre>
  *
- * <p>Waiting for the grace period joins the goroutines' threads; it does not poll. A goroutine
+ * <p>Waiting for the grace period joins the goroutines' threads; it does not poll. Each time the
+ * goroutines it read have all ended, it reads the live goroutines again, so a goroutine started
+ * during the grace period by one that then ended is judged too. A goroutine
  * counts as "started since a snapshot" by its number, so in a JVM that runs tests in parallel a
  * snapshot also sees the goroutines of the tests running beside it; run leak-checked tests in
  * the same thread or isolate them.
@@ -73,9 +75,25 @@ public final class GoroutineLeaks {
      * An interrupt ends the wait early and is kept in the thread's flag.
      */
     public void verifyNoneStarted(Duration grace, GoroutineFilter... ignore) {
-      List<Goroutine> leaked = awaitEnd(liveSince(ignore), grace);
+      List<Goroutine> leaked = awaitNone(grace, ignore);
       if (!leaked.isEmpty()) {
         throw new GoroutineLeakError(describe(leaked, grace), leaked);
+      }
+    }
+
+    /**
+     * Waits until none of the goroutines started after this snapshot is alive, re-reading the
+     * live goroutines each time the last ones read have ended (as goleak retries on the full
+     * list): a goroutine that starts another and then ends must not hide it. Returns those alive
+     * when the grace period ran out (none if it did not).
+     */
+    private List<Goroutine> awaitNone(Duration grace, GoroutineFilter[] ignore) {
+      long deadline = System.nanoTime() + grace.toNanos();
+      while (true) {
+        List<Goroutine> live = liveSince(ignore);
+        if (live.isEmpty() || !joinAll(live, deadline)) {
+          return liveSince(ignore);
+        }
       }
     }
   }
@@ -89,27 +107,31 @@ public final class GoroutineLeaks {
     return false;
   }
 
-  /** Joins each goroutine's thread until the deadline; returns those still alive. */
-  private static List<Goroutine> awaitEnd(List<Goroutine> candidates, Duration grace) {
-    long deadline = System.nanoTime() + grace.toNanos();
-    List<Goroutine> alive = new ArrayList<>();
-    for (Goroutine g : candidates) {
+  /**
+   * Waits for each goroutine's thread to end, until the deadline: false if the deadline passed
+   * first or the wait was interrupted (the flag is kept). A goroutine still being started (its
+   * thread not yet running, so it cannot be joined) gets a millisecond; the caller reads the
+   * live goroutines again anyway.
+   */
+  private static boolean joinAll(List<Goroutine> goroutines, long deadline) {
+    for (Goroutine g : goroutines) {
       long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      Thread t = g.thread();
       try {
-        if (left <= 0 || !g.thread().join(Duration.ofNanos(left))) {
-          if (g.isAlive()) {
-            alive.add(g);
-          }
+        if (t.getState() == Thread.State.NEW) {
+          Thread.sleep(Duration.ofNanos(Math.min(left, 1_000_000)));
+        } else if (!t.join(Duration.ofNanos(left))) {
+          return false;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        deadline = System.nanoTime(); // report what is alive now
-        if (g.isAlive()) {
-          alive.add(g);
-        }
+        return false;
       }
     }
-    return alive;
+    return true;
   }
 
   static String describe(List<Goroutine> leaked, Duration grace) {

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>{@link #run()} commits exactly one case and returns its handler's value. If several cases
- * can proceed, one is chosen uniformly at random, as in Go. A closed channel's receive case is
+ * can proceed, one is chosen uniformly at random, as in Go; so too when the select is blocked and
+ * one event makes several of its cases ready (its cases are queued in a random order). A closed channel's receive case is
  * always ready (its handler gets {@code null}, or a not-ok {@link Received}); a send case on a
  * closed channel throws {@link ChannelClosedException} when chosen, as Go panics. A {@code null}
  * channel is Go's nil channel: its case is never ready. With no case ready, {@link #otherwise}
@@ -120,9 +121,9 @@ public final class Select<R> {
     }
     boolean mayParkOnBuffered = otherwise == null && buffered > 0;
     if (live > buffered || mayParkOnBuffered) {
-      WaitEntry ready = tryEach(true);
+      WaitEntry ready = tryEach(true, pollOrder(n));
       if (ready == null && mayParkOnBuffered && Chan.stepAside()) {
-        ready = tryEach(true);
+        ready = tryEach(true, pollOrder(n));
       }
       if (ready != null) {
         Chan.wake(ready);
@@ -132,17 +133,21 @@ public final class Select<R> {
     Chan<?>[] locks = lockOrder();
     boolean snapshot = otherwise != null && buffered > 0 && live > 1;
     WaitEntry[] entries = new WaitEntry[n];
+    // One random order for the attempt and, if it finds nothing, for queueing the cases: so when
+    // one event makes several of them ready (two receives on one channel), each is as likely to
+    // be the one it completes, as in Go.
+    int[] order = pollOrder(n);
     Waiter waiter = null;
     WaitEntry done;
     lockAll(locks);
     try {
-      done = tryAll(snapshot);
+      done = tryAll(snapshot, order);
       if (done == null && otherwise == null) {
         if (Thread.currentThread().isInterrupted()) {
           throw new GoInterruptedException();
         }
         waiter = new Waiter(Thread.currentThread(), spinWindow(locks, buffered));
-        for (int i = 0; i < n; i++) {
+        for (int i : order) {
           Case c = cases.get(i);
           if (c.chan != null && !c.chan.buffered()) {
             entries[i] = new WaitEntry(waiter, i, c.value);
@@ -161,7 +166,7 @@ public final class Select<R> {
       return otherwise.get();
     }
     if (buffered > 0) {
-      queueOnBufferedChannels(entries, waiter);
+      queueOnBufferedChannels(entries, waiter, order);
     }
     int won = waiter.await();
     for (int i = 0; i < n; i++) {
@@ -178,15 +183,15 @@ public final class Select<R> {
   }
 
   /**
-   * The first case, in a uniformly random order, that can proceed now, with its result; else
-   * null. With {@code alone}, each case is tried as {@code trySend} or {@code tryReceive} would
+   * The first case, in {@code order} (a uniformly random one), that can proceed now, with its
+   * result; else null. With {@code alone}, each case is tried as {@code trySend} or {@code tryReceive} would
    * try it (through an unbuffered channel's gate, or under that channel's lock): a case found
    * ready so proceeds at that instant, so committing it is what Go's select would do, and a
    * select over channels that each have a goroutine waiting in the gate takes no lock at all.
    * Without {@code alone}, the caller holds every unbuffered channel's lock.
    */
-  private WaitEntry tryEach(boolean alone) {
-    for (int i : pollOrder(cases.size())) {
+  private WaitEntry tryEach(boolean alone, int[] order) {
+    for (int i : order) {
       Case c = cases.get(i);
       if (c.chan != null) {
         WaitEntry e = new WaitEntry(null, i, c.value);
@@ -205,10 +210,10 @@ public final class Select<R> {
    * it (their rings take no lock): taking the default then means that at one instant no case
    * could proceed, as when Go's select holds every channel's lock.
    */
-  private WaitEntry tryAll(boolean snapshot) {
+  private WaitEntry tryAll(boolean snapshot, int[] order) {
     while (true) {
       long before = snapshot ? stamp() : 0;
-      WaitEntry e = tryEach(false);
+      WaitEntry e = tryEach(false, order);
       if (e != null || !snapshot || stamp() == before) {
         return e;
       }
@@ -216,12 +221,12 @@ public final class Select<R> {
   }
 
   /**
-   * Queues the buffered cases' entries, each under its own channel's lock (their rings need none,
-   * so the attempt did not hold it); a channel whose ring changed since the attempt serves the
-   * entry at once (see {@code Chan.enqueue}).
+   * Queues the buffered cases' entries in {@code order}, each under its own channel's lock (their
+   * rings need none, so the attempt did not hold it); a channel whose ring changed since the
+   * attempt serves the entry at once (see {@code Chan.enqueue}).
    */
-  private void queueOnBufferedChannels(WaitEntry[] entries, Waiter waiter) {
-    for (int i = 0; i < entries.length; i++) {
+  private void queueOnBufferedChannels(WaitEntry[] entries, Waiter waiter, int[] order) {
+    for (int i : order) {
       Case c = cases.get(i);
       if (c.chan != null && c.chan.buffered()) {
         entries[i] = new WaitEntry(waiter, i, c.value);

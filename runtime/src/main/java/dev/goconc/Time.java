@@ -12,8 +12,9 @@ public final class Time {
   private Time() {}
 
   /**
-   * Go's {@code time.After(d)}: a channel that receives the time once {@code d} has passed. The
-   * timer is held until it fires; in a loop, prefer one {@link #newTimer} and stop it.
+   * Go's {@code time.After(d)}: a channel that receives the time once {@code d} has passed. As in
+   * Go 1.23, a channel nobody can receive from any more is collected with its timer, fired or
+   * not, so a select loop over {@code Time.after} holds nothing for long.
    */
   @CheckReturnValue
   public static RecvChan<Instant> after(Duration d) {

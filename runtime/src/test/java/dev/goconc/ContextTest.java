@@ -133,6 +133,31 @@ final class ContextTest {
   }
 
   @Test
+  void aDeadlineCancelsItsTreeOffTheTimerThread() throws Exception {
+    Thread t = null;
+    // A child added after the deadline passed is cancelled at once by the thread adding it:
+    // on a slow machine, try again with a later deadline.
+    for (long millis = 20; t == null; millis *= 4) {
+      CancellableContext ctx =
+          (CancellableContext) Context.withTimeout(Context.background(), Duration.ofMillis(millis));
+      java.util.concurrent.CompletableFuture<Thread> cancelledOn =
+          new java.util.concurrent.CompletableFuture<>();
+      boolean added =
+          ctx.addChild(
+              (removeFromParent, err, cause) -> {
+                cancelledOn.complete(Thread.currentThread());
+                return java.util.List.of();
+              });
+      if (added) {
+        t = cancelledOn.get(10, TimeUnit.SECONDS);
+      }
+    }
+
+    assertFalse(SharedScheduler.isTimerThread(t), "cancelled on " + t);
+    assertTrue(t.isVirtual(), "cancelled on " + t);
+  }
+
+  @Test
   void contextsAndTimersOwnNoThreads() {
     Context.withTimeout(Context.background(), Duration.ofHours(1)).cancel(); // scheduler started
     int before = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();

@@ -52,6 +52,21 @@ final class GoroutineLeaksTest {
   }
 
   @Test
+  void aGoroutineStartedDuringTheGracePeriodByOneThatEndsIsReported() {
+    GoroutineLeaks.Snapshot before = GoroutineLeaks.snapshot();
+    Go.go(() -> {
+      sleep(Duration.ofMillis(100)); // inside the grace period
+      Go.go(() -> GoTest.awaitUninterruptibly(release));
+    });
+
+    GoroutineLeakError e =
+        assertThrows(GoroutineLeakError.class, () -> before.verifyNoneStarted(Duration.ofSeconds(2)));
+
+    assertEquals(1, e.leaked().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("awaitUninterruptibly"), e.getMessage());
+  }
+
+  @Test
   void goroutinesStartedBeforeTheSnapshotAreNotJudged() {
     startBlockedWorker();
     GoroutineLeaks.Snapshot after = GoroutineLeaks.snapshot();

@@ -226,6 +226,39 @@ final class SelectTest {
     }
   }
 
+  // Catches: a blocked select queueing its cases in the order given, so that one event that makes
+  // several of them ready (two receive cases on one channel, woken by one send or a close) always
+  // completes the first listed. Go queues a blocked select's cases in a random order.
+  @Test
+  void oneEventForSeveralCasesOfABlockedSelectPicksAmongThemAtRandom() throws Exception {
+    for (String event : List.of("send on unbuffered", "send on buffered", "close")) {
+      int rounds = 200;
+      int first = 0;
+      for (int i = 0; i < rounds; i++) {
+        Chan<Integer> ch = event.equals("send on buffered") ? Chan.make(1) : Chan.make();
+        AtomicReference<Thread> selector = new AtomicReference<>();
+        CompletableFuture<Integer> won =
+            async(
+                () -> {
+                  selector.set(Thread.currentThread());
+                  return Select.<Integer>select().recv(ch, v -> 0).recv(ch, v -> 1).run();
+                });
+        while (selector.get() == null) {
+          Thread.sleep(1);
+        }
+        awaitParked(selector.get()); // both cases queued
+        if (event.equals("close")) {
+          ch.close();
+        } else {
+          ch.send(7);
+        }
+        first += won.get(10, TimeUnit.SECONDS) == 0 ? 1 : 0;
+      }
+      // Expected 100; 60 is more than 5.6 standard deviations away.
+      assertTrue(first > 60 && first < 140, event + ": the first case won " + first + " of " + rounds);
+    }
+  }
+
   @Test
   void blockedSelectWakesOnSendAndCommitsOneCase() throws Exception {
     Chan<String> a = Chan.make();

@@ -41,6 +41,14 @@ final class GoroutineLeakExtensionTest {
   }
 
   @Test
+  void aGoroutineStartedDuringTheGracePeriodByOneThatEndsFailsTheTest() {
+    Events tests = run(HandOffCase.class);
+
+    assertEquals(1, tests.failed().count(), "the second goroutine went unseen");
+    assertTrue(onlyFailure(tests).getMessage().contains("HandOffCase.lambda$"), onlyFailure(tests).getMessage());
+  }
+
+  @Test
   void aTestWhoseGoroutinesFinishPasses() {
     Events tests = run(CleanCase.class);
 
@@ -97,6 +105,25 @@ final class GoroutineLeakExtensionTest {
     @Test
     void leaks() {
       Go.go(GoroutineLeakExtensionTest::blockOnGate);
+    }
+  }
+
+  @NoGoroutineLeaks(graceMillis = 2000)
+  static class HandOffCase {
+    @Test
+    void startsOneThatStartsAnotherAndEnds() {
+      Go.go(() -> {
+        sleep(100); // inside the grace period
+        Go.go(GoroutineLeakExtensionTest::blockOnGate);
+      });
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
