@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * a lock to learn it. One goroutine at a time may instead wait in the channel's
  * {@linkplain ChannelLock#gate gate}, without the lock, when nothing is queued; its counterpart
  * takes it from there with one compare-and-set. That is the whole of a rendezvous between two
- * goroutines (ping-pong went from about 990 to 810 ns a round trip, docs/benchmarks.md). Whoever
+ * goroutines (ping-pong went from about 990 to 810 ns a round trip, docs/journal/2026-11-benchmarks.md). Whoever
  * takes the lock first moves the goroutine in the gate into its queue and keeps the gate shut
  * while anything is queued, so every locked operation (select, close, a third goroutine) sees
  * all waiting goroutines in the queues, in the order they came.
@@ -359,7 +359,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
    * needs no serving and no wake-up. A select without a default that may park on a buffered
    * channel does the same. The yield is not repeated (that would be polling), and not done on
    * one carrier, where parking already hands the carrier over and the yield only costs. Measured
-   * (docs/benchmarks.md): four producers and four consumers over 16 slots 272 against 194 ns per
+   * (docs/journal/2026-11-benchmarks.md): four producers and four consumers over 16 slots 272 against 194 ns per
    * element without and with it, one and one 148 against 136, a select over four channels of 16
    * slots 187 against 171; yielding on one side only, or twice, gained little or nothing.
    *

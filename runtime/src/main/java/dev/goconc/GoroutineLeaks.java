@@ -157,8 +157,12 @@ public final class GoroutineLeaks {
         out.append("\n    (finished while this report was written)");
       }
     }
+    String site = leaked.get(0).startSite().qualifiedMethod();
     out.append("\n\nEnd each goroutine before the test returns (close its channel, cancel its context,")
-        .append(" await its WaitGroup), or ignore it by its start site (GoroutineFilter.startedIn).");
+        .append(" await its WaitGroup), or, for one that is meant to outlive the test, ignore it by")
+        .append(" its start site: @NoGoroutineLeaks(ignore = \"").append(site)
+        .append("\") on the test, or GoroutineFilter.startedIn(\"").append(site)
+        .append("\") without JUnit.");
     return out.toString();
   }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       runtime: it changes only around an unpark, far dearer than an atomic add.
  *   <li>Starts are not: counting them cost every {@code Go.go} two atomic additions to that
  *       counter, one by the starter and one by the new goroutine, mostly on different carriers,
- *       about a fifth of a start (JMH, docs/benchmarks.md). Instead {@code Go} numbers goroutines
+ *       about a fifth of a start (JMH, docs/journal/2026-11-benchmarks.md). Instead {@code Go} numbers goroutines
  *       in start order anyway, and each new goroutine raises the highest number run to its own
  *       when it first runs (one compare-and-set, by the new goroutine only): while the last
  *       number started is above it, a started goroutine has not run yet. As carriers run

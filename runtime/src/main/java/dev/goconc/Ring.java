@@ -34,7 +34,7 @@ import java.lang.invoke.VarHandle;
  * spread: {@value #SLOTS_PER_LINE} slots share a cache line, in both arrays. Packed, sixteen
  * slots' sequence numbers fill two lines and their values one, so when senders and receivers
  * work close together in the ring on two carriers, nearly every send and receive takes a line
- * away from the other carrier. JMH A/B against packed, 16 slots (docs/benchmarks.md): four
+ * away from the other carrier. JMH A/B against packed, 16 slots (docs/journal/2026-11-benchmarks.md): four
  * producers and four consumers 196 → 113 ns per element, one and one 139 → 82, a select over four
  * such channels 190 → 181. A line per slot gained as much on the first two but made the select
  * slower (218 against 168): a receiver draining a full ring gets fewer values from each line it

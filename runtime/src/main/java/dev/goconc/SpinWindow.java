@@ -12,7 +12,7 @@ package dev.goconc;
  * answers makes the next hand-off a park too, so the exchange stays where every hand-off parks.
  * Where the ready goroutines need the carrier for work of their own (consumers that compute
  * between receives), every extra round delays them. Measured with a fixed window (plain harness,
- * docs/benchmarks.md): {@link #LONG} instead of {@code SHORT} took ping-pong from 1,367 to 757 ns,
+ * docs/journal/2026-11-benchmarks.md): {@link #LONG} instead of {@code SHORT} took ping-pong from 1,367 to 757 ns,
  * a select over four unbuffered channels from 979 to 718 ns and eight producers and consumers
  * from 549 to 427 ns, but made eight and eight that compute ~1 µs per element 25% slower.
  *

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * its own waiter ({@link WaitEntry} extends this class): the completer then writes the value and
  * the claim into one object, and the waiting goroutine, spinning on its state, reads both from it
  * (ping-pong between two carriers, plain harness, 8 JVMs of 8 runs per build, alternating: 672
- * against 742 ns a round trip, median, when the two were separate objects; docs/benchmarks.md).
+ * against 742 ns a round trip, median, when the two were separate objects; docs/journal/2026-11-benchmarks.md).
  *
  * <h2>Spinning or parking</h2>
  *
@@ -24,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * in a rendezvous: a counterpart running on another carrier answers within the spin, so neither
  * side parks and no scheduler hand-off happens; two goroutines exchanging that way measured
  * 150–250 ns a round trip, against 1–1.5 microseconds when each side parks
- * (docs/benchmarks.md).
+ * (docs/journal/2026-11-benchmarks.md).
  *
  * <p>A spin must not hold a carrier that another goroutine is queued for: the goroutine this one
  * just unparked usually waits on this very carrier (measured: a spin without any such test made
@@ -62,7 +62,7 @@ sealed class Waiter permits WaitEntry {
 
   /**
    * A rendezvous waiter's spin, in rounds of {@link Thread#onSpinWait()}: about 3.5 µs on the
-   * machine of docs/benchmarks.md (the JDK's {@code LinkedTransferQueue} spins as many).
+   * machine of docs/journal/2026-11-benchmarks.md (the JDK's {@code LinkedTransferQueue} spins as many).
    */
   static final int SPINS = 128;
 

@@ -32,6 +32,10 @@ final class GoroutineLeaksTest {
         e.getMessage());
     assertTrue(e.getMessage().contains("java.util.concurrent.CountDownLatch.await"), e.getMessage());
     assertTrue(e.getMessage().contains("GoroutineLeaksTest.lambda$startBlockedWorker$"), e.getMessage());
+    // The hint names what a test author writes to let this goroutine outlive the test.
+    assertTrue(e.getMessage().contains(
+        "@NoGoroutineLeaks(ignore = \"dev.goconc.GoroutineLeaksTest.startBlockedWorker\")"),
+        e.getMessage());
   }
 
   @Test
