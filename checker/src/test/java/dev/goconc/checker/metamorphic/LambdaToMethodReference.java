@@ -1,0 +1,35 @@
+package dev.goconc.checker.metamorphic;
+
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code Go.go(() -> body);} becomes {@code Runnable body1 = () -> body; Go.go(body1::run);}:
+ * the same body reaches the launch through a local and a method reference. Only for a launch
+ * that is a statement of its own, so creating the lambda one statement earlier changes nothing.
+ */
+final class LambdaToMethodReference implements Transformation {
+  @Override
+  public Optional<Rewritten> apply(BodyDeclaration<?> member) {
+    int n = 0;
+    for (MethodCallExpr launch : Nodes.innermostFirst(member, MethodCallExpr.class, Launches::isLaunch)) {
+      Optional<LambdaExpr> lambda = Launches.lambdaBody(launch);
+      if (lambda.isEmpty()
+          || !(launch.getParentNode().orElse(null) instanceof ExpressionStmt statement)) {
+        continue;
+      }
+      String local = "mmBody" + ++n;
+      Statement declaration =
+          Java.statement(Launches.bodyInterface(launch).orElseThrow() + " " + local + " = () -> {};");
+      declaration.findFirst(LambdaExpr.class).orElseThrow().replace(lambda.get().clone());
+      launch.setArgument(0, Java.expression(local + "::run"));
+      Statements.insertBefore(statement, List.of(declaration));
+    }
+    return Rewritten.inPlace(member, n > 0);
+  }
+}
