@@ -31,7 +31,8 @@ final class Moves {
 
   /**
    * A method whose body can move into a class of its own without changing what it means: not
-   * one that may override, and not one whose body uses {@code this} or {@code super}.
+   * one that may override, not {@code main}, and not one whose body uses {@code this} or
+   * {@code super}.
    */
   static Optional<MethodDeclaration> movableMethod(BodyDeclaration<?> member) {
     if (!(member instanceof MethodDeclaration method) || method.getBody().isEmpty()) {
@@ -43,7 +44,11 @@ final class Moves {
             || owner instanceof EnumDeclaration
             || owner instanceof RecordDeclaration;
     // An override's signature is its supertype's; moved, it would become a signature of its own.
-    if (!classLike || mayOverride(method) || Statements.dependsOnItsClass(method.getBody().get(), Set.of())) {
+    // main is the process's entry (exempt from the cancel rules); moved, it is not any more.
+    if (!classLike
+        || mayOverride(method)
+        || isMain(method)
+        || Statements.dependsOnItsClass(method.getBody().get(), Set.of())) {
       return Optional.empty();
     }
     return Optional.of(method);
@@ -63,6 +68,10 @@ final class Moves {
             || (n instanceof MethodReferenceExpr r && r.getIdentifier().equals(name)))
         .stream()
         .anyMatch(use -> !method.isAncestorOf(use));
+  }
+
+  private static boolean isMain(MethodDeclaration method) {
+    return method.getNameAsString().equals("main") && method.isStatic() && method.getParameters().size() == 1;
   }
 
   private static boolean mayOverride(MethodDeclaration method) {
