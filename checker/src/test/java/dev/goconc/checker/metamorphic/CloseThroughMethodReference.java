@@ -14,16 +14,17 @@ import java.util.Optional;
 final class CloseThroughMethodReference implements Transformation {
   @Override
   public Optional<Rewritten> apply(BodyDeclaration<?> member) {
-    int n = 0;
-    for (MethodCallExpr close :
-        Nodes.innermostFirst(member, MethodCallExpr.class, CloseThroughMethodReference::isCloseStatement)) {
+    List<MethodCallExpr> closes =
+        Nodes.innermostFirst(member, MethodCallExpr.class, CloseThroughMethodReference::isCloseStatement);
+    int n = closes.size() + 1; // counts down, so the locals are numbered in source order
+    for (MethodCallExpr close : closes) {
       ExpressionStmt statement = (ExpressionStmt) close.getParentNode().orElseThrow();
-      String local = "mmClose" + ++n;
+      String local = "mmClose" + --n;
       String channel = close.getScope().orElseThrow().toString();
       statement.setExpression(Java.expression(local + ".run()"));
       Statements.insertBefore(statement, List.of(Java.statement("Runnable " + local + " = " + channel + "::close;")));
     }
-    return Rewritten.inPlace(member, n > 0);
+    return Rewritten.inPlace(member, !closes.isEmpty());
   }
 
   private static boolean isCloseStatement(MethodCallExpr call) {

@@ -16,20 +16,23 @@ import java.util.Optional;
 final class LambdaToMethodReference implements Transformation {
   @Override
   public Optional<Rewritten> apply(BodyDeclaration<?> member) {
-    int n = 0;
-    for (MethodCallExpr launch : Nodes.innermostFirst(member, MethodCallExpr.class, Launches::isLaunch)) {
+    List<MethodCallExpr> launches = Nodes.innermostFirst(member, MethodCallExpr.class, Launches::isLaunch);
+    int n = launches.size() + 1; // counts down, so the locals are numbered in source order
+    boolean changed = false;
+    for (MethodCallExpr launch : launches) {
       Optional<LambdaExpr> lambda = Launches.lambdaBody(launch);
       if (lambda.isEmpty()
           || !(launch.getParentNode().orElse(null) instanceof ExpressionStmt statement)) {
         continue;
       }
-      String local = "mmBody" + ++n;
+      String local = "mmBody" + --n;
+      changed = true;
       Statement declaration =
           Java.statement(Launches.bodyInterface(launch).orElseThrow() + " " + local + " = () -> {};");
       declaration.findFirst(LambdaExpr.class).orElseThrow().replace(lambda.get().clone());
       launch.setArgument(0, Java.expression(local + "::run"));
       Statements.insertBefore(statement, List.of(declaration));
     }
-    return Rewritten.inPlace(member, n > 0);
+    return Rewritten.inPlace(member, changed);
   }
 }

@@ -1,5 +1,6 @@
 package dev.goconc.checker.metamorphic;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ final class MetamorphicRun {
   final List<Transformation> transformations;
   int cases;
   int variants;
+  long compileCpuMillis;
 
   private MetamorphicRun(List<Transformation> transformations) {
     this.transformations = transformations;
@@ -72,7 +74,9 @@ final class MetamorphicRun {
       rewritten.put(ruleCase, variantsOfCase);
       all.addAll(variantsOfCase);
     }
+    long before = threadCpuMillis();
     Map<Integer, VariantCompiler.Outcome> outcomes = new VariantCompiler().compile(all);
+    compileCpuMillis = threadCpuMillis() - before;
     for (RuleCase ruleCase : allCases) {
       VariantCompiler.Outcome original = outcomes.get(originals.get(ruleCase).id());
       if (!original.compileErrors().isEmpty()) {
@@ -89,6 +93,10 @@ final class MetamorphicRun {
         judge(variant, outcomes.get(variant.id()), originals.get(ruleCase));
       }
     }
+  }
+
+  static long threadCpuMillis() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
   }
 
   private static boolean agrees(RuleCase ruleCase, Variant variant, VariantCompiler.Outcome outcome) {

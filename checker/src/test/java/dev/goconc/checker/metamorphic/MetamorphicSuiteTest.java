@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +26,9 @@ final class MetamorphicSuiteTest {
 
   @Test
   void everyVariantKeepsItsCasesVerdictOrIsAKnownMiss() throws IOException {
-    long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    long cpuBefore = MetamorphicRun.threadCpuMillis();
     MetamorphicRun run = MetamorphicRun.of(RULE_TESTS, Transformations.ALL);
-    long cpuMillis = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+    long cpuMillis = MetamorphicRun.threadCpuMillis() - cpuBefore;
     writeSummary(run, cpuMillis);
     writeMisses(run);
 
@@ -75,7 +74,8 @@ final class MetamorphicSuiteTest {
     StringBuilder text = new StringBuilder();
     text.append("Cases judged: ").append(run.cases).append("; variants judged: ").append(run.variants)
         .append("; verdict changes: ").append(run.misses.size()).append("; CPU of the suite's thread: ")
-        .append(cpuMillis).append(" ms.\n\n");
+        .append(cpuMillis).append(" ms, of which javac and the rules ").append(run.compileCpuMillis)
+        .append(" ms.\n\n");
     text.append(ResultsTable.markdown(run)).append('\n');
     text.append("Left out:\n");
     run.skips.byReason().forEach((reason, what) -> text.append("- ").append(reason).append(": ").append(what.size()).append('\n'));

@@ -13,10 +13,6 @@ final class Skips {
     byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(what);
   }
 
-  int count(String reason) {
-    return byReason.getOrDefault(reason, List.of()).size();
-  }
-
   Map<String, List<String>> byReason() {
     return byReason;
   }

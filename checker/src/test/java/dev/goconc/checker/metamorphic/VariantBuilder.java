@@ -4,7 +4,9 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.comments.LineComment;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Applies a transformation to a fresh parse of a case's source and prints the variant. */
@@ -12,10 +14,13 @@ final class VariantBuilder {
   /** Marks the members that hold the case, so their lines can be found in the printed text. */
   private static final String CASE_MARK = " metamorphic: the case";
 
+  /** Each source parsed once; every variant starts from a copy (cloning is cheaper than parsing). */
+  private final Map<TestSource, CompilationUnit> parsed = new IdentityHashMap<>();
+
   private int nextId;
 
   Optional<Variant> build(RuleCase ruleCase, Transformation transformation) {
-    CompilationUnit unit = Java.parse(ruleCase.source().text());
+    CompilationUnit unit = parsed.computeIfAbsent(ruleCase.source(), s -> Java.parse(s.text())).clone();
     List<TestSource> otherFiles = new ArrayList<>(ruleCase.compilation().sources());
     otherFiles.remove(ruleCase.fileIndex());
     SourceFacts.recordOtherFiles(unit, otherFiles);
