@@ -186,7 +186,7 @@ public final class GoroutineLeak extends BugChecker
     for (Use use : all) {
       if (use.kind() == Kind.SEND && ops.blocks(use)) {
         sendsByGoroutine.computeIfAbsent(use.unit(), k -> new java.util.LinkedHashSet<>())
-            .add(use.call() != null ? use.call() : use.tree());
+            .add(use.operation());
       }
     }
     Map<Tree, Integer> sends = new LinkedHashMap<>();
@@ -300,7 +300,7 @@ public final class GoroutineLeak extends BugChecker
         .filter(u -> u.kind() == Kind.RECEIVE && !u.loopReceive() && ops.waits(u))
         .findFirst()
         .map(receive -> {
-          Tree at = receive.call() != null ? receive.call() : receive.tree();
+          Tree at = receive.operation();
           return buildDescription(at).setMessage(String.format(
               "%s on '%s' at line %d blocks forever: nothing sends on or closes '%s', which"
                   + " never leaves this method; close it when the awaited work is done, or"
@@ -314,7 +314,7 @@ public final class GoroutineLeak extends BugChecker
   private Optional<Description> unreceivedSend(VarSymbol channel, List<Use> all, int capacity,
       ChannelWaits ops, VisitorState state) {
     Set<Tree> sends = all.stream().filter(u -> u.kind() == Kind.SEND && ops.blocks(u))
-        .map(Use::call).collect(Collectors.toSet());
+        .map(Use::operation).collect(Collectors.toSet());
     if (sends.isEmpty()) {
       return Optional.empty();
     }
@@ -332,7 +332,8 @@ public final class GoroutineLeak extends BugChecker
               channel.getSimpleName(), SourceLines.of(send, state), capacity))
               .build());
     }
-    Tree first = all.stream().filter(u -> sends.contains(u.call())).findFirst().get().call();
+    Tree first = all.stream().filter(u -> sends.contains(u.operation())).findFirst().get()
+        .operation();
     return Optional.of(buildDescription(first).setMessage(String.format(
         "send on '%s' at line %d blocks forever: %s and no goroutine receives from it; start"
             + " the receiver before sending, or give the channel room for every send",

@@ -107,7 +107,7 @@ public final class ReceiverSideClose extends BugChecker
       VarSymbol channel, ChannelUses uses, MethodTree method, VisitorState state) {
     Tree unit = uses.root();
     List<Use> own = uses.of(channel).stream().filter(u -> u.unit() == unit).toList();
-    Optional<Use> close = own.stream().filter(u -> u.kind() == Kind.CLOSE).findFirst();
+    Optional<Use> close = own.stream().filter(u -> u.kind() == Kind.CLOSE && u.call() != null).findFirst();
     if (close.isEmpty()
         || own.stream().anyMatch(u -> u.kind() == Kind.SEND || u.kind() == Kind.ESCAPE
             || u.kind() == Kind.REASSIGN)) {
@@ -196,7 +196,7 @@ public final class ReceiverSideClose extends BugChecker
     SuggestedFix.Builder fix = SuggestedFix.builder();
     fix.replace(base, SuggestedFixes.qualifyType(state, fix, GoconcApi.RECV_CHAN));
     for (Use use : own) {
-      if (use.kind() != Kind.CLOSE) {
+      if (use.kind() != Kind.CLOSE || use.call() == null) {
         continue;
       }
       TreePath callPath = TreePath.getPath(state.getPath().getCompilationUnit(), use.call());

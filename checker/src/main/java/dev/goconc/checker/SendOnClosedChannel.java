@@ -99,7 +99,8 @@ public final class SendOnClosedChannel extends BugChecker
     for (Map.Entry<VarSymbol, List<Use>> entry : uses.byChannel().entrySet()) {
       List<Use> own = entry.getValue().stream().filter(u -> u.unit() == uses.root()).toList();
       List<Use> closes = own.stream()
-          .filter(u -> u.kind() == Kind.CLOSE && !guardedOnce(u, uses, state)).toList();
+          .filter(u -> u.kind() == Kind.CLOSE && u.call() != null && !guardedOnce(u, uses, state))
+          .toList();
       if (closes.isEmpty()) {
         continue;
       }

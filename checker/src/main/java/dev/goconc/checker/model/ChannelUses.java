@@ -86,7 +86,15 @@ public final class ChannelUses {
       Tree unit,
       boolean inLoop,
       boolean loopReceive,
-      boolean selectCase) {}
+      boolean selectCase) {
+    /**
+     * The tree that performs the operation: the call ({@code ch.send(v)}, a select case), or the
+     * method reference ({@code ch::send}) or other tree when there is no call of its own.
+     */
+    public Tree operation() {
+      return call != null ? call : tree;
+    }
+  }
 
   private final TreePath rootPath;
   private final Tree root;

@@ -112,7 +112,13 @@ final class RuleTestReader {
           skips.add("test passes compiler flags", where);
           return Optional.empty();
         }
-        case "newInstance" -> rules = helperRules(call).orElse(null);
+        case "newInstance", "compilation" -> {
+          if (call.getNameAsString().equals("compilation") && call.getArguments().size() > 2) {
+            skips.add("test passes compiler flags", where);
+            return Optional.empty();
+          }
+          rules = helperRules(call).orElse(null);
+        }
         default -> {}
       }
       link = call.getScope().orElse(null);
@@ -130,11 +136,13 @@ final class RuleTestReader {
     return Optional.of(new RuleTestCompilation(rules, testClass, testMethod, List.copyOf(sources)));
   }
 
-  /** {@code newInstance(Rule.class, ...)}, or {@code newInstance(rule, ...)} in a loop over rules. */
+  /**
+   * {@code newInstance(Rule.class, ...)} or the strict {@code StrictRules.compilation(Rule.class,
+   * ...)}, or either with {@code rule} in a loop over rules.
+   */
   private Optional<List<String>> helperRules(Expression expression) {
     if (!(expression instanceof MethodCallExpr call)
-        || !call.getNameAsString().equals("newInstance")
-        || !call.getScope().map(s -> s.toString().equals("CompilationTestHelper")).orElse(false)
+        || !isHelperFactory(call)
         || call.getArguments().isEmpty()) {
       return Optional.empty();
     }
@@ -146,6 +154,12 @@ final class RuleTestReader {
       return loopOverRules(call, variable.getNameAsString());
     }
     return Optional.empty();
+  }
+
+  private static boolean isHelperFactory(MethodCallExpr call) {
+    String scope = call.getScope().map(Object::toString).orElse("");
+    return (call.getNameAsString().equals("newInstance") && scope.equals("CompilationTestHelper"))
+        || (call.getNameAsString().equals("compilation") && scope.equals("StrictRules"));
   }
 
   private static Optional<List<String>> loopOverRules(Node call, String variable) {

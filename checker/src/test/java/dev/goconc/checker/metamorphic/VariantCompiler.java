@@ -1,5 +1,6 @@
 package dev.goconc.checker.metamorphic;
 
+import dev.goconc.checker.StrictRules;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.errorprone.BaseErrorProneJavaCompiler;
@@ -120,6 +121,7 @@ final class VariantCompiler {
               },
               List.of(
                   "-XDcompilePolicy=simple",
+                  StrictRules.STRICT,
                   "--should-stop=ifError=FLOW",
                   "--should-stop=ifNoError=FLOW",
                   "-proc:none",
