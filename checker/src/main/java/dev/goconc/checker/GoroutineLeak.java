@@ -1,5 +1,7 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.Repetition;
+
 import dev.goconc.checker.model.Cancellation;
 
 import dev.goconc.checker.model.CrashPolicy;
@@ -196,7 +198,7 @@ public final class GoroutineLeak extends BugChecker
       Tree goroutine = entry.getKey();
       int count = goroutine instanceof com.sun.source.tree.MemberReferenceTree
           ? entry.getValue().size()
-          : SendCounts.max(goroutine, entry.getValue());
+          : sendCount(goroutine, entry.getValue(), ops, state);
       if (count > 1 && count != SendCounts.UNBOUNDED
           && (goroutine instanceof LambdaExpressionTree || goroutine instanceof MethodTree)) {
         int counted = count;
@@ -204,7 +206,7 @@ public final class GoroutineLeak extends BugChecker
             .map(body -> Math.min(counted, SendCounts.maxOnAPath(body, entry.getValue())))
             .orElse(count);
       }
-      count = count > 0 && ops.launchRepeats(goroutine) ? SendCounts.UNBOUNDED : count;
+      count = count > 0 ? Repetition.multiply(count, ops.launchTimes(goroutine)) : count;
       sends.put(goroutine, count);
       total = SendCounts.plus(total, count);
       TreePath launch = ops.launchPath(goroutine);
@@ -279,6 +281,15 @@ public final class GoroutineLeak extends BugChecker
     return Optional.empty();
   }
 
+  /** The most sends among {@code sends} that one run of {@code unit} makes. */
+  private static int sendCount(
+      Tree unit, Set<Tree> sends, ChannelWaits ops, VisitorState state) {
+    return SendCounts.max(unit, sends, callback -> {
+      TreePath path = ops.pathTo(callback);
+      return path == null ? SendCounts.UNBOUNDED : Repetition.callbackTimes(path, state);
+    });
+  }
+
   /**
    * Whether a path from the launch {@code earlier} reaches the launch {@code later} without
    * receiving from the channel: then the goroutines of both are running when the method leaves
@@ -319,7 +330,7 @@ public final class GoroutineLeak extends BugChecker
       return Optional.empty();
     }
     boolean receives = all.stream().anyMatch(u -> u.kind() == Kind.RECEIVE);
-    int count = SendCounts.max(ops.uses().root(), sends);
+    int count = sendCount(ops.uses().root(), sends, ops, state);
     if (capacity > 0 && count <= capacity) {
       return Optional.empty();
     }

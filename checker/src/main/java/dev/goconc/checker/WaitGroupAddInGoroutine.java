@@ -110,10 +110,11 @@ public final class WaitGroupAddInGoroutine extends BugChecker
         WaitGroupGoroutines.topLevelStatement(add.path(), body);
     TreePath launchStatement = state.getPath().getParentPath();
     if (statement.isEmpty()
+        || !(body instanceof LambdaExpressionTree lambda)
         || WaitGroupGoroutines.statementsOf(body).get(0) != statement.get()
         || !(launchStatement.getLeaf() instanceof ExpressionStatementTree)
         || !(launchStatement.getParentPath().getLeaf() instanceof BlockTree)
-        || usesLambdaLocals(add.call(), (LambdaExpressionTree) body)) {
+        || usesLambdaLocals(add.call(), lambda)) {
       return Optional.empty();
     }
     Optional<FixLayout> layout = FixLayout.of(state);

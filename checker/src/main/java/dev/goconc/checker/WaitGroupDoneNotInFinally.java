@@ -148,6 +148,7 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
     Optional<ExpressionStatementTree> statement =
         WaitGroupGoroutines.topLevelStatement(done.path(), body);
     if (statement.isEmpty()
+        || !(body instanceof LambdaExpressionTree) // a fix for lambdas only
         || statements.get(statements.size() - 1) != statement.get()
         || dones.stream().anyMatch(d -> d != done && d.group() == done.group())) {
       return Optional.empty();

@@ -178,6 +178,10 @@ public final class GoconcApi {
           staticMethod()
               .onClass("java.util.concurrent.CompletableFuture")
               .namedAnyOf("runAsync", "supplyAsync"));
+  /** The {@code Optional} methods that run a lambda in place, at most once. */
+  public static final Matcher<ExpressionTree> OPTIONAL_CALLBACK =
+      instanceMethod().onExactClass("java.util.Optional")
+          .namedAnyOf("ifPresent", "ifPresentOrElse", "map", "flatMap", "filter", "orElseGet", "or");
   /**
    * The JDK methods that run a lambda they are given before they return, in the caller's
    * goroutine, any number of times: a channel operation in such a lambda is the caller's own,
@@ -194,9 +198,18 @@ public final class GoconcApi {
           instanceMethod().onDescendantOf("java.util.Collection").namedAnyOf("removeIf"),
           instanceMethod().onDescendantOf("java.util.List").namedAnyOf("replaceAll", "sort"),
           instanceMethod().onDescendantOf("java.util.stream.BaseStream"),
-          instanceMethod().onExactClass("java.util.Optional")
-              .namedAnyOf("ifPresent", "ifPresentOrElse", "map", "flatMap", "filter", "orElseGet",
-                  "or"));
+          OPTIONAL_CALLBACK);
+  /**
+   * Collections and streams of the elements written in the call: {@code List.of(a, b)}, {@code
+   * Set.of}, {@code Stream.of}, {@code Collections.singletonList}, {@code Arrays.asList}; a loop
+   * or a {@code forEach} over one runs once per argument.
+   */
+  public static final Matcher<ExpressionTree> LITERAL_COLLECTION =
+      Matchers.anyOf(
+          staticMethod().onClassAny("java.util.List", "java.util.Set", "java.util.stream.Stream")
+              .named("of"),
+          staticMethod().onClass("java.util.Collections").namedAnyOf("singletonList", "singleton"),
+          staticMethod().onClass("java.util.Arrays").named("asList"));
   /** The JDK's ways to wait for other threads (joins, latches, barriers, queues, executors). */
   public static final Matcher<ExpressionTree> JDK_WAITS =
       Matchers.anyOf(

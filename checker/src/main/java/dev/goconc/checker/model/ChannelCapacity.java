@@ -11,6 +11,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -43,7 +44,7 @@ public final class ChannelCapacity {
    * has room for every send.
    */
   public static boolean sendFitsBuffer(MethodInvocationTree call, Tree loop, VisitorState state) {
-    Symbol channel = localChannel(call, GoconcApi.CHAN_SEND.matches(call, state));
+    Symbol channel = localChannel(call, GoconcApi.CHAN_SEND.matches(call, state), state);
     Optional<MethodTree> method = enclosingMethod(state);
     if (channel == null || method.isEmpty()) {
       return false;
@@ -108,7 +109,7 @@ public final class ChannelCapacity {
    */
   public static boolean partnersEndWithContext(MethodInvocationTree call, VisitorState state) {
     boolean receive = GoconcApi.CHAN_RECEIVE.matches(call, state);
-    Symbol channel = localChannel(call, receive || GoconcApi.CHAN_SEND.matches(call, state));
+    Symbol channel = localChannel(call, receive || GoconcApi.CHAN_SEND.matches(call, state), state);
     TreePath methodPath = enclosingMethodPath(state);
     if (channel == null || methodPath == null) {
       return false;
@@ -127,12 +128,24 @@ public final class ChannelCapacity {
     return partners > 0;
   }
 
-  private static Symbol localChannel(MethodInvocationTree call, boolean matches) {
-    if (!matches || !(Calls.receiverOf(call) instanceof IdentifierTree id)) {
+  private static Symbol localChannel(
+      MethodInvocationTree call, boolean matches, VisitorState state) {
+    if (!matches || Calls.receiverOf(call) == null) {
       return null;
     }
-    Symbol symbol = ASTHelpers.getSymbol(id);
+    Symbol symbol = channelOf(Calls.receiverOf(call), state);
     return symbol != null && symbol.getKind() == ElementKind.LOCAL_VARIABLE ? symbol : null;
+  }
+
+  /**
+   * The channel variable {@code expression} names, through the aliases and narrowings the model
+   * follows ({@code var a = jobs}, {@code jobs.sendOnly()}) in the enclosing method.
+   */
+  private static Symbol channelOf(ExpressionTree expression, VisitorState state) {
+    TreePath method = enclosingMethodPath(state);
+    Symbol resolved = method == null ? null
+        : ChannelUses.in(method, state).channelOf(expression, state);
+    return resolved != null ? resolved : ASTHelpers.getSymbol(expression);
   }
 
   private static ExpressionTree capacityOf(Symbol channel, MethodTree method, VisitorState state) {
@@ -172,10 +185,22 @@ public final class ChannelCapacity {
         ExpressionTree target =
             selectCase && !call.getArguments().isEmpty() ? call.getArguments().get(0)
                 : operation ? Calls.receiverOf(call) : null;
-        if (target != null && ASTHelpers.getSymbol(target) == channel) {
+        if (target != null && channelOf(target, state) == channel) {
           ops[0]++;
         }
         return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        String name = reference.getName().toString();
+        boolean operation = receives
+            ? name.equals("receive") || name.equals("receiveOk") || name.equals("tryReceive")
+            : name.equals("send") || name.equals("trySend");
+        if (operation && channelOf(reference.getQualifierExpression(), state) == channel) {
+          ops[0]++; // out::send in a forEach
+        }
+        return super.visitMemberReference(reference, unused);
       }
     }.scan(tree, null);
     return ops[0];

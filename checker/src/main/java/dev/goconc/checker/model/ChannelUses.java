@@ -291,8 +291,7 @@ public final class ChannelUses {
       Map<VarSymbol, VarSymbol> aliases, VisitorState state) {
     IdentifierTree ident = (IdentifierTree) path.getLeaf();
     if (path.getParentPath().getLeaf() instanceof MemberReferenceTree reference) {
-      return methodReference(channel, ident, path.getParentPath().getParentPath(), reference,
-          root, state);
+      return methodReference(channel, ident, path.getParentPath(), reference, root, state);
     }
     Placement where = GoroutineBodies.place(path, root, state);
     TreePath exprPath = channelExpression(path, state);
@@ -350,8 +349,9 @@ public final class ChannelUses {
    * goroutine when it is launched ({@code Go.go(ch::close)}), in place and any number of times when
    * a JDK callback method takes it ({@code items.forEach(out::send)}); anywhere else it escapes.
    */
-  private static Use methodReference(VarSymbol channel, IdentifierTree ident, TreePath refParent,
+  private static Use methodReference(VarSymbol channel, IdentifierTree ident, TreePath refPath,
       MemberReferenceTree reference, Tree root, VisitorState state) {
+    TreePath refParent = refPath.getParentPath();
     Kind kind = switch (reference.getName().toString()) {
       case "send", "trySend" -> Kind.SEND;
       case "receive", "receiveOk", "tryReceive" -> Kind.RECEIVE;
@@ -368,7 +368,8 @@ public final class ChannelUses {
         && GoconcApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
         && call.getArguments().contains(reference)) {
       Placement caller = GoroutineBodies.place(refParent, root, state);
-      where = new Placement(caller.unit(), true, caller.escapes());
+      where = new Placement(caller.unit(),
+          caller.repeated() || Repetition.callbackTimes(refPath, state) > 1, caller.escapes());
     } else {
       where = new Placement(root, false, true);
     }

@@ -166,6 +166,28 @@ public final class ChannelWaits {
     return launch == null || GoroutineBodies.place(launch, uses.root(), state).repeated();
   }
 
+  /**
+   * The most times the goroutine body {@code goroutine} is started in one run of the root: each
+   * launch's {@link Repetition#times}, added up over the launches of a task local.
+   */
+  public int launchTimes(Tree goroutine) {
+    TreePath body = pathTo(goroutine);
+    if (body == null) {
+      return SendCounts.UNBOUNDED;
+    }
+    if (goroutine instanceof MemberReferenceTree) {
+      return Repetition.times(body, uses.root(), state);
+    }
+    List<MethodInvocationTree> launches = GoroutineBodies.launchesOf(body, state);
+    int times = launches.isEmpty() ? SendCounts.UNBOUNDED : 0;
+    for (MethodInvocationTree launch : launches) {
+      TreePath launchPath = pathTo(launch);
+      times = SendCounts.plus(times, launchPath == null ? SendCounts.UNBOUNDED
+          : Repetition.times(launchPath, uses.root(), state));
+    }
+    return times;
+  }
+
   /** The path of the one launch of {@code goroutine}, or null when it has none or several. */
   public TreePath launchPath(Tree goroutine) {
     TreePath body = pathTo(goroutine);

@@ -276,7 +276,7 @@ public final class GoroutineBodies {
             }
             if (GoconcApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
                 && call.getArguments().contains(lambda)) {
-              repeated = true;
+              repeated |= Repetition.callbackTimes(p, state) > 1;
               continue;
             }
           }
@@ -325,6 +325,34 @@ public final class GoroutineBodies {
                 && call.getArguments().get(0) == leaf)
             || (parent instanceof VariableTree local && isLaunchedLocal(local, lambda, state))) {
           return Optional.of(p);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The goroutine body {@code path} lies in, whatever its form: a launched lambda or task local
+   * ({@link #enclosingGoroutine}), or the {@code run()} of a launched anonymous task class.
+   */
+  public static Optional<TreePath> enclosingGoroutineBody(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree method) {
+        boolean taskClassBody = p.getParentPath() != null
+            && p.getParentPath().getLeaf() instanceof ClassTree body
+            && p.getParentPath().getParentPath() != null
+            && p.getParentPath().getParentPath().getLeaf() instanceof NewClassTree
+            && taskMethod(body).orElse(null) == method
+            && !launchesOf(p, state).isEmpty();
+        return taskClassBody ? Optional.of(p) : Optional.empty();
+      }
+      if (p.getLeaf() instanceof ClassTree) {
+        return Optional.empty();
+      }
+      if (p.getLeaf() instanceof LambdaExpressionTree) {
+        Optional<TreePath> lambda = enclosingGoroutine(p, state);
+        if (lambda.isPresent()) {
+          return lambda;
         }
       }
     }

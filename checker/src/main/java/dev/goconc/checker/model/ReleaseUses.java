@@ -102,7 +102,7 @@ public final class ReleaseUses {
    * at which it could stop it.
    */
   private static boolean ownedForever(TreePath path, VisitorState state) {
-    return GoroutineBodies.enclosingGoroutine(path, state)
+    return GoroutineBodies.enclosingGoroutineBody(path, state)
         .map(goroutine -> EndlessLoops.in(goroutine, state).stream()
             .anyMatch(loop -> ChannelWaits.contains(loop, path.getLeaf())))
         .orElse(false);

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * The most times a set of calls (the sends on one channel) can run in one execution of a
@@ -44,7 +45,15 @@ public final class SendCounts {
 
   /** The most times the calls in {@code marks} run in one execution of {@code tree}. */
   public static int max(Tree tree, Set<? extends Tree> marks) {
-    Integer result = new Counter(marks, tree).scan(tree, null);
+    return max(tree, marks, callback -> UNBOUNDED);
+  }
+
+  /**
+   * As {@link #max}, where a lambda or method reference inside {@code tree} that the JDK runs in
+   * place runs {@code callbackTimes} times ({@link Repetition#callbackTimes}).
+   */
+  public static int max(Tree tree, Set<? extends Tree> marks, ToIntFunction<Tree> callbackTimes) {
+    Integer result = new Counter(marks, tree, callbackTimes).scan(tree, null);
     return result == null ? 0 : result;
   }
 
@@ -91,9 +100,12 @@ public final class SendCounts {
     private final Set<? extends Tree> marks;
     private final Tree root;
 
-    Counter(Set<? extends Tree> marks, Tree root) {
+    private final ToIntFunction<Tree> callbackTimes;
+
+    Counter(Set<? extends Tree> marks, Tree root, ToIntFunction<Tree> callbackTimes) {
       this.marks = marks;
       this.root = root;
+      this.callbackTimes = callbackTimes;
     }
 
     /**
@@ -103,7 +115,8 @@ public final class SendCounts {
     @Override
     public Integer visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
       Integer inside = super.visitLambdaExpression(tree, unused);
-      return tree == root || runOnce.contains(tree) ? inside : loop(inside);
+      return tree == root || runOnce.contains(tree) || inside == null || inside == 0 ? inside
+          : Repetition.multiply(inside, callbackTimes.applyAsInt(tree));
     }
 
     /** The handlers of select cases, which run at most once each time the select runs. */
@@ -114,7 +127,8 @@ public final class SendCounts {
     /** A method reference that is a mark ({@code out::send}) runs any number of times. */
     @Override
     public Integer visitMemberReference(MemberReferenceTree tree, Void unused) {
-      return marks.contains(tree) ? UNBOUNDED : super.visitMemberReference(tree, unused);
+      return marks.contains(tree) ? callbackTimes.applyAsInt(tree)
+          : super.visitMemberReference(tree, unused);
     }
 
     private int count(Tree tree) {

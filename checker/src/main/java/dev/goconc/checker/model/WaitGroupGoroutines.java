@@ -15,6 +15,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -128,6 +129,14 @@ public final class WaitGroupGoroutines {
       return false;
     }
     int index = block.getStatements().indexOf(statement.getLeaf());
+    // A task local declared between the add and its launch does not run anything.
+    while (index > 0 && block.getStatements().get(index - 1) instanceof VariableTree task
+        && task.getInitializer() != null
+        && (ASTHelpers.stripParentheses(task.getInitializer()) instanceof LambdaExpressionTree
+            || ASTHelpers.stripParentheses(task.getInitializer())
+                instanceof com.sun.source.tree.NewClassTree)) {
+      index--;
+    }
     return index > 0
         && block.getStatements().get(index - 1) instanceof ExpressionStatementTree previous
         && previous.getExpression() instanceof MethodInvocationTree add
@@ -146,10 +155,8 @@ public final class WaitGroupGoroutines {
   /** The top-level statement of a lambda's block body that holds {@code call}, if it is one. */
   public static Optional<ExpressionStatementTree> topLevelStatement(TreePath callPath, Tree body) {
     TreePath parent = callPath.getParentPath();
-    if (body instanceof LambdaExpressionTree lambda
-        && lambda.getBody() instanceof BlockTree block
-        && parent.getLeaf() instanceof ExpressionStatementTree statement
-        && block.getStatements().contains(statement)) {
+    if (parent.getLeaf() instanceof ExpressionStatementTree statement
+        && statementsOf(body).contains(statement)) {
       return Optional.of(statement);
     }
     return Optional.empty();
@@ -157,6 +164,9 @@ public final class WaitGroupGoroutines {
 
   /** The statements of a lambda's block body; empty for expression bodies and methods. */
   public static List<? extends StatementTree> statementsOf(Tree body) {
+    if (body instanceof MethodTree method && method.getBody() != null) {
+      return method.getBody().getStatements(); // an anonymous task class's run()
+    }
     return body instanceof LambdaExpressionTree lambda
             && lambda.getBody() instanceof BlockTree block
         ? block.getStatements()
