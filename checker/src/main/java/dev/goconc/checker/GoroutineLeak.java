@@ -25,6 +25,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -33,6 +34,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -102,7 +104,8 @@ import java.util.stream.Collectors;
     link = GoconcApi.RULES_BASE_URL + "GoroutineLeak.md",
     linkType = CUSTOM)
 public final class GoroutineLeak extends BugChecker
-    implements MethodTreeMatcher, MethodInvocationTreeMatcher, LambdaExpressionTreeMatcher {
+    implements MethodTreeMatcher, MethodInvocationTreeMatcher, LambdaExpressionTreeMatcher,
+        ClassTreeMatcher {
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
@@ -120,6 +123,22 @@ public final class GoroutineLeak extends BugChecker
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {
     return analyseRoot(tree.getBody(), state);
+  }
+
+  /** A class's initializer blocks ({@code static { ... }}, {@code { ... }}) are roots too. */
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> {
+      if (!GoconcApi.mentionsRuntime(state)) {
+        return Description.NO_MATCH;
+      }
+      for (Tree member : tree.getMembers()) {
+        if (member instanceof BlockTree initializer) {
+          analyseRoot(initializer, state.withPath(new TreePath(state.getPath(), initializer)));
+        }
+      }
+      return Description.NO_MATCH;
+    });
   }
 
   /** The channels made in the method or lambda at {@code state}'s path, whose body is given. */
@@ -219,8 +238,11 @@ public final class GoroutineLeak extends BugChecker
     }
     Set<Tree> receives = ops.waitingReceives(all);
     ToIntFunction<Tree> receiveCost = ops.receiveCost(all);
-    Tree rootBody = root instanceof MethodTree method ? method.getBody()
-        : ((LambdaExpressionTree) root).getBody();
+    Tree rootBody = switch (root) {
+      case MethodTree method -> method.getBody();
+      case LambdaExpressionTree lambda -> lambda.getBody();
+      default -> root; // an initializer block
+    };
     BlockTree body = rootBody instanceof BlockTree block ? block : null;
     Optional<ExitPaths> paths = Optional.empty();
     for (Tree goroutine : launches.keySet()) {

@@ -126,6 +126,7 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
   }
 
   private Description analyseClass(ClassTree tree, VisitorState state) {
+    ReleaseObligations.reportInitializers(this, CONTEXTS, tree, state);
     if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)
         || !GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH; // fields are judged once, from the top-level class

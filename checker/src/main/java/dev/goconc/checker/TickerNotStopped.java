@@ -12,12 +12,14 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import java.util.Set;
@@ -45,7 +47,8 @@ import java.util.Set;
     severity = ERROR,
     link = GoconcApi.RULES_BASE_URL + "TickerNotStopped.md",
     linkType = CUSTOM)
-public final class TickerNotStopped extends BugChecker implements MethodTreeMatcher {
+public final class TickerNotStopped extends BugChecker
+    implements MethodTreeMatcher, ClassTreeMatcher {
 
   private static final ReleaseObligations.Obligation TICKERS =
       new ReleaseObligations.Obligation() {
@@ -111,6 +114,13 @@ public final class TickerNotStopped extends BugChecker implements MethodTreeMatc
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
+  }
+
+  /** Initializer blocks are judged like methods. */
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    return CrashPolicy.describe(
+        state, () -> ReleaseObligations.reportInitializers(this, TICKERS, tree, state));
   }
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {

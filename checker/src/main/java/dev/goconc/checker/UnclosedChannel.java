@@ -21,6 +21,7 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -28,6 +29,8 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -79,7 +82,7 @@ import java.util.Set;
     link = GoconcApi.RULES_BASE_URL + "UnclosedChannel.md",
     linkType = CUSTOM)
 public final class UnclosedChannel extends BugChecker
-    implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+    implements MethodTreeMatcher, LambdaExpressionTreeMatcher, ClassTreeMatcher {
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
@@ -97,6 +100,22 @@ public final class UnclosedChannel extends BugChecker
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {
     return analyseRoot(tree.getBody(), state);
+  }
+
+  /** A class's initializer blocks ({@code static { ... }}, {@code { ... }}) are roots too. */
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> {
+      if (!GoconcApi.mentionsRuntime(state)) {
+        return Description.NO_MATCH;
+      }
+      for (Tree member : tree.getMembers()) {
+        if (member instanceof BlockTree initializer) {
+          analyseRoot(initializer, state.withPath(new TreePath(state.getPath(), initializer)));
+        }
+      }
+      return Description.NO_MATCH;
+    });
   }
 
   /** The channels made in the method or lambda at {@code state}'s path, whose body is given. */

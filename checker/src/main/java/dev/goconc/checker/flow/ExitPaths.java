@@ -9,6 +9,7 @@ import dev.goconc.checker.util.SourceLines;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -145,6 +146,10 @@ public final class ExitPaths {
     UnderlyingAST ast;
     if (leaf instanceof MethodTree method && method.getBody() != null) {
       ast = new UnderlyingAST.CFGMethod(method, enclosingClass);
+    } else if (leaf instanceof BlockTree initializer
+        && bodyPath.getParentPath() != null
+        && bodyPath.getParentPath().getLeaf() == enclosingClass) {
+      ast = new UnderlyingAST.CFGStatement(initializer, enclosingClass); // static { ... }, { ... }
     } else if (leaf instanceof LambdaExpressionTree lambda) {
       ast =
           new UnderlyingAST.CFGLambda(

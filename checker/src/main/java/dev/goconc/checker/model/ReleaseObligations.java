@@ -16,6 +16,7 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -122,6 +123,32 @@ public final class ReleaseObligations {
           checker.buildDescription(finding.at()).setMessage(finding.message());
       finding.fix().ifPresent(description::addFix);
       state.reportMatch(description.build());
+    }
+    return Description.NO_MATCH;
+  }
+
+  /**
+   * As {@link #report} for the initializer blocks ({@code static { ... }}, {@code { ... }}) of
+   * {@code type}, the class at {@code state}'s path: each is judged like a method body.
+   */
+  public static Description reportInitializers(
+      BugChecker checker, Obligation obligation, ClassTree type, VisitorState state) {
+    if (!GoconcApi.mentionsRuntime(state)) {
+      return Description.NO_MATCH;
+    }
+    for (Tree member : type.getMembers()) {
+      if (member instanceof BlockTree initializer) {
+        VisitorState inBlock = state.withPath(new TreePath(state.getPath(), initializer));
+        for (Finding finding : findingsIn(inBlock.getPath(), obligation, inBlock)) {
+          if (LocalSuppressions.suppressed(checker, finding.at(), inBlock)) {
+            continue;
+          }
+          Description.Builder description =
+              checker.buildDescription(finding.at()).setMessage(finding.message());
+          finding.fix().ifPresent(description::addFix);
+          state.reportMatch(description.build());
+        }
+      }
     }
     return Description.NO_MATCH;
   }
@@ -278,7 +305,11 @@ public final class ReleaseObligations {
         exit.kind() == ExitPaths.Kind.RETURN
             ? "the return on line " + SourceLines.at(exitPosition(exit, ownerPath.getLeaf(), state), state)
             : "the end of the "
-                + (ownerPath.getLeaf() instanceof LambdaExpressionTree ? "lambda" : "method")
+                + switch (ownerPath.getLeaf()) {
+                  case LambdaExpressionTree lambda -> "lambda";
+                  case MethodTree method -> "method";
+                  default -> "initializer";
+                }
                 + " on line "
                 + SourceLines.at(exitPosition(exit, ownerPath.getLeaf(), state), state);
     String message =
@@ -304,8 +335,12 @@ public final class ReleaseObligations {
       if (leaf instanceof LambdaExpressionTree || leaf instanceof MethodTree) {
         return p;
       }
+      if (leaf instanceof BlockTree && p.getParentPath() != null
+          && p.getParentPath().getLeaf() instanceof ClassTree) {
+        return p; // an initializer block, judged like a method
+      }
       if (leaf instanceof ClassTree) {
-        return null; // an initializer block: not judged
+        return null; // a field initializer: not judged
       }
     }
     return null;
@@ -329,10 +364,11 @@ public final class ReleaseObligations {
     if (exit.tree() != null) {
       return ASTHelpers.getStartPosition(exit.tree());
     }
-    Tree body =
-        owner instanceof MethodTree method
-            ? method.getBody()
-            : ((LambdaExpressionTree) owner).getBody();
+    Tree body = switch (owner) {
+      case MethodTree method -> method.getBody();
+      case LambdaExpressionTree lambda -> lambda.getBody();
+      default -> owner; // an initializer block
+    };
     return Math.max(0, state.getEndPosition(body) - 1);
   }
 

@@ -184,10 +184,17 @@ public final class WaitGroupGoroutines {
     return false;
   }
 
+  /**
+   * The method, or the initializer block of a class ({@code static { ... }}, {@code { ... }}),
+   * whose own code holds {@code path}: the code that runs the launch and can await the group.
+   */
   private static TreePath enclosingMethod(TreePath path) {
     TreePath method = null;
     for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree) {
+      boolean initializer = p.getLeaf() instanceof BlockTree
+          && p.getParentPath() != null
+          && p.getParentPath().getLeaf() instanceof ClassTree;
+      if (p.getLeaf() instanceof MethodTree || initializer) {
         method = p;
       }
       if (p.getLeaf() instanceof ClassTree && method != null) {
