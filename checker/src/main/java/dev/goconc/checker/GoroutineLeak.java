@@ -1,5 +1,7 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CodeRoots;
+
 import dev.goconc.checker.model.Repetition;
 
 import dev.goconc.checker.model.Cancellation;
@@ -132,10 +134,8 @@ public final class GoroutineLeak extends BugChecker
       if (!GoconcApi.mentionsRuntime(state)) {
         return Description.NO_MATCH;
       }
-      for (Tree member : tree.getMembers()) {
-        if (member instanceof BlockTree initializer) {
-          analyseRoot(initializer, state.withPath(new TreePath(state.getPath(), initializer)));
-        }
+      for (VisitorState block : CodeRoots.initializers(tree, state)) {
+        analyseRoot(block.getPath().getLeaf(), block);
       }
       return Description.NO_MATCH;
     });
@@ -238,11 +238,7 @@ public final class GoroutineLeak extends BugChecker
     }
     Set<Tree> receives = ops.waitingReceives(all);
     ToIntFunction<Tree> receiveCost = ops.receiveCost(all);
-    Tree rootBody = switch (root) {
-      case MethodTree method -> method.getBody();
-      case LambdaExpressionTree lambda -> lambda.getBody();
-      default -> root; // an initializer block
-    };
+    Tree rootBody = CodeRoots.codeOf(root);
     BlockTree body = rootBody instanceof BlockTree block ? block : null;
     Optional<ExitPaths> paths = Optional.empty();
     for (Tree goroutine : launches.keySet()) {

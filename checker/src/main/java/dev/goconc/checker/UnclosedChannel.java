@@ -1,5 +1,7 @@
 package dev.goconc.checker;
 
+import dev.goconc.checker.model.CodeRoots;
+
 import dev.goconc.checker.model.Cancellation;
 
 import dev.goconc.checker.model.CrashPolicy;
@@ -109,10 +111,8 @@ public final class UnclosedChannel extends BugChecker
       if (!GoconcApi.mentionsRuntime(state)) {
         return Description.NO_MATCH;
       }
-      for (Tree member : tree.getMembers()) {
-        if (member instanceof BlockTree initializer) {
-          analyseRoot(initializer, state.withPath(new TreePath(state.getPath(), initializer)));
-        }
+      for (VisitorState block : CodeRoots.initializers(tree, state)) {
+        analyseRoot(block.getPath().getLeaf(), block);
       }
       return Description.NO_MATCH;
     });

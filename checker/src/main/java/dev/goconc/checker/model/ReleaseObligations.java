@@ -115,6 +115,12 @@ public final class ReleaseObligations {
         || !GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH;
     }
+    reportAll(checker, obligation, state);
+    return Description.NO_MATCH;
+  }
+
+  /** Reports the findings of the method or initializer at {@code state}'s path. */
+  private static void reportAll(BugChecker checker, Obligation obligation, VisitorState state) {
     for (Finding finding : findingsIn(state.getPath(), obligation, state)) {
       if (LocalSuppressions.suppressed(checker, finding.at(), state)) {
         continue;
@@ -124,7 +130,6 @@ public final class ReleaseObligations {
       finding.fix().ifPresent(description::addFix);
       state.reportMatch(description.build());
     }
-    return Description.NO_MATCH;
   }
 
   /**
@@ -136,19 +141,8 @@ public final class ReleaseObligations {
     if (!GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH;
     }
-    for (Tree member : type.getMembers()) {
-      if (member instanceof BlockTree initializer) {
-        VisitorState inBlock = state.withPath(new TreePath(state.getPath(), initializer));
-        for (Finding finding : findingsIn(inBlock.getPath(), obligation, inBlock)) {
-          if (LocalSuppressions.suppressed(checker, finding.at(), inBlock)) {
-            continue;
-          }
-          Description.Builder description =
-              checker.buildDescription(finding.at()).setMessage(finding.message());
-          finding.fix().ifPresent(description::addFix);
-          state.reportMatch(description.build());
-        }
-      }
+    for (VisitorState block : CodeRoots.initializers(type, state)) {
+      reportAll(checker, obligation, block);
     }
     return Description.NO_MATCH;
   }
@@ -364,11 +358,7 @@ public final class ReleaseObligations {
     if (exit.tree() != null) {
       return ASTHelpers.getStartPosition(exit.tree());
     }
-    Tree body = switch (owner) {
-      case MethodTree method -> method.getBody();
-      case LambdaExpressionTree lambda -> lambda.getBody();
-      default -> owner; // an initializer block
-    };
+    Tree body = CodeRoots.codeOf(owner);
     return Math.max(0, state.getEndPosition(body) - 1);
   }
 
