@@ -97,7 +97,9 @@ public final class UnclosedChannel extends BugChecker
    */
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    return CrashPolicy.describe(state, () -> analyseRoot(tree.getBody(), state));
+    return CrashPolicy.describe(state, () -> CodeRoots.insideCodeThatMakesChannels(state)
+        ? analyseRoot(tree.getBody(), state)
+        : Description.NO_MATCH);
   }
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {

@@ -29,6 +29,27 @@ public final class CodeRoots {
     return blocks;
   }
 
+  /**
+   * The cheap first question for a lambda: whether the method or initializer around it makes a
+   * channel anywhere (answered once per method, so the lambdas of a method without channels cost
+   * a walk up their path, not a scan each).
+   */
+  public static boolean insideCodeThatMakesChannels(VisitorState state) {
+    for (TreePath p = state.getPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      boolean initializer = leaf instanceof BlockTree
+          && p.getParentPath() != null && p.getParentPath().getLeaf() instanceof ClassTree;
+      if (leaf instanceof MethodTree || initializer) {
+        Tree code = codeOf(leaf);
+        return code != null && Calls.makesChannel(code, state);
+      }
+      if (leaf instanceof ClassTree) {
+        return false; // a field initializer's lambda
+      }
+    }
+    return false;
+  }
+
   /** The code {@code root} runs: a method's or lambda's body, or the initializer block itself. */
   public static Tree codeOf(Tree root) {
     return switch (root) {
