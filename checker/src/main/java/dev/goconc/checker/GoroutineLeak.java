@@ -75,6 +75,12 @@ import java.util.stream.Collectors;
  *       goroutines counted together are those launched on a path to the launch judged with no
  *       receive in between. First answer wins ({@code N} senders, one receive, unbuffered) and
  *       three senders into one slot with one receive are both leaks.
+ *   <li>Abandoned receiver, the mirror: a goroutine started once that must receive from the
+ *       channel before it can end (every path of it passes a waiting receive), while only the
+ *       method sends on and closes it, and the method has a path from the launch out on which it
+ *       neither sends nor closes (for a goroutine that loops over the channel: does not close).
+ *       A receive on a channel nothing ever sends on or closes waits forever too, in a goroutine
+ *       or in the method itself (GoKer's grpc#1424).
  *   <li>Unreceived send: the method itself sends on a local channel no goroutine touches, and the
  *       channel is unbuffered (or has fewer slots than sends and the method never receives, or,
  *       where every send and receive is a plain statement of the method's body, a send finds the
@@ -184,9 +190,91 @@ public final class GoroutineLeak extends BugChecker
     if (goroutinesUseIt && returned) {
       return Optional.empty();
     }
-    return goroutinesUseIt
-        ? abandonedSender(channel, all, makes.get(0).call(), capacity.getAsInt(), ops, state)
-        : unreceivedSend(channel, all, capacity.getAsInt(), ops, state);
+    if (!goroutinesUseIt) {
+      return unreceivedSend(channel, all, capacity.getAsInt(), ops, state);
+    }
+    return abandonedSender(channel, all, makes.get(0).call(), capacity.getAsInt(), ops, state)
+        .or(() -> abandonedReceiver(channel, all, capacity.getAsInt(), ops, state));
+  }
+
+  /**
+   * The mirror of the abandoned sender: a goroutine started once that must receive from the
+   * channel before it can end (every path of it passes a waiting receive; a for-each over the
+   * channel must see it closed), while only the method sends on and closes it, and the method has
+   * a path from the launch out that feeds it nothing — no send (for a plain receiver) and no
+   * close. A buffered channel the method sends on before the launch is not judged (the value may
+   * be waiting in the buffer).
+   */
+  private Optional<Description> abandonedReceiver(VarSymbol channel, List<Use> all, int capacity,
+      ChannelWaits ops, VisitorState state) {
+    Tree root = ops.uses().root();
+    if (all.stream().anyMatch(u -> u.unit() != root
+        && (u.kind() == Kind.SEND || u.kind() == Kind.CLOSE))) {
+      return Optional.empty(); // goroutines feed it too
+    }
+    Map<Tree, List<Use>> receivesByGoroutine = new LinkedHashMap<>();
+    for (Use use : all) {
+      if (use.unit() != root && use.kind() == Kind.RECEIVE && ops.waits(use)) {
+        receivesByGoroutine.computeIfAbsent(use.unit(), k -> new ArrayList<>()).add(use);
+      }
+    }
+    Optional<ExitPaths> paths = Optional.empty();
+    for (Map.Entry<Tree, List<Use>> entry : receivesByGoroutine.entrySet()) {
+      Tree goroutine = entry.getKey();
+      TreePath launch = ops.launchPath(goroutine);
+      if (launch == null || ops.launchRepeats(goroutine)
+          || !(goroutine instanceof LambdaExpressionTree || goroutine instanceof MethodTree)
+          || (capacity > 0 && all.stream().anyMatch(u -> u.unit() == root
+              && u.kind() == Kind.SEND
+              && ASTHelpers.getStartPosition(u.operation())
+                  < ASTHelpers.getStartPosition(launch.getLeaf())))) {
+        continue;
+      }
+      boolean ranges = entry.getValue().stream().anyMatch(Use::loopReceive);
+      if (ranges && all.stream().noneMatch(u -> u.kind() == Kind.CLOSE)) {
+        continue; // a loop over a channel nothing closes: UnclosedChannel's finding
+      }
+      Set<Tree> receiving = new java.util.HashSet<>();
+      entry.getValue().forEach(u -> receiving.add(u.ident()));
+      boolean mustReceive = ExitPaths.of(ops.pathTo(goroutine), state)
+          .map(body -> body.exitsFromEntryAvoiding(receiving::contains).stream()
+              .noneMatch(ExitPaths.Exit::leaves))
+          .orElse(false);
+      if (!mustReceive) {
+        continue;
+      }
+      Set<Tree> feeding = new java.util.HashSet<>();
+      all.stream()
+          .filter(u -> u.unit() == root
+              && (u.kind() == Kind.CLOSE || (!ranges && u.kind() == Kind.SEND)))
+          .forEach(u -> {
+            feeding.add(u.ident());
+            feeding.add(u.tree());
+          });
+      if (paths.isEmpty()) {
+        paths = ExitPaths.of(state.getPath(), state);
+        if (paths.isEmpty()) {
+          return Optional.empty();
+        }
+      }
+      Optional<ExitPaths.Exit> exit = paths.get()
+          .exitsAvoiding(launch.getLeaf(), feeding::contains).stream()
+          .filter(ExitPaths.Exit::leaves).findFirst();
+      if (exit.isPresent()) {
+        Tree receive = entry.getValue().get(0).operation();
+        return Optional.of(buildDescription(receive).setMessage(String.format(
+            "goroutine receiving on '%s' (line %d) blocks forever: the method can leave %s"
+                + " without %s '%s'; %s",
+            channel.getSimpleName(), SourceLines.of(receive, state),
+            exit.get().named() == null
+                ? "at line " + SourceLines.of(launch.getLeaf(), state)
+                : exit.get().where(state),
+            ranges ? "closing" : "sending on or closing", channel.getSimpleName(),
+            ranges ? "close it in finally" : "close it in finally, or select on ctx.done() in"
+                + " the goroutine")).build());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -789,6 +789,100 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /** The mirror of the abandoned sender: a receiver the method can leave without feeding. */
+  @Test
+  void abandonedReceiver() {
+    helper
+        .addSourceLines(
+            "Receivers.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Receivers {
+              static void process(String job) {}
+
+              // The method sends on every path out.
+              void sendsOnEveryPath(String job, boolean urgent) {
+                Chan<String> jobs = Chan.make();
+                Go.go(() -> process(jobs.receive()));
+                if (urgent) {
+                  jobs.send("urgent " + job);
+                  return;
+                }
+                jobs.send(job);
+              }
+
+              // Closing wakes the receiver too (it gets null).
+              void closesInFinally(String job, boolean skip) {
+                Chan<String> jobs = Chan.make();
+                Go.go(() -> process(jobs.receive()));
+                try {
+                  if (skip) {
+                    return;
+                  }
+                  jobs.send(job);
+                } finally {
+                  jobs.close();
+                }
+              }
+
+              // The value waits in the buffer before the receiver starts.
+              void bufferedBeforeLaunch(String job) {
+                Chan<String> jobs = Chan.make(1);
+                jobs.send(job);
+                Go.go(() -> process(jobs.receive()));
+              }
+
+              // The receiver also selects on ctx.done(): cancellation frees it.
+              void receiverWithAWayOut(Context ctx, String job, boolean skip) {
+                Chan<String> jobs = Chan.make();
+                Go.go(() -> Select.<Void>select()
+                    .recv(jobs, j -> {
+                      process(j);
+                      return null;
+                    })
+                    .recv(ctx.done(), d -> null)
+                    .run());
+                if (skip) {
+                  return;
+                }
+                jobs.send(job);
+              }
+
+              // An early return skips the only send: the worker waits for ever.
+              void returnsBeforeSending(String job) {
+                Chan<String> jobs = Chan.make();
+                // BUG: Diagnostic contains: goroutine receiving on 'jobs'
+                Go.go(() -> process(jobs.receive()));
+                if (job.isEmpty()) {
+                  return;
+                }
+                jobs.send(job);
+              }
+
+              // The consumer ranges; the producer closes on one path only.
+              void closesOnOnePathOnly(List<String> batch) {
+                Chan<String> jobs = Chan.make();
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: without closing 'jobs'
+                  for (String j : jobs) {
+                    process(j);
+                  }
+                });
+                for (String j : batch) {
+                  if (j.isEmpty()) {
+                    return;
+                  }
+                  jobs.send(j);
+                }
+                jobs.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** A lambda that makes its own channel is judged as a root of its own. */
   @Test
   void aLambdaIsARootOfItsOwn() {
