@@ -1,10 +1,5 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.fixes.ParameterReordering;
-
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -13,8 +8,8 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodTree;
@@ -22,6 +17,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.ParameterReordering;
+import dev.goconc.checker.model.CrashPolicy;
 import java.util.List;
 import javax.inject.Inject;
 

@@ -1,42 +1,23 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.CodeRoots;
-
-import dev.goconc.checker.model.Repetition;
-
-import dev.goconc.checker.model.Cancellation;
-
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.flow.ExitPaths;
-import dev.goconc.checker.flow.ReceiveAhead;
-import dev.goconc.checker.model.Calls;
-import dev.goconc.checker.model.ChannelUses;
-import dev.goconc.checker.model.ChannelWaits;
-import dev.goconc.checker.model.EndlessLoops;
-import dev.goconc.checker.model.GoroutineBodies;
-import dev.goconc.checker.model.SendCounts;
-import dev.goconc.checker.util.SourceLines;
-
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -45,8 +26,22 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.ReceiveAhead;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.Cancellation;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
+import dev.goconc.checker.model.ChannelUses;
+import dev.goconc.checker.model.ChannelWaits;
+import dev.goconc.checker.model.CodeRoots;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.EndlessLoops;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.Repetition;
+import dev.goconc.checker.model.SendCounts;
+import dev.goconc.checker.util.SourceLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

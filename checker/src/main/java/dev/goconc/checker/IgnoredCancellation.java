@@ -1,27 +1,16 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.Cancellation;
-
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.model.BlockingOperations;
-import dev.goconc.checker.model.Calls;
-import dev.goconc.checker.model.ChannelCapacity;
-import dev.goconc.checker.model.ContextsInScope;
-import dev.goconc.checker.model.UnitMemo;
-
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.DoWhileLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
@@ -32,7 +21,14 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.util.TreeScanner;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.BlockingOperations;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.Cancellation;
+import dev.goconc.checker.model.ChannelCapacity;
+import dev.goconc.checker.model.ContextsInScope;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.UnitMemo;
 import java.util.ArrayList;
 import java.util.List;
 

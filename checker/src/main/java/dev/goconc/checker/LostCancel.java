@@ -1,20 +1,14 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.model.ReleaseObligations;
-import dev.goconc.checker.model.UncalledCancelFields;
-
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -22,6 +16,10 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.ReleaseObligations;
+import dev.goconc.checker.model.UncalledCancelFields;
 import java.util.Set;
 
 /**

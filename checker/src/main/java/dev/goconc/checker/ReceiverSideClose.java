@@ -1,24 +1,14 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.fixes.FixLayout;
-import dev.goconc.checker.model.Calls;
-import dev.goconc.checker.model.ChannelUses;
-import dev.goconc.checker.model.ChannelWaits;
-import dev.goconc.checker.model.GoroutineBodies;
-import dev.goconc.checker.util.SourceLines;
-
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
@@ -36,8 +26,16 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
+import dev.goconc.checker.model.ChannelUses;
+import dev.goconc.checker.model.ChannelWaits;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.util.SourceLines;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,24 +1,14 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.flow.ExitPaths;
-import dev.goconc.checker.flow.SourceOrder;
-import dev.goconc.checker.model.Calls;
-import dev.goconc.checker.model.ChannelUses;
-import dev.goconc.checker.model.GoroutineBodies;
-import dev.goconc.checker.util.SourceLines;
-
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
@@ -33,8 +23,16 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.TypeTag;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.SourceOrder;
+import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
+import dev.goconc.checker.model.ChannelUses;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.util.SourceLines;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

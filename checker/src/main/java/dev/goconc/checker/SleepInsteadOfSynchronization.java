@@ -1,21 +1,13 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.model.Calls;
-import dev.goconc.checker.model.GoroutineBodies;
-import dev.goconc.checker.model.SelectCases;
-import dev.goconc.checker.util.SourceLines;
-
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
@@ -36,6 +28,12 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.SelectCases;
+import dev.goconc.checker.util.SourceLines;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,38 +1,21 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.CodeRoots;
-
-import dev.goconc.checker.model.Cancellation;
-
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.fixes.FixLayout;
-import dev.goconc.checker.flow.ExitPaths;
-import dev.goconc.checker.flow.FinallyGuard;
-import dev.goconc.checker.model.Calls;
-import dev.goconc.checker.model.ChannelUses;
-import dev.goconc.checker.model.ChannelWaits;
-import dev.goconc.checker.model.EndlessLoops;
-import dev.goconc.checker.util.SourceLines;
-
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.util.TreePath;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -40,8 +23,20 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.FinallyGuard;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.Cancellation;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
+import dev.goconc.checker.model.ChannelUses;
+import dev.goconc.checker.model.ChannelWaits;
+import dev.goconc.checker.model.CodeRoots;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.EndlessLoops;
+import dev.goconc.checker.util.SourceLines;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;

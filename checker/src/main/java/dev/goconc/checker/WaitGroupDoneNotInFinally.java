@@ -1,21 +1,13 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.fixes.FixLayout;
-import dev.goconc.checker.model.GoroutineBodies;
-import dev.goconc.checker.model.WaitGroupGoroutines;
-import dev.goconc.checker.util.SourceLines;
-
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
@@ -29,6 +21,12 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.WaitGroupGoroutines;
+import dev.goconc.checker.util.SourceLines;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,13 +1,12 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.util.CostProbe;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.errorprone.BaseErrorProneJavaCompiler;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
 import com.sun.tools.javac.api.BasicJavacTask;
+import dev.goconc.checker.util.CostProbe;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package dev.goconc.checker;
 
-import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.util.CostProbe;
-
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +10,8 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import dev.goconc.checker.AllRulesCompilation.Result;
 import dev.goconc.checker.AllRulesCompilation.Source;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.util.CostProbe;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

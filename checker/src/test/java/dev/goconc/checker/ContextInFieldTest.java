@@ -1,8 +1,7 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.api.GoconcApi;
-
 import com.google.errorprone.CompilationTestHelper;
+import dev.goconc.checker.api.GoconcApi;
 import org.junit.jupiter.api.Test;
 
 final class ContextInFieldTest {

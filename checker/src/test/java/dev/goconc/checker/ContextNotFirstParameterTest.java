@@ -1,10 +1,9 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.model.Calls;
-
-import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
+import dev.goconc.checker.model.Calls;
 import org.junit.jupiter.api.Test;
 
 final class ContextNotFirstParameterTest {

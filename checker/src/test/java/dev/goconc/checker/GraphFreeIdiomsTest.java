@@ -1,16 +1,15 @@
 package dev.goconc.checker;
 
-import dev.goconc.checker.flow.FinallyGuard;
-import dev.goconc.checker.flow.NextStatementUse;
-import dev.goconc.checker.flow.ReceiveAhead;
-import dev.goconc.checker.flow.SourceOrder;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goconc.checker.AllRulesCompilation.Result;
 import dev.goconc.checker.AllRulesCompilation.Source;
+import dev.goconc.checker.flow.FinallyGuard;
+import dev.goconc.checker.flow.NextStatementUse;
+import dev.goconc.checker.flow.ReceiveAhead;
+import dev.goconc.checker.flow.SourceOrder;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package dev.goconc.checker.api;
 
-import dev.goconc.checker.model.Calls;
-import dev.goconc.checker.model.UnitMemo;
-
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
@@ -19,6 +16,8 @@ import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Type;
+import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.UnitMemo;
 
 /**
  * Every name of the goconc runtime that the checks match, in one place: a renamed runtime

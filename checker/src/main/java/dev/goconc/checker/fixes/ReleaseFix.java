@@ -1,7 +1,5 @@
 package dev.goconc.checker.fixes;
 
-import dev.goconc.checker.model.ReleaseObligations;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
@@ -18,6 +16,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.goconc.checker.model.ReleaseObligations;
 import java.util.List;
 import java.util.Optional;
 

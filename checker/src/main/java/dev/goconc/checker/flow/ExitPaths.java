@@ -1,12 +1,5 @@
 package dev.goconc.checker.flow;
 
-import dev.goconc.checker.model.CrashPolicy;
-
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.model.UnitMemo;
-import dev.goconc.checker.util.CostProbe;
-import dev.goconc.checker.util.SourceLines;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -18,6 +11,11 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.UnitMemo;
+import dev.goconc.checker.util.CostProbe;
+import dev.goconc.checker.util.SourceLines;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

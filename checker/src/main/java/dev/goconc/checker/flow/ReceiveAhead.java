@@ -1,8 +1,5 @@
 package dev.goconc.checker.flow;
 
-import dev.goconc.checker.GoroutineLeak;
-import dev.goconc.checker.model.Calls;
-
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -11,6 +8,8 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.goconc.checker.GoroutineLeak;
+import dev.goconc.checker.model.Calls;
 import java.util.List;
 import java.util.Set;
 

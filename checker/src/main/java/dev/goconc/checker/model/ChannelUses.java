@@ -1,40 +1,34 @@
 package dev.goconc.checker.model;
 
-import dev.goconc.checker.api.GoconcApi;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.TypeCastTree;
-import com.sun.tools.javac.code.Flags;
-import dev.goconc.checker.model.GoroutineBodies.Placement;
-import javax.lang.model.element.ElementKind;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.model.GoroutineBodies.Placement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Who does what with each channel variable inside one piece of code (a method or a lambda):
@@ -387,13 +381,5 @@ public final class ChannelUses {
   public VarSymbol channelOf(ExpressionTree expression, VisitorState state) {
     VarSymbol named = namedChannel(expression, state);
     return named == null ? null : aliases.getOrDefault(named, named);
-  }
-
-  /** The expression's variable when it is a plain name of a channel variable. */
-  public static VarSymbol channelVariable(ExpressionTree expression) {
-    return ASTHelpers.stripParentheses(expression) instanceof IdentifierTree ident
-            && ASTHelpers.getSymbol(ident) instanceof VarSymbol var
-        ? var
-        : null;
   }
 }

@@ -1,7 +1,5 @@
 package dev.goconc.checker.model;
 
-import dev.goconc.checker.api.GoconcApi;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -14,6 +12,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
 import java.util.HashSet;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
-import dev.goconc.checker.flow.ExitPaths;
 
 /**
  * Which channel operations can wait forever (see {@link BlockingOperations} for "may this call

@@ -1,8 +1,5 @@
 package dev.goconc.checker.model;
 
-import dev.goconc.checker.ContextInField;
-import dev.goconc.checker.api.GoconcApi;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -19,9 +16,11 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import dev.goconc.checker.ContextInField;
+import dev.goconc.checker.api.GoconcApi;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.goconc.checker.model;
 
-import dev.goconc.checker.api.GoconcApi;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
@@ -20,6 +18,7 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.goconc.checker.api.GoconcApi;
 import java.util.List;
 
 /**

@@ -1,15 +1,5 @@
 package dev.goconc.checker.model;
 
-import dev.goconc.checker.LostCancel;
-import dev.goconc.checker.TickerNotStopped;
-import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.fixes.ReleaseFix;
-import dev.goconc.checker.flow.ExitPaths;
-import dev.goconc.checker.flow.FinallyGuard;
-import dev.goconc.checker.flow.NextStatementUse;
-import dev.goconc.checker.util.LocalSuppressions;
-import dev.goconc.checker.util.SourceLines;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -32,8 +22,17 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
+import dev.goconc.checker.LostCancel;
+import dev.goconc.checker.TickerNotStopped;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.ReleaseFix;
+import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.FinallyGuard;
+import dev.goconc.checker.flow.NextStatementUse;
+import dev.goconc.checker.util.LocalSuppressions;
+import dev.goconc.checker.util.SourceLines;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;

@@ -1,7 +1,5 @@
 package dev.goconc.checker.model;
 
-import dev.goconc.checker.flow.ExitPaths;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
@@ -18,8 +16,9 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
+import dev.goconc.checker.flow.ExitPaths;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;

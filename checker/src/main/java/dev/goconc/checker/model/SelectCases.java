@@ -1,13 +1,12 @@
 package dev.goconc.checker.model;
 
-import dev.goconc.checker.api.GoconcApi;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
+import dev.goconc.checker.api.GoconcApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,8 @@
 package dev.goconc.checker.api;
 
-import dev.goconc.checker.LostCancel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.goconc.checker.LostCancel;
 import org.junit.jupiter.api.Test;
 
 final class GoconcApiTest {

@@ -1,7 +1,7 @@
 package dev.goconc.checker.metamorphic;
 
-import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;

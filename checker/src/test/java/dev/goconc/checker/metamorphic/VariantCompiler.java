@@ -1,11 +1,11 @@
 package dev.goconc.checker.metamorphic;
 
-import dev.goconc.checker.StrictRules;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.errorprone.BaseErrorProneJavaCompiler;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
+import dev.goconc.checker.StrictRules;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
