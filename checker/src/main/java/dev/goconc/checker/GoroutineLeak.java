@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
 
 /**
  * A goroutine that can block forever or never stop. Three shapes, each a question to the model
- * of the method (or lambda) that makes the channel:
+ * of the method (or lambda, or initializer block) that makes the channel:
  *
  * <ul>
  *   <li>Abandoned sender — the counted question: can the goroutines started here send more values

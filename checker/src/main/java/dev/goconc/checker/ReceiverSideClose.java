@@ -6,6 +6,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -16,6 +17,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -33,6 +35,7 @@ import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
 import dev.goconc.checker.model.ChannelUses;
 import dev.goconc.checker.model.ChannelWaits;
+import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.util.SourceLines;
@@ -40,8 +43,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code close()} on a channel by code that only receives from it. Judged per method and per
- * goroutine body (a goroutine lambda is separate code). A close that follows a receive is
+ * {@code close()} on a channel by code that only receives from it. Judged per method, per
+ * initializer block and per goroutine body (a goroutine lambda is separate code); the channel is
+ * followed through its aliases and narrowings. A close that follows a receive is
  * the consumer closing its input; quiet when the code also sends, when the close comes after a
  * {@code WaitGroup}/{@code ErrGroup} {@code await()} (the owner closing once its senders are
  * done) or before every receive (the owner draining what it closed), and when nobody in the
@@ -60,7 +64,7 @@ import java.util.Optional;
     link = GoconcApi.RULES_BASE_URL + "ReceiverSideClose.md",
     linkType = CUSTOM)
 public final class ReceiverSideClose extends BugChecker
-    implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+    implements MethodTreeMatcher, LambdaExpressionTreeMatcher, ClassTreeMatcher {
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
@@ -69,6 +73,19 @@ public final class ReceiverSideClose extends BugChecker
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {
     return tree.getBody() == null ? Description.NO_MATCH : judge(state.getPath(), tree, state);
+  }
+
+  /** Initializer blocks ({@code static { ... }}, {@code { ... }}) are judged like methods. */
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> {
+      if (GoconcApi.mentionsRuntime(state)) {
+        for (VisitorState block : CodeRoots.initializers(tree, state)) {
+          judge(block.getPath(), null, block);
+        }
+      }
+      return Description.NO_MATCH;
+    });
   }
 
   @Override
@@ -105,7 +122,8 @@ public final class ReceiverSideClose extends BugChecker
       VarSymbol channel, ChannelUses uses, MethodTree method, VisitorState state) {
     Tree unit = uses.root();
     List<Use> own = uses.of(channel).stream().filter(u -> u.unit() == unit).toList();
-    Optional<Use> close = own.stream().filter(u -> u.kind() == Kind.CLOSE && u.call() != null).findFirst();
+    Optional<Use> close =
+        own.stream().filter(u -> u.kind() == Kind.CLOSE && u.call() != null).findFirst();
     if (close.isEmpty()
         || own.stream().anyMatch(u -> u.kind() == Kind.SEND || u.kind() == Kind.ESCAPE
             || u.kind() == Kind.REASSIGN)) {

@@ -6,6 +6,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -15,6 +16,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
@@ -30,6 +32,7 @@ import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
 import dev.goconc.checker.model.ChannelUses;
+import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.util.SourceLines;
@@ -41,8 +44,8 @@ import java.util.Optional;
 /**
  * A send ({@code send}, {@code trySend}, a {@code select} send case) or a second
  * {@code close()} that some path of the same method or goroutine body reaches after
- * {@code close()} of the same channel: Go panics there, goconc throws
- * {@code ChannelClosedException}. A close and a send in different methods, goroutines or
+ * {@code close()} of the same channel (in a method, an initializer block or a goroutine body): Go
+ * panics there, goconc throws {@code ChannelClosedException}. A close and a send in different methods, goroutines or
  * lambdas (a select handler included) are out of reach.
  *
  * <p>Paths end where the variable is assigned a new channel, and a for-each variable is a new
@@ -59,7 +62,7 @@ import java.util.Optional;
     link = GoconcApi.RULES_BASE_URL + "SendOnClosedChannel.md",
     linkType = CUSTOM)
 public final class SendOnClosedChannel extends BugChecker
-    implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+    implements MethodTreeMatcher, LambdaExpressionTreeMatcher, ClassTreeMatcher {
   private static final java.util.regex.Pattern ONCE_GUARD =
       java.util.regex.Pattern.compile("compareAndSet|getAndSet");
 
@@ -70,6 +73,19 @@ public final class SendOnClosedChannel extends BugChecker
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {
     return tree.getBody() == null ? Description.NO_MATCH : judge(state.getPath(), state);
+  }
+
+  /** Initializer blocks ({@code static { ... }}, {@code { ... }}) are judged like methods. */
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> {
+      if (GoconcApi.mentionsRuntime(state)) {
+        for (VisitorState block : CodeRoots.initializers(tree, state)) {
+          judge(block.getPath(), block);
+        }
+      }
+      return Description.NO_MATCH;
+    });
   }
 
   @Override
