@@ -215,6 +215,9 @@ public final class ReceiverSideClose extends BugChecker
       if (use.kind() != Kind.CLOSE || use.call() == null) {
         continue;
       }
+      if (use.tree() instanceof com.sun.source.tree.MemberReferenceTree) {
+        return Optional.empty(); // closed through a task local: the reference would not compile
+      }
       TreePath callPath = TreePath.getPath(state.getPath().getCompilationUnit(), use.call());
       if (callPath == null
           || !(callPath.getParentPath().getLeaf() instanceof ExpressionStatementTree statement)

@@ -8,6 +8,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -56,11 +57,29 @@ public final class Calls {
             c -> nameOf(c).equals("make") && GoconcApi.CHAN_MAKE.matches(c, state)));
   }
 
-  /** Whether any call under {@code tree} is a channel's {@code close()}; once per tree. */
+  /**
+   * Whether any code under {@code tree} closes a channel: a call of its {@code close()}, or a
+   * method reference {@code ch::close}; once per tree.
+   */
   public static boolean closesChannel(Tree tree, VisitorState state) {
     return UnitMemo.get(state, CLOSES_CHANNEL, tree,
         () -> anyIn(tree,
-            c -> nameOf(c).equals("close") && GoconcApi.CHAN_CLOSE.matches(c, state)));
+                c -> nameOf(c).equals("close") && GoconcApi.CHAN_CLOSE.matches(c, state))
+            || closesByReference(tree, state));
+  }
+
+  private static boolean closesByReference(Tree tree, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        found[0] |= reference.getName().contentEquals("close")
+            && ChannelUses.isChannelType(
+                ASTHelpers.getType(reference.getQualifierExpression()), state);
+        return super.visitMemberReference(reference, unused);
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   /**

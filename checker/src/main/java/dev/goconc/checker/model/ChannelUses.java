@@ -31,15 +31,19 @@ import java.util.OptionalInt;
 import javax.lang.model.element.ElementKind;
 
 /**
- * Who does what with each channel variable inside one piece of code (a method or a lambda):
- * where it is made and with what capacity, and every send, receive, close and escape, each
- * tagged with the code unit it runs in — the analysed root itself, or a goroutine body
- * started inside it. Only plain names of variables (locals, parameters, fields) are tracked.
+ * Who does what with each channel inside one piece of code (a method, a lambda, an initializer
+ * block): where it is made and with what capacity, and every send, receive, close and escape,
+ * each tagged with the code unit it runs in ({@link GoroutineBodies#place}: the analysed root
+ * itself, or a goroutine body started inside it) and whether it can run repeatedly there.
  *
- * <p>Anything the channel does that the checks cannot follow is an {@link Kind#ESCAPE}:
- * passed to a method, stored, returned, aliased, narrowed with {@code sendOnly()/recvOnly()},
- * or used inside a lambda or class that is neither a goroutine body nor a {@code select}
- * handler (it may run on another thread at another time). Checks stay quiet on escapes.
+ * <p>A channel is its variable, followed through its aliases: a local that only ever names it
+ * ({@code var c = ch}, {@code ch.recvOnly()}, {@code ch.sendOnly()}, a cast) is the same
+ * channel, and its uses are the channel's. An operation may be a call ({@code ch.send(v)}, a
+ * select case) or a method reference ({@code items.forEach(out::send)}; {@code Runnable closer =
+ * ch::close; closer.run();} happens at the run). Anything the channel does that the checks cannot
+ * follow is an {@link Kind#ESCAPE}: passed to a method, stored, returned, or used inside a lambda
+ * or class that is neither a goroutine body, a {@code select} handler nor a callback the JDK runs
+ * in place (it may run on another thread at another time). Checks stay quiet on escapes.
  */
 public final class ChannelUses {
   /** What a use does to the channel. */
@@ -364,6 +368,16 @@ public final class ChannelUses {
       Placement caller = GoroutineBodies.place(refParent, root, state);
       where = new Placement(caller.unit(),
           caller.repeated() || Repetition.callbackTimes(refPath, state) > 1, caller.escapes());
+    } else if (parent instanceof VariableTree local
+        && local.getInitializer() == reference
+        && GoroutineBodies.soleRunInPlace(local, state).orElse(null) instanceof
+            MethodInvocationTree run
+        && ASTHelpers.getReceiver(run) instanceof IdentifierTree runner
+        && TreePath.getPath(refPath.getCompilationUnit(), run) instanceof TreePath runPath) {
+      // Runnable closer = ch::close; closer.run(); — the operation happens at the run.
+      Placement at = GoroutineBodies.place(runPath, root, state);
+      return new Use(channel, at.escapes() ? Kind.ESCAPE : kind, reference, runner, run,
+          at.unit(), at.repeated(), false, false);
     } else {
       where = new Placement(root, false, true);
     }

@@ -13,6 +13,7 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -152,11 +153,23 @@ public final class GoroutineBodies {
   }
 
   /**
-   * A local that holds a task: its initializer (null when it has none) and whether every use of
-   * it launches it ({@code Go.go(task)}, {@code Go.go(task::run)}) — then its body is a goroutine.
+   * A local that holds a task (a lambda, an anonymous class, a method reference): its initializer,
+   * the launches that take it ({@code Go.go(task)}, {@code Go.go(task::run)}), the calls that run
+   * it in place ({@code task.run()}), and whether it has any other use. Launched only, its body is
+   * a goroutine; run once in place only, its body runs at that call.
    */
-  private record LaunchedLocal(ExpressionTree initializer, boolean onlyLaunched,
-      List<MethodInvocationTree> launches) {}
+  private record LaunchedLocal(ExpressionTree initializer, List<MethodInvocationTree> launches,
+      List<MethodInvocationTree> runs, boolean[] otherUse) {
+    /** Every use launches it. */
+    boolean onlyLaunched() {
+      return !otherUse[0] && runs.isEmpty();
+    }
+
+    /** Its one use calls its method in place ({@code closer.run()}), and nothing launches it. */
+    boolean runOnceInPlace() {
+      return !otherUse[0] && launches.isEmpty() && runs.size() == 1;
+    }
+  }
 
   private static final UnitMemo.Fact<Map<VarSymbol, LaunchedLocal>> LAUNCHED_LOCALS =
       new UnitMemo.Fact<>("launched locals");
@@ -174,10 +187,12 @@ public final class GoroutineBodies {
       public Void visitVariable(VariableTree tree, Void unused) {
         ExpressionTree init = tree.getInitializer() == null ? null
             : ASTHelpers.stripParentheses(tree.getInitializer());
-        if ((init instanceof LambdaExpressionTree || init instanceof NewClassTree)
+        if ((init instanceof LambdaExpressionTree || init instanceof NewClassTree
+                || init instanceof MemberReferenceTree)
             && ASTHelpers.getSymbol(tree) instanceof VarSymbol var
             && var.getKind() == ElementKind.LOCAL_VARIABLE) {
-          locals.put(var, new LaunchedLocal(init, true, new ArrayList<>()));
+          locals.put(var, new LaunchedLocal(
+              init, new ArrayList<>(), new ArrayList<>(), new boolean[1]));
         }
         return super.visitVariable(tree, unused);
       }
@@ -186,17 +201,45 @@ public final class GoroutineBodies {
       public Void visitIdentifier(IdentifierTree tree, Void unused) {
         if (ASTHelpers.getSymbol(tree) instanceof VarSymbol var && locals.containsKey(var)) {
           MethodInvocationTree launch = launchTaking(getCurrentPath(), state);
+          MethodInvocationTree run = launch == null ? runOf(getCurrentPath()) : null;
           LaunchedLocal known = locals.get(var);
-          if (launch == null) {
-            locals.put(var, new LaunchedLocal(known.initializer(), false, known.launches()));
-          } else {
+          if (launch != null) {
             known.launches().add(launch);
+          } else if (run != null) {
+            known.runs().add(run);
+          } else {
+            known.otherUse()[0] = true;
           }
         }
         return null;
       }
     }.scan(unit, null);
     return locals;
+  }
+
+  /** {@code task.run()} (or its {@code call}, {@code get}, {@code accept}, {@code apply}) at {@code path}. */
+  private static MethodInvocationTree runOf(TreePath path) {
+    return path.getParentPath().getLeaf() instanceof MemberSelectTree select
+            && RUN_NAMES.contains(select.getIdentifier().toString())
+            && path.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree call
+            && call.getMethodSelect() == select
+        ? call
+        : null;
+  }
+
+  private static final Set<String> RUN_NAMES = Set.of("run", "call", "get", "accept", "apply");
+
+  /**
+   * The one call that runs the task held by {@code local} in place ({@code Runnable closer =
+   * ch::close; closer.run();}), when that call is its only use: the task's code runs there, as if
+   * written at the call.
+   */
+  public static Optional<MethodInvocationTree> soleRunInPlace(VariableTree local, VisitorState state) {
+    return ASTHelpers.getSymbol(local) instanceof VarSymbol var
+            && launchedLocals(state).get(var) instanceof LaunchedLocal found
+            && found.runOnceInPlace()
+        ? Optional.of(found.runs().get(0))
+        : Optional.empty();
   }
 
   /** The launch that takes the task named at {@code path} ({@code task} or {@code task::run}). */
