@@ -15,9 +15,9 @@ import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -78,14 +78,8 @@ public final class ReceiverSideClose extends BugChecker
   /** Initializer blocks ({@code static { ... }}, {@code { ... }}) are judged like methods. */
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    return CrashPolicy.describe(state, () -> {
-      if (GoconcApi.mentionsRuntime(state)) {
-        for (VisitorState block : CodeRoots.initializers(tree, state)) {
-          judge(block.getPath(), null, block);
-        }
-      }
-      return Description.NO_MATCH;
-    });
+    return CrashPolicy.describe(state, () -> CodeRoots.judgeInitializers(
+        tree, state, block -> judge(block.getPath(), null, block)));
   }
 
   @Override

@@ -104,15 +104,8 @@ public final class UnclosedChannel extends BugChecker
   /** A class's initializer blocks ({@code static { ... }}, {@code { ... }}) are roots too. */
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    return CrashPolicy.describe(state, () -> {
-      if (!GoconcApi.mentionsRuntime(state)) {
-        return Description.NO_MATCH;
-      }
-      for (VisitorState block : CodeRoots.initializers(tree, state)) {
-        analyseRoot(block.getPath().getLeaf(), block);
-      }
-      return Description.NO_MATCH;
-    });
+    return CrashPolicy.describe(state, () -> CodeRoots.judgeInitializers(
+        tree, state, block -> analyseRoot(block.getPath().getLeaf(), block)));
   }
 
   /** The channels made in the method or lambda at {@code state}'s path, whose body is given. */

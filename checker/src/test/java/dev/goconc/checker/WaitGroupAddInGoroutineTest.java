@@ -203,7 +203,7 @@ final class WaitGroupAddInGoroutineTest {
                 Go.go(new Runnable() {
                   @Override
                   public void run() {
-                    // BUG: Diagnostic contains: add
+                    // BUG: Diagnostic contains: wg.add() inside the goroutine races with wg.await()
                     wg.add(1);
                     try {
                       work();
@@ -218,7 +218,7 @@ final class WaitGroupAddInGoroutineTest {
               void taskLocal() {
                 WaitGroup wg = new WaitGroup();
                 Runnable task = () -> {
-                  // BUG: Diagnostic contains: add
+                  // BUG: Diagnostic contains: wg.add() inside the goroutine races with wg.await()
                   wg.add(1);
                   try {
                     work();

@@ -150,20 +150,9 @@ public final class ChannelWaits {
    * task local launched from several places.
    */
   public boolean launchRepeats(Tree goroutine) {
-    TreePath body = pathTo(goroutine);
-    if (body == null) {
-      return true;
-    }
-    if (goroutine instanceof MemberReferenceTree) {
-      return GoroutineBodies.place(body.getParentPath(), uses.root(), state).repeated();
-    }
-    List<MethodInvocationTree> launches = GoroutineBodies.launchesOf(body, state);
-    if (launches.size() != 1) {
-      return true;
-    }
-    TreePath launch = pathTo(launches.get(0));
-    return launch == null || GoroutineBodies.place(launch, uses.root(), state).repeated();
+    return launchTimes(goroutine) > 1;
   }
+
 
   /**
    * The most times the goroutine body {@code goroutine} is started in one run of the root: each

@@ -1,14 +1,17 @@
 package dev.goconc.checker.model;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.goconc.checker.api.GoconcApi;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The pieces of code a rule judges on their own, each with the code it runs: a method, a lambda
@@ -18,8 +21,20 @@ import java.util.List;
 public final class CodeRoots {
   private CodeRoots() {}
 
-  /** The initializer blocks of {@code type}, the class at {@code state}'s path, each with its state. */
-  public static List<VisitorState> initializers(ClassTree type, VisitorState state) {
+  /**
+   * Judges each initializer block of {@code type}, the class at {@code state}'s path, with {@code
+   * judge} given the state at the block (which reports its findings itself); nothing for a unit
+   * that does not name the runtime. Always {@code NO_MATCH}, for a rule's {@code matchClass}.
+   */
+  public static Description judgeInitializers(
+      ClassTree type, VisitorState state, Consumer<VisitorState> judge) {
+    if (GoconcApi.mentionsRuntime(state)) {
+      initializers(type, state).forEach(judge);
+    }
+    return Description.NO_MATCH;
+  }
+
+  private static List<VisitorState> initializers(ClassTree type, VisitorState state) {
     List<VisitorState> blocks = new ArrayList<>();
     for (Tree member : type.getMembers()) {
       if (member instanceof BlockTree initializer) {

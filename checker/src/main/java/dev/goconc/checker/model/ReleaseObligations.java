@@ -137,13 +137,8 @@ public final class ReleaseObligations {
    */
   public static Description reportInitializers(
       BugChecker checker, Obligation obligation, ClassTree type, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state)) {
-      return Description.NO_MATCH;
-    }
-    for (VisitorState block : CodeRoots.initializers(type, state)) {
-      reportAll(checker, obligation, block);
-    }
-    return Description.NO_MATCH;
+    return CodeRoots.judgeInitializers(
+        type, state, block -> reportAll(checker, obligation, block));
   }
 
   /** Every finding for creations in {@code methodPath}'s method and its lambdas. */
