@@ -16,10 +16,11 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.ReleaseObligations;
-import dev.goconc.checker.model.UncalledCancelFields;
+import dev.goconc.checker.model.UnreleasedFields;
 import java.util.Set;
 
 /**
@@ -29,7 +30,7 @@ import java.util.Set;
  * context, one passed straight into a call, and a local that a {@code return} or the end of the
  * body reaches without {@code cancel()}/{@code close()} or a hand-over), and, past lostcancel, a
  * private {@code CancelFunc} field that no code of its top-level class calls ({@link
- * UncalledCancelFields}).
+ * UnreleasedFields}).
  *
  * <p>Where goconc differs from lostcancel, deliberately: the context itself carries the power to
  * cancel, so only what can cancel it counts as a use (cancel, close, try-with-resources, a
@@ -88,7 +89,7 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
         }
 
         @Override
-        public String noun(MethodInvocationTree creation) {
+        public String noun(ExpressionTree creation) {
           return "context";
         }
 
@@ -98,13 +99,31 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
         }
 
         @Override
-        public String consequence(MethodInvocationTree creation) {
+        public String consequence(ExpressionTree creation) {
           return "its timer and child contexts stay alive until the parent context ends";
         }
 
         @Override
         public String releaseMethod() {
           return "cancel";
+        }
+      };
+
+  private static final UnreleasedFields.FieldObligation CANCEL_FUNC_FIELDS =
+      new UnreleasedFields.FieldObligation() {
+        @Override
+        public boolean tracks(VarSymbol field, VisitorState state) {
+          return GoconcApi.isSubtypeOf(field.type, GoconcApi.CANCEL_FUNC, state);
+        }
+
+        @Override
+        public boolean isRelease(MethodInvocationTree call, VisitorState state) {
+          return GoconcApi.CANCEL_FUNC_CANCEL.matches(call, state);
+        }
+
+        @Override
+        public boolean releasesByReference(String name) {
+          return true; // cancel::cancel, or the field handed on as a method reference
         }
       };
 
@@ -129,7 +148,7 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
         || !GoconcApi.mentionsRuntime(state)) {
       return Description.NO_MATCH; // fields are judged once, from the top-level class
     }
-    for (var field : UncalledCancelFields.in(tree, state)) {
+    for (var field : UnreleasedFields.in(tree, CANCEL_FUNC_FIELDS, state)) {
       state.reportMatch(
           buildDescription(field)
               .setMessage(

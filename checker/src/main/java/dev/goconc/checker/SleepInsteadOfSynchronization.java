@@ -29,6 +29,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
@@ -73,7 +74,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
           GoconcApi.WAIT_GROUP_AWAIT,
           GoconcApi.ERR_GROUP_AWAIT,
           GoconcApi.CHAN_RECEIVE,
-          GoconcApi.JDK_WAITS);
+          JdkApi.JDK_WAITS);
 
   private static final Matcher<ExpressionTree> STOP_SIGNAL =
       Matchers.anyOf(
@@ -88,7 +89,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
   }
 
   private Description analyseMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!GoconcApi.SLEEP.matches(tree, state)
+    if (!JdkApi.SLEEP.matches(tree, state)
         || !GoconcApi.mentionsRuntime(state)
         || IgnoredCancellation.inRuntimePackage(state)) {
       return Description.NO_MATCH;

@@ -87,7 +87,7 @@ public final class TickerNotStopped extends BugChecker
         }
 
         @Override
-        public String noun(MethodInvocationTree creation) {
+        public String noun(ExpressionTree creation) {
           return isTicker(creation) ? "ticker" : "timer";
         }
 
@@ -97,7 +97,7 @@ public final class TickerNotStopped extends BugChecker
         }
 
         @Override
-        public String consequence(MethodInvocationTree creation) {
+        public String consequence(ExpressionTree creation) {
           return isTicker(creation)
               ? "it keeps ticking for ever, and its channel and what it references stay alive"
               : "it stays scheduled until it fires, and what it references stays alive";
@@ -126,7 +126,7 @@ public final class TickerNotStopped extends BugChecker
   }
 
 
-  private static boolean isTicker(MethodInvocationTree creation) {
+  private static boolean isTicker(ExpressionTree creation) {
     var symbol = ASTHelpers.getSymbol(creation);
     return symbol != null && symbol.getSimpleName().contentEquals("newTicker");
   }

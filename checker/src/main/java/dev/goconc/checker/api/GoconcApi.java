@@ -16,7 +16,6 @@ import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Type;
-import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.UnitMemo;
 
 /**
@@ -145,87 +144,6 @@ public final class GoconcApi {
   /** {@code timer.c()}: the channel a {@code Timer} fires on. */
   public static final Matcher<ExpressionTree> TIMER_CHANNEL =
       instanceMethod().onDescendantOf(TIMER).named("c");
-
-  // JDK calls the checks match alongside the runtime's.
-  public static final Matcher<ExpressionTree> SYSTEM_EXIT =
-      staticMethod().onClass("java.lang.System").named("exit");
-  /** Calls that end the program: a path through one never leaves its method. */
-  public static final Matcher<ExpressionTree> NEVER_RETURNS =
-      Matchers.anyOf(
-          SYSTEM_EXIT,
-          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
-  /** Sleeping for a fixed time: the JDK's two ways and the runtime's {@code Time.sleep}. */
-  public static final Matcher<ExpressionTree> SLEEP =
-      Matchers.anyOf(
-          staticMethod().onClass("java.lang.Thread").named("sleep"),
-          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"),
-          staticMethod().onClass(TIME).named("sleep"));
-  /** A thread asking whether it was interrupted. */
-  public static final Matcher<ExpressionTree> THREAD_INTERRUPTED =
-      Matchers.anyOf(
-          staticMethod().onClass("java.lang.Thread").named("interrupted"),
-          instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"));
-  /** The JDK's ways to start concurrent work whose task is the first argument. */
-  public static final Matcher<ExpressionTree> THREAD_LAUNCH =
-      Matchers.anyOf(
-          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
-          instanceMethod().onDescendantOf("java.lang.Thread.Builder").namedAnyOf("start"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.ExecutorService")
-              .named("submit"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
-          staticMethod()
-              .onClass("java.util.concurrent.CompletableFuture")
-              .namedAnyOf("runAsync", "supplyAsync"));
-  /** The {@code Optional} methods that run a lambda in place, at most once. */
-  public static final Matcher<ExpressionTree> OPTIONAL_CALLBACK =
-      instanceMethod().onExactClass("java.util.Optional")
-          .namedAnyOf("ifPresent", "ifPresentOrElse", "map", "flatMap", "filter", "orElseGet", "or");
-  /**
-   * The JDK methods that run a lambda they are given before they return, in the caller's
-   * goroutine, any number of times: a channel operation in such a lambda is the caller's own,
-   * repeated (a stream's operations run in its terminal operation; a parallel stream still ends
-   * before it returns).
-   */
-  public static final Matcher<ExpressionTree> RUNS_CALLBACK_IN_PLACE =
-      Matchers.anyOf(
-          instanceMethod().onDescendantOf("java.lang.Iterable").named("forEach"),
-          instanceMethod().onDescendantOf("java.util.Iterator").named("forEachRemaining"),
-          instanceMethod().onDescendantOf("java.util.Map")
-              .namedAnyOf("forEach", "computeIfAbsent", "computeIfPresent", "compute", "merge",
-                  "replaceAll"),
-          instanceMethod().onDescendantOf("java.util.Collection").namedAnyOf("removeIf"),
-          instanceMethod().onDescendantOf("java.util.List").namedAnyOf("replaceAll", "sort"),
-          instanceMethod().onDescendantOf("java.util.stream.BaseStream"),
-          OPTIONAL_CALLBACK);
-  /**
-   * Collections and streams of the elements written in the call: {@code List.of(a, b)}, {@code
-   * Set.of}, {@code Stream.of}, {@code Collections.singletonList}, {@code Arrays.asList}; a loop
-   * or a {@code forEach} over one runs once per argument.
-   */
-  public static final Matcher<ExpressionTree> LITERAL_COLLECTION =
-      Matchers.anyOf(
-          staticMethod().onClassAny("java.util.List", "java.util.Set", "java.util.stream.Stream")
-              .named("of"),
-          staticMethod().onClass("java.util.Collections").namedAnyOf("singletonList", "singleton"),
-          staticMethod().onClass("java.util.Arrays").named("asList"));
-  /** The JDK's ways to wait for other threads (joins, latches, barriers, queues, executors). */
-  public static final Matcher<ExpressionTree> JDK_WAITS =
-      Matchers.anyOf(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("join"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("get", "join"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CyclicBarrier").named("await"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Phaser")
-              .namedAnyOf("arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Semaphore")
-              .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"),
-          instanceMethod().onDescendantOf("java.util.concurrent.BlockingQueue")
-              .namedAnyOf("take", "poll"),
-          instanceMethod().onDescendantOf("java.util.concurrent.ExecutorService")
-              .namedAnyOf("awaitTermination", "close", "invokeAll", "invokeAny"));
-  public static final Matcher<ExpressionTree> REQUIRE_NON_NULL_ELSE =
-      staticMethod().onClass("java.util.Objects").named("requireNonNullElse");
 
   /**
    * The cheap first exit, called before any tree walk: whether the compilation unit is in the

@@ -8,13 +8,15 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.goconc.checker.model.ReleaseObligations;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.Optional;
 /**
  * The fix for a value that must be released on every path: the rest of the enclosing block becomes
  * the body of a try-with-resources declaring it (Go's {@code defer cancel()}), or, where the local
- * is assigned rather than declared, the body of a {@code try} whose {@code finally} releases it.
+ * is assigned rather than declared or {@code close()} would do more than release it (a pool's
+ * waits for its tasks), the body of a {@code try} whose {@code finally} releases it.
  * Offered only where it compiles and keeps behaviour: the creation is a statement directly in a
  * block, the local is written nowhere else, and its declared type closes without a checked
  * exception (a {@code Context}-typed local is retyped to the creation's own type). The wrapped
@@ -35,8 +38,9 @@ public final class ReleaseFix {
   public static Optional<SuggestedFix> of(
       VarSymbol local,
       TreePath startPath,
-      MethodInvocationTree creation,
+      ExpressionTree creation,
       String releaseMethod,
+      boolean tryWithResources,
       VisitorState state) {
     Tree start = startPath.getLeaf();
     TreePath statementPath = start instanceof VariableTree ? startPath : startPath.getParentPath();
@@ -68,7 +72,7 @@ public final class ReleaseFix {
         rest.contains("\n") || (rest.isBlank() && text.startsLine(statementStart));
     SuggestedFix.Builder fix = SuggestedFix.builder();
     Type creationType = ASTHelpers.getType(creation);
-    if (start instanceof VariableTree variable) {
+    if (start instanceof VariableTree variable && tryWithResources) {
       String header;
       if (ASTHelpers.hasImplicitType(variable, state)
           || ASTHelpers.isSubtype(local.type, creationType, state)) {
@@ -87,7 +91,7 @@ public final class ReleaseFix {
           statementStart,
           restEnd,
           text.tryBlock(indent, "try (" + header + ")", rest, onOwnLines, null));
-    } else if (!ASTHelpers.isSubtype(local.type, creationType, state)) {
+    } else if (!hasNoArgumentMethod(local.type, releaseMethod, state)) {
       return Optional.empty(); // a Context-typed local has no release method to call
     } else {
       int afterComment = Math.min(text.withComment(statementEnd), restEnd);
@@ -112,7 +116,7 @@ public final class ReleaseFix {
    * after {@code noun}, made unique in the enclosing method.
    */
   public static Optional<SuggestedFix> ofInline(
-      TreePath creationPath, MethodInvocationTree creation, String noun, VisitorState state) {
+      TreePath creationPath, ExpressionTree creation, String noun, VisitorState state) {
     TreePath statementPath = creationPath;
     while (!(statementPath.getLeaf() instanceof StatementTree)) {
       if (statementPath.getLeaf() instanceof com.sun.source.tree.LambdaExpressionTree
@@ -162,6 +166,16 @@ public final class ReleaseFix {
             text.startsLine(statementStart),
             null));
     return Optional.of(fix.build());
+  }
+
+  private static boolean hasNoArgumentMethod(Type type, String name, VisitorState state) {
+    for (Symbol member :
+        state.getTypes().membersClosure(type, false).getSymbolsByName(state.getName(name))) {
+      if (member instanceof MethodSymbol method && method.getParameters().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String unusedName(String base, Tree scope) {

@@ -11,7 +11,7 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
-import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.UnitMemo;
 import dev.goconc.checker.util.CostProbe;
@@ -314,7 +314,7 @@ public final class ExitPaths {
       if (node instanceof ReturnNode) {
         leaving = tree;
       } else if (node instanceof MethodInvocationNode call
-          && GoconcApi.NEVER_RETURNS.matches(call.getTree(), state)) {
+          && JdkApi.NEVER_RETURNS.matches(call.getTree(), state)) {
         if (target == null) {
           addExit(new Exit(Kind.HALT, call.getTree(), last), found, seenExits);
         }

@@ -14,6 +14,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class BlockingOperations {
           GoconcApi.WAIT_GROUP_AWAIT,
           GoconcApi.ERR_GROUP_AWAIT,
           GoconcApi.TIME_AFTER,
-          GoconcApi.SLEEP);
+          JdkApi.SLEEP);
 
   /** Every blocking call in {@code roots}, in source order. */
   public static List<MethodInvocationTree> in(List<? extends Tree> roots, VisitorState state) {

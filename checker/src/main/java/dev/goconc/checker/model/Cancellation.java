@@ -10,6 +10,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,7 @@ public final class Cancellation {
 
   /** A call that observes cancellation by itself. */
   public static final Matcher<ExpressionTree> OBSERVES =
-      Matchers.anyOf(GoconcApi.CONTEXT_DONE, GoconcApi.CONTEXT_ERR, GoconcApi.THREAD_INTERRUPTED);
+      Matchers.anyOf(GoconcApi.CONTEXT_DONE, GoconcApi.CONTEXT_ERR, JdkApi.THREAD_INTERRUPTED);
 
   /** How many calls into the unit's methods a question follows. */
   private static final int DEPTH = 3;

@@ -21,6 +21,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.model.GoroutineBodies.Placement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -363,7 +364,7 @@ public final class ChannelUses {
         && call.getArguments().get(0) == reference) {
       where = new Placement(reference, false, false);
     } else if (parent instanceof MethodInvocationTree call
-        && GoconcApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
+        && JdkApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
         && call.getArguments().contains(reference)) {
       Placement caller = GoroutineBodies.place(refParent, root, state);
       where = new Placement(caller.unit(),

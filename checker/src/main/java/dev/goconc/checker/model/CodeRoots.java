@@ -12,6 +12,7 @@ import dev.goconc.checker.api.GoconcApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The pieces of code a rule judges on their own, each with the code it runs: a method, a lambda
@@ -28,7 +29,16 @@ public final class CodeRoots {
    */
   public static Description judgeInitializers(
       ClassTree type, VisitorState state, Consumer<VisitorState> judge) {
-    if (GoconcApi.mentionsRuntime(state)) {
+    return judgeInitializers(type, state, GoconcApi::mentionsRuntime, judge);
+  }
+
+  /** As above, for a unit that passes {@code appliesTo}, a rule's own cheap first exit. */
+  public static Description judgeInitializers(
+      ClassTree type,
+      VisitorState state,
+      Predicate<VisitorState> appliesTo,
+      Consumer<VisitorState> judge) {
+    if (appliesTo.test(state)) {
       initializers(type, state).forEach(judge);
     }
     return Description.NO_MATCH;

@@ -18,7 +18,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,7 +102,7 @@ public final class EndlessLoops {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        out[0] |= GoconcApi.SYSTEM_EXIT.matches(tree, state);
+        out[0] |= JdkApi.SYSTEM_EXIT.matches(tree, state);
         return super.visitMethodInvocation(tree, unused);
       }
 

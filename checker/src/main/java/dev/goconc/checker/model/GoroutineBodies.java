@@ -26,6 +26,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class GoroutineBodies {
   /** Every call that starts a goroutine, with the goroutine being its first argument. */
   public static final Matcher<ExpressionTree> LAUNCH =
       Matchers.anyOf(
-          GoconcApi.GO_GO, GoconcApi.WAIT_GROUP_GO, GoconcApi.ERR_GROUP_GO, GoconcApi.THREAD_LAUNCH);
+          GoconcApi.GO_GO, GoconcApi.WAIT_GROUP_GO, GoconcApi.ERR_GROUP_GO, JdkApi.THREAD_LAUNCH);
 
   /**
    * The method names {@link #LAUNCH}'s matchers accept (each matcher names its methods, so a
@@ -316,7 +317,7 @@ public final class GoroutineBodies {
             if (SelectCases.isCase(call, state)) {
               continue; // a select handler runs in the code that runs the select
             }
-            if (GoconcApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
+            if (JdkApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
                 && call.getArguments().contains(lambda)) {
               repeated |= Repetition.callbackTimes(p, state) > 1;
               continue;

@@ -13,7 +13,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 
 /**
  * Whether an expression is the value used when something is null: a branch of
@@ -36,7 +36,7 @@ public final class NullFallback {
     if (parent instanceof ConditionalExpressionTree conditional) {
       return comparesWithNull(conditional.getCondition());
     }
-    if (parent instanceof MethodInvocationTree call && GoconcApi.REQUIRE_NON_NULL_ELSE.matches(call, state)) {
+    if (parent instanceof MethodInvocationTree call && JdkApi.REQUIRE_NON_NULL_ELSE.matches(call, state)) {
       return true;
     }
     if (parent instanceof AssignmentTree) {

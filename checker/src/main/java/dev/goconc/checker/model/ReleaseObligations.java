@@ -87,17 +87,58 @@ public final class ReleaseObligations {
     /** Whether the call at {@code callPath} on the tracked value shows it needs no release. */
     boolean settles(TreePath callPath, VisitorState state);
 
-    /** "context", "ticker", "timer". */
-    String noun(MethodInvocationTree creation);
+    /** "context", "ticker", "timer", "executor". */
+    String noun(ExpressionTree creation);
 
     /** "cancelling", "stopping". */
     String verb();
 
+    /** "cancelling it", "shutting it down". */
+    default String verbIt() {
+      return verb() + " it";
+    }
+
     /** What goes wrong, e.g. "its timer and child contexts stay alive until the parent ends". */
-    String consequence(MethodInvocationTree creation);
+    String consequence(ExpressionTree creation);
 
     /** The call a {@code finally} makes to release it, e.g. "cancel". */
     String releaseMethod();
+
+    /**
+     * The cheap first exit: whether the unit can hold a creation at all (the runtime's rules ask
+     * whether it names the runtime).
+     */
+    default boolean appliesTo(VisitorState state) {
+      return GoconcApi.mentionsRuntime(state);
+    }
+
+    /**
+     * Whether the end of the process releases it, so that {@code public static void
+     * main(String[])} need not: true of contexts and timers; not of a pool whose non-daemon
+     * threads keep the process alive.
+     */
+    default boolean releasedByProcessExit() {
+      return true;
+    }
+
+    /**
+     * Whether {@code close()} releases it and nothing more, so that try-with-resources is the fix
+     * (Go's {@code defer}). Not so for a pool, whose {@code close()} also waits for its tasks: its
+     * fix releases in {@code finally}, and a creation passed straight into a call gets none.
+     */
+    default boolean releasedByClose() {
+      return true;
+    }
+
+    /** How the message ends: what to do, for a value held in a local. */
+    default String remedy() {
+      return "declare it in try-with-resources";
+    }
+
+    /** How the message ends for a value that is discarded or used once and dropped. */
+    default String remedyForDropped() {
+      return "keep it in try-with-resources";
+    }
   }
 
   /** One finding: where to report, the message, and the fix when one is safe. */
@@ -110,8 +151,7 @@ public final class ReleaseObligations {
    */
   public static Description report(
       BugChecker checker, Obligation obligation, MethodTree method, VisitorState state) {
-    if (method.getBody() == null
-        || !GoconcApi.mentionsRuntime(state)) {
+    if (method.getBody() == null || !obligation.appliesTo(state)) {
       return Description.NO_MATCH;
     }
     reportAll(checker, obligation, state);
@@ -138,7 +178,7 @@ public final class ReleaseObligations {
   public static Description reportInitializers(
       BugChecker checker, Obligation obligation, ClassTree type, VisitorState state) {
     return CodeRoots.judgeInitializers(
-        type, state, block -> reportAll(checker, obligation, block));
+        type, state, obligation::appliesTo, block -> reportAll(checker, obligation, block));
   }
 
   /** Every finding for creations in {@code methodPath}'s method and its lambdas. */
@@ -169,6 +209,17 @@ public final class ReleaseObligations {
       }
 
       @Override
+      public Void visitNewClass(NewClassTree created, Void unused) {
+        if (obligation.isCreation(created, state)) {
+          found.add(getCurrentPath());
+        }
+        // An anonymous subclass's body is a class of its own, matched on its own.
+        scan(created.getEnclosingExpression(), unused);
+        scan(created.getArguments(), unused);
+        return null;
+      }
+
+      @Override
       public Void visitClass(ClassTree node, Void unused) {
         return null; // a nested class's methods are matched on their own
       }
@@ -181,10 +232,10 @@ public final class ReleaseObligations {
       Obligation obligation,
       VisitorState state,
       Map<Tree, Optional<ExitPaths>> graphs) {
-    MethodInvocationTree creation = (MethodInvocationTree) creationPath.getLeaf();
+    ExpressionTree creation = (ExpressionTree) creationPath.getLeaf();
     TreePath owner = ownerOf(creationPath);
-    if (owner == null || isMain(owner.getLeaf())) {
-      return Optional.empty(); // an initializer is not judged; main's process ends with it
+    if (owner == null || (obligation.releasedByProcessExit() && isMain(owner.getLeaf()))) {
+      return Optional.empty(); // a field initializer is not judged; main's process ends with it
     }
     TreePath path = creationPath;
     while (path.getParentPath().getLeaf() instanceof ParenthesizedTree
@@ -202,7 +253,8 @@ public final class ReleaseObligations {
               what
                   + " is discarded, so nothing can ever release it: "
                   + obligation.consequence(creation)
-                  + "; keep it in try-with-resources",
+                  + "; "
+                  + obligation.remedyForDropped(),
               Optional.empty()));
     }
     if (parent instanceof MemberSelectTree
@@ -218,10 +270,11 @@ public final class ReleaseObligations {
               creation,
               what
                   + " is used once and dropped without "
-                  + obligation.verb()
-                  + " it: "
+                  + obligation.verbIt()
+                  + ": "
                   + obligation.consequence(creation)
-                  + "; keep it in try-with-resources",
+                  + "; "
+                  + obligation.remedyForDropped(),
               Optional.empty()));
     }
     if (parent instanceof VariableTree variable && variable.getInitializer() == child) {
@@ -252,8 +305,13 @@ public final class ReleaseObligations {
                   + " is passed straight into a call that cannot release it, and nothing"
                   + " else holds it: "
                   + obligation.consequence(creation)
-                  + "; declare it in try-with-resources and pass the variable",
-              ReleaseFix.ofInline(path, creation, obligation.noun(creation), state)));
+                  + "; "
+                  + (obligation.releasedByClose()
+                      ? "declare it in try-with-resources and pass the variable"
+                      : obligation.remedyForDropped()),
+              obligation.releasedByClose()
+                  ? ReleaseFix.ofInline(path, creation, obligation.noun(creation), state)
+                  : Optional.empty()));
     }
     return Optional.empty(); // returned, stored, handed over, or a shape not judged
   }
@@ -261,7 +319,7 @@ public final class ReleaseObligations {
   private static Optional<Finding> judgeLocal(
       VarSymbol local,
       Tree start,
-      MethodInvocationTree creation,
+      ExpressionTree creation,
       TreePath startPath,
       Obligation obligation,
       VisitorState state,
@@ -302,18 +360,24 @@ public final class ReleaseObligations {
                 + SourceLines.at(exitPosition(exit, ownerPath.getLeaf(), state), state);
     String message =
         String.format(
-            "%s may be reached without %s '%s' (created on line %d): %s; declare it in"
-                + " try-with-resources",
+            "%s may be reached without %s '%s' (created on line %d): %s; %s",
             exitText,
             obligation.verb(),
             local.getSimpleName(),
             SourceLines.of(creation, state),
-            obligation.consequence(creation));
+            obligation.consequence(creation),
+            obligation.remedy());
     return Optional.of(
         new Finding(
             creation,
             message,
-            ReleaseFix.of(local, startPath, creation, obligation.releaseMethod(), state)));
+            ReleaseFix.of(
+                local,
+                startPath,
+                creation,
+                obligation.releaseMethod(),
+                obligation.releasedByClose(),
+                state)));
   }
 
   /** The method or lambda whose body declares the code at {@code path}. */
@@ -356,8 +420,16 @@ public final class ReleaseObligations {
     return Math.max(0, state.getEndPosition(body) - 1);
   }
 
-  private static String methodName(MethodInvocationTree call) {
-    Symbol symbol = ASTHelpers.getSymbol(call);
+  private static String methodName(ExpressionTree creation) {
+    if (creation instanceof NewClassTree created) {
+      return "new " + simpleName(created) + "(...)";
+    }
+    Symbol symbol = ASTHelpers.getSymbol(creation);
     return symbol == null ? "this call" : symbol.getSimpleName() + "()";
+  }
+
+  private static String simpleName(NewClassTree created) {
+    Symbol type = ASTHelpers.getSymbol(created.getIdentifier());
+    return type == null ? created.getIdentifier().toString() : type.getSimpleName().toString();
   }
 }

@@ -21,6 +21,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 
 /**
  * How many times code runs, at most, each time the code around it runs: once; as many times as a
@@ -55,16 +56,16 @@ public final class Repetition {
   public static int callbackTimes(TreePath callbackPath, VisitorState state) {
     if (!(callbackPath.getParentPath().getLeaf() instanceof MethodInvocationTree call)
         || !call.getArguments().contains(callbackPath.getLeaf())
-        || !GoconcApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)) {
+        || !JdkApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)) {
       return SendCounts.UNBOUNDED;
     }
-    if (GoconcApi.OPTIONAL_CALLBACK.matches(call, state)) {
+    if (JdkApi.OPTIONAL_CALLBACK.matches(call, state)) {
       return 1;
     }
     // items.stream().map(f).forEach(g): the elements of the collection the chain starts from.
     ExpressionTree source = ASTHelpers.getReceiver(call);
     while (source instanceof MethodInvocationTree link
-        && !GoconcApi.LITERAL_COLLECTION.matches(link, state)
+        && !JdkApi.LITERAL_COLLECTION.matches(link, state)
         && ASTHelpers.getReceiver(link) != null) {
       source = ASTHelpers.getReceiver(link);
     }
@@ -81,7 +82,7 @@ public final class Repetition {
       case DoWhileLoopTree loop -> SendCounts.UNBOUNDED;
       case LambdaExpressionTree lambda ->
           p.getParentPath().getLeaf() instanceof MethodInvocationTree call
-                  && GoconcApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
+                  && JdkApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)
               ? callbackTimes(p, state)
               : 1;
       default -> 1;
@@ -91,7 +92,7 @@ public final class Repetition {
   /** The elements of a collection or array written out in the source, else unbounded. */
   private static int elements(ExpressionTree expression, VisitorState state) {
     ExpressionTree e = expression == null ? null : ASTHelpers.stripParentheses(expression);
-    if (e instanceof MethodInvocationTree call && GoconcApi.LITERAL_COLLECTION.matches(call, state)
+    if (e instanceof MethodInvocationTree call && JdkApi.LITERAL_COLLECTION.matches(call, state)
         && !(call.getArguments().size() == 1
             && ASTHelpers.getType(call.getArguments().get(0)) != null
             && ASTHelpers.getType(call.getArguments().get(0)).getKind()

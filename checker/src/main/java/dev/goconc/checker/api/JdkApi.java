@@ -1,0 +1,288 @@
+package dev.goconc.checker.api;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.Matchers;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Type;
+import dev.goconc.checker.model.UnitMemo;
+import java.util.List;
+
+/**
+ * Every name of the JDK that the checks match, in one place beside {@link GoconcApi}: the
+ * threads, executors, futures, latches and queues of {@code java.util.concurrent} that the
+ * java.util.concurrent rules treat as goroutines, channels and obligations, and the few other JDK
+ * calls (collections that run callbacks in place, {@code System.exit}, sleeps) the runtime's rules
+ * need to read code correctly. The checks never load these classes; they match by name.
+ */
+public final class JdkApi {
+  private JdkApi() {}
+
+  /** The package whose mention opens a unit to the java.util.concurrent rules. */
+  public static final String CONCURRENT_PACKAGE = "java.util.concurrent";
+
+  // The JDK's calls that the runtime's rules match alongside the runtime's own.
+  public static final Matcher<ExpressionTree> SYSTEM_EXIT =
+      staticMethod().onClass("java.lang.System").named("exit");
+  /** Calls that end the program: a path through one never leaves its method. */
+  public static final Matcher<ExpressionTree> NEVER_RETURNS =
+      Matchers.anyOf(
+          SYSTEM_EXIT,
+          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+  /** Sleeping for a fixed time: the JDK's two ways and the runtime's {@code Time.sleep}. */
+  public static final Matcher<ExpressionTree> SLEEP =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("sleep"),
+          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"),
+          staticMethod().onClass(GoconcApi.TIME).named("sleep"));
+  /** A thread asking whether it was interrupted. */
+  public static final Matcher<ExpressionTree> THREAD_INTERRUPTED =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("interrupted"),
+          instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"));
+  /** The JDK's ways to start concurrent work whose task is the first argument. */
+  public static final Matcher<ExpressionTree> THREAD_LAUNCH =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+          instanceMethod().onDescendantOf("java.lang.Thread.Builder").namedAnyOf("start"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ExecutorService")
+              .named("submit"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
+          staticMethod()
+              .onClass("java.util.concurrent.CompletableFuture")
+              .namedAnyOf("runAsync", "supplyAsync"));
+  /** The {@code Optional} methods that run a lambda in place, at most once. */
+  public static final Matcher<ExpressionTree> OPTIONAL_CALLBACK =
+      instanceMethod().onExactClass("java.util.Optional")
+          .namedAnyOf("ifPresent", "ifPresentOrElse", "map", "flatMap", "filter", "orElseGet", "or");
+  /**
+   * The JDK methods that run a lambda they are given before they return, in the caller's
+   * goroutine, any number of times: a channel operation in such a lambda is the caller's own,
+   * repeated (a stream's operations run in its terminal operation; a parallel stream still ends
+   * before it returns).
+   */
+  public static final Matcher<ExpressionTree> RUNS_CALLBACK_IN_PLACE =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf("java.lang.Iterable").named("forEach"),
+          instanceMethod().onDescendantOf("java.util.Iterator").named("forEachRemaining"),
+          instanceMethod().onDescendantOf("java.util.Map")
+              .namedAnyOf("forEach", "computeIfAbsent", "computeIfPresent", "compute", "merge",
+                  "replaceAll"),
+          instanceMethod().onDescendantOf("java.util.Collection").namedAnyOf("removeIf"),
+          instanceMethod().onDescendantOf("java.util.List").namedAnyOf("replaceAll", "sort"),
+          instanceMethod().onDescendantOf("java.util.stream.BaseStream"),
+          OPTIONAL_CALLBACK);
+  /**
+   * Collections and streams of the elements written in the call: {@code List.of(a, b)}, {@code
+   * Set.of}, {@code Stream.of}, {@code Collections.singletonList}, {@code Arrays.asList}; a loop
+   * or a {@code forEach} over one runs once per argument.
+   */
+  public static final Matcher<ExpressionTree> LITERAL_COLLECTION =
+      Matchers.anyOf(
+          staticMethod().onClassAny("java.util.List", "java.util.Set", "java.util.stream.Stream")
+              .named("of"),
+          staticMethod().onClass("java.util.Collections").namedAnyOf("singletonList", "singleton"),
+          staticMethod().onClass("java.util.Arrays").named("asList"));
+  /** The JDK's ways to wait for other threads (joins, latches, barriers, queues, executors). */
+  public static final Matcher<ExpressionTree> JDK_WAITS =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("join"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("get", "join"),
+          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await"),
+          instanceMethod().onDescendantOf("java.util.concurrent.CyclicBarrier").named("await"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Phaser")
+              .namedAnyOf("arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Semaphore")
+              .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"),
+          instanceMethod().onDescendantOf("java.util.concurrent.BlockingQueue")
+              .namedAnyOf("take", "poll"),
+          instanceMethod().onDescendantOf("java.util.concurrent.ExecutorService")
+              .namedAnyOf("awaitTermination", "close", "invokeAll", "invokeAny"));
+  public static final Matcher<ExpressionTree> REQUIRE_NON_NULL_ELSE =
+      staticMethod().onClass("java.util.Objects").named("requireNonNullElse");
+
+  // Executors: created, shut down, and the JDK's shared pools that nobody shuts down.
+  public static final String EXECUTOR = "java.util.concurrent.Executor";
+  public static final String EXECUTOR_SERVICE = "java.util.concurrent.ExecutorService";
+  public static final String SCHEDULED_EXECUTOR_SERVICE =
+      "java.util.concurrent.ScheduledExecutorService";
+  /**
+   * {@code Executors}' factories of a new pool, whose worker threads outlive their tasks. Not
+   * {@code unconfigurableExecutorService} (a view of a pool made elsewhere) nor {@code
+   * ForkJoinPool.commonPool()} (the process's own).
+   */
+  public static final Matcher<ExpressionTree> POOL_FACTORY =
+      staticMethod()
+          .onClass("java.util.concurrent.Executors")
+          .namedAnyOf(
+              "newFixedThreadPool",
+              "newCachedThreadPool",
+              "newSingleThreadExecutor",
+              "newScheduledThreadPool",
+              "newSingleThreadScheduledExecutor",
+              "newWorkStealingPool");
+  /** {@code Executors}' factories of executors that start one thread per task and keep none. */
+  public static final Matcher<ExpressionTree> THREAD_PER_TASK_FACTORY =
+      staticMethod()
+          .onClass("java.util.concurrent.Executors")
+          .namedAnyOf("newVirtualThreadPerTaskExecutor", "newThreadPerTaskExecutor");
+  /** The pool classes whose constructors start a pool (their subclasses' too). */
+  public static final List<String> POOL_CLASSES =
+      List.of("java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool");
+  /** The calls that end a pool: after one, its idle threads exit. */
+  public static final Matcher<ExpressionTree> EXECUTOR_SHUTDOWN =
+      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdown", "shutdownNow", "close");
+  /** {@link #EXECUTOR_SHUTDOWN}'s names, for method references ({@code pool::shutdown}). */
+  public static final java.util.Set<String> EXECUTOR_SHUTDOWN_NAMES =
+      java.util.Set.of("shutdown", "shutdownNow", "close");
+
+  /**
+   * Whether {@code tree} makes a new pool that keeps threads: a {@link #POOL_FACTORY} call or a
+   * constructor of one of {@link #POOL_CLASSES}.
+   */
+  public static boolean isPoolCreation(ExpressionTree tree, VisitorState state) {
+    if (tree instanceof MethodInvocationTree) {
+      return POOL_FACTORY.matches(tree, state);
+    }
+    if (tree instanceof NewClassTree created) {
+      Type type = com.google.errorprone.util.ASTHelpers.getType(created);
+      return POOL_CLASSES.stream().anyMatch(pool -> GoconcApi.isSubtypeOf(type, pool, state));
+    }
+    return false;
+  }
+
+  // Periodic tasks: a ScheduledFuture or a java.util.Timer that fires until cancelled.
+  public static final String TIMER = "java.util.Timer";
+  public static final Matcher<ExpressionTree> SCHEDULE_PERIODIC =
+      instanceMethod()
+          .onDescendantOf(SCHEDULED_EXECUTOR_SERVICE)
+          .namedAnyOf("scheduleAtFixedRate", "scheduleWithFixedDelay");
+  private static final Matcher<ExpressionTree> TIMER_SCHEDULE =
+      instanceMethod().onDescendantOf(TIMER).namedAnyOf("schedule", "scheduleAtFixedRate");
+  public static final Matcher<ExpressionTree> TIMER_CANCEL =
+      instanceMethod().onDescendantOf(TIMER).named("cancel");
+  public static final Matcher<ExpressionTree> TIMER_TASK_CANCEL =
+      instanceMethod().onDescendantOf("java.util.TimerTask").named("cancel");
+
+  /**
+   * Whether {@code call} schedules a task on a {@code java.util.Timer} to repeat: {@code
+   * schedule(task, delay, period)}, {@code scheduleAtFixedRate(...)} (the three-argument forms; the
+   * two-argument {@code schedule} runs once).
+   */
+  public static boolean isPeriodicTimerSchedule(MethodInvocationTree call, VisitorState state) {
+    return call.getArguments().size() == 3 && TIMER_SCHEDULE.matches(call, state);
+  }
+
+  // Futures.
+  public static final String FUTURE = "java.util.concurrent.Future";
+  public static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+  public static final Matcher<ExpressionTree> FUTURE_CANCEL =
+      instanceMethod().onDescendantOf(FUTURE).named("cancel");
+  /** {@code future.get(timeout, unit)}: the wait that can give up. */
+  public static final Matcher<ExpressionTree> FUTURE_TIMED_GET =
+      instanceMethod()
+          .onDescendantOf(FUTURE)
+          .named("get")
+          .withParameters("long", "java.util.concurrent.TimeUnit");
+  public static final Matcher<ExpressionTree> COMPLETABLE_FUTURE_NEW =
+      constructor().forClass(COMPLETABLE_FUTURE);
+  /** The calls that settle a {@code CompletableFuture} from outside. */
+  public static final Matcher<ExpressionTree> COMPLETABLE_FUTURE_COMPLETE =
+      instanceMethod()
+          .onDescendantOf(COMPLETABLE_FUTURE)
+          .namedAnyOf(
+              "complete",
+              "completeExceptionally",
+              "cancel",
+              "obtrudeValue",
+              "obtrudeException",
+              "completeAsync",
+              "completeOnTimeout");
+
+  // Latches, semaphores, phasers: the WaitGroup's JDK cousins.
+  public static final String COUNT_DOWN_LATCH = "java.util.concurrent.CountDownLatch";
+  public static final String SEMAPHORE = "java.util.concurrent.Semaphore";
+  public static final String PHASER = "java.util.concurrent.Phaser";
+  public static final Matcher<ExpressionTree> LATCH_COUNT_DOWN =
+      instanceMethod().onDescendantOf(COUNT_DOWN_LATCH).named("countDown");
+  public static final Matcher<ExpressionTree> SEMAPHORE_RELEASE =
+      instanceMethod().onDescendantOf(SEMAPHORE).named("release");
+  public static final Matcher<ExpressionTree> PHASER_ARRIVE =
+      instanceMethod()
+          .onDescendantOf(PHASER)
+          .namedAnyOf("arrive", "arriveAndDeregister", "arriveAndAwaitAdvance");
+  public static final Matcher<ExpressionTree> PHASER_REGISTER =
+      instanceMethod().onDescendantOf(PHASER).namedAnyOf("register", "bulkRegister");
+  /** Waits with no timeout: {@code latch.await()}, {@code phaser.awaitAdvance(p)}, {@code acquire()}. */
+  public static final Matcher<ExpressionTree> UNTIMED_BARRIER_WAIT =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(COUNT_DOWN_LATCH).named("await").withNoParameters(),
+          instanceMethod()
+              .onDescendantOf(PHASER)
+              .namedAnyOf("awaitAdvance", "awaitAdvanceInterruptibly", "arriveAndAwaitAdvance"),
+          instanceMethod()
+              .onDescendantOf(SEMAPHORE)
+              .namedAnyOf("acquire", "acquireUninterruptibly"));
+
+  // Blocking queues: the JDK's channels.
+  public static final String BLOCKING_QUEUE = "java.util.concurrent.BlockingQueue";
+  /** Sends that block while the queue is full. */
+  public static final Matcher<ExpressionTree> QUEUE_PUT =
+      instanceMethod().onDescendantOf(BLOCKING_QUEUE).named("put");
+  /** Receives that block while the queue is empty. */
+  public static final Matcher<ExpressionTree> QUEUE_TAKE =
+      instanceMethod().onDescendantOf(BLOCKING_QUEUE).named("take");
+
+  /**
+   * The java.util.concurrent rules' cheap first exit, called before any tree walk: whether the
+   * unit imports from {@code java.util.concurrent} (or its subpackages) or imports {@code
+   * java.util.Timer}. As with {@link GoconcApi#mentionsRuntime}, code that names these types only
+   * by fully qualified names in the body is not analysed.
+   */
+  public static boolean mentionsConcurrency(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return UnitMemo.get(state, MENTIONS_CONCURRENCY, unit, () -> mentionsConcurrency(unit));
+  }
+
+  private static final UnitMemo.Fact<Boolean> MENTIONS_CONCURRENCY =
+      new UnitMemo.Fact<>("names java.util.concurrent");
+
+  static boolean mentionsConcurrency(CompilationUnitTree unit) {
+    for (ImportTree imp : unit.getImports()) {
+      List<String> names = dottedNames(imp.getQualifiedIdentifier());
+      if (names.size() >= 3
+          && names.get(0).equals("java")
+          && names.get(1).equals("util")
+          && (names.get(2).equals("concurrent") || names.get(2).equals("Timer"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The names of a dotted name, leftmost first, without printing the tree. */
+  private static List<String> dottedNames(Tree name) {
+    java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+    Tree at = name;
+    while (at instanceof MemberSelectTree select) {
+      names.addFirst(select.getIdentifier().toString());
+      at = select.getExpression();
+    }
+    if (at instanceof IdentifierTree root) {
+      names.addFirst(root.getName().toString());
+    }
+    return List.copyOf(names);
+  }
+}
