@@ -68,6 +68,7 @@ import java.util.Set;
         "A thread pool that is never shut down keeps its idle threads, and the JVM, alive;"
             + " shut it down on every path",
     severity = WARNING,
+    tags = JdkApi.RULE_TAG,
     link = GoconcApi.RULES_BASE_URL + "ExecutorNotShutDown.md",
     linkType = CUSTOM)
 public final class ExecutorNotShutDown extends BugChecker

@@ -3,9 +3,11 @@ package dev.goconc.checker;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.errorprone.BaseErrorProneJavaCompiler;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
 import com.sun.tools.javac.api.BasicJavacTask;
+import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.util.CostProbe;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -52,9 +54,23 @@ final class AllRulesCompilation {
         .toList();
   }
 
+  /** The rules that judge code on the goconc runtime (not the java.util.concurrent ones). */
+  static List<Class<? extends BugChecker>> runtimeRules() {
+    return goconcRules().stream()
+        .filter(
+            rule ->
+                !List.of(rule.getAnnotation(BugPattern.class).tags()).contains(JdkApi.RULE_TAG))
+        .toList();
+  }
+
   static Result compile(List<Source> sources, Path classesDir) {
+    return compile(sources, classesDir, goconcRules());
+  }
+
+  static Result compile(
+      List<Source> sources, Path classesDir, List<Class<? extends BugChecker>> rules) {
     BaseErrorProneJavaCompiler compiler =
-        new BaseErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(goconcRules()));
+        new BaseErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(rules));
     List<String> diagnostics = new ArrayList<>();
     List<JavaFileObject> files = new ArrayList<>();
     for (Source source : sources) {

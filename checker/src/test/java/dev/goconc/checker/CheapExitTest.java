@@ -11,6 +11,7 @@ import com.sun.source.util.JavacTask;
 import dev.goconc.checker.AllRulesCompilation.Result;
 import dev.goconc.checker.AllRulesCompilation.Source;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.util.CostProbe;
 import java.io.IOException;
 import java.net.URI;
@@ -26,11 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A compilation unit that does not import the runtime costs next to nothing: every rule leaves at
- * its first test ({@link GoconcApi#mentionsRuntime}) before any tree walk or control-flow graph.
- * The graphs are counted by {@link CostProbe}; the other rules' early exit is shown by the
- * mistakes of {@code examples/mistakes/} rewritten to name the runtime only by fully qualified
- * names (the documented price of the cheap exit): each would be flagged if its rule read on.
+ * A compilation unit that names neither the runtime nor java.util.concurrent costs next to
+ * nothing: every rule leaves at its first test ({@link GoconcApi#mentionsRuntime} for the runtime's
+ * rules, {@link JdkApi#mentionsConcurrency} for the java.util.concurrent ones) before any tree walk
+ * or control-flow graph; and a unit that uses only java.util.concurrent costs the runtime's rules
+ * nothing. The graphs are counted by {@link CostProbe}; the runtime rules' early exit is also shown
+ * by their mistakes of {@code examples/mistakes/} rewritten to name the runtime only by fully
+ * qualified names (the documented price of the cheap exit): each would be flagged if its rule read
+ * on.
  */
 final class CheapExitTest {
   private static final Pattern RUNTIME_IMPORT =
@@ -106,12 +110,51 @@ final class CheapExitTest {
           }
           """);
 
+  /** Threads, loops and sleeps with no import from either family. */
+  private static final Source PLAIN_THREADS =
+      new Source(
+          "PlainThreads.java",
+          """
+          package plain;
+
+          class PlainThreads {
+            interface Context { boolean done(); }
+
+            void spin(Context ctx) throws InterruptedException {
+              Thread worker = Thread.ofVirtual().start(() -> {
+                while (!ctx.done()) {
+                  Thread.onSpinWait();
+                }
+              });
+              Thread.sleep(10);
+              worker.join();
+            }
+          }
+          """);
+
   @Test
-  void aFileThatNeverNamesTheRuntimeGetsNoFindingAndNoGraph() throws IOException {
-    Result plain = AllRulesCompilation.compile(List.of(PLAIN_CONCURRENCY), dir("plain"));
+  void aFileThatNeverNamesTheRuntimeCostsTheRuntimeRulesNoGraph() throws IOException {
+    Result plain =
+        AllRulesCompilation.compile(
+            List.of(PLAIN_CONCURRENCY), dir("plain"), AllRulesCompilation.runtimeRules());
 
     assertEquals(List.of(), plain.diagnostics());
     assertEquals(0, plain.graphsBuilt(), "control-flow graphs built for a file without goconc");
+  }
+
+  @Test
+  void everyRuleIsQuietOnCorrectPlainConcurrency() throws IOException {
+    Result plain = AllRulesCompilation.compile(List.of(PLAIN_CONCURRENCY), dir("plain-all"));
+
+    assertEquals(List.of(), plain.diagnostics());
+  }
+
+  @Test
+  void aFileThatNamesNeitherFamilyGetsNoGraph() throws IOException {
+    Result plain = AllRulesCompilation.compile(List.of(PLAIN_THREADS), dir("threads"));
+
+    assertEquals(List.of(), plain.diagnostics());
+    assertEquals(0, plain.graphsBuilt(), "control-flow graphs built for a file naming neither");
   }
 
   @Test
@@ -125,7 +168,10 @@ final class CheapExitTest {
   @Test
   void theSameMistakesNamingTheRuntimeOnlyByFullNamesAreNotAnalysed() throws IOException {
     List<Source> qualified =
-        DeterminismTest.mistakes().stream().map(CheapExitTest::fullyQualified).toList();
+        DeterminismTest.mistakes().stream()
+            .filter(source -> source.text().contains("import dev.goconc."))
+            .map(CheapExitTest::fullyQualified)
+            .toList();
 
     Result result = AllRulesCompilation.compile(qualified, dir("qualified"));
 
@@ -151,7 +197,31 @@ final class CheapExitTest {
         () -> assertFalse(mentionsRuntime("package p; import java.util.*; class A {}")));
   }
 
+  @Test
+  void theConcurrencyExitSeesItsImportsButNotLookAlikes() throws IOException {
+    assertAll(
+        () -> assertTrue(mentionsConcurrency("import java.util.concurrent.Executors; class A {}")),
+        () -> assertTrue(mentionsConcurrency("import java.util.concurrent.*; class A {}")),
+        () -> assertTrue(
+            mentionsConcurrency("import java.util.concurrent.atomic.AtomicInteger; class A {}")),
+        () -> assertTrue(
+            mentionsConcurrency("import static java.util.concurrent.TimeUnit.SECONDS; class A {}")),
+        () -> assertTrue(mentionsConcurrency("import java.util.Timer; class A {}")),
+        () -> assertFalse(mentionsConcurrency("import java.util.List; class A {}")),
+        () -> assertFalse(mentionsConcurrency("import java.util.*; class A {}")),
+        () -> assertFalse(mentionsConcurrency("import javax.util.concurrent.X; class A {}")),
+        () -> assertFalse(mentionsConcurrency("class A { java.util.concurrent.Executor e; }")));
+  }
+
+  private static boolean mentionsConcurrency(String source) throws IOException {
+    return JdkApi.mentionsConcurrency(parse(source));
+  }
+
   private static boolean mentionsRuntime(String source) throws IOException {
+    return GoconcApi.mentionsRuntime(parse(source));
+  }
+
+  private static CompilationUnitTree parse(String source) throws IOException {
     JavacTask task =
         (JavacTask)
             ToolProvider.getSystemJavaCompiler()
@@ -162,8 +232,7 @@ final class CheapExitTest {
                         return source;
                       }
                     }));
-    CompilationUnitTree unit = task.parse().iterator().next();
-    return GoconcApi.mentionsRuntime(unit);
+    return task.parse().iterator().next();
   }
 
   /** The source with its {@code dev.goconc} imports removed and their simple names spelt out. */

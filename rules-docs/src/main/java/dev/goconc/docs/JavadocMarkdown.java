@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /**
  * Turns Javadoc text into Markdown: {@code {@code x}} and {@code {@link x}} become code spans,
  * {@code <a href>} a link, {@code <p>} and blank lines a paragraph break; the lines of a
- * paragraph are joined into one. Inline tags may not nest braces (the mistake files' prose
- * does not need it).
+ * paragraph are joined into one. A code span may hold balanced braces, as in Javadoc ({@code
+ * {@code try { ... } finally { ... }}}); a link may not.
  */
 final class JavadocMarkdown {
-  private static final Pattern CODE = Pattern.compile("\\{@(?:code|literal)\\s+([^}]*)}");
+  private static final Pattern CODE_START = Pattern.compile("\\{@(?:code|literal)\\s+");
   private static final Pattern LINK = Pattern.compile("\\{@link(?:plain)?\\s+#?([^}\\s]*)[^}]*}");
   private static final Pattern ANCHOR =
       Pattern.compile("<a\\s+href=\"([^\"]*)\"\\s*>(.*?)</a>", Pattern.DOTALL);
@@ -23,7 +23,7 @@ final class JavadocMarkdown {
   private JavadocMarkdown() {}
 
   static String toMarkdown(String javadocText) {
-    String text = CODE.matcher(javadocText).replaceAll(m -> "`" + quote(m.group(1).strip()) + "`");
+    String text = codeSpans(javadocText);
     text = LINK.matcher(text).replaceAll(m -> "`" + quote(m.group(1)) + "`");
     text = ANCHOR.matcher(text).replaceAll(m -> "[" + quote(m.group(2)) + "](" + quote(m.group(1)) + ")");
     // A list is a paragraph of its own, one "- " line per item.
@@ -44,6 +44,31 @@ final class JavadocMarkdown {
       }
     }
     return String.join("\n\n", paragraphs);
+  }
+
+  /** Each {@code {@code ...}} as a code span, its end found by counting braces. */
+  private static String codeSpans(String text) {
+    StringBuilder out = new StringBuilder();
+    var start = CODE_START.matcher(text);
+    int copied = 0;
+    while (start.find(copied)) {
+      int depth = 1;
+      int at = start.end();
+      while (at < text.length() && depth > 0) {
+        char c = text.charAt(at++);
+        depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      }
+      if (depth > 0) {
+        throw new IllegalArgumentException(
+            "unbalanced braces in {@code at: " + text.substring(start.start()));
+      }
+      out.append(text, copied, start.start())
+          .append('`')
+          .append(text.substring(start.end(), at - 1).strip())
+          .append('`');
+      copied = at;
+    }
+    return out.append(text.substring(copied)).toString();
   }
 
   private static String quote(String replacement) {

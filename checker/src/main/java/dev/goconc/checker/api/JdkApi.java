@@ -29,6 +29,13 @@ import java.util.List;
 public final class JdkApi {
   private JdkApi() {}
 
+  /**
+   * The {@code @BugPattern} tag of the rules that judge plain java.util.concurrent code (the
+   * others judge code on the goconc runtime): their cheap exit is {@link #mentionsConcurrency},
+   * and the rule index lists them apart.
+   */
+  public static final String RULE_TAG = "JavaUtilConcurrent";
+
   /** The package whose mention opens a unit to the java.util.concurrent rules. */
   public static final String CONCURRENT_PACKAGE = "java.util.concurrent";
 
@@ -259,7 +266,7 @@ public final class JdkApi {
   private static final UnitMemo.Fact<Boolean> MENTIONS_CONCURRENCY =
       new UnitMemo.Fact<>("names java.util.concurrent");
 
-  static boolean mentionsConcurrency(CompilationUnitTree unit) {
+  public static boolean mentionsConcurrency(CompilationUnitTree unit) {
     for (ImportTree imp : unit.getImports()) {
       List<String> names = dottedNames(imp.getQualifiedIdentifier());
       if (names.size() >= 3
