@@ -131,6 +131,39 @@ public final class UnreleasedFields {
     return unreleased;
   }
 
+  /**
+   * Whether any occurrence of {@code variable} (a local or a field) in {@code scope} releases it
+   * or hands it over, as {@link #in} judges a field's occurrences.
+   */
+  public static boolean releasedIn(
+      Symbol variable, TreePath scope, FieldObligation obligation, VisitorState state) {
+    boolean[] released = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        note(ASTHelpers.getSymbol(node));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+        note(ASTHelpers.getSymbol(node));
+        return super.visitMemberSelect(node, unused);
+      }
+
+      private void note(Symbol symbol) {
+        if (!released[0]
+            && symbol == variable
+            && !(getCurrentPath().getParentPath().getLeaf() instanceof AssignmentTree assignment
+                && assignment.getVariable() == getCurrentPath().getLeaf())
+            && releases(getCurrentPath(), obligation, state)) {
+          released[0] = true;
+        }
+      }
+    }.scan(scope, null);
+    return released[0];
+  }
+
   private static ExpressionTree stripped(ExpressionTree value) {
     ExpressionTree at = ASTHelpers.stripParentheses(value);
     while (at instanceof TypeCastTree cast) {
