@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # Compiles a large body of real code that does not use goconc with javac + Error Prone and every
 # goconc rule at ERROR (Error Prone's own checks off), and reports crashes, goconc findings and
-# time. Both must be zero: a rule that meets code it does not understand returns no match.
+# time. A rule that meets code it does not understand returns no match, so crashes must be zero;
+# the runtime's rules must find nothing (this code does not use the runtime); the
+# java.util.concurrent rules' findings must be exactly the triaged ones in
+# bench/real-code-findings.tsv (a new or vanished finding fails the run until that list, and its
+# triage in docs/real-code.md, are updated).
 #
-# Guava and commons-lang3 are each compiled twice: as published (every rule should take its cheap
-# exit), and with "import dev.goconc.*;" added to each file, so every rule analyses every method.
+# Guava and commons-lang3 are each compiled twice: as published, and with "import dev.goconc.*;"
+# added to each file (runtime rules only), so every runtime rule analyses every method. Caffeine,
+# HttpCore 5, HttpClient 5, Jetty's jetty-util and Kafka's clients are compiled as published.
 # Every rule runs in strict mode (-XepOpt:Goconc:Strict=true): a crash fails the run loudly.
 #
-# Usage: bench/real-code-check.sh [--guava VERSION] [--jdk] [--compare] [--keep-going]
+# Usage: bench/real-code-check.sh [--guava VERSION] [--jdk] [--compare] [--keep-going] [--record]
 #   --guava VERSION  Guava release whose sources jar is compiled (default below)
 #   --jdk            also compile the JDK's own java.base sources (lib/src.zip, --patch-module)
 #   --compare        also time the same corpus with plain javac and with Error Prone with no
 #                    checks on, so goconc's own cost on a quiet file can be read off
 #   --keep-going     do not stop at the first corpus that fails
-# Exit status: 0 when every corpus compiled with no crash and no finding; 1 on a crash or a
-# finding; 2 when the corpus itself did not compile or a tool was missing.
+#   --record         write the java.util.concurrent findings seen into bench/real-code-findings.tsv,
+#                    keeping the triage of those already there and marking new ones "untriaged"
+#                    (a list with an untriaged finding still fails the run)
+# Exit status: 0 when every corpus compiled with no crash, no runtime-rule finding and exactly the
+# triaged java.util.concurrent findings; 1 otherwise; 2 when the corpus itself did not compile or
+# a tool was missing.
 # Downloads (once, into ~/.m2) Guava's sources jar and its dependencies through ./mvnw.
 # Work files go to target/real-code/ under the repository root.
 set -euo pipefail
@@ -25,13 +34,15 @@ EP_VERSION=2.50.0
 WITH_JDK=false
 COMPARE=false
 KEEP_GOING=false
+RECORD=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --guava) GUAVA_VERSION="$2"; shift 2 ;;
     --jdk) WITH_JDK=true; shift ;;
     --compare) COMPARE=true; shift ;;
     --keep-going) KEEP_GOING=true; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --record) RECORD=true; shift ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -56,9 +67,28 @@ SERVICES="$CHECKER_CLASSES/META-INF/services/com.google.errorprone.bugpatterns.B
 # rejects an -Xep flag naming an unknown check, so a drift here fails loudly, never silently.
 mapfile -t RULES < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' -e 's/.*\.//' "$SERVICES" | sort)
 echo "== ${#RULES[@]} rules from the ServiceLoader registration: ${RULES[*]}"
+# The java.util.concurrent rules carry the tag JdkApi.RULE_TAG in their @BugPattern.
+JUC_RULES=()
+RUNTIME_RULES=()
+for rule in "${RULES[@]}"; do
+  if grep -q 'tags = JdkApi.RULE_TAG' "$ROOT/checker/src/main/java/dev/goconc/checker/$rule.java"; then
+    JUC_RULES+=("$rule")
+  else
+    RUNTIME_RULES+=("$rule")
+  fi
+done
+echo "   runtime rules: ${RUNTIME_RULES[*]}"
+echo "   java.util.concurrent rules: ${JUC_RULES[*]}"
 # Strict: a crash inside a rule fails the run instead of passing as "no finding".
 EP_FLAGS="-XepDisableAllChecks -XepOpt:Goconc:Strict=true"
 for rule in "${RULES[@]}"; do EP_FLAGS+=" -Xep:$rule:ERROR"; done
+# For the copies that import the runtime: the runtime's rules alone (the others read the same
+# code as in the published copy).
+EP_RUNTIME_FLAGS="-XepDisableAllChecks -XepOpt:Goconc:Strict=true"
+for rule in "${RUNTIME_RULES[@]}"; do EP_RUNTIME_FLAGS+=" -Xep:$rule:ERROR"; done
+FINDINGS_LIST="$ROOT/bench/real-code-findings.tsv"
+SEEN_FINDINGS="$WORK/findings-seen.tsv"
+: > "$SEEN_FINDINGS"
 
 # A throwaway pom resolves classpaths through the project's Maven wrapper.
 classpath_of() { # $1 = name, $2 = dependency XML, $3 = extra dependency:build-classpath flags
@@ -108,6 +138,8 @@ run_javac() {
                      --should-stop=ifError=FLOW "-Xplugin:ErrorProne -XepDisableAllChecks") ;;
     goconc) plugin=(-processorpath "$PROCESSOR_PATH" -XDcompilePolicy=simple
                     --should-stop=ifError=FLOW "-Xplugin:ErrorProne $EP_FLAGS") ;;
+    goconc-runtime) plugin=(-processorpath "$PROCESSOR_PATH" -XDcompilePolicy=simple
+                    --should-stop=ifError=FLOW "-Xplugin:ErrorProne $EP_RUNTIME_FLAGS") ;;
   esac
   # Wall-clock time, and the CPU time (user + system) that varies far less on a shared machine.
   local status=0 wall user sys
@@ -118,9 +150,11 @@ run_javac() {
   printf '%s %s %s\n' "$status" "${wall}s" "$(echo "$user + $sys" | bc)s"
 }
 
-# Judges one corpus: $1 = name, $2 = file list; the rest are javac options.
+# Judges one corpus: $1 = name, $2 = file list, $3 = its source root (findings are recorded
+# relative to it; "-" for a copy that imports the runtime, judged by the runtime rules alone);
+# the rest are javac options.
 check_corpus() {
-  local name="$1" list="$2"; shift 2
+  local name="$1" list="$2" root="$3"; shift 3
   local files lines
   files=$(wc -l < "$list")
   lines=$(xargs cat < "$list" | wc -l)
@@ -137,18 +171,28 @@ check_corpus() {
       fi
     done
   fi
-  local log="$WORK/$name-goconc.log"
-  read -r status wall cpu < <(run_javac goconc "$list" "$log" "$@")
-  local pattern crashes findings
-  pattern=$(IFS='|'; echo "${RULES[*]}")
+  local log="$WORK/$name-goconc.log" mode=goconc
+  [ "$root" != - ] || mode=goconc-runtime
+  read -r status wall cpu < <(run_javac "$mode" "$list" "$log" "$@")
+  local pattern juc_pattern crashes findings juc_findings=0
+  pattern=$(IFS='|'; echo "${RUNTIME_RULES[*]}")
   crashes=$(grep -c 'An unhandled exception was thrown by the Error Prone' "$log" || true)
   findings=$(grep -cE "\[($pattern)\]" "$log" || true)
-  echo "   goconc: exit $status, wall $wall, cpu $cpu, crashes $crashes, findings $findings"
-  SUMMARY+=("$name: $files files, $lines lines; ${timings}goconc wall $wall cpu $cpu; crashes $crashes, findings $findings")
+  if [ "$root" != - ] && [ ${#JUC_RULES[@]} -gt 0 ]; then
+    juc_pattern=$(IFS='|'; echo "${JUC_RULES[*]}")
+    # "<corpus>\t<file relative to its root>:<line>\t<rule>" for each java.util.concurrent finding.
+    grep -oE "^[^ ]+\.java:[0-9]+: (error|warning): \[($juc_pattern)\]" "$log" \
+      | sed -E "s#^$root/##; s#^([^ ]+\.java:[0-9]+): (error|warning): \[([A-Za-z]+)\]#$name\t\1\t\3#" \
+      | sort -u >> "$SEEN_FINDINGS" || true
+    juc_findings=$(grep -c "^$name	" "$SEEN_FINDINGS" || true)
+  fi
+  echo "   goconc: exit $status, wall $wall, cpu $cpu, crashes $crashes, runtime-rule findings $findings, java.util.concurrent findings $juc_findings"
+  SUMMARY+=("$name: $files files, $lines lines; ${timings}goconc wall $wall cpu $cpu; crashes $crashes, runtime-rule findings $findings, java.util.concurrent findings $juc_findings")
   if [ "$crashes" != 0 ] || [ "$findings" != 0 ]; then
     grep -E -B1 -A12 "An unhandled exception was thrown|\[($pattern)\]" "$log" | head -200
     FAILED=1
-  elif [ "$status" != 0 ]; then
+  elif [ "$status" != 0 ] \
+      && grep -E ': error: ' "$log" | grep -qvE ": error: \[(${juc_pattern:-none})\]"; then
     head -40 "$log"
     echo "   javac failed for a reason other than goconc; see $log" >&2
     [ "$FAILED" = 1 ] || FAILED=2
@@ -156,7 +200,28 @@ check_corpus() {
   if [ "$FAILED" != 0 ] && ! $KEEP_GOING; then finish; fi
 }
 
+# Compares the java.util.concurrent findings seen with the triaged list (or records them).
+compare_findings() {
+  [ ${#JUC_RULES[@]} -gt 0 ] || return 0
+  sort -u -o "$SEEN_FINDINGS" "$SEEN_FINDINGS"
+  touch "$FINDINGS_LIST"
+  if $RECORD; then
+    python3 "$ROOT/bench/record_findings.py" "$FINDINGS_LIST" "$SEEN_FINDINGS"
+  fi
+  local expected="$WORK/findings-expected.tsv"
+  grep -v '^#' "$FINDINGS_LIST" | cut -f1-3 | sed '/^$/d' | sort -u > "$expected"
+  local new vanished untriaged
+  new=$(comm -13 "$expected" "$SEEN_FINDINGS")
+  vanished=$(comm -23 "$expected" "$SEEN_FINDINGS")
+  untriaged=$(grep -c '	untriaged	' "$FINDINGS_LIST" || true)
+  echo "== java.util.concurrent findings: $(wc -l < "$SEEN_FINDINGS") seen, $(wc -l < "$expected") triaged in bench/real-code-findings.tsv, $untriaged untriaged"
+  if [ -n "$new" ]; then echo "   new (not in the list):"; echo "$new" | sed 's/^/     /'; FAILED=1; fi
+  if [ -n "$vanished" ]; then echo "   vanished (in the list, not seen):"; echo "$vanished" | sed 's/^/     /'; FAILED=1; fi
+  if [ "$untriaged" != 0 ]; then echo "   untriaged entries remain in the list"; FAILED=1; fi
+}
+
 finish() {
+  compare_findings
   echo "== summary ($(uname -m), $(nproc) cores, load $(cut -d" " -f1-3 /proc/loadavg), $("$JAVAC" -version 2>&1), Error Prone $EP_VERSION)"
   printf '   %s\n' "${SUMMARY[@]}"
   if [ "$FAILED" = 0 ]; then echo "== OK: no crash, no finding"; else echo "== FAILED ($FAILED)"; fi
@@ -192,7 +257,7 @@ GUAVA_DEPS=$(classpath_of guava \
   "-Dmdep.excludeArtifactIds=guava")
 # module-info.java is left out: the sources compile as one unnamed-module source set.
 find "$GUAVA_SRC" -name '*.java' ! -name module-info.java | sort > "$WORK/guava.files"
-check_corpus guava "$WORK/guava.files" --release 21 -cp "$GUAVA_DEPS"
+check_corpus guava "$WORK/guava.files" "$GUAVA_SRC" --release 21 -cp "$GUAVA_DEPS"
 
 # --- Corpus 1b: the same Guava, each file given "import dev.goconc.*;" after its package line.
 # The import defeats every rule's cheap exit, so each rule reads every method, lambda and loop
@@ -205,7 +270,7 @@ if [ ! -d "$GUAVA_FORCED" ]; then
     -exec sed -i '0,/^package [A-Za-z0-9_.]*;/s//&\nimport dev.goconc.*;/' {} +
 fi
 find "$GUAVA_FORCED" -name '*.java' ! -name module-info.java | sort > "$WORK/guava-forced.files"
-check_corpus guava-importing-goconc "$WORK/guava-forced.files" --release 21 \
+check_corpus guava-importing-goconc "$WORK/guava-forced.files" - --release 21 \
   -cp "$GUAVA_DEPS:$ROOT/runtime/target/classes"
 
 # --- Corpus 1c: commons-lang3's sources jar (no compile-scope dependencies), as published and,
@@ -221,7 +286,7 @@ if [ ! -d "$LANG3_SRC" ]; then
   (cd "$LANG3_SRC" && "$JDK/bin/jar" xf "$WORK/commons-lang3-$LANG3_VERSION-sources.jar")
 fi
 find "$LANG3_SRC" -name '*.java' ! -name module-info.java | sort > "$WORK/commons-lang3.files"
-check_corpus commons-lang3 "$WORK/commons-lang3.files" --release 21
+check_corpus commons-lang3 "$WORK/commons-lang3.files" "$LANG3_SRC" --release 21
 LANG3_FORCED="$WORK/commons-lang3-$LANG3_VERSION-forced"
 if [ ! -d "$LANG3_FORCED" ]; then
   cp -r "$LANG3_SRC" "$LANG3_FORCED"
@@ -230,8 +295,34 @@ if [ ! -d "$LANG3_FORCED" ]; then
 fi
 find "$LANG3_FORCED" -name '*.java' ! -name module-info.java | sort \
   > "$WORK/commons-lang3-forced.files"
-check_corpus commons-lang3-importing-goconc "$WORK/commons-lang3-forced.files" --release 21 \
+check_corpus commons-lang3-importing-goconc "$WORK/commons-lang3-forced.files" - --release 21 \
   -cp "$ROOT/runtime/target/classes"
+
+# --- Corpus 1d: concurrency-heavy libraries, as published. Each sources jar is compiled against
+# the library's own jar and its dependencies: the jar supplies the classes its build generated,
+# which the sources jar may lack (with -implicit:none nothing of the jar is recompiled).
+published_corpus() { # $1 = name, $2 = groupId, $3 = artifactId, $4 = version
+  local name="$1" group="$2" artifact="$3" version="$4"
+  echo "== fetching $name ($group:$artifact:$version sources)"
+  local src="$WORK/$artifact-$version-src"
+  if [ ! -d "$src" ]; then
+    mvn_maybe_offline -f "$WORK/resolve-errorprone/pom.xml" \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact="$group:$artifact:$version:jar:sources" -DoutputDirectory="$WORK"
+    mkdir -p "$src"
+    (cd "$src" && "$JDK/bin/jar" xf "$WORK/$artifact-$version-sources.jar")
+  fi
+  local deps
+  deps=$(classpath_of "$artifact" \
+    "<dependency><groupId>$group</groupId><artifactId>$artifact</artifactId><version>$version</version></dependency>" "")
+  find "$src" -name '*.java' ! -name module-info.java ! -name package-info.java | sort > "$WORK/$name.files"
+  check_corpus "$name" "$WORK/$name.files" "$src" --release 21 -cp "$deps" -sourcepath ""
+}
+published_corpus caffeine com.github.ben-manes.caffeine caffeine 3.2.3
+published_corpus httpcore5 org.apache.httpcomponents.core5 httpcore5 5.4.4
+published_corpus httpclient5 org.apache.httpcomponents.client5 httpclient5 5.6.5
+published_corpus jetty-util org.eclipse.jetty jetty-util 12.0.30
+published_corpus kafka-clients org.apache.kafka kafka-clients 3.9.1
 
 # --- Corpus 2: java.base from the JDK's src.zip, compiled as a patch of java.base itself.
 if $WITH_JDK; then
@@ -244,7 +335,8 @@ if $WITH_JDK; then
   # java.base (they use its internals); the rest of the module is read from the same sources.
   (cd "$JDK_SRC/java.base" && find java/util java/io java/net java/time -name '*.java') \
     | sed "s:^:$JDK_SRC/java.base/:" | sort > "$WORK/java.base.files"
-  check_corpus java.base "$WORK/java.base.files" --patch-module "java.base=$JDK_SRC/java.base"
+  check_corpus java.base "$WORK/java.base.files" "$JDK_SRC/java.base" \
+    --patch-module "java.base=$JDK_SRC/java.base"
 fi
 
 finish

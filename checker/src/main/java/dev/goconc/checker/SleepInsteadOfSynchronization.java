@@ -20,6 +20,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -52,7 +53,8 @@ import java.util.Set;
  * executor's {@code awaitTermination}/{@code close}). Quiet: a sleep inside a loop (retry,
  * backoff, polling and ticker-like loops pace work, they do not wait for it), and a sleep
  * followed by a stop signal ({@code cancel()}, a channel's {@code close()}, a ticker's
- * {@code stop()}): that sleep lets the work run for a while, it does not wait for it to end. A
+ * {@code stop()}, also through a task local run in place, {@code Runnable quit = done::close;
+ * quit.run();}): that sleep lets the work run for a while, it does not wait for it to end. A
  * sleep in an initialiser block, or in the runtime's own package, is not judged.
  *
  * <p>Fix, only where mechanical: when the goroutines since the last synchronisation were all
@@ -130,7 +132,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
           } else {
             settledAfter[0] = true;
           }
-        } else if (at > sleepAt && STOP_SIGNAL.matches(call, state)) {
+        } else if (at > sleepAt && stopsTheWork(call, state)) {
           settledAfter[0] = true;
         }
         return super.visitMethodInvocation(call, unused);
@@ -178,6 +180,17 @@ public final class SleepInsteadOfSynchronization extends BugChecker
       awaitFix(groups.iterator().next(), state).ifPresent(description::addFix);
     }
     return description.build();
+  }
+
+  /**
+   * A stop signal, made directly or by running in place a task local that holds one ({@code
+   * Runnable quit = done::close; quit.run();}).
+   */
+  private static boolean stopsTheWork(MethodInvocationTree call, VisitorState state) {
+    return STOP_SIGNAL.matches(call, state)
+        || GoroutineBodies.taskRunInPlaceBy(call, state)
+            .filter(task -> task instanceof MemberReferenceTree && STOP_SIGNAL.matches(task, state))
+            .isPresent();
   }
 
   private static Symbol symbolOf(ExpressionTree receiver) {

@@ -243,6 +243,23 @@ public final class GoroutineBodies {
         : Optional.empty();
   }
 
+  /**
+   * The task that {@code call} runs in place when it is the sole run of a task local ({@code
+   * closer.run()} after {@code Runnable closer = ch::close;}): the local's initializer (a method
+   * reference, a lambda, an anonymous class), whose code runs at the call. Empty otherwise.
+   */
+  public static Optional<ExpressionTree> taskRunInPlaceBy(
+      MethodInvocationTree call, VisitorState state) {
+    if (!(ASTHelpers.getReceiver(call) instanceof IdentifierTree name)
+        || !(ASTHelpers.getSymbol(name) instanceof VarSymbol var)
+        || !(launchedLocals(state).get(var) instanceof LaunchedLocal found)
+        || !found.runOnceInPlace()
+        || found.runs().get(0) != call) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(found.initializer());
+  }
+
   /** The launch that takes the task named at {@code path} ({@code task} or {@code task::run}). */
   private static MethodInvocationTree launchTaking(TreePath path, VisitorState state) {
     TreePath argument = path;
