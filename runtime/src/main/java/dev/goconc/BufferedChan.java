@@ -34,9 +34,9 @@ final class BufferedChan<T> extends Chan<T> {
    * No lost wake-up. The ring can change without the lock, so a parked goroutine could miss the
    * change that would have let it proceed. Each waiter publishes its entry (a volatile write of
    * WaitQueue's flag, under the lock) and then, still under the lock, serves (enqueue), which reads
-   * the ring; each party that changes the ring reads the flag afterwards, and serves if it is set.
-   * Both orders are sequentially consistent (volatile and compare-and-set accesses), so one of the
-   * two sees the other's write: either the waiter is served at once, or the changer serves it.
+   * the ring; each party that changes the ring (a compare-and-set of its counter) reads the flag
+   * afterwards, and serves if it is set. So one of the two sees the other's write: either the
+   * waiter is served at once, or the changer serves it.
    *
    * Close, under the lock, sets the ring's closed bit (a second close finds it set and throws) and
    * serves: queued senders fail (tryOffer reports CLOSED_ON_SEND), queued receivers drain the

@@ -20,8 +20,9 @@ final class UnbufferedChan<T> extends Chan<T> {
    * completer, a close and the waiter's own interrupt decides every entry.
    *
    * Invariants.
-   *  1. The gate is SHUT while the lock is held: lockQueues shuts it before the holder looks at
-   *     anything, and moves the entry that waited there, if any, to the tail of its queue.
+   *  1. The gate is SHUT while the lock is held: lockQueues shuts it (one atomic exchange) right
+   *     after taking the lock, before the holder looks at anything, and moves the entry that
+   *     waited there, if any, to the tail of its queue.
    *  2. unlockQueues opens the gate (null) only if both queues are empty and the channel is open.
    *     So an entry waits in the gate only while nobody is queued, and every locked operation
    *     (select, close, a third goroutine, an interrupted waiter leaving) sees every waiting
@@ -50,7 +51,8 @@ final class UnbufferedChan<T> extends Chan<T> {
    * Interruption. A waiter that finds its thread interrupted before a claim claims itself
    * CANCELLED, takes its entry out of the gate (compare-and-set e -> null) or else out of its queue
    * under the lock (a no-op if a passer took it from the gate and failed to claim it), and throws.
-   * An operation that can complete without waiting completes whatever the interrupt flag.
+   * One already interrupted throws instead of starting to wait (passGate, completeOrQueue); one
+   * that can complete without waiting completes whatever the interrupt flag.
    *
    * Memory model. The result is written before the claim's compare-and-set and read after the
    * waiter sees the claim, and the waiter's entry was published by a compare-and-set or under the
