@@ -83,14 +83,17 @@ public abstract sealed class Chan<T> implements SendChan<T>, RecvChan<T>
   /** The global lock order for select. */
   final long id = ids.incrementAndGet();
 
-  /** Guards the queues (and an unbuffered channel's closed flag); see the subclasses. */
-  final ChannelLock lock = new ChannelLock();
+  // Allocated in this order (the queues, the lock, then a subclass's own objects), as the single
+  // class did, so that the split left the channel's objects where they were on the heap.
 
   /** Parked senders' entries, oldest first, each with its value; under {@link #lock}. */
   final WaitQueue sendq = new WaitQueue();
 
   /** Parked receivers' entries, oldest first; under {@link #lock}. */
   final WaitQueue recvq = new WaitQueue();
+
+  /** Guards the queues (and an unbuffered channel's closed flag); see the subclasses. */
+  final ChannelLock lock = new ChannelLock();
 
   private final int capacity;
 
