@@ -57,7 +57,7 @@ final class ChannelLock extends AbstractQueuedSynchronizer {
    * between two goroutines when no select or third goroutine is involved. A lock holder shuts the
    * gate and queues its goroutine, and opens it again on unlocking only if both queues are empty
    * and the channel is open, so a goroutine in the gate never waits while another is queued (see
-   * {@code Chan.passGate} and {@code Chan.lockQueues}). Unused (null) for a buffered channel.
+   * {@code UnbufferedChan}). Unused (null) for a buffered channel.
    */
   volatile Object gate;
 

@@ -49,6 +49,7 @@ public final class Select<R> {
     SEND
   }
 
+  /** One case; {@code chan} is used only through Chan's select contract (see {@link Chan}). */
   private record Case(Chan<?> chan, Kind kind, Object value, Object handler) {}
 
   private final List<Case> cases = new ArrayList<>(4);
@@ -122,7 +123,7 @@ public final class Select<R> {
     boolean mayParkOnBuffered = otherwise == null && buffered > 0;
     if (live > buffered || mayParkOnBuffered) {
       WaitEntry ready = tryEach(true, pollOrder(n));
-      if (ready == null && mayParkOnBuffered && Chan.stepAside()) {
+      if (ready == null && mayParkOnBuffered && BufferedChan.stepAside()) {
         ready = tryEach(true, pollOrder(n));
       }
       if (ready != null) {
@@ -151,7 +152,7 @@ public final class Select<R> {
           Case c = cases.get(i);
           if (c.chan != null && !c.chan.buffered()) {
             entries[i] = new WaitEntry(waiter, i, c.value);
-            queueOf(c).add(entries[i]);
+            c.chan.queue(entries[i], c.kind == Kind.SEND);
           }
         }
       }
@@ -173,7 +174,7 @@ public final class Select<R> {
       WaitEntry e = entries[i];
       if (e != null && e.queued) {
         Case c = cases.get(i);
-        c.chan.dequeue(queueOf(c), e);
+        c.chan.dequeue(e, c.kind == Kind.SEND);
       }
     }
     if (won == Waiter.CANCELLED) {
@@ -196,7 +197,7 @@ public final class Select<R> {
       if (c.chan != null) {
         WaitEntry e = new WaitEntry(null, i, c.value);
         boolean send = c.kind == Kind.SEND;
-        if (alone ? c.chan.tryNow(e, send) : send ? c.chan.sendNow(e) : c.chan.receiveNow(e)) {
+        if (alone ? c.chan.tryNow(e, send) : c.chan.tryLocked(e, send)) {
           return e;
         }
       }
@@ -223,14 +224,14 @@ public final class Select<R> {
   /**
    * Queues the buffered cases' entries in {@code order}, each under its own channel's lock (their
    * rings need none, so the attempt did not hold it); a channel whose ring changed since the
-   * attempt serves the entry at once (see {@code Chan.enqueue}).
+   * attempt serves the entry at once (see {@link Chan#queue}).
    */
   private void queueOnBufferedChannels(WaitEntry[] entries, Waiter waiter, int[] order) {
     for (int i : order) {
       Case c = cases.get(i);
       if (c.chan != null && c.chan.buffered()) {
         entries[i] = new WaitEntry(waiter, i, c.value);
-        c.chan.enqueue(queueOf(c), entries[i]);
+        c.chan.queue(entries[i], c.kind == Kind.SEND);
       }
     }
   }
@@ -259,11 +260,7 @@ public final class Select<R> {
    * channel is live ({@code select {}} waits for an interrupt only).
    */
   private static SpinWindow spinWindow(Chan<?>[] locks, int buffered) {
-    return buffered == 0 && locks.length > 0 ? locks[0].spinWindow : null;
-  }
-
-  private static WaitQueue queueOf(Case c) {
-    return c.kind == Kind.SEND ? c.chan.sendq : c.chan.recvq;
+    return buffered == 0 && locks.length > 0 ? locks[0].spinWindow() : null;
   }
 
   /**

@@ -48,7 +48,8 @@ import java.util.concurrent.locks.LockSupport;
  * lock-free {@link Ring}, a sender spinning 200 or 2,000 rounds on a full ring before queueing made
  * 1 / 1 and 4 / 4 over capacity 16 several times slower, and waiting through a spinning queue
  * instead of parking measured no better). Yielding the carrier once before queueing, which lets
- * a counterpart on the same carrier run without being woken, does pay ({@code Chan.stepAside}).
+ * a counterpart on the same carrier run without being woken, does pay
+ * ({@link BufferedChan#stepAside}).
  */
 sealed class Waiter permits WaitEntry {
   static final int WAITING = -1;
