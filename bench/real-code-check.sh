@@ -12,12 +12,16 @@
 # HttpCore 5, HttpClient 5, Jetty's jetty-util and Kafka's clients are compiled as published.
 # Every rule runs in strict mode (-XepOpt:Goconc:Strict=true): a crash fails the run loudly.
 #
-# Usage: bench/real-code-check.sh [--guava VERSION] [--jdk] [--compare] [--keep-going] [--record]
+# Usage: bench/real-code-check.sh [--guava VERSION] [--jdk] [--compare] [--keep-going] [--only A,B]
+#                                 [--record]
 #   --guava VERSION  Guava release whose sources jar is compiled (default below)
 #   --jdk            also compile the JDK's own java.base sources (lib/src.zip, --patch-module)
 #   --compare        also time the same corpus with plain javac and with Error Prone with no
 #                    checks on, so goconc's own cost on a quiet file can be read off
 #   --keep-going     do not stop at the first corpus that fails
+#   --only A,B       compile only the named corpora (guava, guava-importing-goconc, commons-lang3,
+#                    commons-lang3-importing-goconc, caffeine, httpcore5, httpclient5, jetty-util,
+#                    kafka-clients, java.base); the findings are compared for those alone
 #   --record         write the java.util.concurrent findings seen into bench/real-code-findings.tsv,
 #                    keeping the triage of those already there and marking new ones "untriaged"
 #                    (a list with an untriaged finding still fails the run)
@@ -35,6 +39,7 @@ WITH_JDK=false
 COMPARE=false
 KEEP_GOING=false
 RECORD=false
+ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --guava) GUAVA_VERSION="$2"; shift 2 ;;
@@ -42,7 +47,8 @@ while [ $# -gt 0 ]; do
     --compare) COMPARE=true; shift ;;
     --keep-going) KEEP_GOING=true; shift ;;
     --record) RECORD=true; shift ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    --only) ONLY=",$2,"; shift 2 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -87,6 +93,7 @@ for rule in "${RULES[@]}"; do EP_FLAGS+=" -Xep:$rule:ERROR"; done
 EP_RUNTIME_FLAGS="-XepDisableAllChecks -XepOpt:Goconc:Strict=true"
 for rule in "${RUNTIME_RULES[@]}"; do EP_RUNTIME_FLAGS+=" -Xep:$rule:ERROR"; done
 FINDINGS_LIST="$ROOT/bench/real-code-findings.tsv"
+RAN=()
 SEEN_FINDINGS="$WORK/findings-seen.tsv"
 : > "$SEEN_FINDINGS"
 
@@ -155,6 +162,10 @@ run_javac() {
 # the rest are javac options.
 check_corpus() {
   local name="$1" list="$2" root="$3"; shift 3
+  if [ -n "$ONLY" ] && [[ "$ONLY" != *",$name,"* ]]; then
+    return
+  fi
+  RAN+=("$name")
   local files lines
   files=$(wc -l < "$list")
   lines=$(xargs cat < "$list" | wc -l)
@@ -206,10 +217,14 @@ compare_findings() {
   sort -u -o "$SEEN_FINDINGS" "$SEEN_FINDINGS"
   touch "$FINDINGS_LIST"
   if $RECORD; then
-    python3 "$ROOT/bench/record_findings.py" "$FINDINGS_LIST" "$SEEN_FINDINGS"
+    python3 "$ROOT/bench/record_findings.py" "$FINDINGS_LIST" "$SEEN_FINDINGS" \
+      "$(IFS=,; echo "${RAN[*]}")"
   fi
-  local expected="$WORK/findings-expected.tsv"
-  grep -v '^#' "$FINDINGS_LIST" | cut -f1-3 | sed '/^$/d' | sort -u > "$expected"
+  local expected="$WORK/findings-expected.tsv" ran
+  ran=$(printf '%s\n' "${RAN[@]}")
+  grep -v '^#' "$FINDINGS_LIST" | cut -f1-3 | sed '/^$/d' \
+    | awk -F'\t' -v ran="$ran" 'BEGIN { n = split(ran, r, "\n"); for (i = 1; i <= n; i++) keep[r[i]] = 1 } keep[$1]' \
+    | sort -u > "$expected"
   local new vanished untriaged
   new=$(comm -13 "$expected" "$SEEN_FINDINGS")
   vanished=$(comm -23 "$expected" "$SEEN_FINDINGS")
@@ -319,7 +334,7 @@ published_corpus() { # $1 = name, $2 = groupId, $3 = artifactId, $4 = version
   check_corpus "$name" "$WORK/$name.files" "$src" --release 21 -cp "$deps" -sourcepath ""
 }
 published_corpus caffeine com.github.ben-manes.caffeine caffeine 3.2.3
-published_corpus httpcore5 org.apache.httpcomponents.core5 httpcore5 5.4.4
+published_corpus httpcore5 org.apache.httpcomponents.core5 httpcore5 5.4.3
 published_corpus httpclient5 org.apache.httpcomponents.client5 httpclient5 5.6.5
 published_corpus jetty-util org.eclipse.jetty jetty-util 12.0.30
 published_corpus kafka-clients org.apache.kafka kafka-clients 3.9.1

@@ -175,7 +175,7 @@ public final class FixLayout {
   }
 
   /** The line break this file uses: that of its first line. */
-  String lineBreak() {
+  public String lineBreak() {
     for (int i = 1; i < source.length(); i++) {
       if (source.charAt(i) == '\n') {
         return source.charAt(i - 1) == '\r' ? "\r\n" : "\n";

@@ -1,0 +1,127 @@
+package dev.goconc.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.model.AwaitsInLaunchLoops;
+import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.WaitGroupGoroutines;
+import dev.goconc.checker.util.SourceLines;
+import java.util.Optional;
+
+/**
+ * {@code wg.await()} inside the loop that starts the goroutines it waits for, after {@code
+ * wg.add(n)} counted all of them before the loop (moby#25384, in GoKer's blocking bugs): the
+ * first round's await waits for goroutines that later rounds have not started yet, so it never
+ * returns. Decided by {@link AwaitsInLaunchLoops}: the await is in the method's own code (not a
+ * goroutine or lambda), the innermost loop around it launches a goroutine counted on the same
+ * group ({@code wg.go(...)}, or a goroutine whose own code calls {@code wg.done()}) and adds
+ * nothing to the group itself, and before the loop the method added a count that is not the
+ * constant 1.
+ *
+ * <p>Quiet on the serial idiom that adds inside the loop ({@code wg.add(1); go(...); wg.await();}
+ * each round), on an await after the loop, on a loop that starts no goroutine counted on the
+ * group (a retry loop around an await), on groups reached in ways {@link WaitGroupGoroutines}
+ * does not follow, and on an {@code add(1)} before the loop (one goroutine counted: its loop is
+ * another bug, a negative counter in the second round, which this rule does not claim). The fix,
+ * offered where the await is a statement of the loop's block and the loop a statement of a block,
+ * moves the await after the loop.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "WaitGroup.await inside the loop that starts the goroutines it counts waits for goroutines"
+            + " not started yet",
+    severity = ERROR,
+    link = GoconcApi.RULES_BASE_URL + "WaitGroupAwaitInLaunchLoop.md",
+    linkType = CUSTOM)
+public final class WaitGroupAwaitInLaunchLoop extends BugChecker
+    implements MethodInvocationTreeMatcher {
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return CrashPolicy.describe(state, () -> analyse(tree, state));
+  }
+
+  private Description analyse(MethodInvocationTree await, VisitorState state) {
+    if (!GoconcApi.WAIT_GROUP_AWAIT.matches(await, state)
+        || !GoconcApi.mentionsRuntime(state)
+        || !(WaitGroupGoroutines.groupOf(await) instanceof VarSymbol group)) {
+      return Description.NO_MATCH;
+    }
+    Optional<AwaitsInLaunchLoops.AwaitInLaunchLoop> found =
+        AwaitsInLaunchLoops.at(state.getPath(), group, state);
+    if (found.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    MethodInvocationTree add = found.get().countedBefore();
+    String name = group.getSimpleName().toString();
+    Description.Builder description =
+        buildDescription(await)
+            .setMessage(
+                String.format(
+                    "%s.await() inside the loop that starts the goroutines %s counts: %s on line"
+                        + " %d counted every round's goroutine before the loop, so the first"
+                        + " await waits for goroutines not started yet and never returns; await"
+                        + " after the loop",
+                    name,
+                    name,
+                    state.getSourceForNode(add),
+                    SourceLines.of(add, state)));
+    moveAfterLoop(state.getPath(), found.get().loop(), state).ifPresent(description::addFix);
+    return description.build();
+  }
+
+  /** Moves the await statement after the loop, when both are statements of blocks. */
+  private static Optional<SuggestedFix> moveAfterLoop(
+      TreePath awaitPath, TreePath loopPath, VisitorState state) {
+    Tree statement = awaitPath.getParentPath().getLeaf();
+    Optional<FixLayout> layout = FixLayout.of(state);
+    if (!(statement instanceof ExpressionStatementTree)
+        || !(awaitPath.getParentPath().getParentPath().getLeaf() instanceof BlockTree body)
+        || body != bodyOf(loopPath.getLeaf())
+        || !(loopPath.getParentPath().getLeaf() instanceof BlockTree)
+        || layout.isEmpty()) {
+      return Optional.empty();
+    }
+    FixLayout text = layout.get();
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    text.delete(fix, statement, state);
+    int loopStart = ASTHelpers.getStartPosition(loopPath.getLeaf());
+    fix.postfixWith(
+        loopPath.getLeaf(),
+        text.lineBreak() + text.indentAt(loopStart) + state.getSourceForNode(statement));
+    return Optional.of(fix.build());
+  }
+
+  private static StatementTree bodyOf(Tree loop) {
+    return switch (loop) {
+      case WhileLoopTree l -> l.getStatement();
+      case DoWhileLoopTree l -> l.getStatement();
+      case ForLoopTree l -> l.getStatement();
+      case EnhancedForLoopTree l -> l.getStatement();
+      default -> null;
+    };
+  }
+}
