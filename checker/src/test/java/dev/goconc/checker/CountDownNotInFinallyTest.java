@@ -202,6 +202,21 @@ final class CountDownNotInFinallyTest {
                 latch.await();
               }
 
+              // A thread that is run in place, or never started, runs no task.
+              void threadNotStarted() throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(2);
+                Thread inPlace = new Thread(() -> {
+                  process(16);
+                  latch.countDown();
+                });
+                inPlace.run();
+                Thread never = new Thread(() -> {
+                  process(17);
+                  latch.countDown();
+                });
+                latch.await();
+              }
+
               // Deliberately quiet: a phaser party in lockstep (the task waits on the phaser itself).
               void lockstepParty(ExecutorService pool) {
                 Phaser phaser = new Phaser(1);
@@ -407,6 +422,31 @@ final class CountDownNotInFinallyTest {
                     throw new IllegalStateException(e);
                   }
                 });
+                latch.await();
+              }
+
+              void platformThread() throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                new Thread(() -> {
+                  process(13);
+                  // BUG: Diagnostic contains: latch.countDown() is not in a finally
+                  latch.countDown();
+                }, "worker").start();
+                latch.await();
+              }
+
+              void threadLocal() throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                Thread worker = new Thread(new Runnable() {
+                  @Override
+                  public void run() {
+                    process(14);
+                    // BUG: Diagnostic contains: latch.countDown() is not in a finally
+                    latch.countDown();
+                  }
+                });
+                worker.setDaemon(true);
+                worker.start();
                 latch.await();
               }
 

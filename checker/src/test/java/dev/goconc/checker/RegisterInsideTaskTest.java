@@ -326,6 +326,18 @@ final class RegisterInsideTaskTest {
                 phaser.awaitAdvanceInterruptibly(phaser.arrive());
               }
 
+              void platformThread() {
+                Phaser phaser = new Phaser(1);
+                Thread worker = new Thread(() -> {
+                  // BUG: Diagnostic contains: phaser.register() inside the task races
+                  phaser.register();
+                  process(12);
+                  phaser.arriveAndDeregister();
+                });
+                worker.start();
+                phaser.arriveAndAwaitAdvance();
+              }
+
               void threadBuilder() {
                 Phaser phaser = new Phaser(1);
                 Thread.ofVirtual().start(() -> {

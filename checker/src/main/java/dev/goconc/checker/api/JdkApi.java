@@ -70,6 +70,18 @@ public final class JdkApi {
           staticMethod()
               .onClass("java.util.concurrent.CompletableFuture")
               .namedAnyOf("runAsync", "supplyAsync"));
+  /**
+   * A platform thread made with {@code new Thread(...)} (exactly that class: a subclass brings its
+   * own {@code run()}); its {@code Runnable} argument runs when {@link #THREAD_START} starts it,
+   * and in place when {@link #THREAD_RUN} is called.
+   */
+  public static final String THREAD = "java.lang.Thread";
+  public static final String RUNNABLE = "java.lang.Runnable";
+  public static final Matcher<ExpressionTree> NEW_THREAD = constructor().forClass(THREAD);
+  public static final Matcher<ExpressionTree> THREAD_START =
+      instanceMethod().onDescendantOf(THREAD).named("start").withNoParameters();
+  public static final Matcher<ExpressionTree> THREAD_RUN =
+      instanceMethod().onDescendantOf(THREAD).named("run");
   /** The {@code Optional} methods that run a lambda in place, at most once. */
   public static final Matcher<ExpressionTree> OPTIONAL_CALLBACK =
       instanceMethod().onExactClass("java.util.Optional")
