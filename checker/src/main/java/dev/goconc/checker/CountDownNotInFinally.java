@@ -37,9 +37,12 @@ import java.util.Optional;
  *   <li>A task is a body the model knows is launched ({@link GoroutineBodies}): a lambda, method
  *       reference to a method of the unit, anonymous {@code Runnable}/{@code Callable} or a local
  *       holding one, passed to an executor's {@code submit}/{@code execute}, {@code
- *       Thread.ofVirtual().start}, {@code Thread.startVirtualThread}, or {@code
- *       CompletableFuture.runAsync}/{@code supplyAsync}. Only the task's own code is judged: a
- *       count-down in a helper method it calls, or in a lambda nested in it, is not.
+ *       Thread.ofVirtual().start}, {@code Thread.startVirtualThread}, {@code
+ *       CompletableFuture.runAsync}/{@code supplyAsync}, or given to {@code new Thread(task)}
+ *       that is started (directly, or through a local that is never reassigned nor run in
+ *       place). Only the task's own code is judged: a count-down in a helper method it calls,
+ *       or in a lambda nested in it, is not. A {@code Thread} subclass's {@code run()} is not
+ *       judged.
  *   <li>The latch, semaphore or phaser is a local variable, parameter or field; one reached any
  *       other way (a call's result, an array element) is not judged.
  *   <li>A count-down is flagged when something before it can throw out of the task: it is not the

@@ -28,7 +28,9 @@ import java.util.Optional;
  * advance, and the wait return, before the task has registered, so the code after the wait runs
  * while the task is still working. The java.util.concurrent twin of WaitGroupAddInGoroutine,
  * answered by the same model ({@link WaitGroupGoroutines} with {@link
- * WaitGroupGoroutines.Counter#JDK_LATCHES}): a registration in the task's own code (not in a task
+ * WaitGroupGoroutines.Counter#JDK_LATCHES}) on the same tasks as CountDownNotInFinally (executor
+ * {@code submit}/{@code execute}, virtual threads, {@code CompletableFuture.runAsync}, a started
+ * {@code new Thread(task)}): a registration in the task's own code (not in a task
  * or lambda nested in it, nor in a helper method it calls) on a phaser, held in a local variable,
  * parameter or field, that is waited on without a timeout outside the task (in the launching
  * method for a local, anywhere in the top-level class for a field).

@@ -411,6 +411,17 @@ final class CountDownNotInFinallyTest {
                 latch.await();
               }
 
+              void taskLocalByReference(ExecutorService pool) throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                Runnable body = () -> {
+                  process(15);
+                  // BUG: Diagnostic contains: latch.countDown() is not in a finally
+                  latch.countDown();
+                };
+                pool.execute(body::run);
+                latch.await();
+              }
+
               void tryWithResources(ExecutorService pool) throws InterruptedException {
                 CountDownLatch latch = new CountDownLatch(1);
                 pool.execute(() -> {

@@ -302,6 +302,18 @@ final class RegisterInsideTaskTest {
                 phaser.arriveAndAwaitAdvance();
               }
 
+              void taskLocalByReference(ExecutorService pool) {
+                Phaser phaser = new Phaser(1);
+                Runnable body = () -> {
+                  // BUG: Diagnostic contains: phaser.register() inside the task races
+                  phaser.register();
+                  process(13);
+                  phaser.arriveAndDeregister();
+                };
+                Thread.startVirtualThread(body::run);
+                phaser.arriveAndAwaitAdvance();
+              }
+
               int callable(ExecutorService pool) throws Exception {
                 Phaser phaser = new Phaser(1);
                 Future<Integer> result = pool.submit(() -> {
