@@ -8,20 +8,12 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
-import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.fixes.CounterFixes;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.model.WaitGroupGoroutines;
@@ -54,6 +46,7 @@ import java.util.Optional;
     linkType = CUSTOM)
 public final class WaitGroupAddInGoroutine extends BugChecker
     implements MethodInvocationTreeMatcher {
+  private static final WaitGroupGoroutines.Counter GROUP = WaitGroupGoroutines.Counter.WAIT_GROUP;
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree launch, VisitorState state) {
@@ -73,13 +66,14 @@ public final class WaitGroupAddInGoroutine extends BugChecker
       return Description.NO_MATCH;
     }
     for (WaitGroupGoroutines.GroupCall add :
-        WaitGroupGoroutines.callsIn(bodyPath, GoconcApi.WAIT_GROUP_ADD, state)) {
-      if (WaitGroupGoroutines.awaitsItself(bodyPath, add.group(), state)
-          || WaitGroupGoroutines.countedBeforeLaunch(add.group(), state.getPath(), state)) {
+        WaitGroupGoroutines.callsIn(bodyPath, GROUP.countUp(), state)) {
+      if (WaitGroupGoroutines.awaitsItself(bodyPath, add.group(), GROUP, state)
+          || WaitGroupGoroutines.countedBeforeLaunch(add.group(), state.getPath(), GROUP, state)) {
         continue; // waits for its children itself, or is counted while it adds for them
       }
       Optional<MethodInvocationTree> await =
-          WaitGroupGoroutines.awaitOutside(add.group(), body.get(), state.getPath(), state);
+          WaitGroupGoroutines.awaitOutside(
+              add.group(), body.get(), state.getPath(), GROUP, state);
       if (await.isEmpty()) {
         continue;
       }
@@ -92,60 +86,11 @@ public final class WaitGroupAddInGoroutine extends BugChecker
                           + " can return before this goroutine has added itself; call %s.add(1)"
                           + " before starting the goroutine, or start it with %s.go(...)",
                       name, name, SourceLines.of(await.get(), state), name, name));
-      moveBeforeLaunch(add, body.get(), state).ifPresent(description::addFix);
+      CounterFixes.countUpBeforeLaunch(add, body.get(), state.getPath().getParentPath(), state)
+          .ifPresent(description::addFix);
       state.reportMatch(description.build());
     }
     return Description.NO_MATCH;
-  }
-
-  /**
-   * Moves {@code add}, the first statement of the goroutine lambda, to just before the launch
-   * statement; only where its arguments use nothing the lambda declares.
-   */
-  private static Optional<SuggestedFix> moveBeforeLaunch(
-      WaitGroupGoroutines.GroupCall add, Tree body, VisitorState state) {
-    Optional<ExpressionStatementTree> statement =
-        WaitGroupGoroutines.topLevelStatement(add.path(), body);
-    TreePath launchStatement = state.getPath().getParentPath();
-    if (statement.isEmpty()
-        || !(body instanceof LambdaExpressionTree lambda)
-        || WaitGroupGoroutines.statementsOf(body).get(0) != statement.get()
-        || !(launchStatement.getLeaf() instanceof ExpressionStatementTree)
-        || !(launchStatement.getParentPath().getLeaf() instanceof BlockTree)
-        || usesLambdaLocals(add.call(), lambda)) {
-      return Optional.empty();
-    }
-    Optional<FixLayout> layout = FixLayout.of(state);
-    if (layout.isEmpty()) {
-      return Optional.empty();
-    }
-    FixLayout text = layout.get();
-    int start = ASTHelpers.getStartPosition(statement.get());
-    int end = state.getEndPosition(statement.get());
-    if (text.startsLine(ASTHelpers.getStartPosition(launchStatement.getLeaf()))) {
-      end = text.withComment(end); // the launch starts a line: the comment can come along
-    }
-    SuggestedFix.Builder fix = SuggestedFix.builder();
-    text.delete(fix, statement.get(), state);
-    text.insertBefore(fix, launchStatement.getLeaf(), text.text(start, end));
-    return Optional.of(fix.build());
-  }
-
-  private static boolean usesLambdaLocals(MethodInvocationTree call, LambdaExpressionTree lambda) {
-    int start = ASTHelpers.getStartPosition(lambda);
-    boolean[] uses = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree id, Void unused) {
-        if (ASTHelpers.getSymbol(id) instanceof VarSymbol variable
-            && !variable.getKind().isField()
-            && variable.pos >= start) {
-          uses[0] = true; // declared in the lambda (its parameters and locals)
-        }
-        return null;
-      }
-    }.scan(call, null);
-    return uses[0];
   }
 
   static TreePath pathOf(Tree body, VisitorState state) {

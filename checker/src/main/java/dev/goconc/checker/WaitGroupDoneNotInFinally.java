@@ -18,10 +18,10 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.fixes.CounterFixes;
 import dev.goconc.checker.fixes.FixLayout;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
@@ -57,6 +57,7 @@ import java.util.Optional;
     linkType = CUSTOM)
 public final class WaitGroupDoneNotInFinally extends BugChecker
     implements MethodInvocationTreeMatcher {
+  private static final WaitGroupGoroutines.Counter GROUP = WaitGroupGoroutines.Counter.WAIT_GROUP;
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree launch, VisitorState state) {
@@ -74,22 +75,12 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
       return Description.NO_MATCH;
     }
     List<WaitGroupGoroutines.GroupCall> dones =
-        WaitGroupGoroutines.callsIn(bodyPath, GoconcApi.WAIT_GROUP_DONE, state);
-    for (WaitGroupGoroutines.GroupCall done : dones) {
-      if (done.inFinally()
-          || nothingEscapesBefore(done, body.get(), state)
-          || dones.stream()
-              .anyMatch(
-                  d ->
-                      d.group() == done.group()
-                          && d != done
-                          && ASTHelpers.getStartPosition(d.call())
-                              < ASTHelpers.getStartPosition(done.call())
-                          && !d.inFinally())) {
-        continue; // in finally, nothing before it, or an earlier done of the group is reported
-      }
+        WaitGroupGoroutines.callsIn(bodyPath, GROUP.countDown(), state);
+    for (WaitGroupGoroutines.GroupCall done :
+        WaitGroupGoroutines.skippable(dones, body.get(), state)) {
       Optional<MethodInvocationTree> await =
-          WaitGroupGoroutines.awaitOutside(done.group(), body.get(), state.getPath(), state);
+          WaitGroupGoroutines.awaitOutside(
+              done.group(), body.get(), state.getPath(), GROUP, state);
       if (await.isEmpty()) {
         continue;
       }
@@ -106,35 +97,6 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
       state.reportMatch(description.build());
     }
     return Description.NO_MATCH;
-  }
-
-  /**
-   * Whether nothing before {@code done} can throw out of the goroutine: it is the first statement,
-   * or every statement before it is a {@code try} that catches {@code Throwable}.
-   */
-  private static boolean nothingEscapesBefore(
-      WaitGroupGoroutines.GroupCall done, Tree body, VisitorState state) {
-    if (body instanceof LambdaExpressionTree lambda && lambda.getBody() == done.call()) {
-      return true;
-    }
-    List<? extends StatementTree> statements = WaitGroupGoroutines.statementsOf(body);
-    for (StatementTree statement : statements) {
-      if (statement instanceof ExpressionStatementTree expression
-          && expression.getExpression() == done.call()) {
-        return true;
-      }
-      if (!(statement instanceof TryTree tryTree
-          && tryTree.getCatches().stream()
-              .anyMatch(
-                  c ->
-                      ASTHelpers.isSameType(
-                          ASTHelpers.getType(c.getParameter()),
-                          state.getSymtab().throwableType,
-                          state)))) {
-        return false;
-      }
-    }
-    return false;
   }
 
   private static Optional<SuggestedFix> fix(
@@ -155,28 +117,7 @@ public final class WaitGroupDoneNotInFinally extends BugChecker
     if (toGroupGo.isPresent()) {
       return toGroupGo;
     }
-    Optional<FixLayout> layout = FixLayout.of(state);
-    int from = ASTHelpers.getStartPosition(statements.get(0));
-    int to = state.getEndPosition(statements.get(statements.size() - 2));
-    if (layout.isEmpty() || from < 0 || to < from) {
-      return Optional.empty();
-    }
-    FixLayout text = layout.get();
-    int doneStart = ASTHelpers.getStartPosition(statement.get());
-    int doneEnd = state.getEndPosition(statement.get());
-    if (text.startsLine(from)) {
-      doneEnd = text.withComment(doneEnd); // on lines of their own, its comment goes with it
-    }
-    return Optional.of(
-        SuggestedFix.replace(
-            from,
-            doneEnd,
-            text.tryBlock(
-                text.indentAt(from),
-                "try",
-                text.text(from, to),
-                text.startsLine(from),
-                text.text(doneStart, doneEnd))));
+    return CounterFixes.countDownInFinally(done, body, state);
   }
 
   /** {@code wg.add(1); Go.go(() -> { ...; wg.done(); });} becomes {@code wg.go(() -> { ... });}. */

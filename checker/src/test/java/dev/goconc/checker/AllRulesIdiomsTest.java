@@ -67,9 +67,19 @@ final class AllRulesIdiomsTest {
       """;
 
   @Test
-  void allThirteenRulesRun() {
-    assertEquals(13, checks().size(), "goconc checks found through @AutoService: " + checks());
+  void allFourteenRuntimeRulesRun() {
+    assertEquals(
+        14,
+        AllRulesCompilation.runtimeRules().size(),
+        "goconc runtime checks found through @AutoService: " + checks());
   }
+
+  /**
+   * Runtime rules drawn from real-bug kernels (GoKer) rather than from the guides: the guides show
+   * none of these mistakes, so no example here can carry them; each has its own tests and mistake
+   * file.
+   */
+  private static final Set<String> BEYOND_THE_GUIDES = Set.of("WaitGroupAwaitInLaunchLoop");
 
   @Test
   void everyRuleFiresOnSomeMistakeHere() throws IllegalAccessException {
@@ -82,7 +92,9 @@ final class AllRulesIdiomsTest {
       }
     }
     Set<String> rules = new TreeSet<>();
-    checks().forEach(check -> rules.add(check.getSimpleName()));
+    // The guides' examples are runtime code: the java.util.concurrent rules have their own.
+    AllRulesCompilation.runtimeRules().forEach(check -> rules.add(check.getSimpleName()));
+    rules.removeAll(BEYOND_THE_GUIDES);
     assertEquals(rules, marked, "rules with a mistake among the guides' examples");
   }
 

@@ -70,6 +70,18 @@ public final class JdkApi {
           staticMethod()
               .onClass("java.util.concurrent.CompletableFuture")
               .namedAnyOf("runAsync", "supplyAsync"));
+  /**
+   * A platform thread made with {@code new Thread(...)} (exactly that class: a subclass brings its
+   * own {@code run()}); its {@code Runnable} argument runs when {@link #THREAD_START} starts it,
+   * and in place when {@link #THREAD_RUN} is called.
+   */
+  public static final String THREAD = "java.lang.Thread";
+  public static final String RUNNABLE = "java.lang.Runnable";
+  public static final Matcher<ExpressionTree> NEW_THREAD = constructor().forClass(THREAD);
+  public static final Matcher<ExpressionTree> THREAD_START =
+      instanceMethod().onDescendantOf(THREAD).named("start").withNoParameters();
+  public static final Matcher<ExpressionTree> THREAD_RUN =
+      instanceMethod().onDescendantOf(THREAD).named("run");
   /** The {@code Optional} methods that run a lambda in place, at most once. */
   public static final Matcher<ExpressionTree> OPTIONAL_CALLBACK =
       instanceMethod().onExactClass("java.util.Optional")
@@ -232,16 +244,43 @@ public final class JdkApi {
           .namedAnyOf("arrive", "arriveAndDeregister", "arriveAndAwaitAdvance");
   public static final Matcher<ExpressionTree> PHASER_REGISTER =
       instanceMethod().onDescendantOf(PHASER).namedAnyOf("register", "bulkRegister");
-  /** Waits with no timeout: {@code latch.await()}, {@code phaser.awaitAdvance(p)}, {@code acquire()}. */
+  /**
+   * The calls that give a waiter what it waits for and return at once: {@code latch.countDown()},
+   * {@code semaphore.release(...)}, {@code phaser.arrive()}, {@code phaser.arriveAndDeregister()}
+   * (not {@code arriveAndAwaitAdvance}, which waits too).
+   */
+  public static final Matcher<ExpressionTree> COUNT_DOWN =
+      Matchers.anyOf(
+          LATCH_COUNT_DOWN,
+          SEMAPHORE_RELEASE,
+          instanceMethod().onDescendantOf(PHASER).namedAnyOf("arrive", "arriveAndDeregister"));
+  /**
+   * Waits with no timeout: {@code latch.await()}, {@code phaser.awaitAdvance(p)}, {@code
+   * phaser.awaitAdvanceInterruptibly(p)}, {@code arriveAndAwaitAdvance()}, {@code acquire()}.
+   */
   public static final Matcher<ExpressionTree> UNTIMED_BARRIER_WAIT =
       Matchers.anyOf(
           instanceMethod().onDescendantOf(COUNT_DOWN_LATCH).named("await").withNoParameters(),
           instanceMethod()
               .onDescendantOf(PHASER)
-              .namedAnyOf("awaitAdvance", "awaitAdvanceInterruptibly", "arriveAndAwaitAdvance"),
+              .namedAnyOf("awaitAdvance", "arriveAndAwaitAdvance"),
+          instanceMethod()
+              .onDescendantOf(PHASER)
+              .named("awaitAdvanceInterruptibly")
+              .withParameters("int"),
           instanceMethod()
               .onDescendantOf(SEMAPHORE)
               .namedAnyOf("acquire", "acquireUninterruptibly"));
+  /** Every wait on a latch, semaphore or phaser, timed or not ({@code tryAcquire} included). */
+  public static final Matcher<ExpressionTree> BARRIER_WAIT =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(COUNT_DOWN_LATCH).named("await"),
+          instanceMethod()
+              .onDescendantOf(PHASER)
+              .namedAnyOf("awaitAdvance", "awaitAdvanceInterruptibly", "arriveAndAwaitAdvance"),
+          instanceMethod()
+              .onDescendantOf(SEMAPHORE)
+              .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"));
 
   // Blocking queues: the JDK's channels.
   public static final String BLOCKING_QUEUE = "java.util.concurrent.BlockingQueue";

@@ -39,8 +39,11 @@ import javax.lang.model.element.ElementKind;
  * Finds goroutine bodies: the lambda or method reference passed to a call that starts new
  * concurrent work ({@code Go.go}, {@code WaitGroup.go}, {@code ErrGroup.go/tryGo},
  * {@code Thread.ofVirtual().start}, {@code Thread.startVirtualThread}, an
- * {@code ExecutorService}'s {@code submit}/{@code execute}). A method reference to a method
- * declared in the same compilation unit is followed into that method's declaration.
+ * {@code ExecutorService}'s {@code submit}/{@code execute}), and the task given to a platform
+ * thread that is started: {@code new Thread(task).start()}, or {@code t.start()} on a local
+ * {@code Thread t = new Thread(task)} that is never reassigned nor run in place. A method
+ * reference to a method declared in the same compilation unit is followed into that method's
+ * declaration.
  */
 public final class GoroutineBodies {
   private GoroutineBodies() {}
@@ -62,9 +65,170 @@ public final class GoroutineBodies {
 
   /** Whether {@code call} starts a goroutine. */
   public static boolean isLaunch(MethodInvocationTree call, VisitorState state) {
-    return !call.getArguments().isEmpty()
-        && LAUNCH_NAMES.contains(Calls.nameOf(call))
-        && LAUNCH.matches(call, state);
+    if (call.getArguments().isEmpty()) {
+      return threadStartTask(call, state) != null;
+    }
+    return LAUNCH_NAMES.contains(Calls.nameOf(call)) && LAUNCH.matches(call, state);
+  }
+
+  /**
+   * The expression whose code the launch {@code call} runs: its first argument, or the {@code
+   * Runnable} given to the constructor of the thread that {@code start()} starts. Null when {@code
+   * call} is no launch.
+   */
+  public static ExpressionTree taskOf(MethodInvocationTree call, VisitorState state) {
+    if (!isLaunch(call, state)) {
+      return null;
+    }
+    return call.getArguments().isEmpty()
+        ? threadStartTask(call, state)
+        : call.getArguments().get(0);
+  }
+
+  /**
+   * For {@code start()} on {@code new Thread(..., task, ...)} or on a local holding one (see
+   * {@link #threadLocals}): the {@code Runnable} argument; else null. A subclass of {@code Thread}
+   * (an anonymous one that overrides {@code run()}) is not judged here.
+   */
+  private static ExpressionTree threadStartTask(MethodInvocationTree call, VisitorState state) {
+    if (!call.getArguments().isEmpty()
+        || !Calls.nameOf(call).equals("start")
+        || !JdkApi.THREAD_START.matches(call, state)) {
+      return null;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    receiver = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+    NewClassTree created = null;
+    if (receiver instanceof NewClassTree direct) {
+      created = direct;
+    } else if (receiver instanceof IdentifierTree local
+        && ASTHelpers.getSymbol(local) instanceof VarSymbol var
+        && threadLocals(state).get(var) instanceof ThreadVariable known
+        && known.startedOnly()) {
+      created = known.creation();
+    }
+    return created == null ? null : runnableArgument(created, state);
+  }
+
+  /** The {@code Runnable} argument of {@code new Thread(...)}, exactly that class; else null. */
+  private static ExpressionTree runnableArgument(NewClassTree created, VisitorState state) {
+    if (created.getClassBody() != null
+        || !JdkApi.NEW_THREAD.matches(created, state)
+        || !(ASTHelpers.getSymbol(created) instanceof MethodSymbol constructor)) {
+      return null;
+    }
+    for (int i = 0; i < constructor.getParameters().size(); i++) {
+      if (constructor.getParameters().get(i).type.tsym.getQualifiedName()
+              .contentEquals(JdkApi.RUNNABLE)
+          && i < created.getArguments().size()) {
+        return created.getArguments().get(i);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A local initialised with {@code new Thread(...)}: the creation, the {@code start()} calls on
+   * it, and whether it is ever reassigned or run in place ({@code t.run()}).
+   */
+  private record ThreadVariable(
+      NewClassTree creation, List<MethodInvocationTree> starts, boolean[] otherwise) {
+    boolean startedOnly() {
+      return !otherwise[0] && !starts.isEmpty();
+    }
+  }
+
+  private static final UnitMemo.Fact<Map<VarSymbol, ThreadVariable>> THREAD_LOCALS =
+      new UnitMemo.Fact<>("thread locals");
+
+  private static Map<VarSymbol, ThreadVariable> threadLocals(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return UnitMemo.get(state, THREAD_LOCALS, unit, () -> collectThreadVariables(unit, state));
+  }
+
+  private static Map<VarSymbol, ThreadVariable> collectThreadVariables(
+      CompilationUnitTree unit, VisitorState state) {
+    Map<VarSymbol, ThreadVariable> locals = new IdentityHashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (tree.getInitializer() != null
+            && ASTHelpers.stripParentheses(tree.getInitializer()) instanceof NewClassTree created
+            && created.getClassBody() == null
+            && ASTHelpers.getSymbol(tree) instanceof VarSymbol var
+            && var.getKind() == ElementKind.LOCAL_VARIABLE
+            && JdkApi.NEW_THREAD.matches(created, state)) {
+          locals.put(var, new ThreadVariable(created, new ArrayList<>(), new boolean[1]));
+        }
+        return super.visitVariable(tree, unused);
+      }
+
+      @Override
+      public Void visitAssignment(com.sun.source.tree.AssignmentTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree.getVariable()) instanceof VarSymbol var
+            && locals.get(var) instanceof ThreadVariable known) {
+          known.otherwise()[0] = true;
+        }
+        return super.visitAssignment(tree, unused);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (ASTHelpers.getReceiver(call) instanceof IdentifierTree receiver
+            && ASTHelpers.getSymbol(receiver) instanceof VarSymbol var
+            && locals.get(var) instanceof ThreadVariable known) {
+          if (JdkApi.THREAD_START.matches(call, state)) {
+            known.starts().add(call);
+          } else if (JdkApi.THREAD_RUN.matches(call, state)) {
+            known.otherwise()[0] = true; // runs the task in place
+          }
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(unit, null);
+    return locals;
+  }
+
+  /**
+   * The launches that start the task expression at {@code taskPath}: the launch it is the task
+   * argument of, the {@code start()} of the {@code new Thread(task)} around it, or the {@code
+   * start()} calls of the thread local that {@code new Thread(task)} initialises. Empty when
+   * nothing launches it.
+   */
+  private static List<MethodInvocationTree> launchesTaking(TreePath taskPath, VisitorState state) {
+    Tree task = taskPath.getLeaf();
+    Tree parent = taskPath.getParentPath().getLeaf();
+    if (parent instanceof MethodInvocationTree call) {
+      return !call.getArguments().isEmpty()
+              && call.getArguments().get(0) == task
+              && isLaunch(call, state)
+          ? List.of(call)
+          : List.of();
+    }
+    if (!(parent instanceof NewClassTree created)
+        || !created.getArguments().contains(task)
+        || runnableArgument(created, state) != task) {
+      return List.of();
+    }
+    TreePath up = taskPath.getParentPath().getParentPath();
+    while (up != null && up.getLeaf() instanceof com.sun.source.tree.ParenthesizedTree) {
+      up = up.getParentPath();
+    }
+    if (up != null
+        && up.getLeaf() instanceof MemberSelectTree select
+        && up.getParentPath().getLeaf() instanceof MethodInvocationTree start
+        && start.getMethodSelect() == select
+        && threadStartTask(start, state) == task) {
+      return List.of(start);
+    }
+    if (up != null
+        && up.getLeaf() instanceof VariableTree local
+        && ASTHelpers.getSymbol(local) instanceof VarSymbol var
+        && threadLocals(state).get(var) instanceof ThreadVariable known
+        && known.startedOnly()) {
+      return List.copyOf(known.starts());
+    }
+    return List.of();
   }
 
 
@@ -77,10 +241,8 @@ public final class GoroutineBodies {
    * when {@code call} is no launch or the body cannot be seen.
    */
   public static Optional<Tree> bodyOf(MethodInvocationTree call, VisitorState state) {
-    if (!isLaunch(call, state)) {
-      return Optional.empty();
-    }
-    return task(call.getArguments().get(0), state);
+    ExpressionTree task = taskOf(call, state);
+    return task == null ? Optional.empty() : task(task, state);
   }
 
   /**
@@ -92,7 +254,7 @@ public final class GoroutineBodies {
     return launchPath.getLeaf() instanceof MethodInvocationTree call
             && call.getArguments().contains(body)
         ? new TreePath(launchPath, body)
-        : TreePath.getPath(launchPath.getCompilationUnit(), body);
+        : TreePath.getPath(launchPath.getCompilationUnit(), body); // also a new Thread(body)
   }
 
   /** The code a task expression runs, as {@link #bodyOf} describes. */
@@ -269,11 +431,8 @@ public final class GoroutineBodies {
       argument = path.getParentPath();
       parent = argument.getParentPath().getLeaf();
     }
-    return parent instanceof MethodInvocationTree call
-            && isLaunch(call, state)
-            && call.getArguments().get(0) == argument.getLeaf()
-        ? call
-        : null;
+    List<MethodInvocationTree> launches = launchesTaking(argument, state);
+    return launches.isEmpty() ? null : launches.get(0);
   }
 
   /**
@@ -289,9 +448,9 @@ public final class GoroutineBodies {
       p = body.getParentPath().getParentPath();
     }
     Tree parent = p.getParentPath().getLeaf();
-    if (parent instanceof MethodInvocationTree call && isLaunch(call, state)
-        && call.getArguments().get(0) == p.getLeaf()) {
-      return List.of(call);
+    List<MethodInvocationTree> launches = launchesTaking(p, state);
+    if (!launches.isEmpty()) {
+      return launches;
     }
     if (parent instanceof VariableTree local && ASTHelpers.getSymbol(local) instanceof VarSymbol var) {
       LaunchedLocal found = launchedLocals(state).get(var);
@@ -327,10 +486,10 @@ public final class GoroutineBodies {
         case ForLoopTree l -> repeated = true;
         case EnhancedForLoopTree l -> repeated = true;
         case LambdaExpressionTree lambda -> {
+          if (!launchesTaking(p, state).isEmpty()) {
+            return new Placement(lambda, repeated, false);
+          }
           if (parent instanceof MethodInvocationTree call) {
-            if (isLaunch(call, state) && call.getArguments().get(0) == lambda) {
-              return new Placement(lambda, repeated, false);
-            }
             if (SelectCases.isCase(call, state)) {
               continue; // a select handler runs in the code that runs the select
             }
@@ -380,9 +539,7 @@ public final class GoroutineBodies {
       }
       if (leaf instanceof LambdaExpressionTree lambda && p.getParentPath() != null) {
         Tree parent = p.getParentPath().getLeaf();
-        if ((parent instanceof MethodInvocationTree call
-                && isLaunch(call, state)
-                && call.getArguments().get(0) == leaf)
+        if (!launchesTaking(p, state).isEmpty()
             || (parent instanceof VariableTree local && isLaunchedLocal(local, lambda, state))) {
           return Optional.of(p);
         }

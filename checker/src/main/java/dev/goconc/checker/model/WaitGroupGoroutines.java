@@ -2,6 +2,7 @@ package dev.goconc.checker.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.Matchers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
@@ -20,20 +21,57 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 
 /**
- * The facts the WaitGroup rules share about one goroutine: the {@code WaitGroup} calls its own code
- * makes (not those of goroutines or lambdas nested in it, which run elsewhere or later), the group
- * each call is on, and where that group is awaited outside the goroutine. A group is a local
- * variable or a field; a group reached any other way (a call's result, an array element) is not
- * judged.
+ * The facts the WaitGroup rules, and their java.util.concurrent twins, share about one goroutine:
+ * the calls on a counting primitive ({@link Counter}: a {@code WaitGroup}, or a {@code
+ * CountDownLatch}, {@code Semaphore} or {@code Phaser}) that its own code makes (not those of
+ * goroutines or lambdas nested in it, which run elsewhere or later), the group each call is on, and
+ * where that group is awaited outside the goroutine. A group is a local variable or a field; a
+ * group reached any other way (a call's result, an array element) is not judged.
  */
 public final class WaitGroupGoroutines {
   private WaitGroupGoroutines() {}
+
+  /**
+   * A counting primitive, described by its calls: {@code countUp} makes the waiter wait for one
+   * more party ({@code wg.add}, {@code phaser.register}), {@code countDown} lets it go ({@code
+   * wg.done}, {@code latch.countDown}, {@code semaphore.release}, {@code phaser.arrive}), {@code
+   * await} is the wait that has no timeout, {@code anyWait} every wait (a timed one too), and
+   * {@code countedLaunch} a launch that counts its goroutine itself ({@code wg.go}).
+   */
+  public record Counter(
+      Matcher<ExpressionTree> countUp,
+      Matcher<ExpressionTree> countDown,
+      Matcher<ExpressionTree> await,
+      Matcher<ExpressionTree> anyWait,
+      Matcher<ExpressionTree> countedLaunch) {
+    /** The runtime's {@code WaitGroup}. */
+    public static final Counter WAIT_GROUP =
+        new Counter(
+            GoconcApi.WAIT_GROUP_ADD,
+            GoconcApi.WAIT_GROUP_DONE,
+            GoconcApi.WAIT_GROUP_AWAIT,
+            GoconcApi.WAIT_GROUP_AWAIT,
+            GoconcApi.WAIT_GROUP_GO);
+    /**
+     * The JDK's {@code CountDownLatch}, {@code Semaphore} and {@code Phaser} as one: the group a
+     * call is on has one of the three types, and each matcher names only that type's methods. A
+     * latch has no count-up (its count is fixed when it is made) and no launch counts itself.
+     */
+    public static final Counter JDK_LATCHES =
+        new Counter(
+            JdkApi.PHASER_REGISTER,
+            JdkApi.COUNT_DOWN,
+            JdkApi.UNTIMED_BARRIER_WAIT,
+            JdkApi.BARRIER_WAIT,
+            Matchers.nothing());
+  }
 
   /** A {@code WaitGroup} call in a goroutine's own code, and the group it is on. */
   public record GroupCall(TreePath path, MethodInvocationTree call, VarSymbol group, boolean inFinally) {}
@@ -80,12 +118,12 @@ public final class WaitGroupGoroutines {
   }
 
   /**
-   * The first {@code await()} on {@code group} outside the goroutine {@code body}: in the method
-   * that declares a local group, in the top-level class for a field. Empty when the group's wait
-   * cannot be seen.
+   * The first wait without a timeout ({@link Counter#await}) on {@code group} outside the goroutine
+   * {@code body}: in the method that declares a local group, in the top-level class for a field.
+   * Empty when the group's wait cannot be seen.
    */
   public static Optional<MethodInvocationTree> awaitOutside(
-      VarSymbol group, Tree body, TreePath launchPath, VisitorState state) {
+      VarSymbol group, Tree body, TreePath launchPath, Counter counter, VisitorState state) {
     TreePath scope =
         group.getKind() == ElementKind.FIELD
             ? topLevelClass(launchPath)
@@ -102,7 +140,7 @@ public final class WaitGroupGoroutines {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (GoconcApi.WAIT_GROUP_AWAIT.matches(call, state) && groupOf(call) == group) {
+        if (counter.await().matches(call, state) && groupOf(call) == group) {
           found[0] = call;
         }
         return super.visitMethodInvocation(call, unused);
@@ -114,12 +152,13 @@ public final class WaitGroupGoroutines {
   /**
    * Whether the goroutine launched at {@code launchPath} is itself counted on {@code group} before
    * it starts: launched by {@code group.go(...)}, or by a statement right after {@code
-   * group.add(...)}. Such a goroutine may add for its children: the group cannot reach zero while
-   * it runs.
+   * group.add(...)} ({@code phaser.register()}). Such a goroutine may add for its children: the
+   * group cannot reach zero while it runs.
    */
-  public static boolean countedBeforeLaunch(VarSymbol group, TreePath launchPath, VisitorState state) {
+  public static boolean countedBeforeLaunch(
+      VarSymbol group, TreePath launchPath, Counter counter, VisitorState state) {
     MethodInvocationTree launch = (MethodInvocationTree) launchPath.getLeaf();
-    if (GoconcApi.WAIT_GROUP_GO.matches(launch, state)) {
+    if (counter.countedLaunch().matches(launch, state)) {
       return groupOf(launch) == group;
     }
     TreePath statement = launchPath.getParentPath();
@@ -139,16 +178,72 @@ public final class WaitGroupGoroutines {
     return index > 0
         && block.getStatements().get(index - 1) instanceof ExpressionStatementTree previous
         && previous.getExpression() instanceof MethodInvocationTree add
-        && GoconcApi.WAIT_GROUP_ADD.matches(add, state)
+        && counter.countUp().matches(add, state)
         && groupOf(add) == group;
   }
 
   /**
-   * Whether {@code body}'s own code awaits {@code group} (a goroutine waiting for its children).
+   * Whether {@code body}'s own code waits on {@code group} in any way ({@link Counter#anyWait}): a
+   * goroutine waiting for its children, a semaphore taken as a lock, a phaser's party.
    */
-  public static boolean awaitsItself(TreePath body, VarSymbol group, VisitorState state) {
-    return callsIn(body, GoconcApi.WAIT_GROUP_AWAIT, state).stream()
-        .anyMatch(c -> c.group() == group);
+  public static boolean awaitsItself(
+      TreePath body, VarSymbol group, Counter counter, VisitorState state) {
+    return callsIn(body, counter.anyWait(), state).stream().anyMatch(c -> c.group() == group);
+  }
+
+  /**
+   * The count-downs of {@code countDowns} (the calls of one goroutine {@code body}) that an
+   * exception can skip: not in a {@code finally}, something before them can throw out of the
+   * goroutine ({@link #nothingEscapesBefore}), and no earlier such count-down of the same group
+   * (one finding per group and goroutine).
+   */
+  public static List<GroupCall> skippable(
+      List<GroupCall> countDowns, Tree body, VisitorState state) {
+    List<GroupCall> skippable = new ArrayList<>();
+    for (GroupCall down : countDowns) {
+      if (down.inFinally()
+          || nothingEscapesBefore(down, body, state)
+          || countDowns.stream()
+              .anyMatch(
+                  d ->
+                      d.group() == down.group()
+                          && d != down
+                          && ASTHelpers.getStartPosition(d.call())
+                              < ASTHelpers.getStartPosition(down.call())
+                          && !d.inFinally())) {
+        continue; // in finally, nothing before it, or an earlier one of the group is reported
+      }
+      skippable.add(down);
+    }
+    return skippable;
+  }
+
+  /**
+   * Whether nothing before {@code call} can throw out of the goroutine {@code body}: it is an
+   * expression lambda's body or the first statement, or every statement before it is a {@code try}
+   * that catches {@code Throwable}.
+   */
+  public static boolean nothingEscapesBefore(GroupCall call, Tree body, VisitorState state) {
+    if (body instanceof LambdaExpressionTree lambda && lambda.getBody() == call.call()) {
+      return true;
+    }
+    for (StatementTree statement : statementsOf(body)) {
+      if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() == call.call()) {
+        return true;
+      }
+      if (!(statement instanceof TryTree tryTree
+          && tryTree.getCatches().stream()
+              .anyMatch(
+                  c ->
+                      ASTHelpers.isSameType(
+                          ASTHelpers.getType(c.getParameter()),
+                          state.getSymtab().throwableType,
+                          state)))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The top-level statement of a lambda's block body that holds {@code call}, if it is one. */
