@@ -60,7 +60,8 @@ import java.util.function.Predicate;
  *   <li>A path from the {@code catch} that waits on the same future again ({@code get} or {@code
  *       join}) makes the timeout a poll, not giving up: quiet on that {@code get}, even where a
  *       bounded retry loop finally gives up (the model cannot tell the last timeout from the
- *       others).
+ *       others). A path that first starts a new task in the same local (a loop that submits one
+ *       per round) is no poll: it stops there, and the loop's way out is judged.
  *   <li>A {@code TimeoutException} that no {@code catch} of the body takes propagates to the
  *       caller, who never saw the future and cannot cancel it: flagged, unless a {@code finally}
  *       on its way cancels.
@@ -111,6 +112,9 @@ public final class TimedGetWithoutCancel extends BugChecker
       return Description.NO_MATCH;
     }
     Predicate<Tree> stops = tree -> stops(tree, started.get(), state);
+    // A path that starts a new task in the same local (a loop submitting one per round) leaves
+    // this get's task behind: the walk stops there, so the next round's get is no poll of it.
+    Predicate<Tree> stopsOrRestarts = stops.or(tree -> StartedFutures.restarts(tree, local));
     ExceptionHandlers.Handler handler =
         ExceptionHandlers.of(state.getPath(), owner.getLeaf(), timeout, state);
     if (handler.finallies().stream().anyMatch(block -> contains(block, stops))) {
@@ -137,11 +141,13 @@ public final class TimedGetWithoutCancel extends BugChecker
         tree -> tree instanceof MethodInvocationTree call
             && JdkApi.FUTURE_WAIT.matches(call, state)
             && StartedFutures.isCallOn(call, local);
-    if (!graph.get().reachedAvoiding(from, waitsAgain, stops).isEmpty()) {
+    if (!graph.get().reachedAvoiding(from, waitsAgain, stopsOrRestarts).isEmpty()) {
       return Description.NO_MATCH; // the timeout was a poll: some path waits again
     }
     List<ExitPaths.Exit> exits =
-        graph.get().exitsAvoiding(from, stops).stream().filter(ExitPaths.Exit::leaves).toList();
+        graph.get().exitsAvoiding(from, stopsOrRestarts).stream()
+            .filter(ExitPaths.Exit::leaves)
+            .toList();
     if (exits.isEmpty()) {
       return Description.NO_MATCH;
     }

@@ -180,6 +180,17 @@ final class FutureNotCompletedOnAllPathsTest {
                 return f;
               }
 
+              // 17. The only wait is timed: it gives up by itself.
+              boolean timedWaitOnly() throws Exception {
+                CompletableFuture<Boolean> done = new CompletableFuture<>();
+                executor.execute(() -> done.complete(compute().isEmpty()));
+                try {
+                  return done.get(17, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                  return false;
+                }
+              }
+
               // 16. completeAsync: completes with the supplier's result or its failure.
               CompletableFuture<String> completeAsync(Supplier<String> s) {
                 CompletableFuture<String> f = new CompletableFuture<>();

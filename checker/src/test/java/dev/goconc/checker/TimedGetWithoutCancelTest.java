@@ -206,6 +206,17 @@ final class TimedGetWithoutCancelTest {
                   f.cancel(true);
                 }
               }
+
+              // 17. A FutureTask run in place: done before the get, no task left behind.
+              String runInPlace(Callable<String> task) throws Exception {
+                FutureTask<String> ft = new FutureTask<>(task);
+                ft.run();
+                try {
+                  return ft.get(17, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                  return "never";
+                }
+              }
             }
             """)
         .doTest();
@@ -345,6 +356,21 @@ final class TimedGetWithoutCancelTest {
                   System.out.println("gave up");
                 }
                 return "none";
+              }
+
+              // 12. A loop that submits a task per round and moves on after a timeout.
+              java.util.List<String> perRound(java.util.List<Callable<String>> tasks) throws Exception {
+                java.util.List<String> results = new java.util.ArrayList<>();
+                for (Callable<String> task : tasks) {
+                  Future<String> f = pool.submit(task);
+                  try {
+                    // BUG: Diagnostic contains: without cancelling 'f'
+                    results.add(f.get(12, TimeUnit.SECONDS));
+                  } catch (TimeoutException e) {
+                    results.add(null);
+                  }
+                }
+                return results;
               }
 
               // 11. shutdown() lets the running task run on: not a stop.

@@ -46,7 +46,8 @@ import javax.lang.model.type.TypeKind;
  *       only on failure ({@code exceptionally}), or only on success ({@code thenAccept(f::complete)}
  *       and the other {@code then*} methods).
  *   <li>A wait: the local returned, {@code get()}/{@code join()} on it, a stage chained on it, or
- *       the local passed where a {@code Future} or {@code CompletionStage} is expected.
+ *       the local passed where a {@code Future} or {@code CompletionStage} is expected. A timed
+ *       {@code get(timeout, unit)} is no wait that can last forever, and does not count.
  *   <li>Settled otherwise, and not judged: {@code orTimeout}/{@code completeOnTimeout} (it
  *       completes by itself), a hand-over (passed where a {@code CompletableFuture} or a type
  *       variable is expected, stored in a field, an array or another variable), a completion in
@@ -166,7 +167,10 @@ public final class FutureCompletions {
           || JdkApi.FUTURE_CANCEL.matches(call, state)) {
         return Use.COMPLETE;
       }
-      return JdkApi.FUTURE_WAIT.matches(call, state) || JdkApi.STAGE_CHAIN.matches(call, state)
+      // A timed get gives up by itself: no wait that can last forever.
+      return (JdkApi.FUTURE_WAIT.matches(call, state)
+                  && !JdkApi.FUTURE_TIMED_GET.matches(call, state))
+              || JdkApi.STAGE_CHAIN.matches(call, state)
           ? Use.WAIT
           : Use.NEUTRAL;
     }

@@ -31,7 +31,8 @@ import javax.lang.model.element.ElementKind;
 /**
  * The futures a method (or lambda) started and still holds alone: a local whose every assignment
  * starts a task ({@link JdkApi#FUTURE_START}: {@code executor.submit}, {@code schedule}, {@code
- * CompletableFuture.supplyAsync/runAsync}; or a {@code new FutureTask} the body runs itself), and
+ * CompletableFuture.supplyAsync/runAsync}; or a {@code new FutureTask} the body launches on an
+ * executor or thread), and
  * that the body only calls methods on, runs (passes to a launch), reassigns or compares with
  * {@code null}. Any other use hands it to someone who may cancel it — returned, stored, passed to a
  * method, captured by a lambda or class — and the local is not one the body holds alone.
@@ -54,6 +55,7 @@ public final class StartedFutures {
     Set<VarSymbol> executors = Collections.newSetFromMap(new IdentityHashMap<>());
     List<ExpressionTree> values = new ArrayList<>();
     boolean[] escapes = new boolean[1];
+    boolean[] launched = new boolean[1];
     new TreePathScanner<Void, Void>() {
       private int nested;
 
@@ -114,6 +116,7 @@ public final class StartedFutures {
             && GoroutineBodies.isLaunch(launch, state)
             && launch.getArguments().get(0) == id) {
           addExecutor(launch, executors); // a FutureTask run by an executor or a thread
+          launched[0] = true;
         } else {
           escapes[0] = true;
         }
@@ -128,8 +131,9 @@ public final class StartedFutures {
       if (start instanceof MethodInvocationTree call && JdkApi.FUTURE_START.matches(call, state)) {
         addExecutor(call, executors);
       } else if (!(start instanceof NewClassTree created
-          && GoconcApi.isSubtypeOf(ASTHelpers.getType(created), JdkApi.FUTURE_TASK, state))) {
-        return Optional.empty();
+          && GoconcApi.isSubtypeOf(ASTHelpers.getType(created), JdkApi.FUTURE_TASK, state)
+          && launched[0])) {
+        return Optional.empty(); // not a start; or a FutureTask never launched (run in place)
       }
     }
     boolean closedByTry =
@@ -160,6 +164,18 @@ public final class StartedFutures {
       }
     }.scan(owner, null);
     return found[0];
+  }
+
+  /**
+   * Whether {@code tree} starts the future afresh: its declaration with an initializer, or an
+   * assignment to it (a loop that submits a new task each round).
+   */
+  public static boolean restarts(Tree tree, VarSymbol future) {
+    return (tree instanceof VariableTree variable
+            && variable.getInitializer() != null
+            && ASTHelpers.getSymbol(variable) == future)
+        || (tree instanceof AssignmentTree assignment
+            && ASTHelpers.getSymbol(assignment.getVariable()) == future);
   }
 
   /** Whether {@code call} is made on {@code variable} (a local or field named directly). */
