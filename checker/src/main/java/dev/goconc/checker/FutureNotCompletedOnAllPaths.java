@@ -66,6 +66,11 @@ import javax.lang.model.element.ElementKind;
  *       way out of the task, an exception from any call in it included (not an {@code Error}),
  *       must pass a completion. A {@code catch} that completes exceptionally or a {@code finally}
  *       that completes passes; a {@code catch (IOException e)} leaves an unchecked exception out.
+ *       The calls of a {@code catch} or {@code finally} block are not judged as throwing (a
+ *       handler's own failure is a second failure: {@code catch (Exception e) { log.warn(e);
+ *       f.completeExceptionally(e); }} is the idiom), nor are the calls on the future itself. A
+ *       look at the future's state ({@code isDone()}) counts as a completion on every walk: the
+ *       branch of {@code if (f.isDone()) return;} that skips one is where it is complete.
  *   <li>Completed only in one {@code whenComplete}/{@code handle} callback: every path through it
  *       must complete (its implicit exceptions are not paths, as in the body's own code).
  *   <li>Completed only in callbacks that run on success ({@code other.thenAccept(f::complete)},
@@ -150,7 +155,12 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
     Set<Tree> tops = new HashSet<>();
     facts.sites().forEach(site -> tops.add(site.top()));
     Optional<ExitPaths.Exit> missed =
-        graph.get().exitsAvoidingThrows(start, tops::contains).stream()
+        graph.get()
+            .exitsAvoidingThrows(
+                start,
+                tree -> tops.contains(tree) || asksState(tree, future, state),
+                mayThrow(owner, future, state))
+            .stream()
             .filter(e -> e.kind() == ExitPaths.Kind.RETURN || e.kind() == ExitPaths.Kind.END_OF_BODY)
             .findFirst();
     if (missed.isPresent()) {
@@ -196,7 +206,8 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
     boolean task = site.kind() == Kind.TASK;
     List<ExitPaths.Exit> exits =
         (task
-                ? body.get().exitsFromEntryAvoidingThrows(completes)
+                ? body.get().exitsFromEntryAvoidingThrows(
+                    completes, mayThrow(site.body(), future, state))
                 : body.get().exitsFromEntryAvoiding(completes))
             .stream().filter(ExitPaths.Exit::leaves).toList();
     if (exits.isEmpty()) {
@@ -225,13 +236,69 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
     return description.build();
   }
 
-  /** Whether {@code tree} completes {@code future}. */
+  /** Whether {@code tree} completes {@code future}, or asks whether it is complete. */
   private static boolean completes(Tree tree, VarSymbol future, VisitorState state) {
+    return (tree instanceof MethodInvocationTree call
+            && (JdkApi.COMPLETABLE_FUTURE_COMPLETE.matches(call, state)
+                || JdkApi.FUTURE_CANCEL.matches(call, state))
+            && isOn(call, future))
+        || asksState(tree, future, state);
+  }
+
+  /**
+   * Whether {@code tree} asks {@code future} whether it is complete ({@code isDone()}): the branch
+   * of {@code if (f.isDone()) return;} that skips the completion is the one where it is complete.
+   */
+  private static boolean asksState(Tree tree, VarSymbol future, VisitorState state) {
     return tree instanceof MethodInvocationTree call
-        && (JdkApi.COMPLETABLE_FUTURE_COMPLETE.matches(call, state)
-            || JdkApi.FUTURE_CANCEL.matches(call, state))
-        && ASTHelpers.getReceiver(call) != null
+        && JdkApi.FUTURE_STATE.matches(call, state)
+        && isOn(call, future);
+  }
+
+  private static boolean isOn(MethodInvocationTree call, VarSymbol future) {
+    return ASTHelpers.getReceiver(call) != null
         && ASTHelpers.getSymbol(ASTHelpers.getReceiver(call)) == future;
+  }
+
+  /**
+   * The calls of {@code body} whose exception is a path: not those in a {@code catch} or {@code
+   * finally} block (handling one failure; a failure of the handler itself is a second one, not
+   * judged, as WaitGroupDoneNotInFinally treats the cleanup before {@code done()}), nor those on
+   * the future itself ({@code isDone()} and the like do not throw).
+   */
+  private static Predicate<Tree> mayThrow(TreePath body, VarSymbol future, VisitorState state) {
+    Set<Tree> inHandlers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    new TreeScanner<Void, Boolean>() {
+      @Override
+      public Void visitTry(com.sun.source.tree.TryTree tree, Boolean inHandler) {
+        scan(tree.getResources(), inHandler);
+        scan(tree.getBlock(), inHandler);
+        scan(tree.getCatches(), true);
+        scan(tree.getFinallyBlock(), true);
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Boolean inHandler) {
+        if (inHandler) {
+          inHandlers.add(tree);
+        }
+        return super.visitMethodInvocation(tree, inHandler);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Boolean inHandler) {
+        if (inHandler) {
+          inHandlers.add(tree);
+        }
+        return super.visitNewClass(tree, inHandler);
+      }
+    }.scan(body.getLeaf(), false);
+    return tree ->
+        !inHandlers.contains(tree)
+            && !(tree instanceof MethodInvocationTree call
+                && ASTHelpers.getReceiver(call) != null
+                && ASTHelpers.getSymbol(ASTHelpers.getReceiver(call)) == future);
   }
 
   /** Who waits, for the message. */

@@ -191,6 +191,23 @@ final class FutureNotCompletedOnAllPathsTest {
                 }
               }
 
+              // 18. The catch logs before it completes exceptionally; isDone() is no failure.
+              CompletableFuture<String> logsFirst() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  if (f.isDone()) {
+                    return;
+                  }
+                  try {
+                    f.complete(compute());
+                  } catch (RuntimeException e) {
+                    System.err.println("failed: " + e.getMessage());
+                    f.completeExceptionally(e);
+                  }
+                });
+                return f;
+              }
+
               // 16. completeAsync: completes with the supplier's result or its failure.
               CompletableFuture<String> completeAsync(Supplier<String> s) {
                 CompletableFuture<String> f = new CompletableFuture<>();

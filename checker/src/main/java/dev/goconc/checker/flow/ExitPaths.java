@@ -220,29 +220,31 @@ public final class ExitPaths {
 
   /**
    * As {@link #exitsFromEntryAvoiding}, where a call may also throw: each method call and
-   * constructor call adds its exceptional edges (into a {@code catch}, a {@code finally} or out of
-   * the body as {@link Kind#THROW}), but those of {@code Error} types. For "does every way out of
-   * this task, an exception from any call included, complete the future".
+   * constructor call whose tree {@code mayThrow} accepts adds its exceptional edges (into a {@code
+   * catch}, a {@code finally} or out of the body as {@link Kind#THROW}), but those of {@code
+   * Error} types. For "does every way out of this task, an exception from any call included,
+   * complete the future".
    */
-  public List<Exit> exitsFromEntryAvoidingThrows(Predicate<Tree> passes) {
-    return exitsAvoidingThrows(null, passes);
+  public List<Exit> exitsFromEntryAvoidingThrows(Predicate<Tree> passes, Predicate<Tree> mayThrow) {
+    return exitsAvoidingThrows(null, passes, mayThrow);
   }
 
   /**
-   * As {@link #exitsAvoiding}, where a call may also throw (see {@link
-   * #exitsFromEntryAvoidingThrows}); from the entry when {@code start} is null.
+   * As {@link #exitsAvoiding}, where a call for whose tree {@code mayThrow} holds may also throw
+   * (see {@link #exitsFromEntryAvoidingThrows}); from the entry when {@code start} is null.
    */
-  public List<Exit> exitsAvoidingThrows(Tree start, Predicate<Tree> passes) {
-    callsThrow = true;
+  public List<Exit> exitsAvoidingThrows(
+      Tree start, Predicate<Tree> passes, Predicate<Tree> mayThrow) {
+    callsThrow = mayThrow;
     try {
       return walkFrom(start, avoiding(passes), 0, null).exits();
     } finally {
-      callsThrow = false;
+      callsThrow = null;
     }
   }
 
-  /** Whether the walk under way follows the exceptions of calls. */
-  private boolean callsThrow;
+  /** The calls whose exceptions the walk under way follows; null for none. */
+  private Predicate<Tree> callsThrow;
 
   /**
    * The trees satisfying {@code target} that a path from just after {@code start} reaches without
@@ -365,9 +367,10 @@ public final class ExitPaths {
     }
     if (block instanceof ExceptionBlock exceptionBlock) {
       // Implicit exceptions of ordinary calls are not paths, unless the question asks for them.
-      if (callsThrow
+      if (callsThrow != null
           && (exceptionBlock.getNode() instanceof MethodInvocationNode
-              || exceptionBlock.getNode() instanceof ObjectCreationNode)) {
+              || exceptionBlock.getNode() instanceof ObjectCreationNode)
+          && callsThrow.test(exceptionBlock.getNode().getTree())) {
         List<Map.Entry<TypeMirror, Set<Block>>> edges =
             new ArrayList<>(exceptionBlock.getExceptionalSuccessors().entrySet());
         edges.sort(Comparator.comparing(edge -> edge.getKey().toString())); // deterministic
