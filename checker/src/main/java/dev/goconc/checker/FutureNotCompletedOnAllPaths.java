@@ -66,9 +66,10 @@ import javax.lang.model.element.ElementKind;
  *       way out of the task, an exception from any call in it included (not an {@code Error}),
  *       must pass a completion. A {@code catch} that completes exceptionally or a {@code finally}
  *       that completes passes; a {@code catch (IOException e)} leaves an unchecked exception out.
- *       The calls of a {@code catch} or {@code finally} block are not judged as throwing (a
- *       handler's own failure is a second failure: {@code catch (Exception e) { log.warn(e);
- *       f.completeExceptionally(e); }} is the idiom), nor are the calls on the future itself. A
+ *       The calls of a {@code catch} or {@code finally} block that completes the future are not
+ *       judged as throwing (they handle the failure before completing; their own failure would be
+ *       a second one: {@code catch (Exception e) { log.warn(e); f.completeExceptionally(e); }} is
+ *       the idiom), nor are the calls on the future itself. A
  *       look at the future's state ({@code isDone()}) counts as a completion on every walk: the
  *       branch of {@code if (f.isDone()) return;} that skips one is where it is complete.
  *   <li>Completed only in one {@code whenComplete}/{@code handle} callback: every path through it
@@ -261,27 +262,32 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
   }
 
   /**
-   * The calls of {@code body} whose exception is a path: not those in a {@code catch} or {@code
-   * finally} block (handling one failure; a failure of the handler itself is a second one, not
-   * judged, as WaitGroupDoneNotInFinally treats the cleanup before {@code done()}), nor those on
-   * the future itself ({@code isDone()} and the like do not throw).
+   * The calls of {@code body} whose exception is a path: not those of a {@code catch} or {@code
+   * finally} block that completes the future itself (the innermost block around the call; a
+   * nested {@code try} block starts afresh): there they are the handling before the completion,
+   * and their own failure would be a second one (as WaitGroupDoneNotInFinally treats the cleanup
+   * before {@code done()}). Nor the calls on the future ({@code isDone()} and the like).
    */
   private static Predicate<Tree> mayThrow(TreePath body, VarSymbol future, VisitorState state) {
-    Set<Tree> inHandlers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Tree> exempt = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     new TreeScanner<Void, Boolean>() {
       @Override
       public Void visitTry(com.sun.source.tree.TryTree tree, Boolean inHandler) {
-        scan(tree.getResources(), inHandler);
-        scan(tree.getBlock(), inHandler);
-        scan(tree.getCatches(), true);
-        scan(tree.getFinallyBlock(), true);
+        scan(tree.getResources(), false);
+        scan(tree.getBlock(), false);
+        for (com.sun.source.tree.CatchTree handler : tree.getCatches()) {
+          scan(handler, completesIn(handler.getBlock(), future, state));
+        }
+        if (tree.getFinallyBlock() != null) {
+          scan(tree.getFinallyBlock(), completesIn(tree.getFinallyBlock(), future, state));
+        }
         return null;
       }
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Boolean inHandler) {
         if (inHandler) {
-          inHandlers.add(tree);
+          exempt.add(tree);
         }
         return super.visitMethodInvocation(tree, inHandler);
       }
@@ -289,16 +295,52 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
       @Override
       public Void visitNewClass(NewClassTree tree, Boolean inHandler) {
         if (inHandler) {
-          inHandlers.add(tree);
+          exempt.add(tree);
         }
         return super.visitNewClass(tree, inHandler);
       }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Boolean inHandler) {
+        return tree == body.getLeaf() ? super.visitLambdaExpression(tree, inHandler) : null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree tree, Boolean inHandler) {
+        return null;
+      }
     }.scan(body.getLeaf(), false);
     return tree ->
-        !inHandlers.contains(tree)
-            && !(tree instanceof MethodInvocationTree call
-                && ASTHelpers.getReceiver(call) != null
-                && ASTHelpers.getSymbol(ASTHelpers.getReceiver(call)) == future);
+        !exempt.contains(tree)
+            && !(tree instanceof MethodInvocationTree call && isOn(call, future));
+  }
+
+  /** Whether {@code block}'s own code (not its lambdas or classes) completes {@code future}. */
+  private static boolean completesIn(BlockTree block, VarSymbol future, VisitorState state) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+            return completes(tree, future, state)
+                || Boolean.TRUE.equals(super.visitMethodInvocation(tree, unused));
+          }
+
+          @Override
+          public Boolean visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+            return false;
+          }
+
+          @Override
+          public Boolean visitClass(com.sun.source.tree.ClassTree tree, Void unused) {
+            return false;
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(block, null);
+    return Boolean.TRUE.equals(found);
   }
 
   /** Who waits, for the message. */

@@ -394,6 +394,118 @@ final class FutureNotCompletedOnAllPathsTest {
   }
 
   @Test
+  void judgesEveryKindOfBodyAlike() {
+    helper
+        .addSourceLines(
+            "S.java",
+            """
+            import java.util.concurrent.*;
+
+            class S {
+              static Executor executor;
+              static String compute() { return "v"; }
+              static CompletableFuture<String> kept;
+
+              // anonymous task in a local
+              CompletableFuture<String> anonLocal() {
+                // BUG: Diagnostic contains: the task on line
+                var f = new CompletableFuture<String>();
+                Runnable task = new Runnable() {
+                  public void run() { f.complete(compute()); }
+                };
+                executor.execute(task);
+                return f;
+              }
+
+              // constructor owner
+              S() {
+                // BUG: Diagnostic contains: the join() on line
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> f.complete(compute()));
+                System.out.println(f.join());
+              }
+
+              // static initializer
+              static {
+                // BUG: Diagnostic contains: can end without completing
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> f.complete(compute()));
+                kept = f.thenApply(String::trim);
+              }
+
+              // switch arm, returned
+              CompletableFuture<String> inSwitch(int k) {
+                switch (k) {
+                  case 0 -> {
+                    // BUG: Diagnostic contains: the task on line
+                    CompletableFuture<String> f = new CompletableFuture<>();
+                    executor.execute(() -> { f.complete(compute()); });
+                    return f;
+                  }
+                  default -> { return null; }
+                }
+              }
+
+              // wrapped in catch
+              CompletableFuture<String> inCatch() {
+                try { throw new IllegalStateException(); } catch (IllegalStateException c) {
+                  // BUG: Diagnostic contains: the task on line
+                  CompletableFuture<String> f = new CompletableFuture<>();
+                  executor.execute(() -> { String v = compute(); f.complete(v); });
+                  return f;
+                }
+              }
+
+              // a catch that does not complete: its own calls are judged as usual
+              CompletableFuture<String> catchWithoutCompletion() {
+                // BUG: Diagnostic contains: the task on line
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  try {
+                    f.complete(compute());
+                  } catch (RuntimeException e) {
+                    System.err.println(e);
+                  }
+                });
+                return f;
+              }
+
+              // quiet: task body calls a helper that completes it
+              CompletableFuture<String> helper() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> work(f));
+                return f;
+              }
+              static void work(CompletableFuture<String> f) { f.complete("x"); }
+
+              // quiet: the task completes in a loop and breaks with try/catch Throwable
+              CompletableFuture<String> loop() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  try {
+                    while (true) {
+                      String v = compute();
+                      if (v != null) { f.complete(v); break; }
+                    }
+                  } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                  }
+                });
+                return f;
+              }
+
+              // quiet: completeExceptionally via handle after a stage
+              CompletableFuture<String> handled(CompletableFuture<String> src) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                src.handle((v, e) -> e == null ? f.complete(v) : f.completeExceptionally(e));
+                return f;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fixCompletesExceptionallyOnFailure() {
     refactoring
         .addInputLines(

@@ -391,6 +391,84 @@ final class TimedGetWithoutCancelTest {
   }
 
   @Test
+  void judgesEveryKindOfBodyAlike() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.util.concurrent.*;
+
+            class T {
+              static ExecutorService pool;
+
+              String inCatch(Callable<String> c) throws Exception {
+                try { throw new IllegalStateException(); } catch (IllegalStateException x) {
+                  var f = pool.submit(c);
+                  try {
+                    // BUG: Diagnostic contains: without cancelling 'f'
+                    return f.get(1, TimeUnit.SECONDS);
+                  } catch (TimeoutException e) {
+                    return "late";
+                  }
+                }
+              }
+
+              T(Callable<String> c) throws Exception {
+                Future<String> f = pool.submit(c);
+                // BUG: Diagnostic contains: leaves the method without cancelling 'f'
+                f.get(2, TimeUnit.SECONDS);
+              }
+
+              String inSwitch(int k, Callable<String> c) throws Exception {
+                return switch (k) {
+                  case 0 -> {
+                    Future<String> f = pool.submit(c);
+                    try {
+                      // BUG: Diagnostic contains: without cancelling 'f'
+                      yield f.get(3, TimeUnit.SECONDS);
+                    } catch (TimeoutException e) {
+                      yield "late";
+                    }
+                  }
+                  default -> "none";
+                };
+              }
+
+              // quiet: nested try, the inner finally cancels
+              String nested(Callable<String> c) throws Exception {
+                Future<String> f = pool.submit(c);
+                try {
+                  try {
+                    return f.get(4, TimeUnit.SECONDS);
+                  } finally {
+                    f.cancel(true);
+                  }
+                } catch (TimeoutException e) {
+                  return "late";
+                }
+              }
+
+              // quiet: executor is shut down now in the catch
+              String stopAll(Callable<String> c) throws Exception {
+                ExecutorService own = Executors.newCachedThreadPool();
+                try {
+                  Future<String> f = own.submit(c);
+                  try {
+                    return f.get(5, TimeUnit.SECONDS);
+                  } catch (TimeoutException e) {
+                    own.shutdownNow();
+                    return "late";
+                  }
+                } finally {
+                  own.shutdown();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fixCancelsInTheCatch() {
     refactoring
         .addInputLines(
