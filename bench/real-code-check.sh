@@ -335,7 +335,7 @@ published_corpus() { # $1 = name, $2 = groupId, $3 = artifactId, $4 = version
 }
 published_corpus caffeine com.github.ben-manes.caffeine caffeine 3.2.3
 published_corpus httpcore5 org.apache.httpcomponents.core5 httpcore5 5.4.3
-published_corpus httpclient5 org.apache.httpcomponents.client5 httpclient5 5.6.5
+published_corpus httpclient5 org.apache.httpcomponents.client5 httpclient5 5.6
 published_corpus jetty-util org.eclipse.jetty jetty-util 12.0.30
 published_corpus kafka-clients org.apache.kafka kafka-clients 3.9.1
 

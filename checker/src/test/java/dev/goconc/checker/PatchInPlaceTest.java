@@ -106,6 +106,101 @@ final class PatchInPlaceTest {
   }
 
   @Test
+  void timedGetWithoutCancel() throws IOException {
+    assertPatches(
+        "TimedGetWithoutCancel",
+        "Quotes.java",
+        """
+        import java.util.concurrent.Callable;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Future;
+        import java.util.concurrent.TimeUnit;
+        import java.util.concurrent.TimeoutException;
+
+        class Quotes {
+            String quote(ExecutorService pool, Callable<String> fetch) throws Exception {
+                Future<String> price = pool.submit(fetch);
+                try {
+                    return price.get(2, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    return "unavailable";
+                }
+            }
+        }
+        """,
+        """
+        import java.util.concurrent.Callable;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Future;
+        import java.util.concurrent.TimeUnit;
+        import java.util.concurrent.TimeoutException;
+
+        class Quotes {
+            String quote(ExecutorService pool, Callable<String> fetch) throws Exception {
+                Future<String> price = pool.submit(fetch);
+                try {
+                    return price.get(2, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    price.cancel(true);
+                    return "unavailable";
+                }
+            }
+        }
+        """);
+  }
+
+  @Test
+  void futureNotCompletedOnAllPaths() throws IOException {
+    assertPatches(
+        "FutureNotCompletedOnAllPaths",
+        "Lookup.java",
+        tabs(
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Executor;
+
+            class Lookup {
+                static String fetch(String key) {
+                    return key.toUpperCase();
+                }
+
+                CompletableFuture<String> lookup(Executor executor, String key) {
+                    CompletableFuture<String> result = new CompletableFuture<>();
+                    executor.execute(() -> {
+                        String value = fetch(key); // may throw
+                        result.complete(value);
+                    });
+                    return result;
+                }
+            }
+            """),
+        tabs(
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Executor;
+
+            class Lookup {
+                static String fetch(String key) {
+                    return key.toUpperCase();
+                }
+
+                CompletableFuture<String> lookup(Executor executor, String key) {
+                    CompletableFuture<String> result = new CompletableFuture<>();
+                    executor.execute(() -> {
+                        try {
+                            String value = fetch(key); // may throw
+                            result.complete(value);
+                        } catch (Throwable t) {
+                            result.completeExceptionally(t);
+                        }
+                    });
+                    return result;
+                }
+            }
+            """));
+  }
+
+  @Test
   void tickerNotStopped() throws IOException {
     assertPatches(
         "TickerNotStopped",

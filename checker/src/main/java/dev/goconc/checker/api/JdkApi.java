@@ -209,14 +209,82 @@ public final class JdkApi {
   public static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
   public static final Matcher<ExpressionTree> FUTURE_CANCEL =
       instanceMethod().onDescendantOf(FUTURE).named("cancel");
+  /** Questions about a future's state: {@code isDone()}, {@code isCancelled()}, {@code state()}. */
+  public static final Matcher<ExpressionTree> FUTURE_STATE =
+      instanceMethod().onDescendantOf(FUTURE).namedAnyOf("isDone", "isCancelled", "state");
   /** {@code future.get(timeout, unit)}: the wait that can give up. */
   public static final Matcher<ExpressionTree> FUTURE_TIMED_GET =
       instanceMethod()
           .onDescendantOf(FUTURE)
           .named("get")
           .withParameters("long", "java.util.concurrent.TimeUnit");
+  public static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
+  public static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
+  public static final String TIMEOUT_EXCEPTION = "java.util.concurrent.TimeoutException";
+  /**
+   * The calls that start a task and return its future, which the caller may cancel: {@code
+   * submit} and {@code schedule} on an executor, {@code CompletableFuture.supplyAsync/runAsync}.
+   */
+  public static final Matcher<ExpressionTree> FUTURE_START =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("submit"),
+          instanceMethod().onDescendantOf(SCHEDULED_EXECUTOR_SERVICE).named("schedule"),
+          staticMethod().onClass(COMPLETABLE_FUTURE).namedAnyOf("runAsync", "supplyAsync"));
+  /** Waits for a future's result: {@code get} (timed or not) and {@code join}. */
+  public static final Matcher<ExpressionTree> FUTURE_WAIT =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(FUTURE).named("get"),
+          instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("join"));
+  /**
+   * The calls that stop an executor's running tasks, or wait for them: {@code shutdownNow()}
+   * interrupts them, {@code close()} waits until they end. ({@code shutdown()} does neither.)
+   */
+  public static final Matcher<ExpressionTree> EXECUTOR_STOP =
+      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdownNow", "close");
   public static final Matcher<ExpressionTree> COMPLETABLE_FUTURE_NEW =
       constructor().forClass(COMPLETABLE_FUTURE);
+  /**
+   * The calls that arrange for a {@code CompletableFuture} to complete by itself after a delay,
+   * whatever else happens: after one, nobody waits on it forever.
+   */
+  public static final Matcher<ExpressionTree> COMPLETABLE_FUTURE_TIMEOUT =
+      instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).namedAnyOf("orTimeout", "completeOnTimeout");
+  /**
+   * The {@code CompletionStage} methods whose callback runs only when the stage (and, for the
+   * two-stage forms, the other one) completes normally.
+   */
+  public static final Matcher<ExpressionTree> STAGE_ON_SUCCESS =
+      instanceMethod()
+          .onDescendantOf(COMPLETION_STAGE)
+          .namedAnyOf(
+              "thenApply", "thenApplyAsync", "thenAccept", "thenAcceptAsync", "thenRun",
+              "thenRunAsync", "thenCompose", "thenComposeAsync", "thenCombine",
+              "thenCombineAsync", "thenAcceptBoth", "thenAcceptBothAsync", "runAfterBoth",
+              "runAfterBothAsync", "applyToEither", "applyToEitherAsync", "acceptEither",
+              "acceptEitherAsync", "runAfterEither", "runAfterEitherAsync");
+  /** The {@code CompletionStage} methods whose callback runs on either outcome. */
+  public static final Matcher<ExpressionTree> STAGE_ON_ANY_OUTCOME =
+      instanceMethod()
+          .onDescendantOf(COMPLETION_STAGE)
+          .namedAnyOf("handle", "handleAsync", "whenComplete", "whenCompleteAsync");
+  /** The {@code CompletionStage} methods whose callback runs only when the stage failed. */
+  public static final Matcher<ExpressionTree> STAGE_ON_FAILURE =
+      instanceMethod()
+          .onDescendantOf(COMPLETION_STAGE)
+          .namedAnyOf(
+              "exceptionally", "exceptionallyAsync", "exceptionallyCompose",
+              "exceptionallyComposeAsync");
+  /**
+   * The {@code CompletionStage} methods that turn a failure into a value: a stage chained after
+   * one runs on either outcome of the stage before it.
+   */
+  public static final Matcher<ExpressionTree> STAGE_RECOVERS =
+      Matchers.anyOf(
+          STAGE_ON_FAILURE,
+          instanceMethod().onDescendantOf(COMPLETION_STAGE).namedAnyOf("handle", "handleAsync"));
+  /** Every {@code CompletionStage} method that chains a callback: a wait on the stage. */
+  public static final Matcher<ExpressionTree> STAGE_CHAIN =
+      Matchers.anyOf(STAGE_ON_SUCCESS, STAGE_ON_ANY_OUTCOME, STAGE_ON_FAILURE);
   /** The calls that settle a {@code CompletableFuture} from outside. */
   public static final Matcher<ExpressionTree> COMPLETABLE_FUTURE_COMPLETE =
       instanceMethod()
@@ -229,6 +297,16 @@ public final class JdkApi {
               "obtrudeException",
               "completeAsync",
               "completeOnTimeout");
+  /** {@link #COMPLETABLE_FUTURE_COMPLETE}'s names, for method references ({@code f::complete}). */
+  public static final java.util.Set<String> COMPLETABLE_FUTURE_COMPLETE_NAMES =
+      java.util.Set.of(
+          "complete",
+          "completeExceptionally",
+          "cancel",
+          "obtrudeValue",
+          "obtrudeException",
+          "completeAsync",
+          "completeOnTimeout");
 
   // Latches, semaphores, phasers: the WaitGroup's JDK cousins.
   public static final String COUNT_DOWN_LATCH = "java.util.concurrent.CountDownLatch";

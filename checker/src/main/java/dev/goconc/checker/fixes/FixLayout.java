@@ -118,6 +118,34 @@ public final class FixLayout {
   }
 
   /**
+   * {@code try {}, {@code body} one level deeper, {@code } catch (}{@code catchParameter}{@code )
+   * {}, {@code catchStatement}, {@code }}: laid out as {@link #tryBlock} lays out its blocks.
+   */
+  public String tryCatchBlock(
+      String indent,
+      CharSequence body,
+      boolean onOwnLines,
+      String catchParameter,
+      String catchStatement) {
+    String tryPart = tryBlock(indent, "try", body, onOwnLines, null);
+    if (!onOwnLines) {
+      return tryPart + " catch (" + catchParameter + ") { " + catchStatement + " }";
+    }
+    String lineBreak = lineBreak();
+    return tryPart
+        + " catch ("
+        + catchParameter
+        + ") {"
+        + lineBreak
+        + indent
+        + unit()
+        + catchStatement
+        + lineBreak
+        + indent
+        + "}";
+  }
+
+  /**
    * Inserts {@code statement} before {@code next}: on a line of its own at {@code next}'s
    * indentation when {@code next} starts its line, else on the same line.
    */

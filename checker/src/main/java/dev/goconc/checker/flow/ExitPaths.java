@@ -10,6 +10,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.model.CrashPolicy;
@@ -23,10 +24,12 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import javax.lang.model.type.TypeMirror;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
@@ -38,6 +41,7 @@ import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 import org.checkerframework.errorprone.dataflow.cfg.node.BooleanLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
 
@@ -53,7 +57,11 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
  * rules: an exception that an ordinary call may throw is not a path (only an explicit {@code throw}
  * leaves by an exceptional edge, into a {@code catch}, a {@code finally} or out of the body), and a
  * call that never returns ({@code System.exit}, {@code Runtime.halt}) ends its path with an exit of
- * kind {@link Kind#HALT}, which callers asking "does the body leave" ignore. A constant condition
+ * kind {@link Kind#HALT}, which callers asking "does the body leave" ignore. One question sets the
+ * first rule aside: {@link #exitsAvoidingThrows} also follows the exception a call (a
+ * method call or a constructor) may throw, any but an {@code Error}, for a task whose every way
+ * out, a failure included, must pass some call (a future's {@code completeExceptionally}). A
+ * constant condition
  * ({@code do ... while (true)}) has one edge only, so a loop that never leaves simply has no exit.
  * Lambdas and classes declared inside the body are single nodes: their code is not this body's
  * path, and a predicate sees the lambda (or {@code new} of an anonymous class) as one tree.
@@ -211,6 +219,34 @@ public final class ExitPaths {
   }
 
   /**
+   * As {@link #exitsFromEntryAvoiding}, where a call may also throw: each method call and
+   * constructor call whose tree {@code mayThrow} accepts adds its exceptional edges (into a {@code
+   * catch}, a {@code finally} or out of the body as {@link Kind#THROW}), but those of {@code
+   * Error} types. For "does every way out of this task, an exception from any call included,
+   * complete the future".
+   */
+  public List<Exit> exitsFromEntryAvoidingThrows(Predicate<Tree> passes, Predicate<Tree> mayThrow) {
+    return exitsAvoidingThrows(null, passes, mayThrow);
+  }
+
+  /**
+   * As {@link #exitsAvoiding}, where a call for whose tree {@code mayThrow} holds may also throw
+   * (see {@link #exitsFromEntryAvoidingThrows}); from the entry when {@code start} is null.
+   */
+  public List<Exit> exitsAvoidingThrows(
+      Tree start, Predicate<Tree> passes, Predicate<Tree> mayThrow) {
+    callsThrow = mayThrow;
+    try {
+      return walkFrom(start, avoiding(passes), 0, null).exits();
+    } finally {
+      callsThrow = null;
+    }
+  }
+
+  /** The calls whose exceptions the walk under way follows; null for none. */
+  private Predicate<Tree> callsThrow;
+
+  /**
    * The trees satisfying {@code target} that a path from just after {@code start} reaches without
    * passing a node whose tree satisfies {@code passes}, in source order (for "is this channel sent
    * on after its close"). A path ends at the first target it reaches, and at {@code start} again.
@@ -330,7 +366,20 @@ public final class ExitPaths {
       }
     }
     if (block instanceof ExceptionBlock exceptionBlock) {
-      // Implicit exceptions of ordinary calls are not paths: the regular edge only.
+      // Implicit exceptions of ordinary calls are not paths, unless the question asks for them.
+      if (callsThrow != null
+          && (exceptionBlock.getNode() instanceof MethodInvocationNode
+              || exceptionBlock.getNode() instanceof ObjectCreationNode)
+          && callsThrow.test(exceptionBlock.getNode().getTree())) {
+        List<Map.Entry<TypeMirror, Set<Block>>> edges =
+            new ArrayList<>(exceptionBlock.getExceptionalSuccessors().entrySet());
+        edges.sort(Comparator.comparing(edge -> edge.getKey().toString())); // deterministic
+        for (Map.Entry<TypeMirror, Set<Block>> edge : edges) {
+          if (!isError(edge.getKey())) {
+            pushAll(edge.getValue(), null, last, spent, work);
+          }
+        }
+      }
       if (exceptionBlock.getSuccessor() != null) {
         work.push(new Step(exceptionBlock.getSuccessor(), 0, leaving, last, spent));
       }
@@ -371,6 +420,11 @@ public final class ExitPaths {
     for (Block b : ordered) {
       work.push(new Step(b, 0, leaving, last, spent));
     }
+  }
+
+  private boolean isError(TypeMirror thrown) {
+    return thrown instanceof Type type
+        && state.getTypes().isSubtype(type, state.getSymtab().errorType);
   }
 
   /** Keeps the first path's exit of each kind and tree. */

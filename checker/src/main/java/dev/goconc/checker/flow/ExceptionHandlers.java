@@ -1,0 +1,78 @@
+package dev.goconc.checker.flow;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where an exception thrown at one point of a body goes, read from the tree as Java's rules say:
+ * the first {@code catch} of the innermost enclosing {@code try} (whose protected block holds the
+ * point) that names the exception's type or a supertype of it, and the {@code finally} blocks it
+ * runs on the way there, which are those of the {@code try}s it leaves without being caught. When
+ * no {@code catch} of the body takes it, it propagates out of the body through those {@code
+ * finally} blocks. {@link ExitPaths} follows no implicit exception, so a rule that asks about the
+ * path a call's declared exception takes finds its start here, and walks on from the {@code catch}
+ * with the graph.
+ */
+public final class ExceptionHandlers {
+  private ExceptionHandlers() {}
+
+  /**
+   * Where the exception goes: the {@code catch} that takes it (null when it leaves the body), and
+   * the {@code finally} blocks it runs before reaching it, innermost first. The {@code finally} of
+   * the {@code try} whose {@code catch} takes it is not among them: it runs after the {@code
+   * catch}, on the paths the graph walks from there.
+   */
+  public record Handler(CatchTree catchTree, List<BlockTree> finallies) {
+    public boolean propagates() {
+      return catchTree == null;
+    }
+  }
+
+  /**
+   * The handler, inside {@code root} (a method, lambda or initializer), of an exception of type
+   * {@code thrown} raised at {@code point}.
+   */
+  public static Handler of(TreePath point, Tree root, Type thrown, VisitorState state) {
+    List<BlockTree> finallies = new ArrayList<>();
+    Tree child = point.getLeaf();
+    for (TreePath p = point.getParentPath(); p != null && child != root; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree tryTree) {
+        if (tryTree.getBlock() == child) {
+          for (CatchTree handler : tryTree.getCatches()) {
+            if (catches(handler, thrown, state)) {
+              return new Handler(handler, List.copyOf(finallies));
+            }
+          }
+        }
+        if (tryTree.getFinallyBlock() != null && tryTree.getFinallyBlock() != child) {
+          finallies.add(tryTree.getFinallyBlock()); // left from the block or one of its catches
+        }
+      }
+      child = p.getLeaf();
+    }
+    return new Handler(null, List.copyOf(finallies));
+  }
+
+  /** Whether {@code handler} takes an exception of type {@code thrown}. */
+  public static boolean catches(CatchTree handler, Type thrown, VisitorState state) {
+    Tree type = handler.getParameter().getType();
+    List<? extends Tree> alternatives =
+        type instanceof UnionTypeTree union ? union.getTypeAlternatives() : List.of(type);
+    for (Tree alternative : alternatives) {
+      Type caught = ASTHelpers.getType(alternative);
+      if (caught != null && state.getTypes().isSubtype(thrown, caught)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

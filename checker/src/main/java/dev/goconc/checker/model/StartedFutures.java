@@ -1,0 +1,186 @@
+package dev.goconc.checker.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
+import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.api.JdkApi;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * The futures a method (or lambda) started and still holds alone: a local whose every assignment
+ * starts a task ({@link JdkApi#FUTURE_START}: {@code executor.submit}, {@code schedule}, {@code
+ * CompletableFuture.supplyAsync/runAsync}; or a {@code new FutureTask} the body launches on an
+ * executor or thread), and
+ * that the body only calls methods on, runs (passes to a launch), reassigns or compares with
+ * {@code null}. Any other use hands it to someone who may cancel it — returned, stored, passed to a
+ * method, captured by a lambda or class — and the local is not one the body holds alone.
+ */
+public final class StartedFutures {
+  private StartedFutures() {}
+
+  /**
+   * A future the body started: the local, its executors (the locals or fields that {@code
+   * submit}/{@code schedule} was called on, or that a {@code FutureTask} was passed to), and
+   * whether one of them is a try-with-resources resource (its {@code close()} waits for the task).
+   */
+  public record Started(VarSymbol future, Set<VarSymbol> executors, boolean executorClosedByTry) {}
+
+  /** {@code local} as a future that {@code owner}'s own code started and holds alone. */
+  public static Optional<Started> held(VarSymbol local, TreePath owner, VisitorState state) {
+    if (local.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return Optional.empty();
+    }
+    Set<VarSymbol> executors = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<ExpressionTree> values = new ArrayList<>();
+    boolean[] escapes = new boolean[1];
+    boolean[] launched = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      private int nested;
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        if (node == owner.getLeaf()) {
+          return super.visitLambdaExpression(node, unused);
+        }
+        nested++;
+        try {
+          return super.visitLambdaExpression(node, unused);
+        } finally {
+          nested--;
+        }
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        nested++;
+        try {
+          return super.visitClass(node, unused);
+        } finally {
+          nested--;
+        }
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        if (ASTHelpers.getSymbol(node) == local) {
+          if (node.getInitializer() != null) {
+            values.add(node.getInitializer());
+          }
+          scan(node.getInitializer(), unused);
+          return null;
+        }
+        return super.visitVariable(node, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        if (ASTHelpers.getSymbol(id) != local) {
+          return null;
+        }
+        TreePath path = getCurrentPath();
+        Tree parent = path.getParentPath().getLeaf();
+        if (nested > 0) {
+          escapes[0] = true; // captured: code that runs elsewhere may cancel it
+        } else if (parent instanceof AssignmentTree assignment && assignment.getVariable() == id) {
+          values.add(assignment.getExpression());
+        } else if (parent instanceof MemberSelectTree
+            && path.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
+          // a call on the future: get, cancel, isDone, a chained stage
+        } else if (parent instanceof BinaryTree comparison
+            && (comparison.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL
+                || comparison.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL)) {
+          // a null check
+        } else if (parent instanceof MethodInvocationTree launch
+            && GoroutineBodies.isLaunch(launch, state)
+            && launch.getArguments().get(0) == id) {
+          addExecutor(launch, executors); // a FutureTask run by an executor or a thread
+          launched[0] = true;
+        } else {
+          escapes[0] = true;
+        }
+        return null;
+      }
+    }.scan(owner, null);
+    if (escapes[0] || values.isEmpty()) {
+      return Optional.empty();
+    }
+    for (ExpressionTree value : values) {
+      ExpressionTree start = ASTHelpers.stripParentheses(value);
+      if (start instanceof MethodInvocationTree call && JdkApi.FUTURE_START.matches(call, state)) {
+        addExecutor(call, executors);
+      } else if (!(start instanceof NewClassTree created
+          && GoconcApi.isSubtypeOf(ASTHelpers.getType(created), JdkApi.FUTURE_TASK, state)
+          && launched[0])) {
+        return Optional.empty(); // not a start; or a FutureTask never launched (run in place)
+      }
+    }
+    boolean closedByTry =
+        executors.stream().anyMatch(executor -> isTryResource(executor, owner));
+    return Optional.of(new Started(local, executors, closedByTry));
+  }
+
+  private static void addExecutor(MethodInvocationTree call, Set<VarSymbol> executors) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (receiver != null && ASTHelpers.getSymbol(receiver) instanceof VarSymbol executor) {
+      executors.add(executor);
+    }
+  }
+
+  /** Whether {@code executor} is declared as a resource of a {@code try} in {@code owner}. */
+  private static boolean isTryResource(VarSymbol executor, TreePath owner) {
+    boolean[] found = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitTry(TryTree tree, Void unused) {
+        for (Tree resource : tree.getResources()) {
+          if (resource instanceof VariableTree variable
+              && ASTHelpers.getSymbol(variable) == executor) {
+            found[0] = true;
+          }
+        }
+        return super.visitTry(tree, unused);
+      }
+    }.scan(owner, null);
+    return found[0];
+  }
+
+  /**
+   * Whether {@code tree} starts the future afresh: its declaration with an initializer, or an
+   * assignment to it (a loop that submits a new task each round).
+   */
+  public static boolean restarts(Tree tree, VarSymbol future) {
+    return (tree instanceof VariableTree variable
+            && variable.getInitializer() != null
+            && ASTHelpers.getSymbol(variable) == future)
+        || (tree instanceof AssignmentTree assignment
+            && ASTHelpers.getSymbol(assignment.getVariable()) == future);
+  }
+
+  /** Whether {@code call} is made on {@code variable} (a local or field named directly). */
+  public static boolean isCallOn(MethodInvocationTree call, Symbol variable) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return receiver != null && ASTHelpers.getSymbol(receiver) == variable;
+  }
+}

@@ -1,0 +1,617 @@
+package dev.goconc.checker;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+final class FutureNotCompletedOnAllPathsTest {
+  private final CompilationTestHelper helper =
+      StrictRules.compilation(FutureNotCompletedOnAllPaths.class, getClass());
+  private final BugCheckerRefactoringTestHelper refactoring =
+      StrictRules.refactoring(FutureNotCompletedOnAllPaths.class, getClass());
+
+  @Test
+  void quietOnTheCorrectIdioms() {
+    helper
+        .addSourceLines(
+            "Idioms.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            import java.util.function.Supplier;
+
+            class Idioms {
+              Executor executor;
+              ExecutorService pool;
+              CompletableFuture<String> pending;
+
+              static String compute() {
+                return "v";
+              }
+
+              // 1. The task completes exceptionally in a catch (Throwable).
+              CompletableFuture<String> catchThrowable() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  try {
+                    f.complete(compute());
+                  } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                  }
+                });
+                return f;
+              }
+
+              // 2. A catch (Exception) that completes exceptionally: an Error is not judged.
+              CompletableFuture<String> catchException() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                pool.submit(() -> {
+                  try {
+                    String v = compute();
+                    f.complete(v);
+                  } catch (Exception e) {
+                    f.completeExceptionally(e);
+                  }
+                });
+                return f;
+              }
+
+              // 3. Completed in a finally.
+              CompletableFuture<String> inFinally() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  String v = null;
+                  try {
+                    v = compute();
+                  } finally {
+                    f.complete(v);
+                  }
+                });
+                return f;
+              }
+
+              // 4. supplyAsync completes its own future.
+              CompletableFuture<String> supplyAsync() {
+                return CompletableFuture.supplyAsync(Idioms::compute, executor);
+              }
+
+              // 5. Handed over: stored in a field.
+              CompletableFuture<String> stored() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                pending = f;
+                return f;
+              }
+
+              // 6. Handed over: passed where a CompletableFuture is expected.
+              CompletableFuture<String> passed() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                register(f);
+                return f;
+              }
+
+              static void register(CompletableFuture<String> completer) {}
+
+              // 7. Nobody waits on it.
+              void unused() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> f.complete(compute()));
+              }
+
+              // 8. whenComplete completes it on both outcomes.
+              CompletableFuture<String> relay(CompletableFuture<String> source) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                source.whenComplete((v, e) -> {
+                  if (e != null) {
+                    f.completeExceptionally(e);
+                  } else {
+                    f.complete(v);
+                  }
+                });
+                return f;
+              }
+
+              // 9. Completed in place, on every path of the method.
+              CompletableFuture<String> inPlace(boolean ok) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                try {
+                  f.complete(compute());
+                } catch (RuntimeException e) {
+                  f.completeExceptionally(e);
+                }
+                return f;
+              }
+
+              // 10. orTimeout completes it by itself.
+              CompletableFuture<String> withTimeout() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> f.complete(compute()));
+                return f.orTimeout(1, TimeUnit.SECONDS);
+              }
+
+              // 11. Completed at two places: a task and a failure callback.
+              CompletableFuture<String> twoPlaces(CompletableFuture<String> source) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                source.thenAccept(f::complete);
+                source.exceptionally(e -> {
+                  f.completeExceptionally(e);
+                  return null;
+                });
+                return f;
+              }
+
+              // 12. Added to a list: handed over.
+              CompletableFuture<String> listed(List<CompletableFuture<String>> all) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                all.add(f);
+                return f;
+              }
+
+              // 13. An anonymous task that completes exceptionally.
+              CompletableFuture<String> anonymous() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(new Runnable() {
+                  @Override
+                  public void run() {
+                    try {
+                      f.complete(compute());
+                    } catch (Throwable t) {
+                      f.completeExceptionally(t);
+                    }
+                  }
+                });
+                return f;
+              }
+
+              // 14. A task that only completes: nothing before it can throw.
+              CompletableFuture<String> onlyCompletes(String v) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> f.complete(v));
+                return f;
+              }
+
+              // 15. A success callback after exceptionally: runs on both outcomes.
+              CompletableFuture<String> recovered(CompletableFuture<String> source) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                source.exceptionally(e -> "fallback").thenAccept(f::complete);
+                return f;
+              }
+
+              // 17. The only wait is timed: it gives up by itself.
+              boolean timedWaitOnly() throws Exception {
+                CompletableFuture<Boolean> done = new CompletableFuture<>();
+                executor.execute(() -> done.complete(compute().isEmpty()));
+                try {
+                  return done.get(17, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                  return false;
+                }
+              }
+
+              // 18. The catch logs before it completes exceptionally; isDone() is no failure.
+              CompletableFuture<String> logsFirst() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  if (f.isDone()) {
+                    return;
+                  }
+                  try {
+                    f.complete(compute());
+                  } catch (RuntimeException e) {
+                    System.err.println("failed: " + e.getMessage());
+                    f.completeExceptionally(e);
+                  }
+                });
+                return f;
+              }
+
+              // 16. completeAsync: completes with the supplier's result or its failure.
+              CompletableFuture<String> completeAsync(Supplier<String> s) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                f.completeAsync(s, executor);
+                return f;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsFuturesLeftUncompleted() {
+    helper
+        .addSourceLines(
+            "Bugs.java",
+            """
+            import java.io.IOException;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.ExecutorService;
+
+            class Bugs {
+              Executor executor;
+              ExecutorService pool;
+
+              static String compute() {
+                return "v";
+              }
+
+              static String read() throws IOException {
+                return "r";
+              }
+
+              // 1. The typical bug: compute() throws, f never completes.
+              CompletableFuture<String> typical() {
+                // BUG: Diagnostic contains: the task on line 23 can end without completing 'f'
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  String v = compute();
+                  f.complete(v);
+                });
+                return f;
+              }
+
+              // 2. A catch that logs and does not complete.
+              CompletableFuture<String> catchLogs() {
+                // BUG: Diagnostic contains: every caller waiting on the returned future waits forever
+                CompletableFuture<String> f = new CompletableFuture<>();
+                pool.submit(() -> {
+                  try {
+                    f.complete(read());
+                  } catch (IOException e) {
+                    System.err.println(e);
+                  }
+                });
+                return f;
+              }
+
+              // 3. An early return in the method before the launch.
+              CompletableFuture<String> earlyReturn(boolean skip) {
+                // BUG: Diagnostic contains: the return at line 49 may be reached without completing 'f'
+                CompletableFuture<String> f = new CompletableFuture<>();
+                if (skip) {
+                  return f;
+                }
+                executor.execute(() -> {
+                  try {
+                    f.complete(compute());
+                  } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                  }
+                });
+                return f;
+              }
+
+              // 4. A catch in the method's own code that swallows.
+              String ownCatch() throws Exception {
+                // BUG: Diagnostic contains: the join() on line 70 waits forever
+                CompletableFuture<String> f = new CompletableFuture<>();
+                try {
+                  f.complete(read());
+                } catch (IOException e) {
+                  System.err.println("failed");
+                }
+                return f.join();
+              }
+
+              // 5. A task with an early return.
+              CompletableFuture<String> taskEarlyReturn(String key) {
+                // BUG: Diagnostic contains: the task on line 77 can end without completing 'f'
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  if (key.isEmpty()) {
+                    return;
+                  }
+                  f.complete(key);
+                });
+                return f;
+              }
+
+              // 6. Completed only when the source succeeds.
+              CompletableFuture<String> successOnly(CompletableFuture<String> source) {
+                // BUG: Diagnostic contains: is completed only in the thenAccept(...) callback
+                CompletableFuture<String> f = new CompletableFuture<>();
+                source.thenAccept(f::complete);
+                return f;
+              }
+
+              // 7. whenComplete that completes only on success.
+              CompletableFuture<String> whenCompleteSuccess(CompletableFuture<String> source) {
+                // BUG: Diagnostic contains: the whenComplete callback on line 98 can end without completing 'f'
+                CompletableFuture<String> f = new CompletableFuture<>();
+                source.whenComplete((v, e) -> {
+                  if (e == null) {
+                    f.complete(v);
+                  }
+                });
+                return f;
+              }
+
+              // 8. An anonymous Runnable task.
+              CompletableFuture<String> anonymous() {
+                // BUG: Diagnostic contains: the task on line 110 can end without completing 'f'
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(new Runnable() {
+                  @Override
+                  public void run() {
+                    f.complete(compute());
+                  }
+                });
+                return f;
+              }
+
+              // 9. A task held in a local, then launched; chained by the caller.
+              CompletableFuture<Integer> chained() {
+                // BUG: Diagnostic contains: the stage chained on line 128 never runs
+                CompletableFuture<String> f = new CompletableFuture<>();
+                Runnable task = () -> {
+                  String v = compute();
+                  f.complete(v);
+                };
+                executor.execute(task);
+                return f.thenApply(String::length);
+              }
+
+              // 10. A virtual thread, assigned to a declared local; get() in the method.
+              String virtualThread() throws Exception {
+                CompletableFuture<String> f;
+                // BUG: Diagnostic contains: the get() on line 137 waits forever
+                f = new CompletableFuture<>();
+                Thread.startVirtualThread(() -> f.complete(compute().trim()));
+                return f.get();
+              }
+
+              // 11. Inside a lambda that owns it: a missed path in its own code.
+              Callable<CompletableFuture<String>> inLambda(boolean ready) {
+                return () -> {
+                  // BUG: Diagnostic contains: the return
+                  CompletableFuture<String> f = new CompletableFuture<>();
+                  if (ready) {
+                    f.complete("ready");
+                  }
+                  return f;
+                };
+              }
+
+              // 12. A runAsync task that throws explicitly.
+              CompletableFuture<String> explicitThrow(String input) {
+                // BUG: Diagnostic contains: the throw
+                CompletableFuture<String> f = new CompletableFuture<>();
+                CompletableFuture.runAsync(() -> {
+                  if (input == null) {
+                    throw new IllegalArgumentException("no input");
+                  }
+                  f.complete(input);
+                });
+                return f;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void judgesEveryKindOfBodyAlike() {
+    helper
+        .addSourceLines(
+            "S.java",
+            """
+            import java.util.concurrent.*;
+
+            class S {
+              static Executor executor;
+              static String compute() { return "v"; }
+              static CompletableFuture<String> kept;
+
+              // anonymous task in a local
+              CompletableFuture<String> anonLocal() {
+                // BUG: Diagnostic contains: the task on line
+                var f = new CompletableFuture<String>();
+                Runnable task = new Runnable() {
+                  public void run() { f.complete(compute()); }
+                };
+                executor.execute(task);
+                return f;
+              }
+
+              // constructor owner
+              S() {
+                // BUG: Diagnostic contains: the join() on line
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> f.complete(compute()));
+                System.out.println(f.join());
+              }
+
+              // static initializer
+              static {
+                // BUG: Diagnostic contains: can end without completing
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> f.complete(compute()));
+                kept = f.thenApply(String::trim);
+              }
+
+              // switch arm, returned
+              CompletableFuture<String> inSwitch(int k) {
+                switch (k) {
+                  case 0 -> {
+                    // BUG: Diagnostic contains: the task on line
+                    CompletableFuture<String> f = new CompletableFuture<>();
+                    executor.execute(() -> { f.complete(compute()); });
+                    return f;
+                  }
+                  default -> { return null; }
+                }
+              }
+
+              // wrapped in catch
+              CompletableFuture<String> inCatch() {
+                try { throw new IllegalStateException(); } catch (IllegalStateException c) {
+                  // BUG: Diagnostic contains: the task on line
+                  CompletableFuture<String> f = new CompletableFuture<>();
+                  executor.execute(() -> { String v = compute(); f.complete(v); });
+                  return f;
+                }
+              }
+
+              // a catch that does not complete: its own calls are judged as usual
+              CompletableFuture<String> catchWithoutCompletion() {
+                // BUG: Diagnostic contains: the task on line
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  try {
+                    f.complete(compute());
+                  } catch (RuntimeException e) {
+                    System.err.println(e);
+                  }
+                });
+                return f;
+              }
+
+              // quiet: task body calls a helper that completes it
+              CompletableFuture<String> helper() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> work(f));
+                return f;
+              }
+              static void work(CompletableFuture<String> f) { f.complete("x"); }
+
+              // quiet: the task completes in a loop and breaks with try/catch Throwable
+              CompletableFuture<String> loop() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  try {
+                    while (true) {
+                      String v = compute();
+                      if (v != null) { f.complete(v); break; }
+                    }
+                  } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                  }
+                });
+                return f;
+              }
+
+              // quiet: completeExceptionally via handle after a stage
+              CompletableFuture<String> handled(CompletableFuture<String> src) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                src.handle((v, e) -> e == null ? f.complete(v) : f.completeExceptionally(e));
+                return f;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fixCompletesExceptionallyOnFailure() {
+    refactoring
+        .addInputLines(
+            "Fix.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Executor;
+
+            class Fix {
+              static String compute() {
+                return "v";
+              }
+
+              CompletableFuture<String> start(Executor executor) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  String v = compute();
+                  f.complete(v);
+                });
+                return f;
+              }
+
+              CompletableFuture<String> named(Executor executor, String t) {
+                CompletableFuture<String> g = new CompletableFuture<>();
+                executor.execute(() -> {
+                  g.complete(compute() + t);
+                });
+                return g;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Fix.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Executor;
+
+            class Fix {
+              static String compute() {
+                return "v";
+              }
+
+              CompletableFuture<String> start(Executor executor) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                executor.execute(() -> {
+                  try {
+                    String v = compute();
+                    f.complete(v);
+                  } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                  }
+                });
+                return f;
+              }
+
+              CompletableFuture<String> named(Executor executor, String t) {
+                CompletableFuture<String> g = new CompletableFuture<>();
+                executor.execute(() -> {
+                  try {
+                    g.complete(compute() + t);
+                  } catch (Throwable e) {
+                    g.completeExceptionally(e);
+                  }
+                });
+                return g;
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void noFixWhereTheTaskReturnsAValueOrTheMethodMissesAPath() {
+    refactoring
+        .addInputLines(
+            "NoFix.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+
+            class NoFix {
+              static String compute() {
+                return "v";
+              }
+
+              CompletableFuture<String> callable(ExecutorService pool) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                pool.submit(() -> {
+                  String v = compute();
+                  f.complete(v);
+                  return v;
+                });
+                return f;
+              }
+
+              CompletableFuture<String> early(boolean skip) {
+                CompletableFuture<String> g = new CompletableFuture<>();
+                if (skip) {
+                  return g;
+                }
+                g.complete("x");
+                return g;
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+}
