@@ -58,6 +58,57 @@ public final class JdkApi {
       Matchers.anyOf(
           staticMethod().onClass("java.lang.Thread").named("interrupted"),
           instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"));
+  /** The exception a blocking call throws when its thread is interrupted while it waits. */
+  public static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
+  /** Setting a thread's interrupt status: {@code Thread.currentThread().interrupt()}. */
+  public static final Matcher<ExpressionTree> THREAD_INTERRUPT =
+      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt");
+
+  /**
+   * Whether {@code call} is an interruptible wait: it declares {@code throws InterruptedException}
+   * ({@code Thread.sleep}, {@code join}, {@code take}/{@code put}/timed {@code poll}/{@code
+   * offer}, {@code Future.get}, {@code await}, {@code acquire}, {@code Object.wait}, {@code
+   * lockInterruptibly}, and the unit's own methods that pass it on). An interrupt of its thread
+   * wakes it with that exception; the uninterruptible waits ({@code acquireUninterruptibly},
+   * {@code CompletableFuture.join}) are not.
+   */
+  public static boolean isInterruptibleWait(MethodInvocationTree call, VisitorState state) {
+    com.sun.tools.javac.code.Symbol symbol = com.google.errorprone.util.ASTHelpers.getSymbol(call);
+    if (!(symbol instanceof com.sun.tools.javac.code.Symbol.MethodSymbol method)) {
+      return false;
+    }
+    for (Type thrown : method.getThrownTypes()) {
+      if (thrown.tsym != null
+          && thrown.tsym.getQualifiedName().contentEquals(INTERRUPTED_EXCEPTION)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code type} is one of {@code java.util.concurrent.atomic}'s classes. */
+  public static boolean isAtomic(Type type) {
+    return type != null
+        && type.tsym != null
+        && type.tsym.packge().getQualifiedName().contentEquals("java.util.concurrent.atomic");
+  }
+
+  /**
+   * The launches whose tasks run on the common pool: {@code CompletableFuture.runAsync} and
+   * {@code supplyAsync} without an executor. Nothing interrupts them: {@code cancel(true)} of a
+   * {@code CompletableFuture} does not, and nobody shuts the common pool down.
+   */
+  public static final Matcher<ExpressionTree> COMMON_POOL_LAUNCH =
+      Matchers.anyOf(
+          staticMethod()
+              .onClass("java.util.concurrent.CompletableFuture")
+              .named("runAsync")
+              .withParameters("java.lang.Runnable"),
+          staticMethod()
+              .onClass("java.util.concurrent.CompletableFuture")
+              .named("supplyAsync")
+              .withParameters("java.util.function.Supplier"));
+
   /** The JDK's ways to start concurrent work whose task is the first argument. */
   public static final Matcher<ExpressionTree> THREAD_LAUNCH =
       Matchers.anyOf(
