@@ -227,6 +227,21 @@ final class InterruptIgnoredInTaskLoopTest {
                 });
               }
 
+              // The catch may leave.
+              void mayLeave(ExecutorService pool, BlockingQueue<String> q, boolean strict) {
+                pool.execute(() -> {
+                  while (true) {
+                    try {
+                      handle(q.take());
+                    } catch (InterruptedException e) {
+                      if (strict) {
+                        return;
+                      }
+                    }
+                  }
+                });
+              }
+
               // Not a task: a loop on the caller's own thread.
               void notATask(BlockingQueue<String> q) {
                 while (true) {
@@ -477,6 +492,22 @@ final class InterruptIgnoredInTaskLoopTest {
                     }
                   }
                 }, pool);
+              }
+
+              // A lambda that only calls a method of the unit runs that method as the task.
+              void delegates(ExecutorService pool, BlockingQueue<String> q) {
+                pool.execute(() -> consume(q));
+              }
+
+              void consume(BlockingQueue<String> q) {
+                while (true) {
+                  try {
+                    handle(q.take());
+                    // BUG: Diagnostic contains: of take()
+                  } catch (InterruptedException e) {
+                    handle("consume on");
+                  }
+                }
               }
 
               // A method reference to a method of the unit.
