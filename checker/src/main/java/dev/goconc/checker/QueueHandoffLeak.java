@@ -12,7 +12,6 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -21,7 +20,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
@@ -29,6 +27,7 @@ import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.model.AbandonedSenders;
 import dev.goconc.checker.model.AbandonedSenders.Leak;
 import dev.goconc.checker.model.Calls;
+import dev.goconc.checker.model.Cancellation;
 import dev.goconc.checker.model.ChannelKind;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
@@ -36,6 +35,7 @@ import dev.goconc.checker.model.ChannelUses;
 import dev.goconc.checker.model.ChannelWaits;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.EndlessLoops;
 import dev.goconc.checker.model.SendCounts;
 import dev.goconc.checker.util.SourceLines;
 import java.util.List;
@@ -44,7 +44,8 @@ import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
- * The abandoned producer: tasks started by a method {@code put} into a bounded {@code
+ * A hand-off through a {@code BlockingQueue} that leaves a task waiting for ever. First, the
+ * abandoned producer: tasks started by a method {@code put} into a bounded {@code
  * BlockingQueue} that only the method takes from, and the method can leave while they still have
  * more to put than the queue holds; they block in {@code put} for ever, each keeping its thread
  * (and its pool's {@code awaitTermination}). GoroutineLeak's abandoned sender, asked of the same
@@ -61,8 +62,9 @@ import java.util.function.Predicate;
  *       another owner's: quiet.
  *   <li>Producers are tasks started in the method (the model's launches: executors, threads,
  *       {@code CompletableFuture}, goconc's own) whose code calls {@code put}; {@code offer} and
- *       {@code add} never wait for ever and are not counted. Only the method takes: another task
- *       that takes is a consumer the model does not follow (quiet).
+ *       {@code add} never wait for ever and are not counted. Only the method takes: where a task
+ *       takes, the producers are not counted (the model does not follow a consumer task's pace),
+ *       and the consumer question below is asked instead.
  *   <li>Counted: puts at their most per producer (a put in a loop, or a producer launched in a
  *       loop, is unboundedly many), takes on each path from a launch to an exit ({@code return},
  *       an explicit {@code throw}, the end) at their least; a loop that takes, or polls with a
@@ -78,16 +80,24 @@ import java.util.function.Predicate;
  *       interrupt()} wakes the producers: not judged.
  * </ul>
  *
- * <p>The part of the issue about a consumer task whose {@code take()} loop can never end is not
- * decided here. The fix, offered where the number of puts is known and the bound is a literal of
+ * <p>And the consumer that never ends, the unclosed channel's twin (queues cannot be closed): the
+ * one task started by the method that takes from the queue does so in a loop with no way out (no
+ * {@code return}, {@code break} or {@code throw}: no poison pill, no exit on an interrupt), never
+ * polls with a timeout, its producers (the method itself, or other tasks) all end, and nothing
+ * can interrupt it — its {@code Future} or {@code Thread} is dropped, and it runs on a thread of
+ * its own or on a pool the method makes and never stops with {@code shutdownNow()} nor hands
+ * over. It then waits in {@code take()} for ever. A worker on a pool from elsewhere (a service's
+ * own, stopped with {@code shutdownNow()} when the service closes) is the correct idiom: quiet;
+ * so is {@code main}, whose end ends the process. The fix, offered where the number of puts is known and the bound is a literal of
  * an {@code ArrayBlockingQueue} or {@code LinkedBlockingQueue}, gives the queue room for every put;
- * elsewhere no fix: whether to take on every path or stop the producers is the author's call.
+ * elsewhere (and for the consumer) no fix: whether to take on every path, stop the producers or
+ * end the consumer is the author's call.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary =
-        "Producer tasks blocked in put() on a bounded queue the method stopped taking from wait"
-            + " for ever; take everything, or stop the producers, on every path",
+        "A BlockingQueue hand-off that leaves a task waiting for ever: producers blocked in put()"
+            + " after the method stops taking, or a consumer whose take() loop nothing can end",
     severity = WARNING,
     tags = JdkApi.RULE_TAG,
     link = GoconcApi.RULES_BASE_URL + "QueueHandoffLeak.md",
@@ -134,9 +144,11 @@ public final class QueueHandoffLeak extends BugChecker
     List<Use> makes = all.stream().filter(u -> u.kind() == Kind.MAKE).toList();
     if (makes.size() != 1 || makes.get(0).inLoop() || makes.get(0).unit() != root
         || all.stream().anyMatch(u -> u.kind() == Kind.REASSIGN || u.kind() == Kind.ESCAPE)
-        || all.stream().noneMatch(u -> u.unit() != root)
-        || !AbandonedSenders.onlyGoroutinesSend(all, root)) {
+        || all.stream().noneMatch(u -> u.unit() != root)) {
       return Optional.empty();
+    }
+    if (!AbandonedSenders.onlyGoroutinesSend(all, root)) {
+      return unstoppableConsumer(queue, all, uses, state);
     }
     ExpressionTree made = makes.get(0).made();
     OptionalInt capacity = ChannelKind.QUEUE.capacity(made, state);
@@ -151,7 +163,7 @@ public final class QueueHandoffLeak extends BugChecker
     if (counted.isPresent()) {
       return Optional.of(describe(queue, counted.get(), null, made, bound, state));
     }
-    if (endsWithMarker(all, root, ops, state)) {
+    if (AbandonedSenders.endWithMarker(all, root, ops)) {
       return Optional.empty();
     }
     return AbandonedSenders.leftEarly(all, bound, ops,
@@ -160,79 +172,73 @@ public final class QueueHandoffLeak extends BugChecker
   }
 
   /**
-   * Whether the producers end with a marker the method can wait for: a put of a {@code static
-   * final} field that the method's own code names, a put of a literal outside the producer's
-   * loops, or a put that runs once, after another put of the same producer or in a {@code
-   * finally} block.
+   * The consumer that never ends: the one task of the method that takes from the queue does so
+   * in an endless loop ({@link EndlessLoops}: no way out), polls with no timeout, the producers
+   * (the method, or tasks other than the consumer) all end (no endless loop of their own), and
+   * nothing can interrupt the consumer ({@link Cancellation#canBeInterrupted}). Not judged in
+   * {@code main}, whose end ends the process.
    */
-  private static boolean endsWithMarker(
-      List<Use> all, Tree root, ChannelWaits ops, VisitorState state) {
-    for (Use put : all) {
-      if (put.kind() != Kind.SEND || put.unit() == root
-          || !(put.call() instanceof MethodInvocationTree call)
-          || call.getArguments().isEmpty()) {
-        continue;
-      }
-      ExpressionTree value = ASTHelpers.stripParentheses(call.getArguments().get(0));
-      if ((value instanceof LiteralTree && !put.inLoop())
-          || (ASTHelpers.getSymbol(value) instanceof VarSymbol constant
-              && constant.getKind() == javax.lang.model.element.ElementKind.FIELD
-              && ASTHelpers.isStatic(constant)
-              && (constant.flags() & com.sun.tools.javac.code.Flags.FINAL) != 0
-              && namesIt(root, put.unit(), constant))) {
-        return true;
-      }
-      if (put.inLoop()) {
-        continue;
-      }
-      boolean afterAnother = all.stream().anyMatch(other -> other != put
-          && other.kind() == Kind.SEND && other.unit() == put.unit()
-          && ASTHelpers.getStartPosition(other.operation())
-              < ASTHelpers.getStartPosition(put.operation()));
-      if (afterAnother || inFinally(ops.pathTo(put.operation()))) {
-        return true;
+  private Optional<Description> unstoppableConsumer(
+      VarSymbol queue, List<Use> all, ChannelUses uses, VisitorState state) {
+    Tree root = uses.root();
+    if (root instanceof MethodTree method && isMain(method)) {
+      return Optional.empty();
+    }
+    List<Tree> consumers = all.stream()
+        .filter(u -> u.unit() != root && u.kind() == Kind.RECEIVE)
+        .map(Use::unit).distinct().toList();
+    if (consumers.size() != 1
+        || !(consumers.get(0) instanceof LambdaExpressionTree
+            || consumers.get(0) instanceof MethodTree)) {
+      return Optional.empty();
+    }
+    Tree consumer = consumers.get(0);
+    if (all.stream().anyMatch(u -> u.unit() == consumer
+        && (u.kind() == Kind.SEND || (u.call() != null
+            && JdkApi.QUEUE_TIMED_POLL.matches(u.call(), state))))) {
+      return Optional.empty(); // it feeds itself, or it can give up waiting
+    }
+    List<Tree> producers = all.stream()
+        .filter(u -> u.kind() == Kind.SEND).map(Use::unit).distinct().toList();
+    if (producers.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Tree producer : producers) {
+      TreePath path = uses.pathTo(producer);
+      if (path == null || !EndlessLoops.in(path, state).isEmpty()) {
+        return Optional.empty(); // a producer that never ends feeds it for ever: by design
       }
     }
-    return false;
-  }
-
-  /** Whether code of {@code root} outside the producer {@code producer} names {@code constant}. */
-  private static boolean namesIt(Tree root, Tree producer, VarSymbol constant) {
-    boolean[] found = new boolean[1];
-    new com.sun.source.util.TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return tree == producer || found[0] ? null : super.scan(tree, unused);
-      }
-
-      @Override
-      public Void visitIdentifier(com.sun.source.tree.IdentifierTree tree, Void unused) {
-        found[0] |= ASTHelpers.getSymbol(tree) == constant;
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree tree, Void unused) {
-        found[0] |= ASTHelpers.getSymbol(tree) == constant;
-        return super.visitMemberSelect(tree, unused);
-      }
-    }.scan(CodeRoots.codeOf(root), null);
-    return found[0];
-  }
-
-  private static boolean inFinally(TreePath path) {
-    Tree child = null;
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof TryTree attempt && attempt.getFinallyBlock() == child
-          && child != null) {
-        return true;
-      }
-      if (p.getLeaf() instanceof LambdaExpressionTree || p.getLeaf() instanceof MethodTree) {
-        return false;
-      }
-      child = p.getLeaf();
+    ChannelWaits ops = new ChannelWaits(uses, state);
+    TreePath consumerPath = uses.pathTo(consumer);
+    TreePath launch = ops.launchPath(consumer);
+    if (consumerPath == null || launch == null
+        || Cancellation.canBeInterrupted(launch, root, state)) {
+      return Optional.empty();
     }
-    return false;
+    for (var loop : EndlessLoops.in(consumerPath, state)) {
+      for (Use take : all) {
+        if (take.unit() == consumer && take.call() != null
+            && JdkApi.QUEUE_TAKE.matches(take.call(), state)
+            && ChannelWaits.contains(loop, take.call())) {
+          String name = queue.getSimpleName().toString();
+          return Optional.of(buildDescription(take.call()).setMessage(String.format(
+              "consumer task taking from '%s' (line %d) never ends: its loop has no way out, the"
+                  + " producers finish, and nothing can interrupt it (its Future or Thread is"
+                  + " dropped, and no shutdownNow() reaches it), so it waits in take() for ever"
+                  + " and keeps its thread; end the loop on a poison pill the producers put last,"
+                  + " or keep the Future and cancel(true) it when they are done",
+              name, SourceLines.of(take.call(), state))).build());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isMain(MethodTree method) {
+    return method.getName().contentEquals("main")
+        && method.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.STATIC)
+        && method.getParameters().size() == 1;
   }
 
   private Description describe(VarSymbol queue, Leak leak, Leak early, ExpressionTree made,

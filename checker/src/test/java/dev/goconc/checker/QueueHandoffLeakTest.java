@@ -458,6 +458,329 @@ final class QueueHandoffLeakTest {
   }
 
   @Test
+  void quietOnConsumersThatEnd() {
+    helper
+        .addSourceLines(
+            "Consumers.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ArrayBlockingQueue;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.TimeUnit;
+
+            class Consumers {
+              static final String POISON = "";
+              private volatile boolean running = true;
+
+              // A poison pill ends the consumer.
+              void poisonPill(List<String> lines) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Thread.startVirtualThread(() -> {
+                  try {
+                    while (true) {
+                      String line = q.take();
+                      if (line == POISON) {
+                        return;
+                      }
+                      System.out.println(line);
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+                q.put(POISON);
+              }
+
+              // A timed poll gives up.
+              void timedPoll(List<String> lines) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Thread.startVirtualThread(() -> {
+                  try {
+                    while (true) {
+                      String line = q.poll(1, TimeUnit.SECONDS);
+                      if (line != null) {
+                        System.out.println(line);
+                      }
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+              }
+
+              // The Future is kept and cancelled.
+              void cancelled(ExecutorService pool, List<String> lines) throws Exception {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Future<?> consumer = pool.submit(() -> {
+                  while (true) {
+                    System.out.println(q.take());
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+                consumer.cancel(true);
+              }
+
+              // A pool from elsewhere: its owner stops it with shutdownNow().
+              void serviceWorker(ExecutorService pool, List<String> lines) throws Exception {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                pool.execute(() -> {
+                  try {
+                    while (true) {
+                      System.out.println(q.take());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+              }
+
+              // The method's own pool, stopped with shutdownNow().
+              void shutdownNow(List<String> lines) throws Exception {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                pool.execute(() -> {
+                  try {
+                    while (true) {
+                      System.out.println(q.take());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+                pool.shutdownNow();
+              }
+
+              // A producer that never ends: a pipeline by design.
+              void endlessProducer() {
+                BlockingQueue<Long> q = new ArrayBlockingQueue<>(16);
+                Thread.startVirtualThread(() -> {
+                  try {
+                    while (true) {
+                      q.put(System.nanoTime());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                Thread.startVirtualThread(() -> {
+                  try {
+                    while (true) {
+                      System.out.println(q.take());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+              }
+
+              // A running flag the owner clears.
+              void runningFlag(List<String> lines) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Thread.startVirtualThread(() -> {
+                  try {
+                    while (running) {
+                      System.out.println(q.take());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+              }
+
+              // The thread is kept: its owner can interrupt it.
+              Thread keptThread(List<String> lines) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Thread consumer = Thread.ofVirtual().start(() -> {
+                  try {
+                    while (true) {
+                      System.out.println(q.take());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+                return consumer;
+              }
+
+              // The queue is handed over: whoever gets it may stop the consumer.
+              void handedOver(List<String> lines) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Thread.startVirtualThread(() -> {
+                  try {
+                    while (true) {
+                      System.out.println(q.take());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                register(q);
+              }
+
+              static void register(BlockingQueue<String> q) {}
+
+              // main: the process ends with it.
+              public static void main(String[] args) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Thread.startVirtualThread(() -> {
+                  try {
+                    while (true) {
+                      System.out.println(q.take());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                for (String arg : args) {
+                  q.put(arg);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsConsumersThatNeverEnd() {
+    helper
+        .addSourceLines(
+            "Forever.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+
+            class Forever {
+              // A virtual thread whose loop has no way out.
+              void virtualThread(List<String> lines) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Thread.startVirtualThread(() -> {
+                  try {
+                    while (true) {
+                      // BUG: Diagnostic contains: consumer task taking from 'q'
+                      System.out.println(q.take());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+              }
+
+              // The method's pool, shut down with shutdown(): its worker waits for ever.
+              void ownPool(List<String> lines) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                pool.submit(() -> {
+                  for (;;) {
+                    // BUG: Diagnostic contains: never ends
+                    System.out.println(q.take());
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+                pool.shutdown();
+              }
+
+              // A producer task that ends, and an anonymous consumer.
+              void producerTask(List<String> lines) {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                pool.submit(() -> {
+                  for (String line : lines) {
+                    q.put(line);
+                  }
+                  return null;
+                });
+                pool.execute(new Runnable() {
+                  @Override
+                  public void run() {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: nothing can interrupt it
+                        System.out.println(q.take());
+                      } catch (InterruptedException e) {
+                        System.err.println("interrupted");
+                      }
+                    }
+                  }
+                });
+                pool.shutdown();
+              }
+
+              // A builder's start, the Thread dropped.
+              void builder(List<String> lines) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Thread.ofPlatform().start(() -> {
+                  try {
+                    do {
+                      // BUG: Diagnostic contains: waits in take() for ever
+                      System.out.println(q.take());
+                    } while (true);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                for (String line : lines) {
+                  q.put(line);
+                }
+              }
+
+              // A task local on a pool the method closes: close() waits for it for ever.
+              void closes(List<String> lines) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                Runnable printer = () -> {
+                  try {
+                    while (true) {
+                      // BUG: Diagnostic contains: consumer task
+                      System.out.println(q.take());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                };
+                try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+                  pool.execute(printer);
+                  for (String line : lines) {
+                    q.put(line);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fixGivesTheQueueRoomForEveryPut() {
     refactoring
         .addInputLines(

@@ -211,6 +211,24 @@ public final class JdkApi {
           instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("shutdownNow"),
           instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel"),
           instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt"));
+  /** Starting a thread of its own for a task: the {@code Thread} it returns is its only handle. */
+  public static final Matcher<ExpressionTree> THREAD_START =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+          instanceMethod().onDescendantOf("java.lang.Thread.Builder").named("start"));
+  /** Giving a task to an executor: {@code submit}, {@code execute}. */
+  public static final Matcher<ExpressionTree> EXECUTOR_LAUNCH =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("submit"),
+          instanceMethod().onDescendantOf(EXECUTOR).named("execute"));
+  /**
+   * The pool methods that neither interrupt its tasks nor hand the pool to code that could: what
+   * a pool's maker may call and still leave a task running for ever.
+   */
+  public static final java.util.Set<String> POOL_USES_THAT_KEEP_TASKS =
+      java.util.Set.of(
+          "submit", "execute", "shutdown", "close", "awaitTermination", "isShutdown",
+          "isTerminated");
   /** {@link #EXECUTOR_SHUTDOWN}'s names, for method references ({@code pool::shutdown}). */
   public static final java.util.Set<String> EXECUTOR_SHUTDOWN_NAMES =
       java.util.Set.of("shutdown", "shutdownNow", "close");

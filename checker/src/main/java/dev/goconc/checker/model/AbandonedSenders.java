@@ -1,6 +1,12 @@
 package dev.goconc.checker.model;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.TryTree;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodTree;
@@ -35,7 +41,8 @@ import java.util.function.ToIntFunction;
  * <p>{@link #leftEarly} asks what {@link #counted} leaves out by taking a receiving loop to
  * receive all: a loop that receives once and then leaves the root from its body (a {@code
  * return}, a {@code throw}, a {@code break} to an exit) while the goroutines can still send more
- * than the buffer holds.
+ * than the buffer holds. Senders that end with a marker ({@link #endWithMarker}: a poison pill, a
+ * last value) tell the receiving loop when they are done; a rule leaves such loops alone.
  */
 public final class AbandonedSenders {
   private AbandonedSenders() {}
@@ -244,5 +251,79 @@ public final class AbandonedSenders {
   private static boolean launchedBefore(
       Tree earlier, Tree later, Set<Tree> receives, ExitPaths paths) {
     return !paths.reachedAvoiding(earlier, t -> t == later, receives::contains).isEmpty();
+  }
+  /**
+   * Whether the senders (goroutines) end with a marker the root can wait for: a send of a {@code static
+   * final} field that the root's own code names, a send of a literal outside the producer's
+   * loops, or a send that runs once, after another send of the same producer or in a {@code
+   * finally} block.
+   */
+  public static boolean endWithMarker(List<Use> all, Tree root, ChannelWaits ops) {
+    for (Use send : all) {
+      if (send.kind() != Kind.SEND || send.unit() == root
+          || !(send.call() instanceof MethodInvocationTree call)
+          || call.getArguments().isEmpty()) {
+        continue;
+      }
+      ExpressionTree value = ASTHelpers.stripParentheses(call.getArguments().get(0));
+      if ((value instanceof LiteralTree && !send.inLoop())
+          || (ASTHelpers.getSymbol(value) instanceof VarSymbol constant
+              && constant.getKind() == javax.lang.model.element.ElementKind.FIELD
+              && ASTHelpers.isStatic(constant)
+              && (constant.flags() & com.sun.tools.javac.code.Flags.FINAL) != 0
+              && namesIt(root, send.unit(), constant))) {
+        return true;
+      }
+      if (send.inLoop()) {
+        continue;
+      }
+      boolean afterAnother = all.stream().anyMatch(other -> other != send
+          && other.kind() == Kind.SEND && other.unit() == send.unit()
+          && ASTHelpers.getStartPosition(other.operation())
+              < ASTHelpers.getStartPosition(send.operation()));
+      if (afterAnother || inFinally(ops.pathTo(send.operation()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether code of {@code root} outside the producer {@code producer} names {@code constant}. */
+  private static boolean namesIt(Tree root, Tree producer, VarSymbol constant) {
+    boolean[] found = new boolean[1];
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return tree == producer || found[0] ? null : super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(com.sun.source.tree.IdentifierTree tree, Void unused) {
+        found[0] |= ASTHelpers.getSymbol(tree) == constant;
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree tree, Void unused) {
+        found[0] |= ASTHelpers.getSymbol(tree) == constant;
+        return super.visitMemberSelect(tree, unused);
+      }
+    }.scan(CodeRoots.codeOf(root), null);
+    return found[0];
+  }
+
+  private static boolean inFinally(TreePath path) {
+    Tree child = null;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree attempt && attempt.getFinallyBlock() == child
+          && child != null) {
+        return true;
+      }
+      if (p.getLeaf() instanceof LambdaExpressionTree || p.getLeaf() instanceof MethodTree) {
+        return false;
+      }
+      child = p.getLeaf();
+    }
+    return false;
   }
 }

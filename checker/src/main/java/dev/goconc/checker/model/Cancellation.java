@@ -475,4 +475,64 @@ public final class Cancellation {
       into.add(variable);
     }
   }
+
+  /**
+   * Whether anything can interrupt the task started by the launch at {@code launch} (a launch of
+   * {@code root}'s own code): true unless its {@code Future} or {@code Thread} is dropped (the
+   * launch is a statement of its own) and it runs where nobody interrupts it — on a thread started
+   * for it ({@code Thread.startVirtualThread}, a builder's {@code start}), or on a pool that
+   * {@code root} makes ({@link JdkApi#isPoolCreation}) and only submits to, shuts down with {@code
+   * shutdown()}, closes or awaits (never {@code shutdownNow()}, never hands it over). A pool from
+   * elsewhere may be shut down by its owner with {@code shutdownNow()}: true.
+   */
+  public static boolean canBeInterrupted(TreePath launch, Tree root, VisitorState state) {
+    if (!(launch.getLeaf() instanceof MethodInvocationTree call)
+        || !(launch.getParentPath().getLeaf() instanceof com.sun.source.tree.ExpressionStatementTree)) {
+      return true; // not a launch we know, or its Future/Thread is kept
+    }
+    if (JdkApi.THREAD_START.matches(call, state)) {
+      return false;
+    }
+    ExpressionTree pool = Calls.receiverOf(call);
+    if (!JdkApi.EXECUTOR_LAUNCH.matches(call, state)
+        || !(pool instanceof IdentifierTree name)
+        || !(ASTHelpers.getSymbol(name) instanceof Symbol.VarSymbol local)
+        || (local.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+            && local.getKind() != javax.lang.model.element.ElementKind.RESOURCE_VARIABLE)) {
+      return true;
+    }
+    boolean[] made = new boolean[1];
+    boolean[] reachable = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree) == local) {
+          made[0] = tree.getInitializer() != null
+              && JdkApi.isPoolCreation(ASTHelpers.stripParentheses(tree.getInitializer()), state);
+        }
+        return super.visitVariable(tree, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree) == local) {
+          Tree parent = getCurrentPath().getParentPath().getLeaf();
+          reachable[0] |= !(parent instanceof MemberSelectTree select
+              && JdkApi.POOL_USES_THAT_KEEP_TASKS.contains(select.getIdentifier().toString()));
+        }
+        return super.visitIdentifier(tree, unused);
+      }
+    }.scan(pathOf(root, launch), null);
+    return !made[0] || reachable[0];
+  }
+
+  /** The path of {@code root}, an ancestor of {@code inside}. */
+  private static TreePath pathOf(Tree root, TreePath inside) {
+    for (TreePath p = inside; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == root) {
+        return p;
+      }
+    }
+    return inside;
+  }
 }
