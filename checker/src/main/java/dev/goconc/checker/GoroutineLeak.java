@@ -28,7 +28,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.flow.ExitPaths;
-import dev.goconc.checker.flow.ReceiveAhead;
+import dev.goconc.checker.model.AbandonedSenders;
 import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.Cancellation;
 import dev.goconc.checker.model.ChannelUses.Kind;
@@ -39,7 +39,6 @@ import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.EndlessLoops;
 import dev.goconc.checker.model.GoroutineBodies;
-import dev.goconc.checker.model.Repetition;
 import dev.goconc.checker.model.SendCounts;
 import dev.goconc.checker.util.SourceLines;
 import java.util.ArrayList;
@@ -49,7 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -266,134 +264,36 @@ public final class GoroutineLeak extends BugChecker
   }
 
   /**
-   * The counted question, GCatch's constraint without a solver: can the goroutines send more
-   * values than the buffer holds plus what the method receives on some path out? Sends are
-   * counted per goroutine at their most ({@link SendCounts}; a goroutine launched repeatedly, or
-   * sending from a loop or callback, sends unboundedly many); receives along each path at their
-   * least (a receive once costs one, a receiving loop is taken to receive all). Each goroutine's
-   * launch is a start; the goroutines counted with it are those launched on a path to it with no
-   * receive in between.
+   * The counted question, GCatch's constraint without a solver, asked of the model ({@link
+   * AbandonedSenders#counted}): can the goroutines send more values than the buffer holds plus
+   * what the method receives on some path out?
    */
   private Optional<Description> abandonedSender(VarSymbol channel, List<Use> all,
       MethodInvocationTree make, int capacity, ChannelWaits ops, VisitorState state) {
-    Tree root = ops.uses().root();
-    if (all.stream().anyMatch(u -> u.unit() == root ? u.kind() == Kind.SEND
-        : u.kind() == Kind.RECEIVE)) {
+    if (!AbandonedSenders.onlyGoroutinesSend(all, ops.uses().root())) {
       return Optional.empty(); // another goroutine receives, or the method sends too
     }
-    Map<Tree, Set<Tree>> sendsByGoroutine = new LinkedHashMap<>();
-    for (Use use : all) {
-      if (use.kind() == Kind.SEND && ops.blocks(use)) {
-        sendsByGoroutine.computeIfAbsent(use.unit(), k -> new java.util.LinkedHashSet<>())
-            .add(use.operation());
+    return AbandonedSenders.counted(all, capacity, ops, t -> false, state).map(leak -> {
+      int sent = leak.sent();
+      String message = String.format(
+          "goroutine sending on '%s' (line %d) blocks forever: the method can leave %s"
+              + " %s, and the buffer of '%s' holds %d of %s sends; %s",
+          channel.getSimpleName(), SourceLines.of(leak.send(), state),
+          leak.exit().named() == null
+              ? "at line " + SourceLines.of(leak.launch(), state)
+              : leak.exit().where(state),
+          leak.receivesSome() ? "having received fewer values than were sent" : "without receiving",
+          channel.getSimpleName(), capacity,
+          sent == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(sent),
+          sent == SendCounts.UNBOUNDED
+              ? "receive on every path, or send inside a select with ctx.done()"
+              : "make it Chan.make(" + sent + ") so every send has room");
+      Description.Builder description = buildDescription(leak.send()).setMessage(message);
+      if (sent != SendCounts.UNBOUNDED) {
+        description.addFix(roomFor(make, sent, state));
       }
-    }
-    Map<Tree, Integer> sends = new LinkedHashMap<>();
-    Map<Tree, TreePath> launches = new LinkedHashMap<>();
-    int total = 0;
-    for (Map.Entry<Tree, Set<Tree>> entry : sendsByGoroutine.entrySet()) {
-      Tree goroutine = entry.getKey();
-      int count = goroutine instanceof com.sun.source.tree.MemberReferenceTree
-          ? entry.getValue().size()
-          : sendCount(goroutine, entry.getValue(), ops, state);
-      if (count > 1 && count != SendCounts.UNBOUNDED
-          && (goroutine instanceof LambdaExpressionTree || goroutine instanceof MethodTree)) {
-        int counted = count;
-        count = ExitPaths.of(ops.pathTo(goroutine), state)
-            .map(body -> Math.min(counted, SendCounts.maxOnAPath(body, entry.getValue())))
-            .orElse(count);
-      }
-      count = count > 0 ? Repetition.multiply(count, ops.launchTimes(goroutine)) : count;
-      sends.put(goroutine, count);
-      total = SendCounts.plus(total, count);
-      TreePath launch = ops.launchPath(goroutine);
-      if (launch != null) {
-        launches.put(goroutine, launch);
-      }
-    }
-    if (total <= capacity) {
-      return Optional.empty();
-    }
-    Set<Tree> receives = ops.waitingReceives(all);
-    ToIntFunction<Tree> receiveCost = ops.receiveCost(all);
-    Tree rootBody = CodeRoots.codeOf(root);
-    BlockTree body = rootBody instanceof BlockTree block ? block : null;
-    Optional<ExitPaths> paths = Optional.empty();
-    for (Tree goroutine : launches.keySet()) {
-      TreePath launchPath = launches.get(goroutine);
-      if (body != null && ReceiveAhead.guaranteed(launchPath, body, receives)) {
-        continue; // the method ranges over the channel before it can leave: no graph needed
-      }
-      if (paths.isEmpty()) {
-        paths = ExitPaths.of(state.getPath(), state);
-        if (paths.isEmpty()) {
-          return Optional.empty();
-        }
-      }
-      Tree launch = launchPath.getLeaf();
-      int sent = sends.get(goroutine);
-      Tree firstSender = goroutine;
-      for (Tree earlier : launches.keySet()) {
-        if (earlier != goroutine && launchedBefore(launches.get(earlier).getLeaf(), launch,
-            receives, paths.get())) {
-          sent = SendCounts.plus(sent, sends.get(earlier));
-          firstSender = firstSender == goroutine ? earlier : firstSender;
-        }
-      }
-      if (sent <= capacity) {
-        continue;
-      }
-      // Unboundedly many sends outrun any finite number of receives; a finite number needs a
-      // path that receives no more than the sends beyond the buffer, less one.
-      List<ExitPaths.Exit> exits = sent == SendCounts.UNBOUNDED
-          ? paths.get().exitsWithin(launch,
-              t -> receiveCost.applyAsInt(t) == ExitPaths.BLOCKS ? ExitPaths.BLOCKS : 0, 0)
-          : paths.get().exitsWithin(launch, receiveCost, sent - capacity - 1);
-      Optional<ExitPaths.Exit> exit = exits.stream().filter(ExitPaths.Exit::leaves).findFirst();
-      if (exit.isPresent()) {
-        Tree send = sendsByGoroutine.get(firstSender).iterator().next();
-        boolean receivesSome = !paths.get().exitsAvoiding(launch, receives::contains).stream()
-            .anyMatch(e -> e.kind() == exit.get().kind() && e.tree() == exit.get().tree());
-        String message = String.format(
-            "goroutine sending on '%s' (line %d) blocks forever: the method can leave %s"
-                + " %s, and the buffer of '%s' holds %d of %s sends; %s",
-            channel.getSimpleName(), SourceLines.of(send, state),
-            exit.get().named() == null
-                ? "at line " + SourceLines.of(launch, state)
-                : exit.get().where(state),
-            receivesSome ? "having received fewer values than were sent" : "without receiving",
-            channel.getSimpleName(), capacity,
-            sent == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(sent),
-            sent == SendCounts.UNBOUNDED
-                ? "receive on every path, or send inside a select with ctx.done()"
-                : "make it Chan.make(" + sent + ") so every send has room");
-        Description.Builder description = buildDescription(send).setMessage(message);
-        if (sent != SendCounts.UNBOUNDED) {
-          description.addFix(roomFor(make, sent, state));
-        }
-        return Optional.of(description.build());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The most sends among {@code sends} that one run of {@code unit} makes. */
-  private static int sendCount(
-      Tree unit, Set<Tree> sends, ChannelWaits ops, VisitorState state) {
-    return SendCounts.max(unit, sends, callback -> {
-      TreePath path = ops.pathTo(callback);
-      return path == null ? SendCounts.UNBOUNDED : Repetition.callbackTimes(path, state);
+      return description.build();
     });
-  }
-
-  /**
-   * Whether a path from the launch {@code earlier} reaches the launch {@code later} without
-   * receiving from the channel: then the goroutines of both are running when the method leaves
-   * after {@code later}, and their sends add up.
-   */
-  private static boolean launchedBefore(
-      Tree earlier, Tree later, Set<Tree> receives, ExitPaths paths) {
-    return !paths.reachedAvoiding(earlier, t -> t == later, receives::contains).isEmpty();
   }
 
   /**
@@ -426,7 +326,7 @@ public final class GoroutineLeak extends BugChecker
       return Optional.empty();
     }
     boolean receives = all.stream().anyMatch(u -> u.kind() == Kind.RECEIVE);
-    int count = sendCount(ops.uses().root(), sends, ops, state);
+    int count = AbandonedSenders.sendCount(ops.uses().root(), sends, ops, state);
     if (capacity > 0 && count <= capacity) {
       return Optional.empty();
     }

@@ -58,6 +58,57 @@ public final class JdkApi {
       Matchers.anyOf(
           staticMethod().onClass("java.lang.Thread").named("interrupted"),
           instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"));
+  /** The exception a blocking call throws when its thread is interrupted while it waits. */
+  public static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
+  /** Setting a thread's interrupt status: {@code Thread.currentThread().interrupt()}. */
+  public static final Matcher<ExpressionTree> THREAD_INTERRUPT =
+      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt");
+
+  /**
+   * Whether {@code call} is an interruptible wait: it declares {@code throws InterruptedException}
+   * ({@code Thread.sleep}, {@code join}, {@code take}/{@code put}/timed {@code poll}/{@code
+   * offer}, {@code Future.get}, {@code await}, {@code acquire}, {@code Object.wait}, {@code
+   * lockInterruptibly}, and the unit's own methods that pass it on). An interrupt of its thread
+   * wakes it with that exception; the uninterruptible waits ({@code acquireUninterruptibly},
+   * {@code CompletableFuture.join}) are not.
+   */
+  public static boolean isInterruptibleWait(MethodInvocationTree call, VisitorState state) {
+    com.sun.tools.javac.code.Symbol symbol = com.google.errorprone.util.ASTHelpers.getSymbol(call);
+    if (!(symbol instanceof com.sun.tools.javac.code.Symbol.MethodSymbol method)) {
+      return false;
+    }
+    for (Type thrown : method.getThrownTypes()) {
+      if (thrown.tsym != null
+          && thrown.tsym.getQualifiedName().contentEquals(INTERRUPTED_EXCEPTION)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code type} is one of {@code java.util.concurrent.atomic}'s classes. */
+  public static boolean isAtomic(Type type) {
+    return type != null
+        && type.tsym != null
+        && type.tsym.packge().getQualifiedName().contentEquals("java.util.concurrent.atomic");
+  }
+
+  /**
+   * The launches whose tasks run on the common pool: {@code CompletableFuture.runAsync} and
+   * {@code supplyAsync} without an executor. Nothing interrupts them: {@code cancel(true)} of a
+   * {@code CompletableFuture} does not, and nobody shuts the common pool down.
+   */
+  public static final Matcher<ExpressionTree> COMMON_POOL_LAUNCH =
+      Matchers.anyOf(
+          staticMethod()
+              .onClass("java.util.concurrent.CompletableFuture")
+              .named("runAsync")
+              .withParameters("java.lang.Runnable"),
+          staticMethod()
+              .onClass("java.util.concurrent.CompletableFuture")
+              .named("supplyAsync")
+              .withParameters("java.util.function.Supplier"));
+
   /** The JDK's ways to start concurrent work whose task is the first argument. */
   public static final Matcher<ExpressionTree> THREAD_LAUNCH =
       Matchers.anyOf(
@@ -163,6 +214,37 @@ public final class JdkApi {
   /** The calls that end a pool: after one, its idle threads exit. */
   public static final Matcher<ExpressionTree> EXECUTOR_SHUTDOWN =
       instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdown", "shutdownNow", "close");
+  /**
+   * The calls that interrupt running tasks, waking a task blocked in {@code put} or {@code take}:
+   * {@code shutdownNow()}, {@code future.cancel(...)}, {@code thread.interrupt()}.
+   */
+  public static final Matcher<ExpressionTree> INTERRUPTS_TASKS =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("shutdownNow"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel"),
+          instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt"));
+  /**
+   * Starting a thread of its own for a task: a virtual thread, a builder's thread, or {@code
+   * thread.start()}; the {@code Thread} is the task's only handle.
+   */
+  public static final Matcher<ExpressionTree> TASK_THREAD_START =
+      Matchers.anyOf(
+          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+          instanceMethod().onDescendantOf("java.lang.Thread.Builder").named("start"),
+          THREAD_START);
+  /** Giving a task to an executor: {@code submit}, {@code execute}. */
+  public static final Matcher<ExpressionTree> EXECUTOR_LAUNCH =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("submit"),
+          instanceMethod().onDescendantOf(EXECUTOR).named("execute"));
+  /**
+   * The pool methods that neither interrupt its tasks nor hand the pool to code that could: what
+   * a pool's maker may call and still leave a task running for ever.
+   */
+  public static final java.util.Set<String> POOL_USES_THAT_KEEP_TASKS =
+      java.util.Set.of(
+          "submit", "execute", "shutdown", "close", "awaitTermination", "isShutdown",
+          "isTerminated");
   /** {@link #EXECUTOR_SHUTDOWN}'s names, for method references ({@code pool::shutdown}). */
   public static final java.util.Set<String> EXECUTOR_SHUTDOWN_NAMES =
       java.util.Set.of("shutdown", "shutdownNow", "close");
@@ -368,6 +450,63 @@ public final class JdkApi {
   /** Receives that block while the queue is empty. */
   public static final Matcher<ExpressionTree> QUEUE_TAKE =
       instanceMethod().onDescendantOf(BLOCKING_QUEUE).named("take");
+
+  /** A receive that waits a while: {@code poll(timeout, unit)}. */
+  public static final Matcher<ExpressionTree> QUEUE_TIMED_POLL =
+      instanceMethod()
+          .onDescendantOf(BLOCKING_QUEUE)
+          .named("poll")
+          .withParameters("long", "java.util.concurrent.TimeUnit");
+  /** The queue methods that add a value (only {@code put} waits for room for ever). */
+  public static final java.util.Set<String> QUEUE_SENDS = java.util.Set.of("put", "offer", "add");
+  /** The queue methods that remove one value (only {@code take} waits for one for ever). */
+  public static final java.util.Set<String> QUEUE_RECEIVES = java.util.Set.of("take", "poll");
+  /** The queue methods that only look: they change nothing a count depends on. */
+  public static final java.util.Set<String> QUEUE_INSPECTIONS =
+      java.util.Set.of(
+          "size", "isEmpty", "remainingCapacity", "peek", "contains", "toString", "hashCode",
+          "equals");
+  /** The queue classes whose first {@code int} argument, when given, bounds them. */
+  private static final List<String> BOUNDABLE_QUEUES =
+      List.of("java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque");
+  /** The queue classes that hold every value put ({@code put} never waits). */
+  private static final List<String> UNBOUNDED_QUEUES =
+      List.of(
+          "java.util.concurrent.PriorityBlockingQueue",
+          "java.util.concurrent.DelayQueue",
+          "java.util.concurrent.LinkedTransferQueue");
+
+  /**
+   * The capacity a queue constructor gives: its constant {@code int} argument for an {@code
+   * ArrayBlockingQueue} (and a bounded {@code LinkedBlockingQueue}/{@code Deque}), 0 for a {@code
+   * SynchronousQueue}, {@code Integer.MAX_VALUE} for the unbounded ones; -1 when the bound is not
+   * a constant; null when {@code created} makes no queue this table knows (a subclass, another
+   * implementation).
+   */
+  public static Integer queueCapacity(NewClassTree created, VisitorState state) {
+    Type type = com.google.errorprone.util.ASTHelpers.getType(created);
+    if (type == null || type.tsym == null) {
+      return null;
+    }
+    String name = type.tsym.getQualifiedName().toString();
+    boolean intFirst = !created.getArguments().isEmpty()
+        && com.google.errorprone.util.ASTHelpers.getType(created.getArguments().get(0)) != null
+        && com.google.errorprone.util.ASTHelpers.getType(created.getArguments().get(0)).getKind()
+            == javax.lang.model.type.TypeKind.INT;
+    Integer constant = intFirst
+        ? com.google.errorprone.util.ASTHelpers.constValue(created.getArguments().get(0), Integer.class)
+        : null;
+    if (name.equals("java.util.concurrent.ArrayBlockingQueue")) {
+      return constant == null ? -1 : constant;
+    }
+    if (BOUNDABLE_QUEUES.contains(name)) {
+      return !intFirst ? Integer.MAX_VALUE : constant == null ? -1 : constant;
+    }
+    if (name.equals("java.util.concurrent.SynchronousQueue")) {
+      return 0;
+    }
+    return UNBOUNDED_QUEUES.contains(name) ? Integer.MAX_VALUE : null;
+  }
 
   /**
    * The java.util.concurrent rules' cheap first exit, called before any tree walk: whether the

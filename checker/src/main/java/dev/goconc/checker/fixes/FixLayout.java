@@ -146,6 +146,28 @@ public final class FixLayout {
   }
 
   /**
+   * Appends {@code statements} at the end of {@code block}, before its closing brace: each on a
+   * line of its own one level inside the brace's indentation when the brace starts its line, else
+   * on the brace's line ({@code catch (E e) {}} becomes {@code catch (E e) { a; b; }}).
+   */
+  public void appendToBlock(
+      SuggestedFix.Builder fix, com.sun.source.tree.BlockTree block, java.util.List<String> statements,
+      VisitorState state) {
+    int close = state.getEndPosition(block) - 1;
+    StringBuilder text = new StringBuilder();
+    if (startsLine(close)) {
+      String indent = indentAt(close);
+      for (String statement : statements) {
+        text.append(unit()).append(statement).append(lineBreak()).append(indent);
+      }
+    } else {
+      text.append(isBlank(source.charAt(close - 1)) ? "" : " ");
+      text.append(String.join(" ", statements)).append(' ');
+    }
+    fix.replace(close, close, text.toString());
+  }
+
+  /**
    * Inserts {@code statement} before {@code next}: on a line of its own at {@code next}'s
    * indentation when {@code next} starts its line, else on the same line.
    */

@@ -68,6 +68,34 @@ public final class Calls {
             || closesByReference(tree, state));
   }
 
+  private static final UnitMemo.Fact<Boolean> MAKES_QUEUE = new UnitMemo.Fact<>("makes a queue");
+
+  /**
+   * Whether any code under {@code tree} makes a channel of {@code kind} ({@code Chan.make}, {@code
+   * new ArrayBlockingQueue<>(n)}): the channel rules' first question of every root; once per tree.
+   */
+  public static boolean makes(ChannelKind kind, Tree tree, VisitorState state) {
+    if (kind == ChannelKind.GOCONC) {
+      return makesChannel(tree, state);
+    }
+    return UnitMemo.get(state, MAKES_QUEUE, tree, () -> {
+      boolean[] found = new boolean[1];
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void scan(Tree node, Void unused) {
+          return found[0] ? null : super.scan(node, unused);
+        }
+
+        @Override
+        public Void visitNewClass(com.sun.source.tree.NewClassTree created, Void unused) {
+          found[0] |= kind.isMake(created, state);
+          return super.visitNewClass(created, unused);
+        }
+      }.scan(tree, null);
+      return found[0];
+    });
+  }
+
   private static boolean closesByReference(Tree tree, VisitorState state) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {

@@ -4,14 +4,42 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +51,12 @@ import java.util.Set;
  * when it calls a method of this compilation unit that does so (followed a few calls deep, never
  * through recursion). Handing a context to a call is not observing it: the callee may ignore it,
  * and a loop whose own blocking select never looks at {@code ctx.done()} waits on regardless.
+ *
+ * <p>Interruption, the JDK's cancellation ({@code shutdownNow()}, {@code cancel(true)}, {@code
+ * Thread.interrupt()}), reaches a loop two ways: through the interrupt status, which observing code
+ * asks for (above), and through the {@code InterruptedException} that an interruptible wait
+ * ({@link JdkApi#isInterruptibleWait}) throws. {@link #interruptIgnoredIn} answers for the second:
+ * which catches inside a loop take that exception and go round again.
  */
 public final class Cancellation {
   private Cancellation() {}
@@ -107,5 +141,398 @@ public final class Cancellation {
         && callee.get().getBody() != null
         && seen.add(callee.get())
         && scan(callee.get().getBody(), state, depth - 1, seen);
+  }
+
+  /** How a catch of {@code InterruptedException} inside a loop lets the loop go round again. */
+  public enum IgnoredInterrupt {
+    /** It neither restores the interrupt status nor leaves; the loop never observes it. */
+    SWALLOWED,
+    /**
+     * It restores the interrupt status but loops back, and nothing in the loop observes it: the
+     * next interruptible wait throws again at once, and the loop spins.
+     */
+    RESTORED_AND_SPINS,
+    /**
+     * The loop observes the interrupt status, but the catch does not restore it: the exception
+     * cleared the status, so the check cannot see an interrupt that came during the wait.
+     */
+    CLEARS_OBSERVED_STATUS
+  }
+
+  /**
+   * A catch inside a loop that takes the {@code InterruptedException} of {@code blockingCall} and
+   * lets the loop go round again, and how.
+   */
+  public record IgnoredInterruptAt(
+      CatchTree handler, MethodInvocationTree blockingCall, IgnoredInterrupt how) {}
+
+  /**
+   * The catches of the loop at {@code loop} that ignore an interrupt, one per catch, in source
+   * order. A catch counts when it is the first catch (innermost try first) that takes the {@code
+   * InterruptedException} of an interruptible wait in the loop's own code (nested loops included,
+   * lambdas and classes not), its try lies in the loop's own code and in no nested loop (a nested
+   * loop's catches are that loop's), and it lets the loop go round: it has no way out of the loop
+   * ({@code return}, {@code throw}, a {@code break} or labelled {@code continue} that leaves it, a
+   * call that never returns or a call of a method of the unit that throws), does not record the
+   * interrupt (assign, or call a method on, a variable that code of the enclosing body outside the
+   * catch reads), and does not both restore the status and meet a loop that observes it. A wait
+   * whose exception is caught by no try inside the loop leaves the loop: nothing to answer.
+   */
+  public static List<IgnoredInterruptAt> interruptIgnoredIn(TreePath loop, VisitorState state) {
+    Map<CatchTree, MethodInvocationTree> handlers = new LinkedHashMap<>();
+    for (TreePath wait : interruptibleWaits(loop, state)) {
+      CatchTree handler = catchingHandler(wait, loop.getLeaf(), state);
+      if (handler != null) {
+        handlers.putIfAbsent(handler, (MethodInvocationTree) wait.getLeaf());
+      }
+    }
+    if (handlers.isEmpty()) {
+      return List.of();
+    }
+    boolean observed = observedIn(loop.getLeaf(), state);
+    Tree body = enclosingBody(loop);
+    List<IgnoredInterruptAt> ignored = new ArrayList<>();
+    for (Map.Entry<CatchTree, MethodInvocationTree> entry : handlers.entrySet()) {
+      TreePath handler = TreePath.getPath(loop, entry.getKey());
+      if (handler == null
+          || leavesLoop(handler, loop.getLeaf(), state)
+          || recordsInterrupt(handler, body, state)) {
+        continue;
+      }
+      boolean restores = Calls.anyInOwnCode(entry.getKey().getBlock(), JdkApi.THREAD_INTERRUPT, state);
+      if (restores && observed) {
+        continue;
+      }
+      IgnoredInterrupt how = restores ? IgnoredInterrupt.RESTORED_AND_SPINS
+          : observed ? IgnoredInterrupt.CLEARS_OBSERVED_STATUS : IgnoredInterrupt.SWALLOWED;
+      ignored.add(new IgnoredInterruptAt(entry.getKey(), entry.getValue(), how));
+    }
+    return ignored;
+  }
+
+  /** Whether {@code handler}'s parameter takes an {@code InterruptedException}. */
+  public static boolean catchesInterrupt(CatchTree handler, VisitorState state) {
+    Type interrupted = state.getTypeFromString(JdkApi.INTERRUPTED_EXCEPTION);
+    Type caught = ASTHelpers.getType(handler.getParameter());
+    if (interrupted == null || caught == null) {
+      return false;
+    }
+    List<Type> alternatives = new ArrayList<>();
+    if (caught instanceof Type.UnionClassType union) {
+      union.getAlternativeTypes().forEach(alternatives::add);
+    } else {
+      alternatives.add(caught);
+    }
+    for (Type alternative : alternatives) {
+      if (state.getTypes().isSubtype(interrupted, alternative)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The interruptible waits of the loop's own code (nested loops included, not lambdas, classes). */
+  private static List<TreePath> interruptibleWaits(TreePath loop, VisitorState state) {
+    List<TreePath> waits = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (JdkApi.isInterruptibleWait(call, state)) {
+          waits.add(getCurrentPath());
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree cls, Void unused) {
+        return null;
+      }
+    }.scan(loop, null);
+    return waits;
+  }
+
+  /**
+   * The catch that takes the {@code InterruptedException} of the wait at {@code wait}, when it is
+   * inside {@code loop} and belongs to it (no nested loop between its try and the loop); null when
+   * the exception leaves the loop, or a nested loop's catch takes it.
+   */
+  private static CatchTree catchingHandler(TreePath wait, Tree loop, VisitorState state) {
+    Tree child = wait.getLeaf();
+    for (TreePath p = wait.getParentPath(); p != null && child != loop; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree attempt
+          && (attempt.getBlock() == child || attempt.getResources().contains(child))) {
+        for (CatchTree handler : attempt.getCatches()) {
+          if (catchesInterrupt(handler, state)) {
+            return loopOf(p, loop) ? handler : null;
+          }
+        }
+      }
+      child = p.getLeaf();
+    }
+    return null;
+  }
+
+  /** Whether the nearest loop around the try at {@code attempt} is {@code loop}. */
+  private static boolean loopOf(TreePath attempt, Tree loop) {
+    for (TreePath p = attempt.getParentPath(); p != null; p = p.getParentPath()) {
+      if (isLoop(p.getLeaf())) {
+        return p.getLeaf() == loop;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLoop(Tree tree) {
+    return tree instanceof WhileLoopTree || tree instanceof DoWhileLoopTree
+        || tree instanceof ForLoopTree || tree instanceof EnhancedForLoopTree;
+  }
+
+  /** The method or lambda whose code holds the loop. */
+  private static Tree enclosingBody(TreePath loop) {
+    for (TreePath p = loop; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof LambdaExpressionTree
+          || p.getLeaf() instanceof ClassTree) {
+        return p.getLeaf();
+      }
+    }
+    return loop.getLeaf();
+  }
+
+  /**
+   * Whether the catch at {@code handler} has a way out of {@code loop}: a {@code return}, a {@code
+   * throw}, a {@code break} or {@code continue} whose target is the loop or a statement around it,
+   * a call that never returns, or a call of a method of this unit that throws.
+   */
+  private static boolean leavesLoop(TreePath handler, Tree loop, VisitorState state) {
+    boolean[] out = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        out[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        out[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        out[0] |= jumpsOut(getCurrentPath(), tree.getLabel() == null ? null : tree.getLabel().toString(), true, loop);
+        return null;
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        out[0] |= tree.getLabel() != null
+            && jumpsOut(getCurrentPath(), tree.getLabel().toString(), false, loop);
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        out[0] |= JdkApi.NEVER_RETURNS.matches(call, state) || throwingMethod(call, state);
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(handler, null);
+    return out[0];
+  }
+
+  /**
+   * Whether a jump at {@code path} ends up outside {@code loop}, or at the loop itself for an
+   * unlabelled {@code break}: an unlabelled break leaves the nearest loop or switch; a labelled one
+   * or a labelled continue, the statement of its label.
+   */
+  private static boolean jumpsOut(TreePath path, String label, boolean isBreak, Tree loop) {
+    boolean passedLoop = false;
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree
+          || leaf instanceof ClassTree) {
+        return false;
+      }
+      if (label == null) {
+        if (isLoop(leaf) || leaf instanceof SwitchTree || leaf instanceof SwitchExpressionTree) {
+          return leaf == loop;
+        }
+      } else if (leaf instanceof LabeledStatementTree labeled
+          && labeled.getLabel().contentEquals(label)) {
+        // break label: leaves the labelled statement; continue label: restarts that loop
+        return isBreak
+            ? passedLoop || labeled.getStatement() == loop
+            : passedLoop && labeled.getStatement() != loop;
+      }
+      passedLoop |= leaf == loop;
+    }
+    return false;
+  }
+
+  /** A call of a method of this unit whose own code has a {@code throw}: it may rethrow. */
+  private static boolean throwingMethod(MethodInvocationTree call, VisitorState state) {
+    Optional<MethodTree> callee =
+        GoroutineBodies.declarationInUnit(ASTHelpers.getSymbol(call), state);
+    if (callee.isEmpty() || callee.get().getBody() == null) {
+      return false;
+    }
+    Boolean found = new Calls.OwnCodeScanner() {
+      @Override
+      public Boolean visitThrow(ThrowTree tree, Void unused) {
+        return true;
+      }
+    }.scan(callee.get().getBody(), null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /**
+   * Whether the catch at {@code handler} records the interrupt for later: it assigns, increments
+   * or sets (an atomic's {@code set}, {@code incrementAndGet}, ...) a variable that other code reads
+   * ({@code body} for a local, the unit for a field): a flag the loop, the code after it or the
+   * owner acts on.
+   */
+  private static boolean recordsInterrupt(TreePath handlerPath, Tree body, VisitorState state) {
+    CatchTree handler = (CatchTree) handlerPath.getLeaf();
+    Set<Symbol> written = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        addVariable(tree.getVariable(), written);
+        return super.visitAssignment(tree, unused);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+        addVariable(tree.getVariable(), written);
+        return super.visitCompoundAssignment(tree, unused);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree tree, Void unused) {
+        addVariable(tree.getExpression(), written);
+        return super.visitUnary(tree, unused);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        ExpressionTree receiver = Calls.receiverOf(call);
+        if (receiver != null && JdkApi.isAtomic(ASTHelpers.getType(receiver))) {
+          addVariable(receiver, written); // interrupted.set(true)
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(handler.getBlock(), null);
+    written.remove(ASTHelpers.getSymbol(handler.getParameter()));
+    if (written.isEmpty()) {
+      return false;
+    }
+    Tree catchTree = handler;
+    boolean fields = written.stream()
+        .anyMatch(v -> v.getKind() == javax.lang.model.element.ElementKind.FIELD);
+    Tree scope = fields ? handlerPath.getCompilationUnit() : body;
+    boolean[] read = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return tree == catchTree || read[0] ? null : super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        read[0] |= written.contains(ASTHelpers.getSymbol(tree));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+        read[0] |= written.contains(ASTHelpers.getSymbol(tree));
+        return super.visitMemberSelect(tree, unused);
+      }
+    }.scan(scope, null);
+    return read[0];
+  }
+
+  /** The variable an assignment or a call writes to, when it names one. */
+  private static void addVariable(ExpressionTree target, Set<Symbol> into) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(target);
+    if ((stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+        && ASTHelpers.getSymbol(stripped) instanceof Symbol.VarSymbol variable) {
+      into.add(variable);
+    }
+  }
+
+  /**
+   * Whether anything can interrupt the task started by the launch at {@code launch} (a launch of
+   * {@code root}'s own code): true unless its {@code Future} or {@code Thread} is dropped (the
+   * launch is a statement of its own) and it runs where nobody interrupts it — on a thread started
+   * for it ({@code Thread.startVirtualThread}, a builder's {@code start}), or on a pool that
+   * {@code root} makes ({@link JdkApi#isPoolCreation}) and only submits to, shuts down with {@code
+   * shutdown()}, closes or awaits (never {@code shutdownNow()}, never hands it over). A pool from
+   * elsewhere may be shut down by its owner with {@code shutdownNow()}: true.
+   */
+  public static boolean canBeInterrupted(TreePath launch, Tree root, VisitorState state) {
+    if (!(launch.getLeaf() instanceof MethodInvocationTree call)
+        || !(launch.getParentPath().getLeaf() instanceof com.sun.source.tree.ExpressionStatementTree)) {
+      return true; // not a launch we know, or its Future/Thread is kept
+    }
+    if (JdkApi.TASK_THREAD_START.matches(call, state)) {
+      return false;
+    }
+    ExpressionTree pool = Calls.receiverOf(call);
+    if (!JdkApi.EXECUTOR_LAUNCH.matches(call, state)
+        || !(pool instanceof IdentifierTree name)
+        || !(ASTHelpers.getSymbol(name) instanceof Symbol.VarSymbol local)
+        || (local.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+            && local.getKind() != javax.lang.model.element.ElementKind.RESOURCE_VARIABLE)) {
+      return true;
+    }
+    boolean[] made = new boolean[1];
+    boolean[] reachable = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree) == local) {
+          made[0] = tree.getInitializer() != null
+              && JdkApi.isPoolCreation(ASTHelpers.stripParentheses(tree.getInitializer()), state);
+        }
+        return super.visitVariable(tree, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree) == local) {
+          Tree parent = getCurrentPath().getParentPath().getLeaf();
+          reachable[0] |= !(parent instanceof MemberSelectTree select
+              && JdkApi.POOL_USES_THAT_KEEP_TASKS.contains(select.getIdentifier().toString()));
+        }
+        return super.visitIdentifier(tree, unused);
+      }
+    }.scan(pathOf(root, launch), null);
+    return !made[0] || reachable[0];
+  }
+
+  /** The path of {@code root}, an ancestor of {@code inside}. */
+  private static TreePath pathOf(Tree root, TreePath inside) {
+    for (TreePath p = inside; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == root) {
+        return p;
+      }
+    }
+    return inside;
   }
 }

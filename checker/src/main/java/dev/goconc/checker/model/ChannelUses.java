@@ -45,6 +45,9 @@ import javax.lang.model.element.ElementKind;
  * follow is an {@link Kind#ESCAPE}: passed to a method, stored, returned, or used inside a lambda
  * or class that is neither a goroutine body, a {@code select} handler nor a callback the JDK runs
  * in place (it may run on another thread at another time). Checks stay quiet on escapes.
+ *
+ * <p>The same model answers for each {@link ChannelKind}: goconc's channels, and the JDK's
+ * {@code BlockingQueue}s ({@code put} a send, {@code take} a receive, no close).
  */
 public final class ChannelUses {
   /** What a use does to the channel. */
@@ -93,6 +96,21 @@ public final class ChannelUses {
     public Tree operation() {
       return call != null ? call : tree;
     }
+
+    /**
+     * For a {@link Kind#MAKE}: the expression that makes the channel ({@code Chan.make(1)}, {@code
+     * new ArrayBlockingQueue<>(1)}); null for other uses.
+     */
+    public ExpressionTree made() {
+      if (kind != Kind.MAKE) {
+        return null;
+      }
+      return switch (tree) {
+        case VariableTree local -> local.getInitializer();
+        case AssignmentTree assignment -> assignment.getExpression();
+        default -> call;
+      };
+    }
   }
 
   private final TreePath rootPath;
@@ -100,14 +118,21 @@ public final class ChannelUses {
   private final Map<VarSymbol, List<Use>> uses;
 
   private final Map<VarSymbol, VarSymbol> aliases;
+  private final ChannelKind kind;
 
-  private ChannelUses(
-      TreePath rootPath, Map<VarSymbol, List<Use>> uses, Map<VarSymbol, VarSymbol> aliases) {
+  private ChannelUses(TreePath rootPath, Map<VarSymbol, List<Use>> uses,
+      Map<VarSymbol, VarSymbol> aliases, ChannelKind kind) {
     this.rootPath = rootPath;
+    this.kind = kind;
     this.aliases = Collections.unmodifiableMap(aliases);
     this.root = rootPath.getLeaf();
     uses.replaceAll((channel, list) -> Collections.unmodifiableList(list));
     this.uses = Collections.unmodifiableMap(uses); // shared between rules: read-only
+  }
+
+  /** The kind of channel these uses are of. */
+  public ChannelKind kind() {
+    return kind;
   }
 
   /** The path of the analysed root. */
@@ -155,34 +180,37 @@ public final class ChannelUses {
 
   /** Whether {@code type} is a goconc channel type. */
   public static boolean isChannelType(Type type, VisitorState state) {
-    return GoconcApi.isSubtypeOf(type, GoconcApi.SEND_CHAN, state)
-        || GoconcApi.isSubtypeOf(type, GoconcApi.RECV_CHAN, state);
+    return ChannelKind.GOCONC.isChannelType(type, state);
   }
-
-  /** The uses under one root, collected once for every rule that asks. */
-  private static final UnitMemo.Fact<ChannelUses> USES = new UnitMemo.Fact<>("channel uses");
 
   /**
-   * The channel uses under {@code rootPath} (a method, a lambda, or the whole compilation unit);
-   * shared between the rules, so the result must not be changed.
+   * The goconc channel uses under {@code rootPath} (a method, a lambda, or the whole compilation
+   * unit); shared between the rules, so the result must not be changed.
    */
   public static ChannelUses in(TreePath rootPath, VisitorState state) {
-    return UnitMemo.get(state, USES, rootPath.getLeaf(), () -> collect(rootPath, state));
+    return in(rootPath, ChannelKind.GOCONC, state);
   }
 
-  private static ChannelUses collect(TreePath rootPath, VisitorState state) {
+  /** The uses of channels of {@code kind} under {@code rootPath}, collected once per root. */
+  public static ChannelUses in(TreePath rootPath, ChannelKind kind, VisitorState state) {
+    return UnitMemo.get(
+        state, kind.usesFact(), rootPath.getLeaf(), () -> collect(rootPath, kind, state));
+  }
+
+  private static ChannelUses collect(TreePath rootPath, ChannelKind kind, VisitorState state) {
     Map<VarSymbol, List<Use>> uses = new LinkedHashMap<>();
     Tree root = rootPath.getLeaf();
-    Map<VarSymbol, VarSymbol> aliases = aliasesIn(rootPath, state);
+    Map<VarSymbol, VarSymbol> aliases = aliasesIn(rootPath, kind, state);
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         VarSymbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol != null
-            && tree.getInitializer() instanceof MethodInvocationTree init
-            && GoconcApi.CHAN_MAKE.matches(init, state)) {
+            && tree.getInitializer() != null
+            && kind.isMake(tree.getInitializer(), state)) {
           Placement where = GoroutineBodies.place(getCurrentPath(), root, state);
-          add(new Use(symbol, where.escapes() ? Kind.ESCAPE : Kind.MAKE, tree, null, init,
+          add(new Use(symbol, where.escapes() ? Kind.ESCAPE : Kind.MAKE, tree, null,
+              tree.getInitializer() instanceof MethodInvocationTree init ? init : null,
               where.unit(), where.repeated(), false, false));
         }
         return super.visitVariable(tree, unused);
@@ -191,8 +219,9 @@ public final class ChannelUses {
       @Override
       public Void visitIdentifier(IdentifierTree tree, Void unused) {
         Symbol symbol = ASTHelpers.getSymbol(tree);
-        if (symbol instanceof VarSymbol var && isChannelType(var.type, state)) {
-          add(classify(aliases.getOrDefault(var, var), getCurrentPath(), root, aliases, state));
+        if (symbol instanceof VarSymbol var && kind.isChannelType(var.type, state)) {
+          add(classify(
+              aliases.getOrDefault(var, var), getCurrentPath(), root, aliases, kind, state));
         }
         return null;
       }
@@ -201,7 +230,7 @@ public final class ChannelUses {
         uses.computeIfAbsent(use.channel(), k -> new ArrayList<>()).add(use);
       }
     }.scan(rootPath, null);
-    return new ChannelUses(rootPath, uses, aliases);
+    return new ChannelUses(rootPath, uses, aliases, kind);
   }
 
   /**
@@ -209,7 +238,8 @@ public final class ChannelUses {
    * = ch;}, {@code RecvChan<T> in = ch.recvOnly();}, a cast; each mapped to the variable it names
    * in the end (an alias of an alias names the first). An alias that is reassigned is no alias.
    */
-  private static Map<VarSymbol, VarSymbol> aliasesIn(TreePath rootPath, VisitorState state) {
+  private static Map<VarSymbol, VarSymbol> aliasesIn(
+      TreePath rootPath, ChannelKind kind, VisitorState state) {
     Map<VarSymbol, VarSymbol> direct = new LinkedHashMap<>();
     new TreePathScanner<Void, Void>() {
       @Override
@@ -218,9 +248,9 @@ public final class ChannelUses {
         if (alias != null
             && alias.getKind() == ElementKind.LOCAL_VARIABLE
             && (alias.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
-            && isChannelType(alias.type, state)
+            && kind.isChannelType(alias.type, state)
             && tree.getInitializer() != null
-            && namedChannel(tree.getInitializer(), state) instanceof VarSymbol named
+            && namedChannel(tree.getInitializer(), kind, state) instanceof VarSymbol named
             && named != alias) {
           direct.put(alias, named);
         }
@@ -242,14 +272,15 @@ public final class ChannelUses {
    * The channel variable an expression names through parentheses, casts and the narrowings
    * {@code sendOnly()}/{@code recvOnly()}; null for anything else.
    */
-  private static VarSymbol namedChannel(ExpressionTree expression, VisitorState state) {
+  private static VarSymbol namedChannel(
+      ExpressionTree expression, ChannelKind kind, VisitorState state) {
     ExpressionTree e = expression;
     while (true) {
       e = ASTHelpers.stripParentheses(e);
       if (e instanceof TypeCastTree cast) {
         e = cast.getExpression();
       } else if (e instanceof MethodInvocationTree call
-          && GoconcApi.CHAN_NARROW.matches(call, state)
+          && kind.isView(call, state)
           && ASTHelpers.getReceiver(call) != null) {
         e = ASTHelpers.getReceiver(call);
       } else {
@@ -258,7 +289,7 @@ public final class ChannelUses {
     }
     return e instanceof IdentifierTree ident
             && ASTHelpers.getSymbol(ident) instanceof VarSymbol var
-            && isChannelType(var.type, state)
+            && kind.isChannelType(var.type, state)
         ? var
         : null;
   }
@@ -267,7 +298,8 @@ public final class ChannelUses {
    * The path of the whole expression that stands for the channel named at {@code identPath}: the
    * name itself, or a parenthesised, cast or narrowed ({@code ch.recvOnly()}) form of it.
    */
-  private static TreePath channelExpression(TreePath identPath, VisitorState state) {
+  private static TreePath channelExpression(
+      TreePath identPath, ChannelKind kind, VisitorState state) {
     TreePath path = identPath;
     while (true) {
       TreePath parentPath = path.getParentPath();
@@ -278,7 +310,7 @@ public final class ChannelUses {
           && select.getExpression() == path.getLeaf()
           && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree call
           && call.getMethodSelect() == select
-          && GoconcApi.CHAN_NARROW.matches(call, state)) {
+          && kind.isView(call, state)) {
         path = parentPath.getParentPath();
       } else {
         return path;
@@ -287,13 +319,14 @@ public final class ChannelUses {
   }
 
   private static Use classify(VarSymbol channel, TreePath path, Tree root,
-      Map<VarSymbol, VarSymbol> aliases, VisitorState state) {
+      Map<VarSymbol, VarSymbol> aliases, ChannelKind channelKind, VisitorState state) {
     IdentifierTree ident = (IdentifierTree) path.getLeaf();
     if (path.getParentPath().getLeaf() instanceof MemberReferenceTree reference) {
-      return methodReference(channel, ident, path.getParentPath(), reference, root, state);
+      return methodReference(
+          channel, ident, path.getParentPath(), reference, root, channelKind, state);
     }
     Placement where = GoroutineBodies.place(path, root, state);
-    TreePath exprPath = channelExpression(path, state);
+    TreePath exprPath = channelExpression(path, channelKind, state);
     Tree expr = exprPath.getLeaf();
     TreePath parentPath = exprPath.getParentPath();
     Tree parent = parentPath.getLeaf();
@@ -305,17 +338,12 @@ public final class ChannelUses {
         && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree invocation
         && invocation.getMethodSelect() == select) {
       call = invocation;
-      kind = switch (select.getIdentifier().toString()) {
-        case "send", "trySend" -> Kind.SEND;
-        case "receive", "receiveOk", "tryReceive" -> Kind.RECEIVE;
-        case "close" -> Kind.CLOSE;
-        case "len", "cap", "toString", "hashCode", "equals" -> Kind.NEUTRAL;
-        default -> Kind.ESCAPE;
-      };
-      loopReceive = where.repeated() && select.getIdentifier().contentEquals("receiveOk");
+      kind = channelKind.operation(select.getIdentifier().toString());
+      loopReceive =
+          where.repeated() && channelKind.receivesUntilClosed(select.getIdentifier().toString());
     } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == expr) {
-      kind = Kind.RECEIVE;
-      loopReceive = true;
+      kind = channelKind.forEachReceives() ? Kind.RECEIVE : Kind.NEUTRAL;
+      loopReceive = channelKind.forEachReceives();
     } else if (parent instanceof MethodInvocationTree invocation) {
       call = invocation;
       if (SelectCases.isCase(invocation, state) && invocation.getArguments().get(0) == expr) {
@@ -323,10 +351,9 @@ public final class ChannelUses {
         kind = GoconcApi.SELECT_SEND.matches(invocation, state) ? Kind.SEND : Kind.RECEIVE;
       }
     } else if (parent instanceof AssignmentTree assignment && assignment.getVariable() == ident) {
-      boolean make = assignment.getExpression() instanceof MethodInvocationTree init
-          && GoconcApi.CHAN_MAKE.matches(init, state);
+      boolean make = channelKind.isMake(assignment.getExpression(), state);
       kind = make ? Kind.MAKE : Kind.REASSIGN;
-      call = make ? (MethodInvocationTree) assignment.getExpression() : null;
+      call = make && assignment.getExpression() instanceof MethodInvocationTree init ? init : null;
     } else if (parent instanceof BinaryTree binary
         && (binary.getKind() == Tree.Kind.EQUAL_TO || binary.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
       kind = Kind.NEUTRAL;
@@ -349,14 +376,12 @@ public final class ChannelUses {
    * a JDK callback method takes it ({@code items.forEach(out::send)}); anywhere else it escapes.
    */
   private static Use methodReference(VarSymbol channel, IdentifierTree ident, TreePath refPath,
-      MemberReferenceTree reference, Tree root, VisitorState state) {
+      MemberReferenceTree reference, Tree root, ChannelKind channelKind, VisitorState state) {
     TreePath refParent = refPath.getParentPath();
-    Kind kind = switch (reference.getName().toString()) {
-      case "send", "trySend" -> Kind.SEND;
-      case "receive", "receiveOk", "tryReceive" -> Kind.RECEIVE;
-      case "close" -> Kind.CLOSE;
-      default -> Kind.ESCAPE;
-    };
+    Kind kind = channelKind.operation(reference.getName().toString());
+    if (kind == Kind.NEUTRAL) {
+      kind = Kind.ESCAPE; // ch::len and the like: what the reference's caller does is unknown
+    }
     Tree parent = refParent.getLeaf();
     Placement where;
     if (parent instanceof MethodInvocationTree call
@@ -394,7 +419,7 @@ public final class ChannelUses {
    * narrowed or cast form of either; null for anything else.
    */
   public VarSymbol channelOf(ExpressionTree expression, VisitorState state) {
-    VarSymbol named = namedChannel(expression, state);
+    VarSymbol named = namedChannel(expression, kind, state);
     return named == null ? null : aliases.getOrDefault(named, named);
   }
 }

@@ -50,10 +50,10 @@ public final class ChannelWaits {
   /** Whether the send {@code use} can wait forever for a receiver. */
   public boolean blocks(Use use) {
     if (use.tree() instanceof MemberReferenceTree reference) {
-      return use.kind() == Kind.SEND && reference.getName().contentEquals("send");
+      return use.kind() == Kind.SEND && uses.kind().sendWaits(reference.getName().toString());
     }
     if (!use.selectCase()) {
-      return use.call() != null && GoconcApi.CHAN_SEND.matches(use.call(), state);
+      return use.call() != null && uses.kind().sendWaits(use.call(), state);
     }
     Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
     return cases.isPresent() && !hasWayOut(cases.get(), use);
@@ -65,7 +65,7 @@ public final class ChannelWaits {
       Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
       return cases.isEmpty() || !hasWayOut(cases.get(), use);
     }
-    return use.call() == null || !GoconcApi.CHAN_TRY_RECEIVE.matches(use.call(), state);
+    return use.call() == null || uses.kind().receiveWaits(use.call(), state);
   }
 
   private boolean hasWayOut(List<MethodInvocationTree> cases, Use use) {

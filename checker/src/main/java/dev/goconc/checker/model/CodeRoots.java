@@ -60,13 +60,18 @@ public final class CodeRoots {
    * a walk up their path, not a scan each).
    */
   public static boolean insideCodeThatMakesChannels(VisitorState state) {
+    return insideCodeThatMakes(ChannelKind.GOCONC, state);
+  }
+
+  /** As {@link #insideCodeThatMakesChannels}, for channels of {@code kind}. */
+  public static boolean insideCodeThatMakes(ChannelKind kind, VisitorState state) {
     for (TreePath p = state.getPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       boolean initializer = leaf instanceof BlockTree
           && p.getParentPath() != null && p.getParentPath().getLeaf() instanceof ClassTree;
       if (leaf instanceof MethodTree || initializer) {
         Tree code = codeOf(leaf);
-        return code != null && Calls.makesChannel(code, state);
+        return code != null && Calls.makes(kind, code, state);
       }
       if (leaf instanceof ClassTree) {
         return false; // a field initializer's lambda

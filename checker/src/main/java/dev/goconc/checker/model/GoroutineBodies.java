@@ -596,6 +596,103 @@ public final class GoroutineBodies {
     return launches;
   }
 
+  /**
+   * Every task body that the unit's launches start, with the launches that start it: what {@link
+   * #bodyOf} finds, and the task method ({@code run()}, {@code call()}) of a named class of this
+   * unit whose instance a launch is given ({@code pool.submit(new Worker(queue))}, {@code
+   * pool.execute(worker)}, {@code pool.execute(this)}); and, a few calls deep, the method or
+   * constructor of the unit that such a body only calls ({@code () -> consume(q)}): it runs as the
+   * task. Read once per unit.
+   */
+  public static Map<Tree, List<MethodInvocationTree>> launchedBodies(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return UnitMemo.get(state, LAUNCHED_BODIES, unit, () -> collectLaunchedBodies(unit, state));
+  }
+
+  private static final UnitMemo.Fact<Map<Tree, List<MethodInvocationTree>>> LAUNCHED_BODIES =
+      new UnitMemo.Fact<>("launched task bodies");
+
+  private static Map<Tree, List<MethodInvocationTree>> collectLaunchedBodies(
+      CompilationUnitTree unit, VisitorState state) {
+    Map<Symbol, ClassTree> classes = new IdentityHashMap<>();
+    List<MethodInvocationTree> launches = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        Symbol symbol = ASTHelpers.getSymbol(tree);
+        if (symbol != null) {
+          classes.put(symbol, tree);
+        }
+        return super.visitClass(tree, unused);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (isLaunch(call, state)) {
+          launches.add(call);
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(unit, null);
+    Map<Tree, List<MethodInvocationTree>> bodies = new IdentityHashMap<>();
+    for (MethodInvocationTree launch : launches) {
+      Optional<Tree> body = task(launch.getArguments().get(0), state);
+      if (body.isEmpty()) {
+        body = classTask(launch.getArguments().get(0), classes);
+      }
+      Tree code = body.orElse(null);
+      for (int depth = 0; code != null && depth <= DELEGATION_DEPTH; depth++) {
+        bodies.computeIfAbsent(code, k -> new ArrayList<>()).add(launch);
+        code = delegateOf(code, state).orElse(null);
+      }
+    }
+    return bodies;
+  }
+
+  /** How many delegations {@link #launchedBodies} follows from a task body. */
+  private static final int DELEGATION_DEPTH = 3;
+
+  /**
+   * The method or constructor of the unit that the task body {@code body} only calls ({@code () ->
+   * worker(q)}, {@code void run() { new Loop(q); }}, {@code return helper().call();}): its code
+   * runs as the task's own.
+   */
+  private static Optional<Tree> delegateOf(Tree body, VisitorState state) {
+    Tree code = switch (body) {
+      case LambdaExpressionTree lambda -> lambda.getBody();
+      case MethodTree method -> method.getBody();
+      default -> null;
+    };
+    if (code instanceof com.sun.source.tree.BlockTree block) {
+      if (block.getStatements().size() != 1) {
+        return Optional.empty();
+      }
+      code = switch (block.getStatements().get(0)) {
+        case com.sun.source.tree.ExpressionStatementTree statement -> statement.getExpression();
+        case com.sun.source.tree.ReturnTree returned -> returned.getExpression();
+        default -> null;
+      };
+    }
+    Symbol callee = code instanceof MethodInvocationTree || code instanceof NewClassTree
+        ? ASTHelpers.getSymbol(code)
+        : null;
+    return callee == null ? Optional.empty()
+        : declarationInUnit(callee, state).map(m -> (Tree) m);
+  }
+
+  /** The task method of the named class of the unit that {@code argument}'s type is. */
+  private static Optional<Tree> classTask(ExpressionTree argument, Map<Symbol, ClassTree> classes) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(argument);
+    if (stripped instanceof LambdaExpressionTree || stripped instanceof MemberReferenceTree) {
+      return Optional.empty();
+    }
+    com.sun.tools.javac.code.Type type = ASTHelpers.getType(stripped);
+    ClassTree declared = type == null ? null : classes.get(type.tsym);
+    return declared == null || declared.getSimpleName().isEmpty()
+        ? Optional.empty()
+        : taskMethod(declared).map(m -> (Tree) m);
+  }
+
   /** The declaration of {@code symbol} when it is a method of this compilation unit. */
   public static Optional<MethodTree> declarationInUnit(Symbol symbol, VisitorState state) {
     if (!(symbol instanceof MethodSymbol method)) {
