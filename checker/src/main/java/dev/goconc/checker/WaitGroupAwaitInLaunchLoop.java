@@ -40,6 +40,11 @@ import java.util.Optional;
  * nothing to the group itself, and before the loop the method added a count that is not the
  * constant 1.
  *
+ * <p>The loop unrolled is the same bug and is flagged too: after {@code wg.add(n)} with a
+ * constant {@code n}, fewer than {@code n} counted goroutines started before the await (none in a
+ * loop), and a counted goroutine started by a statement that follows it, with no {@code add} in
+ * between. The await's code may be a method, a lambda or an initializer block.
+ *
  * <p>Quiet on the serial idiom that adds inside the loop ({@code wg.add(1); go(...); wg.await();}
  * each round), on an await after the loop, on a loop that starts no goroutine counted on the
  * group (a retry loop around an await), on groups reached in ways {@link WaitGroupGoroutines}
@@ -77,6 +82,20 @@ public final class WaitGroupAwaitInLaunchLoop extends BugChecker
     }
     MethodInvocationTree add = found.get().countedBefore();
     String name = group.getSimpleName().toString();
+    if (found.get().loop() == null) {
+      MethodInvocationTree later = found.get().laterLaunch();
+      return buildDescription(await)
+          .setMessage(
+              String.format(
+                  "%s.await() waits for the goroutine started after it on line %d, which %s on"
+                      + " line %d counted: the count cannot reach zero and the await never"
+                      + " returns; await after the last goroutine is started",
+                  name,
+                  SourceLines.of(later, state),
+                  state.getSourceForNode(add),
+                  SourceLines.of(add, state)))
+          .build();
+    }
     Description.Builder description =
         buildDescription(await)
             .setMessage(

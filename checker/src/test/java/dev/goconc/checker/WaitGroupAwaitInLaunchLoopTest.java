@@ -140,6 +140,31 @@ final class WaitGroupAwaitInLaunchLoopTest {
                 }
               }
 
+              // Every counted goroutine is started before the await; a later one is counted anew.
+              void countedAgain() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(2);
+                Go.go(() -> { try { work(1); } finally { wg.done(); } });
+                Go.go(() -> { try { work(2); } finally { wg.done(); } });
+                wg.await();
+                wg.add(1);
+                Go.go(() -> { try { work(3); } finally { wg.done(); } });
+                wg.await();
+              }
+
+              // A later goroutine in a sibling branch does not follow the await.
+              void branches(boolean fast) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(2);
+                if (fast) {
+                  Go.go(() -> { try { work(1); } finally { wg.done(); } });
+                  Go.go(() -> { try { work(2); } finally { wg.done(); } });
+                  wg.await();
+                } else {
+                  Go.go(() -> { try { work(3); } finally { wg.done(); } });
+                }
+              }
+
               // A loop with no launch that waits: the goroutines were started before it.
               void drain(List<Integer> jobs) {
                 WaitGroup wg = new WaitGroup();
@@ -286,6 +311,28 @@ final class WaitGroupAwaitInLaunchLoopTest {
                     wg.await();
                   }
                 };
+              }
+
+              // The loop unrolled: the first await waits for the two goroutines started after it.
+              void unrolled() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(3);
+                Go.go(() -> { try { work(1); } finally { wg.done(); } });
+                // BUG: Diagnostic contains: waits for the goroutine started after it on line
+                wg.await();
+                Go.go(() -> { try { work(2); } finally { wg.done(); } });
+                Go.go(() -> { try { work(3); } finally { wg.done(); } });
+              }
+
+              // In an initializer block.
+              {
+                WaitGroup wg = new WaitGroup();
+                wg.add(2);
+                for (int i = 0; i < 2; i++) {
+                  Go.go(() -> { try { work(0); } finally { wg.done(); } });
+                  // BUG: Diagnostic contains: never returns
+                  wg.await();
+                }
               }
 
               // The launch is in an inner loop of the loop that awaits.

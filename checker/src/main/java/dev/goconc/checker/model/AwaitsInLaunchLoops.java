@@ -2,6 +2,7 @@ package dev.goconc.checker.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -10,18 +11,21 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A {@code WaitGroup}'s {@code await()} inside the loop that starts the goroutines the group
  * counts, when the count for all of them was added before the loop (moby#25384): the first await
- * waits for goroutines that later rounds have not started, and never returns. Read from the own
+ * waits for goroutines that later rounds have not started, and never returns. The loop unrolled
+ * is the same bug, and is found too (see {@link #straightLine}). Read from the own
  * code of the method or lambda that holds the loop: the await is not in a goroutine, lambda or
  * class inside the loop; the loop around it (the innermost)
  * launches a goroutine counted on the same group ({@code group.go(...)}, or one whose own code
@@ -32,37 +36,139 @@ import java.util.Optional;
 public final class AwaitsInLaunchLoops {
   private AwaitsInLaunchLoops() {}
 
-  /** The loop around the await and the {@code add} before it that counted every round. */
-  public record AwaitInLaunchLoop(TreePath loop, MethodInvocationTree countedBefore) {}
+  /**
+   * Where the await stands: in {@code loop}, whose later rounds start goroutines it counts, or
+   * (when {@code loop} is null) before {@code laterLaunch}, a goroutine the same code starts after
+   * it; {@code countedBefore} is the {@code add} that counted them before the await.
+   */
+  public record AwaitInLaunchLoop(
+      TreePath loop, MethodInvocationTree laterLaunch, MethodInvocationTree countedBefore) {}
 
   /** The finding for the {@code await()} at {@code awaitPath} on {@code group}, if it is one. */
   public static Optional<AwaitInLaunchLoop> at(
       TreePath awaitPath, VarSymbol group, VisitorState state) {
     TreePath loop = null;
-    TreePath method = null;
+    TreePath root = null;
     for (TreePath p = awaitPath.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      if (leaf instanceof ClassTree
-          || (leaf instanceof LambdaExpressionTree && loop == null)) {
-        return Optional.empty(); // the await runs in a goroutine, callback or class of the loop
+      if (leaf instanceof ClassTree) {
+        return Optional.empty();
       }
       if (loop == null && isLoop(leaf)) {
         loop = p;
       }
-      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
-        method = p; // the code that holds the loop: a method, or a lambda's own body
+      if (leaf instanceof MethodTree
+          || leaf instanceof LambdaExpressionTree
+          || (leaf instanceof BlockTree && p.getParentPath().getLeaf() instanceof ClassTree)) {
+        root = p; // the code the await runs in: a method, a lambda's body, an initializer block
         break;
       }
     }
-    if (loop == null || method == null) {
+    if (root == null) {
       return Optional.empty();
     }
-    if (!launchesCountedGoroutine(loop, group, state) || addsInside(loop, group, state)) {
+    if (loop != null) {
+      if (!launchesCountedGoroutine(loop, group, state) || addsInside(loop, group, state)) {
+        return Optional.empty();
+      }
+      TreePath found = loop;
+      return countedBefore(root, loop.getLeaf(), group, state)
+          .map(add -> new AwaitInLaunchLoop(found, null, add));
+    }
+    return straightLine(awaitPath, root, group, state);
+  }
+
+  /**
+   * The loop's unrolled form: {@code add(n)}, a constant {@code n}, then fewer than {@code n}
+   * counted goroutines before the await (none of them in a loop), and a counted goroutine started
+   * in a statement that follows the await, with no {@code add} on the group between them.
+   */
+  private static Optional<AwaitInLaunchLoop> straightLine(
+      TreePath awaitPath, TreePath root, VarSymbol group, VisitorState state) {
+    Tree await = awaitPath.getLeaf();
+    Optional<MethodInvocationTree> add = countedBefore(root, await, group, state);
+    if (add.isEmpty()
+        || !(ASTHelpers.constValue(add.get().getArguments().get(0)) instanceof Number count)) {
       return Optional.empty();
     }
-    TreePath found = loop;
-    return countedBefore(method, loop.getLeaf(), group, state)
-        .map(add -> new AwaitInLaunchLoop(found, add));
+    int addAt = ASTHelpers.getStartPosition(add.get());
+    int awaitAt = ASTHelpers.getStartPosition(await);
+    int[] startedBefore = {0};
+    boolean[] unknown = {false};
+    new OwnCode() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        int at = ASTHelpers.getStartPosition(call);
+        if (at > addAt && at < awaitAt) {
+          if (isAddOn(call, group, state)) {
+            unknown[0] = true;
+          } else if (GoroutineBodies.isLaunch(call, state)
+              && countedOn(getCurrentPath(), call, group, state)) {
+            startedBefore[0]++;
+            unknown[0] |= insideLoop(getCurrentPath(), root.getLeaf());
+          }
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(new TreePath(root, CodeRoots.codeOf(root.getLeaf())), null);
+    if (unknown[0] || startedBefore[0] >= count.longValue()) {
+      return Optional.empty();
+    }
+    return launchFollowing(awaitPath, root.getLeaf(), group, state)
+        .map(launch -> new AwaitInLaunchLoop(null, launch, add.get()));
+  }
+
+  /**
+   * The first goroutine counted on {@code group} that a statement following the await's (in its
+   * block or an enclosing one, up to {@code root}) starts, with no {@code add} on the group before
+   * it; a sibling branch does not follow.
+   */
+  private static Optional<MethodInvocationTree> launchFollowing(
+      TreePath awaitPath, Tree root, VarSymbol group, VisitorState state) {
+    for (TreePath p = awaitPath; p.getParentPath() != null && p.getLeaf() != root;
+        p = p.getParentPath()) {
+      if (!(p.getParentPath().getLeaf() instanceof BlockTree block)) {
+        continue;
+      }
+      List<? extends StatementTree> statements = block.getStatements();
+      for (int i = statements.indexOf(p.getLeaf()) + 1; i > 0 && i < statements.size(); i++) {
+        TreePath next = new TreePath(p.getParentPath(), statements.get(i));
+        MethodInvocationTree[] found = {null};
+        boolean[] added = {false};
+        new OwnCode() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (found[0] == null && !added[0]) {
+              if (isAddOn(call, group, state)
+                  || (GoconcApi.WAIT_GROUP_GO.matches(call, state)
+                      && WaitGroupGoroutines.groupOf(call) == group)) {
+                added[0] = true;
+              } else if (GoroutineBodies.isLaunch(call, state)
+                  && countedOn(getCurrentPath(), call, group, state)) {
+                found[0] = call;
+              }
+            }
+            return super.visitMethodInvocation(call, unused);
+          }
+        }.scan(next, null);
+        if (found[0] != null) {
+          return Optional.of(found[0]);
+        }
+        if (added[0]) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean insideLoop(TreePath path, Tree root) {
+    for (TreePath p = path; p != null && p.getLeaf() != root; p = p.getParentPath()) {
+      if (isLoop(p.getLeaf())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLoop(Tree tree) {
@@ -116,29 +222,29 @@ public final class AwaitsInLaunchLoops {
   }
 
   /**
-   * The last {@code group.add(n)}, {@code n} not the constant 1, of the method's own code before
-   * the loop.
+   * The last {@code group.add(n)}, {@code n} not the constant 1, of the root's own code before
+   * {@code boundary} (and outside it).
    */
   private static Optional<MethodInvocationTree> countedBefore(
-      TreePath method, Tree loop, VarSymbol group, VisitorState state) {
-    int loopStart = ASTHelpers.getStartPosition(loop);
+      TreePath root, Tree boundary, VarSymbol group, VisitorState state) {
+    int boundaryStart = ASTHelpers.getStartPosition(boundary);
     MethodInvocationTree[] last = {null};
     new OwnCode() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        return tree == loop ? null : super.scan(tree, unused);
+        return tree == boundary ? null : super.scan(tree, unused);
       }
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (ASTHelpers.getStartPosition(call) < loopStart
+        if (ASTHelpers.getStartPosition(call) < boundaryStart
             && isAddOn(call, group, state)
             && !countsOne(call.getArguments().get(0))) {
           last[0] = call;
         }
         return super.visitMethodInvocation(call, unused);
       }
-    }.scan(new TreePath(method, CodeRoots.codeOf(method.getLeaf())), null);
+    }.scan(new TreePath(root, CodeRoots.codeOf(root.getLeaf())), null);
     return Optional.ofNullable(last[0]);
   }
 
