@@ -102,7 +102,7 @@ public final class Cancellation {
             return true;
           }
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(tree, null);
     return Boolean.TRUE.equals(found);
@@ -112,7 +112,7 @@ public final class Cancellation {
     Boolean found = new TreeScanner<Boolean, Void>() {
       @Override
       public Boolean scan(Tree node, Void unused) {
-        return Boolean.TRUE.equals(super.scan(node, unused));
+        return Boolean.TRUE.equals(super.scan(node, null));
       }
 
       @Override
@@ -124,7 +124,7 @@ public final class Cancellation {
       public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
         return OBSERVES.matches(call, state)
             || observingMethod(call, state, depth, seen)
-            || super.visitMethodInvocation(call, unused);
+            || super.visitMethodInvocation(call, null);
       }
     }.scan(tree, null);
     return Boolean.TRUE.equals(found);
