@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -189,7 +190,7 @@ final class MavenRecipeTest {
     assertEquals(0, git.status(), git::toString);
   }
 
-  private static TreeSet<String> rulesInTheIndex() throws IOException {
+  private static Set<String> rulesInTheIndex() throws IOException {
     TreeSet<String> rules = new TreeSet<>();
     Matcher row = Pattern.compile("(?m)^\\| \\[(\\w+)\\]\\(\\1\\.md\\)").matcher(Files.readString(UserShell.CHECKOUT.resolve("rules-docs/README.md")));
     while (row.find()) {

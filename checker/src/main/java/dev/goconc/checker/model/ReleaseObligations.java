@@ -214,8 +214,8 @@ public final class ReleaseObligations {
           found.add(getCurrentPath());
         }
         // An anonymous subclass's body is a class of its own, matched on its own.
-        scan(created.getEnclosingExpression(), unused);
-        scan(created.getArguments(), unused);
+        scan(created.getEnclosingExpression(), null);
+        scan(created.getArguments(), null);
         return null;
       }
 

@@ -50,7 +50,7 @@ public final class Repetition {
 
   /**
    * The most times a lambda or method reference that a JDK method runs in place (see {@link
-   * GoconcApi#RUNS_CALLBACK_IN_PLACE}) runs per call of that method; {@code callbackPath} is its
+   * JdkApi#RUNS_CALLBACK_IN_PLACE}) runs per call of that method; {@code callbackPath} is its
    * path, whose parent is the call.
    */
   public static int callbackTimes(TreePath callbackPath, VisitorState state) {
