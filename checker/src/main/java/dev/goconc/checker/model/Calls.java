@@ -83,13 +83,13 @@ public final class Calls {
       new TreeScanner<Void, Void>() {
         @Override
         public Void scan(Tree node, Void unused) {
-          return found[0] ? null : super.scan(node, unused);
+          return found[0] ? null : super.scan(node, null);
         }
 
         @Override
         public Void visitNewClass(com.sun.source.tree.NewClassTree created, Void unused) {
           found[0] |= kind.isMake(created, state);
-          return super.visitNewClass(created, unused);
+          return super.visitNewClass(created, null);
         }
       }.scan(tree, null);
       return found[0];

@@ -105,7 +105,7 @@ public final class GoroutineBodies {
         && ASTHelpers.getSymbol(local) instanceof VarSymbol var
         && threadLocals(state).get(var) instanceof ThreadVariable known
         && known.startedOnly()) {
-      created = known.creation();
+      created = known.creation;
     }
     return created == null ? null : runnableArgument(created, state);
   }
@@ -131,10 +131,17 @@ public final class GoroutineBodies {
    * A local initialised with {@code new Thread(...)}: the creation, the {@code start()} calls on
    * it, and whether it is ever reassigned or run in place ({@code t.run()}).
    */
-  private record ThreadVariable(
-      NewClassTree creation, List<MethodInvocationTree> starts, boolean[] otherwise) {
+  private static final class ThreadVariable {
+    final NewClassTree creation;
+    final List<MethodInvocationTree> starts = new ArrayList<>();
+    boolean otherwise;
+
+    ThreadVariable(NewClassTree creation) {
+      this.creation = creation;
+    }
+
     boolean startedOnly() {
-      return !otherwise[0] && !starts.isEmpty();
+      return !otherwise && !starts.isEmpty();
     }
   }
 
@@ -148,7 +155,7 @@ public final class GoroutineBodies {
 
   private static Map<VarSymbol, ThreadVariable> collectThreadVariables(
       CompilationUnitTree unit, VisitorState state) {
-    Map<VarSymbol, ThreadVariable> locals = new IdentityHashMap<>();
+    IdentityHashMap<VarSymbol, ThreadVariable> locals = new IdentityHashMap<>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
@@ -158,18 +165,18 @@ public final class GoroutineBodies {
             && ASTHelpers.getSymbol(tree) instanceof VarSymbol var
             && var.getKind() == ElementKind.LOCAL_VARIABLE
             && JdkApi.NEW_THREAD.matches(created, state)) {
-          locals.put(var, new ThreadVariable(created, new ArrayList<>(), new boolean[1]));
+          locals.put(var, new ThreadVariable(created));
         }
-        return super.visitVariable(tree, unused);
+        return super.visitVariable(tree, null);
       }
 
       @Override
       public Void visitAssignment(com.sun.source.tree.AssignmentTree tree, Void unused) {
         if (ASTHelpers.getSymbol(tree.getVariable()) instanceof VarSymbol var
             && locals.get(var) instanceof ThreadVariable known) {
-          known.otherwise()[0] = true;
+          known.otherwise = true;
         }
-        return super.visitAssignment(tree, unused);
+        return super.visitAssignment(tree, null);
       }
 
       @Override
@@ -178,12 +185,12 @@ public final class GoroutineBodies {
             && ASTHelpers.getSymbol(receiver) instanceof VarSymbol var
             && locals.get(var) instanceof ThreadVariable known) {
           if (JdkApi.THREAD_START.matches(call, state)) {
-            known.starts().add(call);
+            known.starts.add(call);
           } else if (JdkApi.THREAD_RUN.matches(call, state)) {
-            known.otherwise()[0] = true; // runs the task in place
+            known.otherwise = true; // runs the task in place
           }
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(unit, null);
     return locals;
@@ -226,7 +233,7 @@ public final class GoroutineBodies {
         && ASTHelpers.getSymbol(local) instanceof VarSymbol var
         && threadLocals(state).get(var) instanceof ThreadVariable known
         && known.startedOnly()) {
-      return List.copyOf(known.starts());
+      return List.copyOf(known.starts);
     }
     return List.of();
   }
@@ -621,7 +628,7 @@ public final class GoroutineBodies {
 
   private static Map<Tree, List<MethodInvocationTree>> collectLaunchedBodies(
       CompilationUnitTree unit, VisitorState state) {
-    Map<Symbol, ClassTree> classes = new IdentityHashMap<>();
+    IdentityHashMap<Symbol, ClassTree> classes = new IdentityHashMap<>();
     List<MethodInvocationTree> launches = new ArrayList<>();
     new TreePathScanner<Void, Void>() {
       @Override
@@ -630,7 +637,7 @@ public final class GoroutineBodies {
         if (symbol != null) {
           classes.put(symbol, tree);
         }
-        return super.visitClass(tree, unused);
+        return super.visitClass(tree, null);
       }
 
       @Override
@@ -638,10 +645,10 @@ public final class GoroutineBodies {
         if (isLaunch(call, state)) {
           launches.add(call);
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(unit, null);
-    Map<Tree, List<MethodInvocationTree>> bodies = new IdentityHashMap<>();
+    IdentityHashMap<Tree, List<MethodInvocationTree>> bodies = new IdentityHashMap<>();
     for (MethodInvocationTree launch : launches) {
       Optional<Tree> body = task(launch.getArguments().get(0), state);
       if (body.isEmpty()) {
