@@ -124,6 +124,7 @@ final class BufferedChan<T> extends Chan<T> {
    *
    * @return whether it yielded, so that trying again may succeed
    */
+  @SuppressWarnings("ThreadPriorityCheck") // yielding the carrier is the point (see above)
   static boolean stepAside() {
     if (!Carriers.SEVERAL) {
       return false;

@@ -50,7 +50,7 @@ final class CancellableContext implements CancelContext, Canceler, Contexts.Deri
   void startTimer() {
     Duration left = Duration.between(Instant.now(), ownDeadline);
     if (left.isNegative() || left.isZero()) {
-      cancelTree(ContextException.DEADLINE_EXCEEDED, null);
+      cancelTree(Contexts.DEADLINE_EXCEEDED, null);
       return;
     }
     lock.lock();
@@ -59,7 +59,7 @@ final class CancellableContext implements CancelContext, Canceler, Contexts.Deri
         // The tree below may be of any size: cancel it off the timer thread.
         timer =
             SharedScheduler.scheduleOffTimerThread(
-                () -> cancelTree(ContextException.DEADLINE_EXCEEDED, null), left);
+                () -> cancelTree(Contexts.DEADLINE_EXCEEDED, null), left);
       }
     } finally {
       lock.unlock();
@@ -156,12 +156,12 @@ final class CancellableContext implements CancelContext, Canceler, Contexts.Deri
 
   @Override
   public void cancel() {
-    cancelTree(ContextException.CANCELED, null);
+    cancelTree(Contexts.CANCELED, null);
   }
 
   @Override
   public void cancel(Throwable cause) {
-    cancelTree(ContextException.CANCELED, cause);
+    cancelTree(Contexts.CANCELED, cause);
   }
 
   @Override

@@ -378,8 +378,8 @@ public abstract sealed class Chan<T> implements SendChan<T>, RecvChan<T>
     return new ChannelClosedException("send on closed channel");
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> T value(WaitEntry e) {
+  @SuppressWarnings("unchecked") // an entry of this channel holds one of its values or null
+  private T value(WaitEntry e) {
     return (T) e.value;
   }
 

@@ -138,6 +138,8 @@ public interface Context {
   }
 
   /** A typed identity key; two keys are equal only if they are the same object. */
+  // T is used only by the methods that take a key: withValue(parent, Key<T>, T) and value(Key<T>).
+  @SuppressWarnings("UnusedTypeParameter")
   final class Key<T> {
     private final String debugName;
 

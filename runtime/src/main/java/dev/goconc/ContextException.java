@@ -10,9 +10,6 @@ public abstract sealed class ContextException extends RuntimeException
     permits ContextException.Canceled, ContextException.DeadlineExceeded {
   private static final long serialVersionUID = 1L;
 
-  static final Canceled CANCELED = new Canceled();
-  static final DeadlineExceeded DEADLINE_EXCEEDED = new DeadlineExceeded();
-
   ContextException(String message) {
     super(message, null, false, false);
   }

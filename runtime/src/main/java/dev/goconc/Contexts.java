@@ -10,6 +10,18 @@ final class Contexts {
   /** The done channel of every context that is never cancelled: never closed. */
   static final RecvChan<Void> NEVER = Chan.<Void>make().recvOnly();
 
+  /*
+   * Go's sentinel errors, one instance each (created without a stack trace). They live here,
+   * not in ContextException: a superclass whose initializer creates its subclasses can deadlock
+   * when two threads initialize the two classes at once.
+   */
+  @SuppressWarnings("StaticAssignmentOfThrowable")
+  static final ContextException.Canceled CANCELED = new ContextException.Canceled();
+
+  @SuppressWarnings("StaticAssignmentOfThrowable")
+  static final ContextException.DeadlineExceeded DEADLINE_EXCEEDED =
+      new ContextException.DeadlineExceeded();
+
   static final Context BACKGROUND = new Root("context.Background");
   static final Context TODO = new Root("context.TODO");
 

@@ -16,6 +16,7 @@ final class Spin {
    * yields the carrier: the other goroutine may have been descheduled (its carrier preempted, or
    * itself yielding), and on one carrier it can only finish if this one steps aside.
    */
+  @SuppressWarnings("ThreadPriorityCheck") // yielding the carrier is the point (see above)
   static int pause(int rounds) {
     if (rounds < SPINS_BEFORE_YIELD) {
       Thread.onSpinWait();

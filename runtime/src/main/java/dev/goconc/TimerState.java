@@ -117,8 +117,9 @@ final class TimerState extends WeakReference<Chan<Instant>> {
       pending = SharedScheduler.scheduleNanos(() -> fire(gen), delay);
     } finally {
       lock.unlock();
+      // c stays reachable until the next tick is scheduled, on every path out.
+      Reference.reachabilityFence(c);
     }
-    Reference.reachabilityFence(c);
   }
 
   /** Takes the schedules whose channel the GC collected off the timer queue. */

@@ -29,11 +29,6 @@ final class BufferedChanModelCheckingTest {
     LincheckConfig.runConcurrentTest(LincheckConfig.invocations(), scenario);
   }
 
-  /** For the scenarios whose bad interleaving is rare: ten times the usual effort. */
-  private static void checkHard(Runnable scenario) {
-    LincheckConfig.runConcurrentTest(10 * LincheckConfig.invocations(), scenario);
-  }
-
 
   private static Thread start(Runnable body) {
     Thread t = new Thread(body);
@@ -62,8 +57,7 @@ final class BufferedChanModelCheckingTest {
   /** Every value left in {@code ch}, oldest first, without blocking. */
   private static List<Integer> drain(Chan<Integer> ch) {
     List<Integer> left = new ArrayList<>();
-    Optional<Received<Integer>> r;
-    while ((r = ch.tryReceive()).isPresent() && r.get().ok()) {
+    for (Optional<Received<Integer>> r = ch.tryReceive(); r.isPresent() && r.get().ok(); r = ch.tryReceive()) {
       left.add(r.get().value());
     }
     return left;
@@ -234,9 +228,10 @@ final class BufferedChanModelCheckingTest {
                 () -> sent2.set(sendOrClosed(ch, 102)),
                 ch::close,
                 () -> {
-                  Received<Integer> r;
-                  while ((r = ch.receiveOk()).ok()) {
+                  Received<Integer> r = ch.receiveOk();
+                  while (r.ok()) {
                     got.add(r.value());
+                    r = ch.receiveOk();
                   }
                   afterDrain.set(r);
                 });

@@ -88,9 +88,10 @@ final class BufferedChanRaceTest {
 
   /** Receives every value left in {@code ch}, which must be closed, into {@code seen}. */
   private static void drainClosed(Chan<Integer> ch, AtomicIntegerArray seen) {
-    Optional<Received<Integer>> r;
-    while ((r = ch.tryReceive()).isPresent() && r.get().ok()) {
+    Optional<Received<Integer>> r = ch.tryReceive();
+    while (r.isPresent() && r.get().ok()) {
       seen.incrementAndGet(r.get().value());
+      r = ch.tryReceive();
     }
     assertEquals(Optional.of(new Received<Integer>(null, false)), r, ch + " is closed and drained");
   }
@@ -163,11 +164,10 @@ final class BufferedChanRaceTest {
       g.go(() -> seen.incrementAndGet(b.receive()));
       g.go(() -> u.send(3));
       g.await("round " + round);
-      Optional<Received<Integer>> r;
-      while ((r = b.tryReceive()).isPresent()) {
+      for (Optional<Received<Integer>> r = b.tryReceive(); r.isPresent(); r = b.tryReceive()) {
         seen.incrementAndGet(r.get().value());
       }
-      while ((r = u.tryReceive()).isPresent()) {
+      for (Optional<Received<Integer>> r = u.tryReceive(); r.isPresent(); r = u.tryReceive()) {
         seen.incrementAndGet(r.get().value());
       }
       for (int v = 0; v < 4; v++) {
@@ -212,6 +212,7 @@ final class BufferedChanRaceTest {
    * ahead of goroutines started from outside, which then never run. So every few rounds this
    * parks for a few microseconds instead.
    */
+  @SuppressWarnings("ThreadPriorityCheck") // yielding is how this lets others run
   private static void letOthersRun() {
     if (ThreadLocalRandom.current().nextInt(16) == 0) {
       LockSupport.parkNanos(10_000);
@@ -339,10 +340,11 @@ final class BufferedChanRaceTest {
                   }
                   ch.close();
                 }
-                Received<Integer> got;
-                while ((got = ch.receiveOk()).ok()) {
+                Received<Integer> got = ch.receiveOk();
+                while (got.ok()) {
                   seen.incrementAndGet(got.value());
                   taken.incrementAndGet();
+                  got = ch.receiveOk();
                 }
                 assertEquals(new Received<Integer>(null, false), got);
                 assertEquals(null, ch.receive(), "a closed, drained channel yields null");
@@ -421,6 +423,7 @@ final class BufferedChanRaceTest {
 
   // Catches: a receiver woken by a sender's notification that takes the buffered value and then
   // throws for the interrupt, so the value is neither returned nor left for the next receiver.
+  @SuppressWarnings("ThreadPriorityCheck") // yields to vary the interleavings
   @Test
   void interruptingReceiversBlockedOnAnEmptyBufferLosesNoValue() {
     int receivers = 16;
@@ -485,6 +488,7 @@ final class BufferedChanRaceTest {
 
   // Catches: a select blocked on send cases that a close wakes and that retries, finds no room
   // and parks again (hang), or that skips the closed channel and keeps waiting on the other.
+  @SuppressWarnings("ThreadPriorityCheck") // yields to vary the interleavings
   @Test
   void closingOneOfTwoFullChannelsFailsEverySelectBlockedOnSendingToThem() {
     int rounds = 100 * SCALE;

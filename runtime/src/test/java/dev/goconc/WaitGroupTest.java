@@ -20,6 +20,7 @@ final class WaitGroupTest {
     new WaitGroup().await();
   }
 
+  @SuppressWarnings("ThreadPriorityCheck") // yields so the goroutines end out of order
   @Test
   void awaitWaitsForEveryGoroutine() {
     WaitGroup wg = new WaitGroup();

@@ -261,8 +261,10 @@ public final class BackgroundContextInsteadOfParameter extends BugChecker
       return true;
     }
     for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
-      String name = annotation.getAnnotationType().toString();
-      String simple = name.substring(name.lastIndexOf('.') + 1);
+      String simple = ASTHelpers.getAnnotationName(annotation);
+      if (simple == null) {
+        continue;
+      }
       if (simple.endsWith("Test") || simple.equals("TestFactory") || simple.equals("Benchmark")) {
         return true;
       }

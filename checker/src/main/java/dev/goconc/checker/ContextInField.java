@@ -56,7 +56,7 @@ public final class ContextInField extends BugChecker implements VariableTreeMatc
       return Description.NO_MATCH;
     }
     if (!GoconcApi.mentionsRuntime(state)
-        || symbol.packge().getQualifiedName().contentEquals(GoconcApi.PACKAGE)) {
+        || GoconcApi.inRuntimePackage(symbol)) {
       return Description.NO_MATCH;
     }
     Type contextType = GoconcApi.CONTEXT_TYPE.get(state);

@@ -80,7 +80,7 @@ public final class ContextNotFirstParameter extends BugChecker implements Method
       return Description.NO_MATCH;
     }
     if ((method.flags() & (Flags.RECORD | Flags.GENERATEDCONSTR)) != 0
-        || method.packge().getQualifiedName().contentEquals(GoconcApi.PACKAGE)
+        || GoconcApi.inRuntimePackage(method)
         || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
       return Description.NO_MATCH;
     }

@@ -322,7 +322,7 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
           @Override
           public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
             return completes(tree, future, state)
-                || Boolean.TRUE.equals(super.visitMethodInvocation(tree, unused));
+                || Boolean.TRUE.equals(super.visitMethodInvocation(tree, null));
           }
 
           @Override
@@ -410,7 +410,7 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
     if (statements.get(statements.size() - 1) instanceof ThrowTree || returnsValue(block)) {
       return Optional.empty();
     }
-    Optional<String> name = freeName(body, state);
+    Optional<String> name = freeName(body);
     int from = ASTHelpers.getStartPosition(statements.get(0));
     int to = state.getEndPosition(statements.get(statements.size() - 1));
     if (name.isEmpty() || from < 0 || to < from) {
@@ -457,7 +457,7 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
   }
 
   /** A name for the caught exception that no variable of the enclosing method uses. */
-  private static Optional<String> freeName(TreePath body, VisitorState state) {
+  private static Optional<String> freeName(TreePath body) {
     TreePath outermost = body;
     for (TreePath p = body; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof LambdaExpressionTree) {
@@ -469,7 +469,7 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         used.add(tree.getName().toString());
-        return super.visitVariable(tree, unused);
+        return super.visitVariable(tree, null);
       }
 
       @Override

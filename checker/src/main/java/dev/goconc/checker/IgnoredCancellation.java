@@ -16,7 +16,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -162,8 +161,9 @@ public final class IgnoredCancellation extends BugChecker
   static boolean inRuntimePackage(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     return UnitMemo.get(state, IN_RUNTIME_PACKAGE, unit, () -> {
-      ExpressionTree pkg = unit.getPackageName();
-      return pkg != null && pkg.toString().equals(GoconcApi.PACKAGE);
+      // The package's symbol, not the tree printed: the declaration may carry comments or spaces.
+      return unit.getPackage() != null
+          && ASTHelpers.getSymbol(unit.getPackage()).getQualifiedName().contentEquals(GoconcApi.PACKAGE);
     });
   }
 

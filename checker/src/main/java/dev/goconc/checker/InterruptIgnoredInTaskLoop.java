@@ -139,7 +139,7 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
     }
     for (IgnoredInterruptAt ignored : Cancellation.interruptIgnoredIn(state.getPath(), state)) {
       Description.Builder finding =
-          buildDescription(ignored.handler()).setMessage(message(ignored, state));
+          buildDescription(ignored.handler()).setMessage(message(ignored));
       fix(loop, condition, task.get(), ignored, state).ifPresent(finding::addFix);
       state.reportMatch(finding.build());
     }
@@ -198,7 +198,7 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
     return Optional.empty();
   }
 
-  private static String message(IgnoredInterruptAt ignored, VisitorState state) {
+  private static String message(IgnoredInterruptAt ignored) {
     String wait = ASTHelpers.getSymbol(ignored.blockingCall()).getSimpleName() + "()";
     return switch (ignored.how()) {
       case SWALLOWED -> String.format(
@@ -234,7 +234,7 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
     if (ignored.how() == IgnoredInterrupt.CLEARS_OBSERVED_STATUS) {
       statements.add(RESTORE); // the loop's own check ends it
     } else {
-      if (!catchesExactlyInterrupt(ignored, state)
+      if (!catchesExactlyInterrupt(ignored)
           || hasContinue(ignored.handler())
           || !breakLeaves(loop, ignored, state)
           || !(canEndNormally(loop, condition, state) || returnsNothing(task, state))) {
@@ -250,7 +250,7 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
     return Optional.of(fix.build());
   }
 
-  private static boolean catchesExactlyInterrupt(IgnoredInterruptAt ignored, VisitorState state) {
+  private static boolean catchesExactlyInterrupt(IgnoredInterruptAt ignored) {
     Type caught = ASTHelpers.getType(ignored.handler().getParameter());
     return caught != null
         && caught.tsym != null

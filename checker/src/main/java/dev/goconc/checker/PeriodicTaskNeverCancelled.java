@@ -110,10 +110,10 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    return CrashPolicy.describe(state, () -> analyse(tree, state));
+    return CrashPolicy.describe(state, () -> analyse(state));
   }
 
-  private Description analyse(ClassTree topLevel, VisitorState state) {
+  private Description analyse(VisitorState state) {
     if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)
         || !JdkApi.mentionsConcurrency(state)) {
       return Description.NO_MATCH; // each top-level class is read once, nested classes with it
@@ -138,7 +138,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
             || JdkApi.isPeriodicTimerSchedule(call, state)) {
           found.add(getCurrentPath());
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(classPath, null);
     return found;
@@ -229,7 +229,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
       case MethodTree method -> {
         Symbol symbol = ASTHelpers.getSymbol(method);
         yield symbol != null
-            && symbol.isStatic()
+            && ASTHelpers.isStatic(symbol)
             && method.getName().contentEquals("main")
             && method.getParameters().size() == 1;
       }
@@ -288,7 +288,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
         if (ASTHelpers.getReceiver(node) == null && JdkApi.TIMER_TASK_CANCEL.matches(node, state)) {
           cancels[0] = true;
         }
-        return super.visitMethodInvocation(node, unused);
+        return super.visitMethodInvocation(node, null);
       }
     }.scan(new TreePath(state.getPath(), body), null);
     return cancels[0];
@@ -304,7 +304,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
     new TreePathScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        return tree == except ? null : super.scan(tree, unused);
+        return tree == except ? null : super.scan(tree, null);
       }
 
       @Override
@@ -333,7 +333,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
             && isSchedulerCreation(node.getInitializer(), state)) {
           made[0] = true;
         }
-        return super.visitVariable(node, unused);
+        return super.visitVariable(node, null);
       }
 
       @Override
@@ -342,7 +342,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
             && isSchedulerCreation(node.getExpression(), state)) {
           made[0] = true;
         }
-        return super.visitAssignment(node, unused);
+        return super.visitAssignment(node, null);
       }
     }.scan(scope, null);
     return made[0];

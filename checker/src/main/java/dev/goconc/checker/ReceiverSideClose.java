@@ -156,7 +156,7 @@ public final class ReceiverSideClose extends BugChecker
                 || GoconcApi.ERR_GROUP_AWAIT.matches(call, state))) {
           found[0] = true;
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
@@ -194,7 +194,7 @@ public final class ReceiverSideClose extends BugChecker
     boolean everyUseFits = uses.of(channel).stream()
         .allMatch(u -> u.unit() == uses.root()
             && (u.kind() == Kind.RECEIVE || u.kind() == Kind.CLOSE || u.kind() == Kind.NEUTRAL));
-    if (!declaredChan || !everyUseFits || !cannotBeOverridden(symbol, state)
+    if (!declaredChan || !everyUseFits || !cannotBeOverridden(symbol)
         || !ASTHelpers.findSuperMethods(symbol, state.getTypes()).isEmpty()
         || hasOverload(symbol)) {
       return Optional.empty();
@@ -223,7 +223,7 @@ public final class ReceiverSideClose extends BugChecker
     return Optional.of(fix.build());
   }
 
-  private static boolean cannotBeOverridden(MethodSymbol symbol, VisitorState state) {
+  private static boolean cannotBeOverridden(MethodSymbol symbol) {
     long flags = symbol.flags();
     return (flags & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
         || (symbol.owner.flags() & Flags.FINAL) != 0;

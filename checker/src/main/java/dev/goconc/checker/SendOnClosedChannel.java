@@ -107,7 +107,7 @@ public final class SendOnClosedChannel extends BugChecker
     for (Map.Entry<VarSymbol, List<Use>> entry : uses.byChannel().entrySet()) {
       List<Use> own = entry.getValue().stream().filter(u -> u.unit() == uses.root()).toList();
       List<Use> closes = own.stream()
-          .filter(u -> u.kind() == Kind.CLOSE && u.call() != null && !guardedOnce(u, uses, state))
+          .filter(u -> u.kind() == Kind.CLOSE && u.call() != null && !guardedOnce(u, uses))
           .toList();
       if (closes.isEmpty()) {
         continue;
@@ -165,7 +165,7 @@ public final class SendOnClosedChannel extends BugChecker
   }
 
   /** A close in a block that also sets a boolean flag, or under compareAndSet/getAndSet. */
-  private static boolean guardedOnce(Use close, ChannelUses uses, VisitorState state) {
+  private static boolean guardedOnce(Use close, ChannelUses uses) {
     TreePath path = uses.pathTo(close.call());
     for (TreePath p = path; p != null && p.getLeaf() != uses.root(); p = p.getParentPath()) {
       Tree leaf = p.getLeaf();

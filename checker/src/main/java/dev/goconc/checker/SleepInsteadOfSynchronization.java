@@ -135,7 +135,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
         } else if (at > sleepAt && stopsTheWork(call, state)) {
           settledAfter[0] = true;
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
@@ -145,7 +145,7 @@ public final class SleepInsteadOfSynchronization extends BugChecker
                 ASTHelpers.getType(loop.getExpression()), GoconcApi.RECV_CHAN, state)) {
           settledAfter[0] = true;
         }
-        return super.visitEnhancedForLoop(loop, unused);
+        return super.visitEnhancedForLoop(loop, null);
       }
 
       @Override

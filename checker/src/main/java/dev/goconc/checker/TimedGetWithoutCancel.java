@@ -100,7 +100,7 @@ public final class TimedGetWithoutCancel extends BugChecker
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(get);
     TreePath owner = ReleaseObligations.ownerOf(state.getPath());
-    Type timeout = state.getTypeFromString(JdkApi.TIMEOUT_EXCEPTION);
+    Type timeout = JdkApi.TIMEOUT_EXCEPTION_TYPE.get(state);
     if (receiver == null
         || !(ASTHelpers.getSymbol(receiver) instanceof VarSymbol local)
         || owner == null
@@ -198,7 +198,7 @@ public final class TimedGetWithoutCancel extends BugChecker
         new TreeScanner<Boolean, Void>() {
           @Override
           public Boolean scan(Tree tree, Void unused) {
-            return tree != null && (stops.test(tree) || Boolean.TRUE.equals(super.scan(tree, unused)));
+            return tree != null && (stops.test(tree) || Boolean.TRUE.equals(super.scan(tree, null)));
           }
 
           @Override

@@ -129,7 +129,7 @@ final class AllRulesIdiomsTest {
     for (int i = 0; i < lines.length; i++) {
       Matcher m = EXPECT.matcher(lines[i]);
       if (m.find()) {
-        for (String rule : m.group(1).trim().split("\\s+")) {
+        for (String rule : m.group(1).trim().split("\\s+", -1)) {
           expected.add((i + 1) + ":" + rule);
         }
       }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A new user's sitting, from README.md, docs/wiring.md and docs/gate.md only: install goconc's
  * artifacts, create a Maven project from the page's blocks, see the build fail on the two
- * mistakes, apply the fixes, compile clean, gate the code with SARIF, and adopt the gate on
- * existing code with a baseline and --new-since. Every command is the page's own text, run by
+ * mistakes, apply the fixes, compile clean, gate the code with SARIF, adopt the gate on
+ * existing code with a baseline and --new-since, and see the leak detector fail a test that
+ * leaves a goroutine running. Every command is the page's own text, run by
  * bash in a project outside this build; editing a block so that it stops working fails this
  * test.
  */
@@ -137,6 +139,27 @@ final class MavenRecipeTest {
   }
 
   @Test
+  void aTestThatLeaksAGoroutineFailsWithTheDetectorsReportAndPassesOnceFixed() throws IOException {
+    Path project = Files.createDirectories(home.resolve("counter-service"));
+    String dependency = WIRING.get("junit-dependency").indent(4);
+    write(project, "pom.xml", WIRING.get("pom.xml").replace("  </dependencies>", dependency + "  </dependencies>"));
+    write(project, "src/main/java/com/example/EventCounter.java", WIRING.get("src/main/java/com/example/EventCounter.java"));
+    String test = "src/test/java/com/example/EventCounterTest.java";
+    write(project, test, WIRING.get("leaking-test"));
+
+    UserShell.Result leaking = shell.run(project, WIRING.get("test"));
+    assertEquals(1, leaking.status(), leaking::toString);
+    for (String quoted : WIRING.get("leak-report").lines().toList()) {
+      assertTrue(leaking.output().contains(quoted), () -> "docs/wiring.md quotes a line the report does not hold:\n" + quoted + "\n" + leaking);
+    }
+
+    write(project, test, WIRING.get("fixed-test"));
+    UserShell.Result fixed = shell.run(project, WIRING.get("test"));
+    assertEquals(0, fixed.status(), fixed::toString);
+    assertTrue(fixed.output().contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), fixed::toString);
+  }
+
+  @Test
   void theFixProfileNamesEveryRule() throws IOException {
     String pom = WIRING.get("pom.xml");
     Matcher patchChecks = Pattern.compile("-XepPatchChecks:(\\S+?)<").matcher(pom);
@@ -167,7 +190,7 @@ final class MavenRecipeTest {
     assertEquals(0, git.status(), git::toString);
   }
 
-  private static TreeSet<String> rulesInTheIndex() throws IOException {
+  private static Set<String> rulesInTheIndex() throws IOException {
     TreeSet<String> rules = new TreeSet<>();
     Matcher row = Pattern.compile("(?m)^\\| \\[(\\w+)\\]\\(\\1\\.md\\)").matcher(Files.readString(UserShell.CHECKOUT.resolve("rules-docs/README.md")));
     while (row.find()) {

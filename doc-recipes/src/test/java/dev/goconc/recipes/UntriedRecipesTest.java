@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recipes this machine cannot run (no Gradle, no Bazel): each says so at its top, and the
- * Gradle one is free of the mistakes a user hit before.
+ * The recipes this machine cannot run (no Gradle, no Bazel, no reviewdog): each says so at its
+ * top, and the Gradle one is free of the mistakes a user hit before.
  */
 final class UntriedRecipesTest {
   private static final Recipes WIRING = Recipes.of(UserShell.CHECKOUT.resolve("docs/wiring.md"));
@@ -24,6 +24,14 @@ final class UntriedRecipesTest {
       String top = text.substring(section, text.indexOf("\n\n", text.indexOf("\n\n", section) + 2));
       assertTrue(top.contains("not tried here") && top.contains("**Not run here:**"), top);
     }
+  }
+
+  @Test
+  void theReviewdogSectionSaysAtItsTopThatItWasNotRun() {
+    String text = Recipes.of(UserShell.CHECKOUT.resolve("docs/gate.md")).text();
+    int section = text.indexOf("## reviewdog — not run here");
+    assertTrue(section >= 0, "docs/gate.md has no section '## reviewdog — not run here'");
+    assertTrue(text.startsWith("**Not run here:**", text.indexOf("\n\n", section) + 2), text.substring(section));
   }
 
   @Test

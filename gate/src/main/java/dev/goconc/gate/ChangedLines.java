@@ -39,7 +39,7 @@ final class ChangedLines {
     }
     Git.Result untracked = Git.run(workTree, "ls-files", "--others", "--exclude-standard", "-z");
     Set<String> wholeFiles = new HashSet<>();
-    for (String name : untracked.stdout().split("\0")) {
+    for (String name : untracked.stdout().split("\0", -1)) {
       if (!name.isEmpty()) {
         wholeFiles.add(name);
       }
@@ -50,7 +50,7 @@ final class ChangedLines {
   private static Map<String, List<Range>> parse(String unifiedDiff) {
     Map<String, List<Range>> ranges = new HashMap<>();
     String current = null;
-    for (String line : unifiedDiff.split("\n")) {
+    for (String line : unifiedDiff.lines().toList()) {
       if (line.startsWith("+++ ")) {
         String target = line.substring(4);
         current = target.equals("/dev/null") ? null : target.substring(target.indexOf('/') + 1);

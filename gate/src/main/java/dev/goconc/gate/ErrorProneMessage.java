@@ -53,7 +53,7 @@ record ErrorProneMessage(String rule, String message, String link, String sugges
 
   /**
    * Error Prone quotes only the first line a fix changes: for a fix that wraps code in
-   * {@code try { … } finally { … }} that is {@code 'try {'}, which names nothing in the user's
+   * {@code try { … } finally { … }} that is <code>'try {'</code>, which names nothing in the user's
    * code. Such a line is left out; the rule's message and page say what to do.
    */
   static boolean saysSomething(String didYouMean) {

@@ -116,7 +116,7 @@ final class MavenClasspath {
   /** The environment's PATH lookup, for {@link MavenCommand}. */
   static Path onPath(String name, Map<String, String> env) {
     String path = env.getOrDefault("PATH", "");
-    for (String entry : path.split(File.pathSeparator)) {
+    for (String entry : path.split(File.pathSeparator, -1)) {
       if (entry.isEmpty()) {
         continue;
       }

@@ -26,10 +26,11 @@ final class ErrorProneMessageTest {
   void suggestedFixSpanningLinesIsKeptWhole() {
     ErrorProneMessage parsed =
         ErrorProneMessage.parse(
-            "[GoroutineLeak] result is sent on an unbuffered channel\n"
-                + "    (see https://x/GoroutineLeak.md)\n"
-                + "  Did you mean 'Chan<String> result = Chan.make(1);\n"
-                + "  go(task);'?");
+            """
+            [GoroutineLeak] result is sent on an unbuffered channel
+                (see https://x/GoroutineLeak.md)
+              Did you mean 'Chan<String> result = Chan.make(1);
+              go(task);'?""");
 
     assertEquals("GoroutineLeak", parsed.rule());
     assertEquals("result is sent on an unbuffered channel", parsed.message());

@@ -99,9 +99,14 @@ final class GoconcCheckTest {
     // ContextInField is quiet on test-only code; the test also uses the main class.
     Files.writeString(
         test,
-        "package app;\nimport dev.goconc.Context;\nclass ServerTest {\n"
-            + "  record Case(Context ctx, String name) {}\n"
-            + "  Server server = new Server(Context.background());\n}\n");
+        """
+        package app;
+        import dev.goconc.Context;
+        class ServerTest {
+          record Case(Context ctx, String name) {}
+          Server server = new Server(Context.background());
+        }
+        """);
 
     GateRun run = GateRun.in(dir, "src");
 

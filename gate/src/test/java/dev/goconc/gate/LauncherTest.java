@@ -60,7 +60,7 @@ final class LauncherTest {
   }
 
   private static Path which(String tool) {
-    for (String entry : System.getenv("PATH").split(":")) {
+    for (String entry : System.getenv("PATH").split(":", -1)) {
       Path candidate = Path.of(entry, tool);
       if (Files.isExecutable(candidate)) {
         return candidate;

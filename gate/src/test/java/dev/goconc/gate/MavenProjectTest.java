@@ -70,8 +70,15 @@ final class MavenProjectTest {
     // Compiles only against the test classpath (JUnit); ContextInField is quiet in tests.
     Files.writeString(
         test,
-        "package app;\nimport dev.goconc.Context;\nimport org.junit.jupiter.api.Test;\n"
-            + "class ServiceTest {\n  Context ctx;\n  @Test void runs() {}\n}\n");
+        """
+        package app;
+        import dev.goconc.Context;
+        import org.junit.jupiter.api.Test;
+        class ServiceTest {
+          Context ctx;
+          @Test void runs() {}
+        }
+        """);
     String annotations = jarsOnThisClasspath("error_prone_annotations");
     Path mvn =
         fakeMaven(
@@ -154,8 +161,10 @@ final class MavenProjectTest {
   private Path fakeMaven(Map<String, String> classpathByScope) throws IOException {
     StringBuilder body =
         new StringBuilder(
-            "for arg; do case \"$arg\" in -Dmdep.includeScope=*) scope=${arg#*=};; -Dmdep.outputFile=*) out=${arg#*=};; esac; done\n"
-                + "case \"$scope\" in\n");
+            """
+            for arg; do case "$arg" in -Dmdep.includeScope=*) scope=${arg#*=};; -Dmdep.outputFile=*) out=${arg#*=};; esac; done
+            case "$scope" in
+            """);
     classpathByScope.forEach((scope, classpath) -> body.append(scope).append(") printf %s '").append(classpath).append("' > \"$out\";;\n"));
     body.append("*) echo \"[ERROR] unexpected scope $scope\"; exit 1;;\nesac\n");
     return script(Files.createDirectories(dir.resolve("trusted-bin")).resolve("mvn"), body.toString());

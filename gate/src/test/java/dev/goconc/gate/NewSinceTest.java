@@ -38,7 +38,7 @@ final class NewSinceTest {
     assertEquals(GoconcCheck.OK, run.status(), run::toString);
     List<String> fields = new ArrayList<>();
     for (var finding : new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("findings")) {
-      fields.add(finding.get("path").asText() + " " + finding.get("message").asText().split("'")[1]);
+      fields.add(finding.get("path").asText() + " " + finding.get("message").asText().split("'", -1)[1]);
     }
     assertEquals(
         List.of("src/app/Fresh.java fresh", "src/app/Handler.java edited", "src/app/Server.java added"),

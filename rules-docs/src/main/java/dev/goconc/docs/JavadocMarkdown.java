@@ -30,8 +30,8 @@ final class JavadocMarkdown {
     text = LIST_START.matcher(text).replaceAll("\n\n");
     text = LIST_END.matcher(text).replaceAll("\n\n");
     List<String> paragraphs = new ArrayList<>();
-    for (String paragraph : PARAGRAPH.split(text)) {
-      String[] items = ITEM.split(paragraph);
+    for (String paragraph : PARAGRAPH.split(text, -1)) {
+      String[] items = ITEM.split(paragraph, -1);
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < items.length; i++) {
         String joined = String.join(" ", items[i].strip().split("\\s*\\n\\s*"));

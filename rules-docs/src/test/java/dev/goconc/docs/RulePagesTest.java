@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,21 @@ final class RulePagesTest {
     assertTrue(
         problems.isEmpty(),
         "rule pages out of date: " + problems + "; regenerate with: " + RulePages.REGENERATE);
+  }
+
+  @Test
+  void theSelfcheckTurnsOnEveryRule() throws IOException {
+    String pom = Files.readString(Path.of("..", "selfcheck", "pom.xml"), UTF_8);
+    TreeSet<String> turnedOn = new TreeSet<>();
+    Matcher flag = Pattern.compile("-Xep:(\\w+)(?=[\\s<])").matcher(pom);
+    while (flag.find()) {
+      turnedOn.add(flag.group(1));
+    }
+    TreeSet<String> rules = new TreeSet<>();
+    generated().keySet().stream()
+        .filter(page -> !page.equals("README.md"))
+        .forEach(page -> rules.add(page.substring(0, page.length() - ".md".length())));
+    assertEquals(rules, turnedOn, "selfcheck/pom.xml must turn on exactly the goconc rules");
   }
 
   @Test
@@ -109,9 +127,10 @@ final class RulePagesTest {
     CheckRun.Finding finding =
         CheckRun.finding(
             7,
-            "[LostCancel] 'ctx' is never cancelled; use try-with-resources\n"
-                + "    (see https://example.com/LostCancel.md)\n"
-                + "  Did you mean 'try (CancelContext ctx = Context.withCancel(p)) {'?");
+            """
+            [LostCancel] 'ctx' is never cancelled; use try-with-resources
+                (see https://example.com/LostCancel.md)
+              Did you mean 'try (CancelContext ctx = Context.withCancel(p)) {'?""");
 
     assertEquals(new CheckRun.Finding(7, "'ctx' is never cancelled; use try-with-resources"), finding);
   }

@@ -174,6 +174,11 @@ final class GoroutineLeakExtensionTest {
   static class IgnoringCase {
     @Test
     void ignoredByClassAnnotation() {
+      ignoredByClassStart();
+    }
+
+    /** Starts a goroutine whose start site the class annotation ignores. */
+    void ignoredByClassStart() {
       Go.go(GoroutineLeakExtensionTest::blockOnGate);
     }
 
@@ -192,7 +197,7 @@ final class GoroutineLeakExtensionTest {
     class Inner {
       @Test
       void ignoredByTheEnclosingClassAnnotation() {
-        ignoredByClassAnnotation();
+        ignoredByClassStart();
       }
     }
   }

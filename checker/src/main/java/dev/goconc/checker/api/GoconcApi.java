@@ -15,6 +15,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.goconc.checker.model.UnitMemo;
 
@@ -37,6 +38,13 @@ public final class GoconcApi {
   }
 
   public static final String PACKAGE = "dev.goconc";
+
+  /** Whether {@code symbol} is declared in the runtime's own package. */
+  public static boolean inRuntimePackage(Symbol symbol) {
+    return ASTHelpers.enclosingPackage(symbol)
+        .map(p -> p.getQualifiedName().contentEquals(PACKAGE))
+        .orElse(false);
+  }
 
   public static final String GO = "dev.goconc.Go";
   public static final String CHAN = "dev.goconc.Chan";

@@ -7,6 +7,9 @@ import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.suppliers.Suppliers;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -60,6 +63,8 @@ public final class JdkApi {
           instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"));
   /** The exception a blocking call throws when its thread is interrupted while it waits. */
   public static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
+  public static final Supplier<Type> INTERRUPTED_EXCEPTION_TYPE =
+      Suppliers.typeFromString(INTERRUPTED_EXCEPTION);
   /** Setting a thread's interrupt status: {@code Thread.currentThread().interrupt()}. */
   public static final Matcher<ExpressionTree> THREAD_INTERRUPT =
       instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt");
@@ -90,7 +95,9 @@ public final class JdkApi {
   public static boolean isAtomic(Type type) {
     return type != null
         && type.tsym != null
-        && type.tsym.packge().getQualifiedName().contentEquals("java.util.concurrent.atomic");
+        && ASTHelpers.enclosingPackage(type.tsym)
+            .map(p -> p.getQualifiedName().contentEquals("java.util.concurrent.atomic"))
+            .orElse(false);
   }
 
   /**
@@ -303,6 +310,7 @@ public final class JdkApi {
   public static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
   public static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
   public static final String TIMEOUT_EXCEPTION = "java.util.concurrent.TimeoutException";
+  public static final Supplier<Type> TIMEOUT_EXCEPTION_TYPE = Suppliers.typeFromString(TIMEOUT_EXCEPTION);
   /**
    * The calls that start a task and return its future, which the caller may cancel: {@code
    * submit} and {@code schedule} on an executor, {@code CompletableFuture.supplyAsync/runAsync}.

@@ -298,7 +298,7 @@ public final class FixLayout {
     }
     return counts.entrySet().stream()
         .max(Map.Entry.<String, Integer>comparingByValue()
-            .thenComparing(e -> -e.getKey().length()))
+            .thenComparingInt(e -> -e.getKey().length()))
         .map(Map.Entry::getKey)
         .orElse(DEFAULT_UNIT);
   }

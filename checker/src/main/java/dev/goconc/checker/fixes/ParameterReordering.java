@@ -40,7 +40,7 @@ public final class ParameterReordering {
           calls.add(call.getArguments());
           callTrees.add(call);
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
@@ -49,13 +49,13 @@ public final class ParameterReordering {
           calls.add(call.getArguments());
           callTrees.add(call);
         }
-        return super.visitNewClass(call, unused);
+        return super.visitNewClass(call, null);
       }
 
       @Override
       public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
         blocked[0] |= ASTHelpers.getSymbol(reference) == method;
-        return super.visitMemberReference(reference, unused);
+        return super.visitMemberReference(reference, null);
       }
 
       @Override
@@ -66,7 +66,7 @@ public final class ParameterReordering {
             && ASTHelpers.findSuperMethods(symbol, state.getTypes()).contains(method)) {
           blocked[0] = true;
         }
-        return super.visitMethod(other, unused);
+        return super.visitMethod(other, null);
       }
     }.scan(state.getPath().getCompilationUnit(), null);
     if (blocked[0] || nested(callTrees, state)) {

@@ -47,7 +47,7 @@ public final class ReleaseFix {
     if (!(statementPath.getLeaf() instanceof StatementTree statement)
         || (start instanceof AssignmentTree && !(statement instanceof ExpressionStatementTree))
         || !(statementPath.getParentPath().getLeaf() instanceof BlockTree block)
-        || writtenElsewhere(local, start, statementPath.getParentPath(), state)) {
+        || writtenElsewhere(local, start, statementPath.getParentPath())) {
       return Optional.empty();
     }
     List<? extends StatementTree> statements = block.getStatements();
@@ -190,7 +190,7 @@ public final class ReleaseFix {
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
         names.add(node.getName().toString());
-        return super.visitVariable(node, unused);
+        return super.visitVariable(node, null);
       }
     }.scan(scope, null);
     String name = base;
@@ -209,8 +209,7 @@ public final class ReleaseFix {
   }
 
   /** Whether {@code local} is assigned anywhere in {@code scope} other than at {@code start}. */
-  private static boolean writtenElsewhere(
-      VarSymbol local, Tree start, TreePath scope, VisitorState state) {
+  private static boolean writtenElsewhere(VarSymbol local, Tree start, TreePath scope) {
     boolean[] written = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -218,7 +217,7 @@ public final class ReleaseFix {
         if (node != start && ASTHelpers.getSymbol(node.getVariable()) == local) {
           written[0] = true;
         }
-        return super.visitAssignment(node, unused);
+        return super.visitAssignment(node, null);
       }
 
       @Override
@@ -226,7 +225,7 @@ public final class ReleaseFix {
         if (ASTHelpers.getSymbol(node.getVariable()) == local) {
           written[0] = true;
         }
-        return super.visitCompoundAssignment(node, unused);
+        return super.visitCompoundAssignment(node, null);
       }
     }.scan(ownerBody(scope), null);
     return written[0];

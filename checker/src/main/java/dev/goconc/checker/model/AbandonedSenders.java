@@ -294,7 +294,7 @@ public final class AbandonedSenders {
     new com.sun.source.util.TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        return tree == producer || found[0] ? null : super.scan(tree, unused);
+        return tree == producer || found[0] ? null : super.scan(tree, null);
       }
 
       @Override
@@ -306,7 +306,7 @@ public final class AbandonedSenders {
       @Override
       public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree tree, Void unused) {
         found[0] |= ASTHelpers.getSymbol(tree) == constant;
-        return super.visitMemberSelect(tree, unused);
+        return super.visitMemberSelect(tree, null);
       }
     }.scan(CodeRoots.codeOf(root), null);
     return found[0];

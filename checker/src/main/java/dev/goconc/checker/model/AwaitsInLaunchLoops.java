@@ -108,7 +108,7 @@ public final class AwaitsInLaunchLoops {
             unknown[0] |= insideLoop(getCurrentPath(), root.getLeaf());
           }
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(new TreePath(root, CodeRoots.codeOf(root.getLeaf())), null);
     if (unknown[0] || startedBefore[0] >= count.longValue()) {
@@ -148,7 +148,7 @@ public final class AwaitsInLaunchLoops {
                 found[0] = call;
               }
             }
-            return super.visitMethodInvocation(call, unused);
+            return super.visitMethodInvocation(call, null);
           }
         }.scan(next, null);
         if (found[0] != null) {
@@ -188,7 +188,7 @@ public final class AwaitsInLaunchLoops {
         if (!found[0] && GoroutineBodies.isLaunch(call, state)) {
           found[0] = countedOn(getCurrentPath(), call, group, state);
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(loop, null);
     return found[0];
@@ -215,7 +215,7 @@ public final class AwaitsInLaunchLoops {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         found[0] |= isAddOn(call, group, state);
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(loop, null);
     return found[0];
@@ -232,7 +232,7 @@ public final class AwaitsInLaunchLoops {
     new OwnCode() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        return tree == boundary ? null : super.scan(tree, unused);
+        return tree == boundary ? null : super.scan(tree, null);
       }
 
       @Override
@@ -242,7 +242,7 @@ public final class AwaitsInLaunchLoops {
             && !countsOne(call.getArguments().get(0))) {
           last[0] = call;
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(new TreePath(root, CodeRoots.codeOf(root.getLeaf())), null);
     return Optional.ofNullable(last[0]);

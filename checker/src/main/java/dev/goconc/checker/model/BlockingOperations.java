@@ -64,7 +64,7 @@ public final class BlockingOperations {
               }
               return null;
             }
-            return super.visitMethodInvocation(call, unused);
+            return super.visitMethodInvocation(call, null);
           }
 
           @Override

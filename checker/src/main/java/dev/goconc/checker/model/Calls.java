@@ -31,13 +31,13 @@ public final class Calls {
     new TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree node, Void unused) {
-        return found[0] ? null : super.scan(node, unused);
+        return found[0] ? null : super.scan(node, null);
       }
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         found[0] |= test.test(call);
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(tree, null);
     return found[0];
@@ -83,13 +83,13 @@ public final class Calls {
       new TreeScanner<Void, Void>() {
         @Override
         public Void scan(Tree node, Void unused) {
-          return found[0] ? null : super.scan(node, unused);
+          return found[0] ? null : super.scan(node, null);
         }
 
         @Override
         public Void visitNewClass(com.sun.source.tree.NewClassTree created, Void unused) {
           found[0] |= kind.isMake(created, state);
-          return super.visitNewClass(created, unused);
+          return super.visitNewClass(created, null);
         }
       }.scan(tree, null);
       return found[0];
@@ -104,7 +104,7 @@ public final class Calls {
         found[0] |= reference.getName().contentEquals("close")
             && ChannelUses.isChannelType(
                 ASTHelpers.getType(reference.getQualifierExpression()), state);
-        return super.visitMemberReference(reference, unused);
+        return super.visitMemberReference(reference, null);
       }
     }.scan(tree, null);
     return found[0];
@@ -129,7 +129,7 @@ public final class Calls {
         new OwnCodeScanner() {
           @Override
           public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            return matcher.matches(call, state) || super.visitMethodInvocation(call, unused);
+            return matcher.matches(call, state) || super.visitMethodInvocation(call, null);
           }
         }.scan(tree, null);
     return Boolean.TRUE.equals(found);
@@ -149,7 +149,7 @@ public final class Calls {
                 && GoconcApi.CONTEXT_DONE.matches(channel, state)) {
               return true;
             }
-            return super.visitMethodInvocation(call, unused);
+            return super.visitMethodInvocation(call, null);
           }
 
           @Override
@@ -158,7 +158,7 @@ public final class Calls {
                 ASTHelpers.stripParentheses(loop.getExpression()), state)) {
               return true;
             }
-            return super.visitEnhancedForLoop(loop, unused);
+            return super.visitEnhancedForLoop(loop, null);
           }
         }.scan(tree, null);
     return Boolean.TRUE.equals(found);

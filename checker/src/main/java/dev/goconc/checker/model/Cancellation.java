@@ -102,7 +102,7 @@ public final class Cancellation {
             return true;
           }
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(tree, null);
     return Boolean.TRUE.equals(found);
@@ -112,7 +112,7 @@ public final class Cancellation {
     Boolean found = new TreeScanner<Boolean, Void>() {
       @Override
       public Boolean scan(Tree node, Void unused) {
-        return Boolean.TRUE.equals(super.scan(node, unused));
+        return Boolean.TRUE.equals(super.scan(node, null));
       }
 
       @Override
@@ -124,7 +124,7 @@ public final class Cancellation {
       public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
         return OBSERVES.matches(call, state)
             || observingMethod(call, state, depth, seen)
-            || super.visitMethodInvocation(call, unused);
+            || super.visitMethodInvocation(call, null);
       }
     }.scan(tree, null);
     return Boolean.TRUE.equals(found);
@@ -196,7 +196,7 @@ public final class Cancellation {
       TreePath handler = TreePath.getPath(loop, entry.getKey());
       if (handler == null
           || leavesLoop(handler, loop.getLeaf(), state)
-          || recordsInterrupt(handler, body, state)) {
+          || recordsInterrupt(handler, body)) {
         continue;
       }
       boolean restores = Calls.anyInOwnCode(entry.getKey().getBlock(), JdkApi.THREAD_INTERRUPT, state);
@@ -212,7 +212,7 @@ public final class Cancellation {
 
   /** Whether {@code handler}'s parameter takes an {@code InterruptedException}. */
   public static boolean catchesInterrupt(CatchTree handler, VisitorState state) {
-    Type interrupted = state.getTypeFromString(JdkApi.INTERRUPTED_EXCEPTION);
+    Type interrupted = JdkApi.INTERRUPTED_EXCEPTION_TYPE.get(state);
     Type caught = ASTHelpers.getType(handler.getParameter());
     if (interrupted == null || caught == null) {
       return false;
@@ -240,7 +240,7 @@ public final class Cancellation {
         if (JdkApi.isInterruptibleWait(call, state)) {
           waits.add(getCurrentPath());
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
@@ -339,7 +339,7 @@ public final class Cancellation {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         out[0] |= JdkApi.NEVER_RETURNS.matches(call, state) || throwingMethod(call, state);
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
@@ -406,26 +406,26 @@ public final class Cancellation {
    * ({@code body} for a local, the unit for a field): a flag the loop, the code after it or the
    * owner acts on.
    */
-  private static boolean recordsInterrupt(TreePath handlerPath, Tree body, VisitorState state) {
+  private static boolean recordsInterrupt(TreePath handlerPath, Tree body) {
     CatchTree handler = (CatchTree) handlerPath.getLeaf();
     Set<Symbol> written = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
         addVariable(tree.getVariable(), written);
-        return super.visitAssignment(tree, unused);
+        return super.visitAssignment(tree, null);
       }
 
       @Override
       public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
         addVariable(tree.getVariable(), written);
-        return super.visitCompoundAssignment(tree, unused);
+        return super.visitCompoundAssignment(tree, null);
       }
 
       @Override
       public Void visitUnary(UnaryTree tree, Void unused) {
         addVariable(tree.getExpression(), written);
-        return super.visitUnary(tree, unused);
+        return super.visitUnary(tree, null);
       }
 
       @Override
@@ -434,7 +434,7 @@ public final class Cancellation {
         if (receiver != null && JdkApi.isAtomic(ASTHelpers.getType(receiver))) {
           addVariable(receiver, written); // interrupted.set(true)
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(handler.getBlock(), null);
     written.remove(ASTHelpers.getSymbol(handler.getParameter()));
@@ -449,7 +449,7 @@ public final class Cancellation {
     new TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        return tree == catchTree || read[0] ? null : super.scan(tree, unused);
+        return tree == catchTree || read[0] ? null : super.scan(tree, null);
       }
 
       @Override
@@ -461,7 +461,7 @@ public final class Cancellation {
       @Override
       public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
         read[0] |= written.contains(ASTHelpers.getSymbol(tree));
-        return super.visitMemberSelect(tree, unused);
+        return super.visitMemberSelect(tree, null);
       }
     }.scan(scope, null);
     return read[0];
@@ -510,7 +510,7 @@ public final class Cancellation {
           made[0] = tree.getInitializer() != null
               && JdkApi.isPoolCreation(ASTHelpers.stripParentheses(tree.getInitializer()), state);
         }
-        return super.visitVariable(tree, unused);
+        return super.visitVariable(tree, null);
       }
 
       @Override
@@ -520,7 +520,7 @@ public final class Cancellation {
           reachable[0] |= !(parent instanceof MemberSelectTree select
               && JdkApi.POOL_USES_THAT_KEEP_TASKS.contains(select.getIdentifier().toString()));
         }
-        return super.visitIdentifier(tree, unused);
+        return super.visitIdentifier(tree, null);
       }
     }.scan(pathOf(root, launch), null);
     return !made[0] || reachable[0];

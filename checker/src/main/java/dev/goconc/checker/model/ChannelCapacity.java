@@ -157,7 +157,7 @@ public final class ChannelCapacity {
             && make.getArguments().size() == 1) {
           capacity[0] = make.getArguments().get(0);
         }
-        return super.visitVariable(variable, unused);
+        return super.visitVariable(variable, null);
       }
     }.scan(method, null);
     return capacity[0];
@@ -186,7 +186,7 @@ public final class ChannelCapacity {
         if (target != null && channelOf(target, state) == channel) {
           ops[0]++;
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
@@ -198,7 +198,7 @@ public final class ChannelCapacity {
         if (operation && channelOf(reference.getQualifierExpression(), state) == channel) {
           ops[0]++; // out::send in a forEach
         }
-        return super.visitMemberReference(reference, unused);
+        return super.visitMemberReference(reference, null);
       }
     }.scan(tree, null);
     return ops[0];

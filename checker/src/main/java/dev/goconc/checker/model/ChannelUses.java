@@ -213,7 +213,7 @@ public final class ChannelUses {
               tree.getInitializer() instanceof MethodInvocationTree init ? init : null,
               where.unit(), where.repeated(), false, false));
         }
-        return super.visitVariable(tree, unused);
+        return super.visitVariable(tree, null);
       }
 
       @Override
@@ -254,7 +254,7 @@ public final class ChannelUses {
             && named != alias) {
           direct.put(alias, named);
         }
-        return super.visitVariable(tree, unused);
+        return super.visitVariable(tree, null);
       }
     }.scan(rootPath, null);
     Map<VarSymbol, VarSymbol> resolved = new LinkedHashMap<>();

@@ -235,7 +235,7 @@ public final class ChannelWaits {
         if (tree == inner) {
           found[0] = true;
         }
-        return found[0] ? null : super.scan(tree, unused);
+        return found[0] ? null : super.scan(tree, null);
       }
     }.scan(outer, null);
     return found[0];

@@ -146,7 +146,7 @@ public final class ContextsInScope {
   public static boolean isContextWrapper(MethodInvocationTree call, VisitorState state) {
     Symbol symbol = ASTHelpers.getSymbol(call);
     return symbol != null
-        && symbol.isStatic()
+        && ASTHelpers.isStatic(symbol)
         && symbol.owner.getQualifiedName().contentEquals(GoconcApi.CONTEXT)
         && !call.getArguments().isEmpty();
   }

@@ -38,19 +38,19 @@ public final class EndlessLoops {
       @Override
       public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
         check(tree, isTrue(tree.getCondition()));
-        return super.visitWhileLoop(tree, unused);
+        return super.visitWhileLoop(tree, null);
       }
 
       @Override
       public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
         check(tree, isTrue(tree.getCondition()));
-        return super.visitDoWhileLoop(tree, unused);
+        return super.visitDoWhileLoop(tree, null);
       }
 
       @Override
       public Void visitForLoop(ForLoopTree tree, Void unused) {
         check(tree, tree.getCondition() == null || isTrue(tree.getCondition()));
-        return super.visitForLoop(tree, unused);
+        return super.visitForLoop(tree, null);
       }
 
       private void check(StatementTree loop, boolean unconditional) {
@@ -62,7 +62,7 @@ public final class EndlessLoops {
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
         return tree == body.getLeaf()
-            ? super.visitLambdaExpression(tree, unused)
+            ? super.visitLambdaExpression(tree, null)
             : null;
       }
 
@@ -103,7 +103,7 @@ public final class EndlessLoops {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         out[0] |= JdkApi.SYSTEM_EXIT.matches(tree, state);
-        return super.visitMethodInvocation(tree, unused);
+        return super.visitMethodInvocation(tree, null);
       }
 
       @Override

@@ -10,7 +10,6 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -103,7 +102,7 @@ public final class FutureCompletions {
         if (ASTHelpers.getSymbol(node) == future && node.getInitializer() != null) {
           assignments[0]++;
         }
-        return super.visitVariable(node, unused);
+        return super.visitVariable(node, null);
       }
 
       @Override
@@ -287,9 +286,8 @@ public final class FutureCompletions {
       if (leaf instanceof LambdaExpressionTree) {
         bodies.add(0, p);
       } else if (leaf instanceof ClassTree) {
+        // A class's methods are counted with the class, so a method adds nothing of its own.
         bodies.add(0, p.getParentPath().getLeaf() instanceof NewClassTree ? p.getParentPath() : p);
-      } else if (leaf instanceof MethodTree && p.getParentPath().getLeaf() instanceof ClassTree) {
-        continue; // counted with its class
       }
     }
     return bodies;

@@ -105,7 +105,7 @@ public final class GoroutineBodies {
         && ASTHelpers.getSymbol(local) instanceof VarSymbol var
         && threadLocals(state).get(var) instanceof ThreadVariable known
         && known.startedOnly()) {
-      created = known.creation();
+      created = known.creation;
     }
     return created == null ? null : runnableArgument(created, state);
   }
@@ -131,10 +131,17 @@ public final class GoroutineBodies {
    * A local initialised with {@code new Thread(...)}: the creation, the {@code start()} calls on
    * it, and whether it is ever reassigned or run in place ({@code t.run()}).
    */
-  private record ThreadVariable(
-      NewClassTree creation, List<MethodInvocationTree> starts, boolean[] otherwise) {
+  private static final class ThreadVariable {
+    final NewClassTree creation;
+    final List<MethodInvocationTree> starts = new ArrayList<>();
+    boolean otherwise;
+
+    ThreadVariable(NewClassTree creation) {
+      this.creation = creation;
+    }
+
     boolean startedOnly() {
-      return !otherwise[0] && !starts.isEmpty();
+      return !otherwise && !starts.isEmpty();
     }
   }
 
@@ -148,7 +155,7 @@ public final class GoroutineBodies {
 
   private static Map<VarSymbol, ThreadVariable> collectThreadVariables(
       CompilationUnitTree unit, VisitorState state) {
-    Map<VarSymbol, ThreadVariable> locals = new IdentityHashMap<>();
+    IdentityHashMap<VarSymbol, ThreadVariable> locals = new IdentityHashMap<>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
@@ -158,18 +165,18 @@ public final class GoroutineBodies {
             && ASTHelpers.getSymbol(tree) instanceof VarSymbol var
             && var.getKind() == ElementKind.LOCAL_VARIABLE
             && JdkApi.NEW_THREAD.matches(created, state)) {
-          locals.put(var, new ThreadVariable(created, new ArrayList<>(), new boolean[1]));
+          locals.put(var, new ThreadVariable(created));
         }
-        return super.visitVariable(tree, unused);
+        return super.visitVariable(tree, null);
       }
 
       @Override
       public Void visitAssignment(com.sun.source.tree.AssignmentTree tree, Void unused) {
         if (ASTHelpers.getSymbol(tree.getVariable()) instanceof VarSymbol var
             && locals.get(var) instanceof ThreadVariable known) {
-          known.otherwise()[0] = true;
+          known.otherwise = true;
         }
-        return super.visitAssignment(tree, unused);
+        return super.visitAssignment(tree, null);
       }
 
       @Override
@@ -178,12 +185,12 @@ public final class GoroutineBodies {
             && ASTHelpers.getSymbol(receiver) instanceof VarSymbol var
             && locals.get(var) instanceof ThreadVariable known) {
           if (JdkApi.THREAD_START.matches(call, state)) {
-            known.starts().add(call);
+            known.starts.add(call);
           } else if (JdkApi.THREAD_RUN.matches(call, state)) {
-            known.otherwise()[0] = true; // runs the task in place
+            known.otherwise = true; // runs the task in place
           }
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(unit, null);
     return locals;
@@ -226,7 +233,7 @@ public final class GoroutineBodies {
         && ASTHelpers.getSymbol(local) instanceof VarSymbol var
         && threadLocals(state).get(var) instanceof ThreadVariable known
         && known.startedOnly()) {
-      return List.copyOf(known.starts());
+      return List.copyOf(known.starts);
     }
     return List.of();
   }
@@ -289,10 +296,10 @@ public final class GoroutineBodies {
       return Optional.empty();
     }
     LaunchedLocal found = launchedLocals(state).get(var);
-    if (found == null || !found.onlyLaunched() || found.initializer() == null) {
+    if (found == null || !found.onlyLaunched() || found.initializer == null) {
       return Optional.empty();
     }
-    ExpressionTree init = ASTHelpers.stripParentheses(found.initializer());
+    ExpressionTree init = ASTHelpers.stripParentheses(found.initializer);
     return init instanceof LambdaExpressionTree || init instanceof NewClassTree
         ? task(init, state)
         : Optional.empty();
@@ -321,16 +328,24 @@ public final class GoroutineBodies {
    * it in place ({@code task.run()}), and whether it has any other use. Launched only, its body is
    * a goroutine; run once in place only, its body runs at that call.
    */
-  private record LaunchedLocal(ExpressionTree initializer, List<MethodInvocationTree> launches,
-      List<MethodInvocationTree> runs, boolean[] otherUse) {
+  private static final class LaunchedLocal {
+    final ExpressionTree initializer;
+    final List<MethodInvocationTree> launches = new ArrayList<>();
+    final List<MethodInvocationTree> runs = new ArrayList<>();
+    boolean otherUse;
+
+    LaunchedLocal(ExpressionTree initializer) {
+      this.initializer = initializer;
+    }
+
     /** Every use launches it. */
     boolean onlyLaunched() {
-      return !otherUse[0] && runs.isEmpty();
+      return !otherUse && runs.isEmpty();
     }
 
     /** Its one use calls its method in place ({@code closer.run()}), and nothing launches it. */
     boolean runOnceInPlace() {
-      return !otherUse[0] && launches.isEmpty() && runs.size() == 1;
+      return !otherUse && launches.isEmpty() && runs.size() == 1;
     }
   }
 
@@ -344,7 +359,7 @@ public final class GoroutineBodies {
 
   private static Map<VarSymbol, LaunchedLocal> collectLaunchedLocals(
       CompilationUnitTree unit, VisitorState state) {
-    Map<VarSymbol, LaunchedLocal> locals = new IdentityHashMap<>();
+    IdentityHashMap<VarSymbol, LaunchedLocal> locals = new IdentityHashMap<>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
@@ -354,10 +369,9 @@ public final class GoroutineBodies {
                 || init instanceof MemberReferenceTree)
             && ASTHelpers.getSymbol(tree) instanceof VarSymbol var
             && var.getKind() == ElementKind.LOCAL_VARIABLE) {
-          locals.put(var, new LaunchedLocal(
-              init, new ArrayList<>(), new ArrayList<>(), new boolean[1]));
+          locals.put(var, new LaunchedLocal(init));
         }
-        return super.visitVariable(tree, unused);
+        return super.visitVariable(tree, null);
       }
 
       @Override
@@ -367,11 +381,11 @@ public final class GoroutineBodies {
           MethodInvocationTree run = launch == null ? runOf(getCurrentPath()) : null;
           LaunchedLocal known = locals.get(var);
           if (launch != null) {
-            known.launches().add(launch);
+            known.launches.add(launch);
           } else if (run != null) {
-            known.runs().add(run);
+            known.runs.add(run);
           } else {
-            known.otherUse()[0] = true;
+            known.otherUse = true;
           }
         }
         return null;
@@ -401,7 +415,7 @@ public final class GoroutineBodies {
     return ASTHelpers.getSymbol(local) instanceof VarSymbol var
             && launchedLocals(state).get(var) instanceof LaunchedLocal found
             && found.runOnceInPlace()
-        ? Optional.of(found.runs().get(0))
+        ? Optional.of(found.runs.get(0))
         : Optional.empty();
   }
 
@@ -416,10 +430,10 @@ public final class GoroutineBodies {
         || !(ASTHelpers.getSymbol(name) instanceof VarSymbol var)
         || !(launchedLocals(state).get(var) instanceof LaunchedLocal found)
         || !found.runOnceInPlace()
-        || found.runs().get(0) != call) {
+        || found.runs.get(0) != call) {
       return Optional.empty();
     }
-    return Optional.ofNullable(found.initializer());
+    return Optional.ofNullable(found.initializer);
   }
 
   /** The launch that takes the task named at {@code path} ({@code task} or {@code task::run}). */
@@ -455,7 +469,7 @@ public final class GoroutineBodies {
     if (parent instanceof VariableTree local && ASTHelpers.getSymbol(local) instanceof VarSymbol var) {
       LaunchedLocal found = launchedLocals(state).get(var);
       if (found != null && found.onlyLaunched()) {
-        return List.copyOf(found.launches());
+        return List.copyOf(found.launches);
       }
     }
     return List.of();
@@ -506,9 +520,9 @@ public final class GoroutineBodies {
         }
         case MethodTree method -> {
           if (p.getParentPath() != null && p.getParentPath().getParentPath() != null
-              && parent instanceof ClassTree
-              && p.getParentPath().getParentPath().getLeaf() instanceof NewClassTree created
-              && taskMethod((ClassTree) parent).orElse(null) == method
+              && parent instanceof ClassTree body
+              && p.getParentPath().getParentPath().getLeaf() instanceof NewClassTree
+              && taskMethod(body).orElse(null) == method
               && !launchesOf(p, state).isEmpty()) {
             return new Placement(method, repeated, false);
           }
@@ -526,8 +540,8 @@ public final class GoroutineBodies {
   private static boolean isLaunchedLocal(VariableTree local, Tree init, VisitorState state) {
     return ASTHelpers.getSymbol(local) instanceof VarSymbol var
         && launchedLocals(state).get(var) instanceof LaunchedLocal found
-        && found.onlyLaunched() && !found.launches().isEmpty()
-        && ASTHelpers.stripParentheses(found.initializer()) == init;
+        && found.onlyLaunched() && !found.launches.isEmpty()
+        && ASTHelpers.stripParentheses(found.initializer) == init;
   }
 
   /** The goroutine lambda's {@link TreePath} when {@code path} lies inside one. */
@@ -585,7 +599,7 @@ public final class GoroutineBodies {
         if (isLaunch(call, state)) {
           launches.add(call);
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
@@ -614,7 +628,7 @@ public final class GoroutineBodies {
 
   private static Map<Tree, List<MethodInvocationTree>> collectLaunchedBodies(
       CompilationUnitTree unit, VisitorState state) {
-    Map<Symbol, ClassTree> classes = new IdentityHashMap<>();
+    IdentityHashMap<Symbol, ClassTree> classes = new IdentityHashMap<>();
     List<MethodInvocationTree> launches = new ArrayList<>();
     new TreePathScanner<Void, Void>() {
       @Override
@@ -623,7 +637,7 @@ public final class GoroutineBodies {
         if (symbol != null) {
           classes.put(symbol, tree);
         }
-        return super.visitClass(tree, unused);
+        return super.visitClass(tree, null);
       }
 
       @Override
@@ -631,10 +645,10 @@ public final class GoroutineBodies {
         if (isLaunch(call, state)) {
           launches.add(call);
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(unit, null);
-    Map<Tree, List<MethodInvocationTree>> bodies = new IdentityHashMap<>();
+    IdentityHashMap<Tree, List<MethodInvocationTree>> bodies = new IdentityHashMap<>();
     for (MethodInvocationTree launch : launches) {
       Optional<Tree> body = task(launch.getArguments().get(0), state);
       if (body.isEmpty()) {
@@ -708,7 +722,7 @@ public final class GoroutineBodies {
       new UnitMemo.Fact<>("method declarations");
 
   private static Map<MethodSymbol, MethodTree> methodsOf(CompilationUnitTree unit) {
-    Map<MethodSymbol, MethodTree> methods = new IdentityHashMap<>();
+    IdentityHashMap<MethodSymbol, MethodTree> methods = new IdentityHashMap<>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {
@@ -716,7 +730,7 @@ public final class GoroutineBodies {
         if (symbol != null) {
           methods.putIfAbsent(symbol, tree);
         }
-        return super.visitMethod(tree, unused);
+        return super.visitMethod(tree, null);
       }
     }.scan(unit, null);
     return methods;

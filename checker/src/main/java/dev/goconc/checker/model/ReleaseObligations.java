@@ -189,7 +189,7 @@ public final class ReleaseObligations {
       return List.of();
     }
     List<Finding> findings = new ArrayList<>();
-    Map<Tree, Optional<ExitPaths>> graphs = new IdentityHashMap<>();
+    IdentityHashMap<Tree, Optional<ExitPaths>> graphs = new IdentityHashMap<>();
     for (TreePath creation : creations) {
       judge(creation, obligation, state, graphs).ifPresent(findings::add);
     }
@@ -205,7 +205,7 @@ public final class ReleaseObligations {
         if (obligation.isCreation(call, state)) {
           found.add(getCurrentPath());
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
@@ -214,8 +214,8 @@ public final class ReleaseObligations {
           found.add(getCurrentPath());
         }
         // An anonymous subclass's body is a class of its own, matched on its own.
-        scan(created.getEnclosingExpression(), unused);
-        scan(created.getArguments(), unused);
+        scan(created.getEnclosingExpression(), null);
+        scan(created.getArguments(), null);
         return null;
       }
 

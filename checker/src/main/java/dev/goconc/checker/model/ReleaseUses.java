@@ -49,19 +49,19 @@ public final class ReleaseUses {
 
         @Override
         public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-          return nested(node, () -> super.visitLambdaExpression(node, unused));
+          return nested(node, () -> super.visitLambdaExpression(node, null));
         }
 
         @Override
         public Void visitClass(ClassTree node, Void unused) {
-          return nested(node, () -> super.visitClass(node, unused));
+          return nested(node, () -> super.visitClass(node, null));
         }
 
         @Override
         public Void visitNewClass(NewClassTree node, Void unused) {
           return node.getClassBody() == null
-              ? super.visitNewClass(node, unused)
-              : nested(node, () -> super.visitNewClass(node, unused));
+              ? super.visitNewClass(node, null)
+              : nested(node, () -> super.visitNewClass(node, null));
         }
 
         private Void nested(Tree node, java.util.function.Supplier<Void> scan) {

@@ -50,7 +50,7 @@ public final class Repetition {
 
   /**
    * The most times a lambda or method reference that a JDK method runs in place (see {@link
-   * GoconcApi#RUNS_CALLBACK_IN_PLACE}) runs per call of that method; {@code callbackPath} is its
+   * JdkApi#RUNS_CALLBACK_IN_PLACE}) runs per call of that method; {@code callbackPath} is its
    * path, whose parent is the call.
    */
   public static int callbackTimes(TreePath callbackPath, VisitorState state) {
@@ -154,20 +154,20 @@ public final class Repetition {
       @Override
       public Boolean visitAssignment(AssignmentTree tree, Void unused) {
         return ASTHelpers.getSymbol(tree.getVariable()) == variable
-            || Boolean.TRUE.equals(super.visitAssignment(tree, unused));
+            || Boolean.TRUE.equals(super.visitAssignment(tree, null));
       }
 
       @Override
       public Boolean visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
         return ASTHelpers.getSymbol(tree.getVariable()) == variable
-            || Boolean.TRUE.equals(super.visitCompoundAssignment(tree, unused));
+            || Boolean.TRUE.equals(super.visitCompoundAssignment(tree, null));
       }
 
       @Override
       public Boolean visitUnary(UnaryTree tree, Void unused) {
         return (tree.getKind().name().contains("CREMENT")
                 && ASTHelpers.getSymbol(tree.getExpression()) == variable)
-            || Boolean.TRUE.equals(super.visitUnary(tree, unused));
+            || Boolean.TRUE.equals(super.visitUnary(tree, null));
       }
     }.scan(body, null);
     return Boolean.TRUE.equals(found);

@@ -114,7 +114,7 @@ public final class SendCounts {
      */
     @Override
     public Integer visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-      Integer inside = super.visitLambdaExpression(tree, unused);
+      Integer inside = super.visitLambdaExpression(tree, null);
       return tree == root || runOnce.contains(tree) || inside == null || inside == 0 ? inside
           : Repetition.multiply(inside, callbackTimes.applyAsInt(tree));
     }
@@ -128,7 +128,7 @@ public final class SendCounts {
     @Override
     public Integer visitMemberReference(MemberReferenceTree tree, Void unused) {
       return marks.contains(tree) ? callbackTimes.applyAsInt(tree)
-          : super.visitMemberReference(tree, unused);
+          : super.visitMemberReference(tree, null);
     }
 
     private int count(Tree tree) {
@@ -155,7 +155,7 @@ public final class SendCounts {
           && SELECT_CASES.contains(select.getIdentifier().toString())) {
         runOnce.addAll(tree.getArguments());
       }
-      return plus(marks.contains(tree) ? 1 : 0, count0(super.visitMethodInvocation(tree, unused)));
+      return plus(marks.contains(tree) ? 1 : 0, count0(super.visitMethodInvocation(tree, null)));
     }
 
     private static int count0(Integer r) {
@@ -200,17 +200,17 @@ public final class SendCounts {
 
     @Override
     public Integer visitWhileLoop(WhileLoopTree tree, Void unused) {
-      return loop(tree, super.visitWhileLoop(tree, unused));
+      return loop(tree, super.visitWhileLoop(tree, null));
     }
 
     @Override
     public Integer visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
-      return loop(tree, super.visitDoWhileLoop(tree, unused));
+      return loop(tree, super.visitDoWhileLoop(tree, null));
     }
 
     @Override
     public Integer visitForLoop(ForLoopTree tree, Void unused) {
-      return loop(tree, super.visitForLoop(tree, unused));
+      return loop(tree, super.visitForLoop(tree, null));
     }
 
     @Override
@@ -243,7 +243,7 @@ public final class SendCounts {
           }
           around.push(tree);
           try {
-            return super.scan(tree, unused);
+            return super.scan(tree, null);
           } finally {
             around.pop();
           }

@@ -62,11 +62,11 @@ public final class StartedFutures {
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
         if (node == owner.getLeaf()) {
-          return super.visitLambdaExpression(node, unused);
+          return super.visitLambdaExpression(node, null);
         }
         nested++;
         try {
-          return super.visitLambdaExpression(node, unused);
+          return super.visitLambdaExpression(node, null);
         } finally {
           nested--;
         }
@@ -76,7 +76,7 @@ public final class StartedFutures {
       public Void visitClass(ClassTree node, Void unused) {
         nested++;
         try {
-          return super.visitClass(node, unused);
+          return super.visitClass(node, null);
         } finally {
           nested--;
         }
@@ -88,10 +88,10 @@ public final class StartedFutures {
           if (node.getInitializer() != null) {
             values.add(node.getInitializer());
           }
-          scan(node.getInitializer(), unused);
+          scan(node.getInitializer(), null);
           return null;
         }
-        return super.visitVariable(node, unused);
+        return super.visitVariable(node, null);
       }
 
       @Override
@@ -160,7 +160,7 @@ public final class StartedFutures {
             found[0] = true;
           }
         }
-        return super.visitTry(tree, unused);
+        return super.visitTry(tree, null);
       }
     }.scan(owner, null);
     return found[0];

@@ -27,6 +27,8 @@ public final class UnitMemo {
   private static final Context.Key<UnitMemo> KEY = new Context.Key<>();
 
   /** One kind of fact about a tree; its identity is the key, its name is for reading. */
+  // T is the type of the fact's value, checked where get() takes a Fact<T> and returns a T.
+  @SuppressWarnings("UnusedTypeParameter")
   public static final class Fact<T> {
     private final String name;
 

@@ -86,7 +86,7 @@ public final class UnreleasedFields {
             created.add(symbol);
           }
         }
-        return super.visitVariable(node, unused);
+        return super.visitVariable(node, null);
       }
     }.scan(classPath, null);
     if (candidates.isEmpty()) {
@@ -102,7 +102,7 @@ public final class UnreleasedFields {
       @Override
       public Void visitMemberSelect(MemberSelectTree node, Void unused) {
         note(ASTHelpers.getSymbol(node));
-        return super.visitMemberSelect(node, unused);
+        return super.visitMemberSelect(node, null);
       }
 
       private void note(Symbol symbol) {
@@ -148,7 +148,7 @@ public final class UnreleasedFields {
       @Override
       public Void visitMemberSelect(MemberSelectTree node, Void unused) {
         note(ASTHelpers.getSymbol(node));
-        return super.visitMemberSelect(node, unused);
+        return super.visitMemberSelect(node, null);
       }
 
       private void note(Symbol symbol) {

@@ -88,12 +88,12 @@ public final class WaitGroupGoroutines {
           calls.add(
               new GroupCall(getCurrentPath(), call, group, inFinally(getCurrentPath(), root)));
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        return node == root ? super.visitLambdaExpression(node, unused) : null;
+        return node == root ? super.visitLambdaExpression(node, null) : null;
       }
 
       @Override
@@ -135,7 +135,7 @@ public final class WaitGroupGoroutines {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        return tree == body || found[0] != null ? null : super.scan(tree, unused);
+        return tree == body || found[0] != null ? null : super.scan(tree, null);
       }
 
       @Override
@@ -143,7 +143,7 @@ public final class WaitGroupGoroutines {
         if (counter.await().matches(call, state) && groupOf(call) == group) {
           found[0] = call;
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
     }.scan(scope, null);
     return Optional.ofNullable(found[0]);

@@ -9,6 +9,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -49,7 +50,8 @@ final class ExitPathsTest {
 
     private static boolean isRelease(Tree tree) {
       return tree instanceof MethodInvocationTree call
-          && call.getMethodSelect().toString().equals("release");
+          && call.getMethodSelect() instanceof IdentifierTree id
+          && id.getName().contentEquals("release");
     }
 
     private static MethodInvocationTree firstCall(MethodTree method, String name) {
@@ -59,10 +61,11 @@ final class ExitPathsTest {
         public Void visitExpressionStatement(ExpressionStatementTree node, Void unused) {
           if (found[0] == null
               && node.getExpression() instanceof MethodInvocationTree call
-              && call.getMethodSelect().toString().equals(name)) {
+              && call.getMethodSelect() instanceof IdentifierTree id
+              && id.getName().contentEquals(name)) {
             found[0] = call;
           }
-          return super.visitExpressionStatement(node, unused);
+          return super.visitExpressionStatement(node, null);
         }
       }.scan(method.getBody(), null);
       return found[0];

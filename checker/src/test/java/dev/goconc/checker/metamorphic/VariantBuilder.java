@@ -15,7 +15,7 @@ final class VariantBuilder {
   private static final String CASE_MARK = " metamorphic: the case";
 
   /** Each source parsed once; every variant starts from a copy (cloning is cheaper than parsing). */
-  private final Map<TestSource, CompilationUnit> parsed = new IdentityHashMap<>();
+  private final IdentityHashMap<TestSource, CompilationUnit> parsed = new IdentityHashMap<>();
 
   private int nextId;
 
