@@ -11,6 +11,48 @@ final class InterruptIgnoredInTaskLoopTest {
   private final BugCheckerRefactoringTestHelper refactoring =
       StrictRules.refactoring(InterruptIgnoredInTaskLoop.class, getClass());
 
+  /**
+   * A unit that starts a platform thread ({@code thread.start()}, a launch with no argument) beside
+   * a task loop: found on ZooKeeper's LearnerHandler by the real-code check, where reading the
+   * launch's first argument crashed.
+   */
+  @Test
+  void judgesUnitsThatStartThreadsWithoutArguments() {
+    helper
+        .addSourceLines(
+            "Handler.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class Handler {
+              private final BlockingQueue<String> queue;
+
+              Handler(BlockingQueue<String> queue) {
+                this.queue = queue;
+              }
+
+              void start(ExecutorService pool) {
+                Thread sender = new Thread(this::send);
+                sender.start();
+                new Thread(() -> System.out.println("started")).start();
+                pool.execute(this::send);
+              }
+
+              void send() {
+                while (true) {
+                  try {
+                    System.out.println(queue.take());
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void quietOnLoopsThatInterruptionStops() {
     helper

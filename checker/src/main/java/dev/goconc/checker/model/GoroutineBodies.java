@@ -650,9 +650,13 @@ public final class GoroutineBodies {
     }.scan(unit, null);
     IdentityHashMap<Tree, List<MethodInvocationTree>> bodies = new IdentityHashMap<>();
     for (MethodInvocationTree launch : launches) {
-      Optional<Tree> body = task(launch.getArguments().get(0), state);
+      ExpressionTree launched = taskOf(launch, state); // thread.start() has no argument
+      if (launched == null) {
+        continue;
+      }
+      Optional<Tree> body = task(launched, state);
       if (body.isEmpty()) {
-        body = classTask(launch.getArguments().get(0), classes);
+        body = classTask(launched, classes);
       }
       Tree code = body.orElse(null);
       for (int depth = 0; code != null && depth <= DELEGATION_DEPTH; depth++) {
