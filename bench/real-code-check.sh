@@ -9,7 +9,8 @@
 #
 # Guava and commons-lang3 are each compiled twice: as published, and with "import dev.goconc.*;"
 # added to each file (runtime rules only), so every runtime rule analyses every method. Caffeine,
-# HttpCore 5, HttpClient 5, Jetty's jetty-util and Kafka's clients are compiled as published.
+# HttpCore 5, HttpClient 5, Jetty's jetty-util, Kafka's clients, Dropwizard Metrics, HikariCP,
+# logback-core and ZooKeeper are compiled as published.
 # Every rule runs in strict mode (-XepOpt:Goconc:Strict=true): a crash fails the run loudly.
 #
 # Usage: bench/real-code-check.sh [--guava VERSION] [--jdk] [--compare] [--keep-going] [--only A,B]
@@ -21,7 +22,8 @@
 #   --keep-going     do not stop at the first corpus that fails
 #   --only A,B       compile only the named corpora (guava, guava-importing-goconc, commons-lang3,
 #                    commons-lang3-importing-goconc, caffeine, httpcore5, httpclient5, jetty-util,
-#                    kafka-clients, java.base); the findings are compared for those alone
+#                    kafka-clients, metrics-core, hikaricp, logback-core, zookeeper, java.base);
+#                    the findings are compared for those alone
 #   --record         write the java.util.concurrent findings seen into bench/real-code-findings.tsv,
 #                    keeping the triage of those already there and marking new ones "untriaged"
 #                    (a list with an untriaged finding still fails the run)
@@ -345,7 +347,8 @@ leave_out_uncompilable() {
   local round failing left_out=0
   for round in 1 2 3 4; do
     run_javac plain "$list" "$WORK/$name-prune.log" "$@" > /dev/null
-    failing=$(grep -oE '^[^ ]+\.java:[0-9]+: error:' "$WORK/$name-prune.log" | sed -E 's/:[0-9]+: error:$//' | sort -u)
+    failing=$(grep -oE '^[^ ]+\.java:[0-9]+: error:' "$WORK/$name-prune.log" \
+      | sed -E 's/:[0-9]+: error:$//' | sort -u || true)
     [ -n "$failing" ] || break
     left_out=$((left_out + $(echo "$failing" | wc -l)))
     grep -vxF -f <(echo "$failing") "$list" > "$list.kept" || true
@@ -358,6 +361,10 @@ published_corpus httpcore5 org.apache.httpcomponents.core5 httpcore5 5.4.3
 published_corpus httpclient5 org.apache.httpcomponents.client5 httpclient5 5.6
 published_corpus jetty-util org.eclipse.jetty jetty-util 12.0.30
 published_corpus kafka-clients org.apache.kafka kafka-clients 3.9.1
+published_corpus metrics-core io.dropwizard.metrics metrics-core 4.2.38
+published_corpus hikaricp com.zaxxer HikariCP 7.1.0
+published_corpus logback-core ch.qos.logback logback-core 1.5.38
+published_corpus zookeeper org.apache.zookeeper zookeeper 3.9.3
 
 # --- Corpus 2: java.base from the JDK's src.zip, compiled as a patch of java.base itself.
 if $WITH_JDK; then
