@@ -15,7 +15,6 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
@@ -94,21 +93,6 @@ public final class ExecutorNotShutDown extends BugChecker
         @Override
         public Set<String> releaseNames() {
           return JdkApi.EXECUTOR_SHUTDOWN_NAMES;
-        }
-
-        @Override
-        public boolean yieldsAlias(MethodInvocationTree call, VisitorState state) {
-          return false;
-        }
-
-        @Override
-        public boolean inlineUseIsSafe(MethodInvocationTree call, VisitorState state) {
-          return false;
-        }
-
-        @Override
-        public boolean settles(TreePath callPath, VisitorState state) {
-          return false;
         }
 
         @Override

@@ -15,7 +15,6 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.model.CrashPolicy;
@@ -79,16 +78,6 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
         }
 
         @Override
-        public boolean inlineUseIsSafe(MethodInvocationTree call, VisitorState state) {
-          return false;
-        }
-
-        @Override
-        public boolean settles(TreePath callPath, VisitorState state) {
-          return false;
-        }
-
-        @Override
         public String noun(ExpressionTree creation) {
           return "context";
         }
@@ -135,7 +124,6 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
   private Description analyseMethod(MethodTree tree, VisitorState state) {
     return ReleaseObligations.report(this, CONTEXTS, tree, state);
   }
-
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {

@@ -17,8 +17,8 @@ import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.fixes.CounterFixes;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
-import dev.goconc.checker.model.WaitGroupGoroutines;
 import dev.goconc.checker.model.WaitGroupGoroutines.GroupCall;
+import dev.goconc.checker.model.WaitGroupGoroutines;
 import dev.goconc.checker.util.SourceLines;
 import java.util.Optional;
 

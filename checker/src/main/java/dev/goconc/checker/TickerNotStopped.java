@@ -66,11 +66,6 @@ public final class TickerNotStopped extends BugChecker
         }
 
         @Override
-        public boolean yieldsAlias(MethodInvocationTree call, VisitorState state) {
-          return false;
-        }
-
-        @Override
         public boolean inlineUseIsSafe(MethodInvocationTree call, VisitorState state) {
           return isTimerChannel(call, state);
         }
@@ -124,7 +119,6 @@ public final class TickerNotStopped extends BugChecker
   private Description analyseMethod(MethodTree tree, VisitorState state) {
     return ReleaseObligations.report(this, TICKERS, tree, state);
   }
-
 
   private static boolean isTicker(ExpressionTree creation) {
     var symbol = ASTHelpers.getSymbol(creation);

@@ -1,18 +1,18 @@
 package dev.goconc.checker.model;
 
+import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.TryTree;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
-import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.flow.ReceiveAhead;
 import dev.goconc.checker.model.ChannelUses.Kind;

@@ -76,16 +76,22 @@ public final class ReleaseObligations {
     Set<String> releaseNames();
 
     /** Whether {@code call} on the tracked value yields an alias with the same power. */
-    boolean yieldsAlias(MethodInvocationTree call, VisitorState state);
+    default boolean yieldsAlias(MethodInvocationTree call, VisitorState state) {
+      return false;
+    }
 
     /**
      * Whether a call made directly on the creation ({@code Time.newTimer(d).c()}) is a safe one-off
      * use, beside a release or an alias.
      */
-    boolean inlineUseIsSafe(MethodInvocationTree call, VisitorState state);
+    default boolean inlineUseIsSafe(MethodInvocationTree call, VisitorState state) {
+      return false;
+    }
 
     /** Whether the call at {@code callPath} on the tracked value shows it needs no release. */
-    boolean settles(TreePath callPath, VisitorState state);
+    default boolean settles(TreePath callPath, VisitorState state) {
+      return false;
+    }
 
     /** "context", "ticker", "timer", "executor". */
     String noun(ExpressionTree creation);

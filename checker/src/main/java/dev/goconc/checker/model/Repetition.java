@@ -20,7 +20,6 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
-import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
 
 /**

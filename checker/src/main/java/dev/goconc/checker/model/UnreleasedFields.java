@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The private fields of a top-level class (its nested classes included) that hold something the
@@ -92,34 +94,19 @@ public final class UnreleasedFields {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree node, Void unused) {
-        note(ASTHelpers.getSymbol(node));
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-        note(ASTHelpers.getSymbol(node));
-        return super.visitMemberSelect(node, null);
-      }
-
-      private void note(Symbol symbol) {
-        if (symbol == null || !candidates.containsKey(symbol)) {
-          return;
-        }
-        TreePath occurrence = getCurrentPath();
-        if (occurrence.getParentPath().getLeaf() instanceof AssignmentTree assignment
-            && assignment.getVariable() == occurrence.getLeaf()) {
-          if (obligation.isCreation(stripped(assignment.getExpression()), state)) {
-            created.add(symbol);
+    forEachOccurrence(
+        classPath,
+        candidates::containsKey,
+        (symbol, occurrence) -> {
+          if (occurrence.getParentPath().getLeaf() instanceof AssignmentTree assignment
+              && assignment.getVariable() == occurrence.getLeaf()) {
+            if (obligation.isCreation(stripped(assignment.getExpression()), state)) {
+              created.add(symbol);
+            }
+          } else if (releases(occurrence, obligation, state)) {
+            released.add(symbol);
           }
-        } else if (releases(occurrence, obligation, state)) {
-          released.add(symbol);
-        }
-      }
-    }.scan(classPath, null);
+        });
     List<VariableTree> unreleased = new ArrayList<>();
     candidates.forEach(
         (symbol, tree) -> {
@@ -138,6 +125,23 @@ public final class UnreleasedFields {
   public static boolean releasedIn(
       Symbol variable, TreePath scope, FieldObligation obligation, VisitorState state) {
     boolean[] released = {false};
+    forEachOccurrence(
+        scope,
+        symbol -> symbol == variable,
+        (symbol, occurrence) ->
+            released[0] |=
+                !(occurrence.getParentPath().getLeaf() instanceof AssignmentTree assignment
+                        && assignment.getVariable() == occurrence.getLeaf())
+                    && releases(occurrence, obligation, state));
+    return released[0];
+  }
+
+  /**
+   * Calls {@code visit} with each name in {@code scope} that refers to a symbol {@code tracked}
+   * accepts, and the name's path.
+   */
+  private static void forEachOccurrence(
+      TreePath scope, Predicate<Symbol> tracked, BiConsumer<Symbol, TreePath> visit) {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree node, Void unused) {
@@ -152,16 +156,11 @@ public final class UnreleasedFields {
       }
 
       private void note(Symbol symbol) {
-        if (!released[0]
-            && symbol == variable
-            && !(getCurrentPath().getParentPath().getLeaf() instanceof AssignmentTree assignment
-                && assignment.getVariable() == getCurrentPath().getLeaf())
-            && releases(getCurrentPath(), obligation, state)) {
-          released[0] = true;
+        if (symbol != null && tracked.test(symbol)) {
+          visit.accept(symbol, getCurrentPath());
         }
       }
     }.scan(scope, null);
-    return released[0];
   }
 
   private static ExpressionTree stripped(ExpressionTree value) {
