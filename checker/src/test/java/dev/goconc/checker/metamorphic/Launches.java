@@ -3,17 +3,25 @@ package dev.goconc.checker.metamorphic;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Goroutine launches: {@code Go.go(body)} (or a static import's {@code go(body)}),
  * {@code wg.go(body)} on a {@code WaitGroup}, {@code g.go(task)} and {@code g.tryGo(task)} on
- * an {@code ErrGroup}.
+ * an {@code ErrGroup}; and the JDK's launches that take only a {@code Runnable}: {@code
+ * pool.execute(body)} on a variable declared as an executor, {@code
+ * Thread.startVirtualThread(body)} and {@code CompletableFuture.runAsync(body[, pool])}. Not
+ * {@code submit}: a lambda that cannot complete normally is a {@code Callable} there, and the
+ * rewrite would change which method is called.
  */
 final class Launches {
   private Launches() {}
 
   /** The functional interface the launch's argument implements, if the call is a launch. */
   static Optional<String> bodyInterface(MethodCallExpr call) {
+    if (jdkRunnableLaunch(call)) {
+      return Optional.of("Runnable");
+    }
     if (call.getArguments().size() != 1) {
       return Optional.empty();
     }
@@ -29,6 +37,30 @@ final class Launches {
       return Optional.of("ErrGroup.Task");
     }
     return Optional.empty();
+  }
+
+  private static final Set<String> EXECUTOR_TYPES =
+      Set.of("Executor", "ExecutorService", "ScheduledExecutorService", "ThreadPoolExecutor",
+          "ScheduledThreadPoolExecutor", "ForkJoinPool");
+
+  private static boolean jdkRunnableLaunch(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    Optional<String> scope = call.getScope().map(Object::toString);
+    if (call.getArguments().isEmpty()) {
+      return false;
+    }
+    if (scope.equals(Optional.of("CompletableFuture")) && name.equals("runAsync")) {
+      return call.getArguments().size() <= 2;
+    }
+    if (call.getArguments().size() != 1) {
+      return false;
+    }
+    if (scope.equals(Optional.of("Thread")) && name.equals("startVirtualThread")) {
+      return true;
+    }
+    boolean onExecutor =
+        call.getScope().flatMap(DeclaredTypes::of).filter(EXECUTOR_TYPES::contains).isPresent();
+    return onExecutor && name.equals("execute");
   }
 
   static boolean isLaunch(MethodCallExpr call) {
