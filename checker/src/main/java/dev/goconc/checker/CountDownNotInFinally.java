@@ -91,21 +91,20 @@ public final class CountDownNotInFinally extends BugChecker
     if (!JdkApi.mentionsConcurrency(state)) {
       return Description.NO_MATCH;
     }
-    Optional<Tree> body = GoroutineBodies.bodyOf(launch, state);
-    TreePath bodyPath =
-        body.isEmpty() ? null : GoroutineBodies.bodyPath(state.getPath(), body.get());
+    TreePath bodyPath = GoroutineBodies.launchedBodyPath(state.getPath(), state).orElse(null);
     if (bodyPath == null) {
       return Description.NO_MATCH;
     }
+    Tree body = bodyPath.getLeaf();
     List<GroupCall> downs = WaitGroupGoroutines.callsIn(bodyPath, LATCHES.countDown(), state);
-    for (GroupCall down : WaitGroupGoroutines.skippable(downs, body.get(), state)) {
+    for (GroupCall down : WaitGroupGoroutines.skippable(downs, body, state)) {
       if (downs.stream().anyMatch(d -> d.group() == down.group() && d.inFinally())
           || WaitGroupGoroutines.awaitsItself(bodyPath, down.group(), LATCHES, state)) {
         continue; // counted down in a finally too, or a lock or party held in the task
       }
       Optional<MethodInvocationTree> await =
           WaitGroupGoroutines.awaitOutside(
-              down.group(), body.get(), state.getPath(), LATCHES, state);
+              down.group(), body, state.getPath(), LATCHES, state);
       if (await.isEmpty()) {
         continue;
       }
@@ -121,7 +120,7 @@ public final class CountDownNotInFinally extends BugChecker
                       SourceLines.of(await.get(), state),
                       call));
       if (downs.stream().noneMatch(d -> d != down && d.group() == down.group())) {
-        CounterFixes.countDownInFinally(down, body.get(), state).ifPresent(description::addFix);
+        CounterFixes.countDownInFinally(down, body, state).ifPresent(description::addFix);
       }
       state.reportMatch(description.build());
     }

@@ -178,7 +178,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
                     variable.getSimpleName()))
             : Optional.empty(); // a pool never shut down: ExecutorNotShutDown's finding
       }
-    } else if (receiver instanceof NewClassTree || madeInline(receiver, state)) {
+    } else if (receiver instanceof NewClassTree || isSchedulerCreation(receiver, state)) {
       return Optional.empty(); // a scheduler made for this call alone: the creation's own finding
     }
     ClassSymbol owner = namedClassAround(schedule);
@@ -254,7 +254,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
     if (parent instanceof VariableTree local
         && ASTHelpers.getSymbol(local) instanceof VarSymbol variable
         && variable.getKind() == ElementKind.LOCAL_VARIABLE) {
-      return isRead(variable, code);
+      return readOtherThanBy(variable, code, null);
     }
     return true; // stored, returned, passed on, chained: someone holds it
   }
@@ -294,11 +294,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
     return cancels[0];
   }
 
-  private static boolean isRead(VarSymbol variable, TreePath code) {
-    return readOtherThanBy(variable, code, null);
-  }
-
-  /** Whether {@code variable} occurs in {@code code} other than inside {@code except}. */
+  /** Whether {@code variable} occurs in {@code code} other than inside {@code except} (if any). */
   private static boolean readOtherThanBy(VarSymbol variable, TreePath code, Tree except) {
     boolean[] read = {false};
     new TreePathScanner<Void, Void>() {
@@ -346,10 +342,6 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
       }
     }.scan(scope, null);
     return made[0];
-  }
-
-  private static boolean madeInline(ExpressionTree receiver, VisitorState state) {
-    return isSchedulerCreation(receiver, state);
   }
 
   private static boolean isSchedulerCreation(ExpressionTree value, VisitorState state) {

@@ -70,12 +70,11 @@ public final class RegisterInsideTask extends BugChecker implements MethodInvoca
     if (!JdkApi.mentionsConcurrency(state)) {
       return Description.NO_MATCH;
     }
-    Optional<Tree> body = GoroutineBodies.bodyOf(launch, state);
-    TreePath bodyPath =
-        body.isEmpty() ? null : GoroutineBodies.bodyPath(state.getPath(), body.get());
+    TreePath bodyPath = GoroutineBodies.launchedBodyPath(state.getPath(), state).orElse(null);
     if (bodyPath == null) {
       return Description.NO_MATCH;
     }
+    Tree body = bodyPath.getLeaf();
     for (GroupCall register : WaitGroupGoroutines.callsIn(bodyPath, LATCHES.countUp(), state)) {
       if (!GoroutineBodies.launchesIn(bodyPath, state).isEmpty()
           || WaitGroupGoroutines.countedBeforeLaunch(
@@ -84,7 +83,7 @@ public final class RegisterInsideTask extends BugChecker implements MethodInvoca
       }
       Optional<MethodInvocationTree> await =
           WaitGroupGoroutines.awaitOutside(
-              register.group(), body.get(), state.getPath(), LATCHES, state);
+              register.group(), body, state.getPath(), LATCHES, state);
       if (await.isEmpty()) {
         continue;
       }
@@ -99,9 +98,9 @@ public final class RegisterInsideTask extends BugChecker implements MethodInvoca
                       CountDownNotInFinally.shortForm(await.get()),
                       SourceLines.of(await.get(), state),
                       call));
-      if (launch.getArguments().contains(body.get())) {
+      if (launch.getArguments().contains(body)) {
         CounterFixes.countUpBeforeLaunch(
-                register, body.get(), state.getPath().getParentPath(), state)
+                register, body, state.getPath().getParentPath(), state)
             .ifPresent(description::addFix);
       }
       state.reportMatch(description.build());

@@ -70,8 +70,8 @@ public final class WaitGroupAwaitInLaunchLoop extends BugChecker
   }
 
   private Description analyse(MethodInvocationTree await, VisitorState state) {
-    if (!GoconcApi.WAIT_GROUP_AWAIT.matches(await, state)
-        || !GoconcApi.mentionsRuntime(state)
+    if (!GoconcApi.mentionsRuntime(state)
+        || !GoconcApi.WAIT_GROUP_AWAIT.matches(await, state)
         || !(WaitGroupGoroutines.groupOf(await) instanceof VarSymbol group)) {
       return Description.NO_MATCH;
     }

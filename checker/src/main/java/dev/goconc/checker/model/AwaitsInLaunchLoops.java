@@ -199,9 +199,7 @@ public final class AwaitsInLaunchLoops {
     if (GoconcApi.WAIT_GROUP_GO.matches(launch, state)) {
       return WaitGroupGoroutines.groupOf(launch) == group;
     }
-    return GoroutineBodies.bodyOf(launch, state)
-        .map(body -> GoroutineBodies.bodyPath(launchPath, body))
-        .filter(bodyPath -> bodyPath != null)
+    return GoroutineBodies.launchedBodyPath(launchPath, state)
         .map(
             bodyPath ->
                 WaitGroupGoroutines.callsIn(bodyPath, GoconcApi.WAIT_GROUP_DONE, state).stream()

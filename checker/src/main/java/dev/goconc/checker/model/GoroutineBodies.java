@@ -264,6 +264,16 @@ public final class GoroutineBodies {
         : TreePath.getPath(launchPath.getCompilationUnit(), body); // also a new Thread(body)
   }
 
+  /**
+   * The path of the body the launch at {@code launchPath} starts ({@link #bodyOf}, then {@link
+   * #bodyPath}); empty when the call is no launch or its body cannot be seen.
+   */
+  public static Optional<TreePath> launchedBodyPath(TreePath launchPath, VisitorState state) {
+    return launchPath.getLeaf() instanceof MethodInvocationTree launch
+        ? bodyOf(launch, state).map(body -> bodyPath(launchPath, body))
+        : Optional.empty();
+  }
+
   /** The code a task expression runs, as {@link #bodyOf} describes. */
   private static Optional<Tree> task(ExpressionTree expression, VisitorState state) {
     ExpressionTree argument = ASTHelpers.stripParentheses(expression);
