@@ -221,7 +221,7 @@ public final class GoroutineLeak extends BugChecker
         continue; // a loop over a channel nothing closes: UnclosedChannel's finding
       }
       Set<Tree> receiving = new java.util.HashSet<>();
-      entry.getValue().forEach(u -> receiving.add(u.ident()));
+      entry.getValue().stream().filter(Use::surely).forEach(u -> receiving.add(u.ident()));
       boolean mustReceive = ExitPaths.of(ops.pathTo(goroutine), state)
           .map(body -> body.exitsFromEntryAvoiding(receiving::contains).stream()
               .noneMatch(ExitPaths.Exit::leaves))
@@ -326,7 +326,8 @@ public final class GoroutineLeak extends BugChecker
       return Optional.empty();
     }
     boolean receives = all.stream().anyMatch(u -> u.kind() == Kind.RECEIVE);
-    int count = AbandonedSenders.sendCount(ops.uses().root(), sends, ops, state);
+    int count = AbandonedSenders.sendCount(
+        ops.uses().root(), sends, ChannelUses.operationsAt(all), ops, state);
     if (capacity > 0 && count <= capacity) {
       return Optional.empty();
     }
@@ -364,6 +365,9 @@ public final class GoroutineLeak extends BugChecker
     for (Use use : all) {
       if (use.kind() != Kind.SEND && use.kind() != Kind.RECEIVE) {
         continue;
+      }
+      if (use.via() != null && (use.via().most() != 1 || !use.via().onEveryPath())) {
+        return Optional.empty(); // a method that may send (or receive) other than once
       }
       StatementTree statement = use.call() == null || use.selectCase() || use.inLoop() ? null
           : topLevelStatement(ops.pathTo(use.call()), method);

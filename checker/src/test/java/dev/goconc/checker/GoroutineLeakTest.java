@@ -421,6 +421,163 @@ final class GoroutineLeakTest {
   }
 
   /**
+   * A method of the unit that does something to the channel it is given counts at the call: a
+   * goroutine that calls a sending helper is a sender ({@code Go.go(() -> query(r, out))}). No
+   * summary — an overridable, recursive or storing method — leaves the channel unjudged.
+   */
+  @Test
+  void helpersOfTheUnitAreSummarised() {
+    helper
+        .addSourceLines(
+            "Helpers.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Helpers {
+              static String fetch(String replica) {
+                return replica;
+              }
+
+              private static void query(String replica, SendChan<String> out) {
+                out.send(fetch(replica));
+              }
+
+              private static void queryTwice(String replica, Chan<String> out) {
+                out.send(fetch(replica));
+                out.send(fetch(replica + "/backup"));
+              }
+
+              private static void queryOrGiveUp(Context ctx, String replica, Chan<String> out) {
+                Select.<Void>select()
+                    .send(out, fetch(replica), () -> null)
+                    .recv(ctx.done(), v -> null)
+                    .run();
+              }
+
+              // Room for every answer: the senders never wait.
+              String firstOfThreeBuffered() {
+                Chan<String> results = Chan.make(3);
+                Go.go(() -> query("a", results));
+                Go.go(() -> query("b", results));
+                Go.go(() -> query("c", results));
+                return results.receive();
+              }
+
+              // Every answer is received.
+              List<String> allOfThree() {
+                Chan<String> results = Chan.make();
+                Go.go(() -> query("a", results));
+                Go.go(() -> query("b", results));
+                Go.go(() -> query("c", results));
+                List<String> all = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                  all.add(results.receive());
+                }
+                return all;
+              }
+
+              // The helper gives up when the context is cancelled.
+              String firstWithContext(Context ctx) {
+                Chan<String> results = Chan.make();
+                Go.go(() -> queryOrGiveUp(ctx, "a", results));
+                Go.go(() -> queryOrGiveUp(ctx, "b", results));
+                return results.receive();
+              }
+
+              // Both sends of the helper are received.
+              List<String> bothOfOne() {
+                Chan<String> results = Chan.make();
+                Go.go(() -> queryTwice("a", results));
+                return List.of(results.receive(), results.receive());
+              }
+
+              // A method a subclass may replace: what runs is not known.
+              void send(String replica, Chan<String> out) {
+                out.send(replica);
+              }
+
+              String overridable() {
+                Chan<String> results = Chan.make();
+                Go.go(() -> send("a", results));
+                Go.go(() -> send("b", results));
+                return results.receive();
+              }
+
+              // A method that calls itself has no summary.
+              private static void retry(int left, Chan<String> out) {
+                if (left == 0) {
+                  out.send("gave up");
+                } else {
+                  retry(left - 1, out);
+                }
+              }
+
+              String recursive() {
+                Chan<String> results = Chan.make();
+                Go.go(() -> retry(2, results));
+                Go.go(() -> retry(3, results));
+                return results.receive();
+              }
+
+              // A method that keeps the channel: someone else may receive.
+              static final List<Chan<String>> KEPT = new ArrayList<>();
+
+              private static void keep(Chan<String> out) {
+                KEPT.add(out);
+                out.send("kept");
+              }
+
+              String stored() {
+                Chan<String> results = Chan.make();
+                Go.go(() -> keep(results));
+                Go.go(() -> keep(results));
+                return results.receive();
+              }
+
+              // First answer wins, through a helper: the two slower senders wait for ever.
+              String firstOfThree() {
+                Chan<String> results = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'results'
+                Go.go(() -> query("a", results));
+                Go.go(() -> query("b", results));
+                Go.go(() -> query("c", results));
+                return results.receive();
+              }
+
+              // One launch per replica, one receive.
+              String firstOfMany(List<String> replicas) {
+                Chan<String> results = Chan.make();
+                for (String replica : replicas) {
+                  // BUG: Diagnostic contains: goroutine sending on 'results'
+                  Go.go(() -> query(replica, results));
+                }
+                return results.receive();
+              }
+
+              // The helper sends twice; the method takes one.
+              String oneOfTwo() {
+                Chan<String> results = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'results'
+                Go.go(() -> queryTwice("a", results));
+                return results.receive();
+              }
+
+              // Narrowed on the way in: still the same channel.
+              String narrowed() {
+                Chan<String> results = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'results'
+                Go.go(() -> query("a", results.sendOnly()));
+                Go.go(() -> query("b", results.sendOnly()));
+                return results.receive();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A Go guide's buffered-channel lesson: a send past a full buffer blocks even when the method
    * receives later, and receives that make room in time keep it quiet.
    */
@@ -765,14 +922,30 @@ final class GoroutineLeakTest {
                     .run());
               }
 
-              // Handed to a method, which may close it: not judged.
+              // Handed to a method that keeps it, and may close it later: not judged.
               void handedOn() {
                 Chan<Void> done = Chan.make();
                 Go.go(() -> done.receive());
                 register(done);
               }
 
-              static void register(Chan<Void> c) {}
+              static final java.util.List<Chan<Void>> REGISTERED = new java.util.ArrayList<>();
+
+              static void register(Chan<Void> c) {
+                REGISTERED.add(c);
+              }
+
+              // Handed to a method of the unit that only looks at it: still nobody closes it.
+              void handedToALookingMethod() {
+                Chan<Void> stop = Chan.make();
+                // BUG: Diagnostic contains: nothing sends on or closes 'stop'
+                Go.go(() -> stop.receive());
+                log(stop);
+              }
+
+              private static void log(Chan<Void> c) {
+                System.out.println(c.len());
+              }
 
               // Nobody ever closes 'stop': the goroutine waits for ever.
               void neverClosed() {

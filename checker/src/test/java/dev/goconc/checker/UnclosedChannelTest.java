@@ -9,6 +9,123 @@ final class UnclosedChannelTest {
   private final CompilationTestHelper helper =
       StrictRules.compilation(UnclosedChannel.class, getClass());
 
+  /**
+   * A producer or consumer written as a method of the unit is read through its summary: a
+   * goroutine that calls a producer which never closes leaves the loop over its channel waiting;
+   * one that closes on every way out does not.
+   */
+  @Test
+  void helpersOfTheUnitAreSummarised() {
+    helper
+        .addSourceLines(
+            "Helpers.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Helpers {
+              static void use(int value) {}
+
+              private static void produceAndClose(List<Integer> items, Chan<Integer> out) {
+                try {
+                  for (int item : items) {
+                    out.send(item);
+                  }
+                } finally {
+                  out.close();
+                }
+              }
+
+              private static void produce(List<Integer> items, SendChan<Integer> out) {
+                for (int item : items) {
+                  out.send(item);
+                }
+              }
+
+              private static void drain(RecvChan<Integer> in) {
+                for (int value : in) {
+                  use(value);
+                }
+              }
+
+              private static void maybeClose(Chan<Integer> out, boolean last) {
+                if (last) {
+                  out.close();
+                }
+              }
+
+              // The producer closes on every way out.
+              void producerCloses(List<Integer> items) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> produceAndClose(items, out));
+                for (int value : out) {
+                  use(value);
+                }
+              }
+
+              // The method closes after producing through the helper.
+              void closedAfterTheHelper(List<Integer> items) {
+                Chan<Integer> out = Chan.make(items.size());
+                produce(items, out);
+                out.close();
+                for (int value : out) {
+                  use(value);
+                }
+              }
+
+              // A helper that closes on some paths only: not summarised, not judged.
+              void closedSometimes(List<Integer> items, boolean last) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> {
+                  produce(items, out);
+                  maybeClose(out, last);
+                });
+                for (int value : out) {
+                  use(value);
+                }
+              }
+
+              // The consumer helper ranges over what the method closes.
+              void consumerDrainsClosed(List<Integer> items) {
+                Chan<Integer> ch = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                wg.go(() -> drain(ch));
+                try {
+                  for (int item : items) {
+                    ch.send(item);
+                  }
+                } finally {
+                  ch.close();
+                }
+                wg.await();
+              }
+
+              // The producer helper never closes: the loop waits for ever.
+              void producerNeverCloses(List<Integer> items) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> produce(items, out));
+                // BUG: Diagnostic contains: nothing closes 'out'
+                for (int value : out) {
+                  use(value);
+                }
+              }
+
+              // The consumer helper ranges over a channel the method never closes.
+              void consumerNeverEnds(List<Integer> items) {
+                Chan<Integer> ch = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                // BUG: Diagnostic contains: nothing closes 'ch'
+                wg.go(() -> drain(ch));
+                for (int item : items) {
+                  ch.send(item);
+                }
+                wg.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void identification() {
     helper

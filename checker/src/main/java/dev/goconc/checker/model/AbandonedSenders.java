@@ -84,14 +84,16 @@ public final class AbandonedSenders {
     int total = 0;
     for (Map.Entry<Tree, Set<Tree>> entry : sendsByGoroutine.entrySet()) {
       Tree goroutine = entry.getKey();
+      ToIntFunction<Tree> weight = ChannelUses.operationsAt(all);
       int count = goroutine instanceof MemberReferenceTree
           ? entry.getValue().size()
-          : sendCount(goroutine, entry.getValue(), ops, state);
+          : sendCount(goroutine, entry.getValue(), weight, ops, state);
       if (count > 1 && count != SendCounts.UNBOUNDED
           && (goroutine instanceof LambdaExpressionTree || goroutine instanceof MethodTree)) {
         int counted = count;
         count = ExitPaths.of(ops.pathTo(goroutine), state)
-            .map(body -> Math.min(counted, SendCounts.maxOnAPath(body, entry.getValue())))
+            .map(body -> Math.min(counted,
+                SendCounts.maxOnAPath(body, entry.getValue(), weight)))
             .orElse(count);
       }
       count = count > 0 ? Repetition.multiply(count, ops.launchTimes(goroutine)) : count;
@@ -235,12 +237,16 @@ public final class AbandonedSenders {
     return Optional.empty();
   }
 
-  /** The most sends among {@code sends} that one run of {@code unit} makes. */
-  public static int sendCount(Tree unit, Set<Tree> sends, ChannelWaits ops, VisitorState state) {
+  /**
+   * The most sends among {@code sends} that one run of {@code unit} makes, each counting {@code
+   * weight} ({@link ChannelUses#operationsAt} of the channel's uses).
+   */
+  public static int sendCount(Tree unit, Set<Tree> sends, ToIntFunction<Tree> weight,
+      ChannelWaits ops, VisitorState state) {
     return SendCounts.max(unit, sends, callback -> {
       TreePath path = ops.pathTo(callback);
       return path == null ? SendCounts.UNBOUNDED : Repetition.callbackTimes(path, state);
-    });
+    }, weight);
   }
 
   /**

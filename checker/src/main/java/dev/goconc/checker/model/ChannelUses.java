@@ -28,7 +28,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.ToIntFunction;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -78,6 +80,9 @@ public final class ChannelUses {
    * @param inLoop whether a loop between the use and its unit repeats it
    * @param loopReceive a for-each over the channel, or a {@code receiveOk} in a loop
    * @param selectCase whether the use is a case of a {@code select}
+   * @param via for an operation a method of the unit performs on the channel it is passed
+   *     ({@code worker(ch)}, see {@link ParameterEffects}): what it does; {@code tree} and {@code
+   *     call} are then the call site. Null for the channel's own operations.
    */
   public record Use(
       VarSymbol channel,
@@ -88,13 +93,28 @@ public final class ChannelUses {
       Tree unit,
       boolean inLoop,
       boolean loopReceive,
-      boolean selectCase) {
+      boolean selectCase,
+      ParameterEffects.Effect via) {
+    Use(VarSymbol channel, Kind kind, Tree tree, IdentifierTree ident, MethodInvocationTree call,
+        Tree unit, boolean inLoop, boolean loopReceive, boolean selectCase) {
+      this(channel, kind, tree, ident, call, unit, inLoop, loopReceive, selectCase, null);
+    }
+
     /**
      * The tree that performs the operation: the call ({@code ch.send(v)}, a select case), or the
      * method reference ({@code ch::send}) or other tree when there is no call of its own.
      */
     public Tree operation() {
       return call != null ? call : tree;
+    }
+
+    /**
+     * Whether the operation surely runs each time control passes its tree: always for the
+     * channel's own operations; for a call of a summarised method, when every way out of the
+     * method performs it.
+     */
+    public boolean surely() {
+      return via == null || via.onEveryPath();
     }
 
     /**
@@ -169,6 +189,21 @@ public final class ChannelUses {
     return !of(channel).isEmpty() && !any(channel, Kind.SEND) && !any(channel, Kind.ESCAPE);
   }
 
+  /**
+   * How many operations the tree of each of {@code ops} stands for, for {@link SendCounts}: one
+   * for the channel's own operations, and the most the method performs for a call of a summarised
+   * method ({@link ParameterEffects.Effect#most}); 1 for any other tree.
+   */
+  public static ToIntFunction<Tree> operationsAt(List<Use> ops) {
+    Map<Tree, Integer> counts = new java.util.HashMap<>();
+    for (Use op : ops) {
+      if (op.via() != null) {
+        counts.merge(op.operation(), op.via().most(), SendCounts::plus);
+      }
+    }
+    return tree -> counts.getOrDefault(tree, 1);
+  }
+
   /** The constant capacity of a {@code Chan.make} call: 0 without argument; empty if unknown. */
   public static OptionalInt capacity(MethodInvocationTree make) {
     if (make.getArguments().isEmpty()) {
@@ -220,8 +255,8 @@ public final class ChannelUses {
       public Void visitIdentifier(IdentifierTree tree, Void unused) {
         Symbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol instanceof VarSymbol var && kind.isChannelType(var.type, state)) {
-          add(classify(
-              aliases.getOrDefault(var, var), getCurrentPath(), root, aliases, kind, state));
+          classify(aliases.getOrDefault(var, var), getCurrentPath(), root, aliases, kind, state)
+              .forEach(this::add);
         }
         return null;
       }
@@ -318,12 +353,12 @@ public final class ChannelUses {
     }
   }
 
-  private static Use classify(VarSymbol channel, TreePath path, Tree root,
+  private static List<Use> classify(VarSymbol channel, TreePath path, Tree root,
       Map<VarSymbol, VarSymbol> aliases, ChannelKind channelKind, VisitorState state) {
     IdentifierTree ident = (IdentifierTree) path.getLeaf();
     if (path.getParentPath().getLeaf() instanceof MemberReferenceTree reference) {
-      return methodReference(
-          channel, ident, path.getParentPath(), reference, root, channelKind, state);
+      return List.of(methodReference(
+          channel, ident, path.getParentPath(), reference, root, channelKind, state));
     }
     Placement where = GoroutineBodies.place(path, root, state);
     TreePath exprPath = channelExpression(path, channelKind, state);
@@ -349,6 +384,12 @@ public final class ChannelUses {
       if (SelectCases.isCase(invocation, state) && invocation.getArguments().get(0) == expr) {
         selectCase = true;
         kind = GoconcApi.SELECT_SEND.matches(invocation, state) ? Kind.SEND : Kind.RECEIVE;
+      } else if (!where.escapes()) {
+        Optional<List<Use>> summarised =
+            summarised(channel, ident, invocation, expr, where, channelKind, state);
+        if (summarised.isPresent()) {
+          return summarised.get();
+        }
       }
     } else if (parent instanceof AssignmentTree assignment && assignment.getVariable() == ident) {
       boolean make = channelKind.isMake(assignment.getExpression(), state);
@@ -366,8 +407,29 @@ public final class ChannelUses {
     if (where.escapes() && kind != Kind.NEUTRAL) {
       kind = Kind.ESCAPE;
     }
-    return new Use(channel, kind, parent, ident, call, where.unit(), where.repeated(), loopReceive,
-        selectCase);
+    return List.of(new Use(channel, kind, parent, ident, call, where.unit(), where.repeated(),
+        loopReceive, selectCase));
+  }
+
+  /**
+   * The channel passed to a method of the unit that has a summary for it ({@code worker(ch)}):
+   * one use per kind of operation the method performs, placed at the call; a method that only
+   * looks at it leaves one {@link Kind#NEUTRAL} use. Empty when there is no summary.
+   */
+  private static Optional<List<Use>> summarised(VarSymbol channel, IdentifierTree ident,
+      MethodInvocationTree call, Tree argument, Placement where, ChannelKind channelKind,
+      VisitorState state) {
+    int index = call.getArguments().indexOf(argument);
+    if (index < 0) {
+      return Optional.empty();
+    }
+    return ParameterEffects.of(call, index, channelKind, state).map(effects -> effects.isEmpty()
+        ? List.of(new Use(channel, Kind.NEUTRAL, call, ident, call, where.unit(),
+            where.repeated(), false, false))
+        : effects.stream()
+            .map(effect -> new Use(channel, effect.kind(), call, ident, call, where.unit(),
+                where.repeated() || effect.repeats(), effect.loopReceive(), false, effect))
+            .toList());
   }
 
   /**

@@ -49,6 +49,9 @@ public final class ChannelWaits {
 
   /** Whether the send {@code use} can wait forever for a receiver. */
   public boolean blocks(Use use) {
+    if (use.via() != null) {
+      return use.kind() == Kind.SEND && use.via().waits();
+    }
     if (use.tree() instanceof MemberReferenceTree reference) {
       return use.kind() == Kind.SEND && uses.kind().sendWaits(reference.getName().toString());
     }
@@ -61,6 +64,9 @@ public final class ChannelWaits {
 
   /** Whether the receive {@code use} waits for a value (or the close) before going on. */
   public boolean waits(Use use) {
+    if (use.via() != null) {
+      return use.via().waits();
+    }
     if (use.selectCase()) {
       Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
       return cases.isEmpty() || !hasWayOut(cases.get(), use);

@@ -53,7 +53,16 @@ public final class SendCounts {
    * place runs {@code callbackTimes} times ({@link Repetition#callbackTimes}).
    */
   public static int max(Tree tree, Set<? extends Tree> marks, ToIntFunction<Tree> callbackTimes) {
-    Integer result = new Counter(marks, tree, callbackTimes).scan(tree, null);
+    return max(tree, marks, callbackTimes, mark -> 1);
+  }
+
+  /**
+   * As {@link #max}, where running the mark {@code mark} counts {@code weight.applyAsInt(mark)}
+   * (a call of a method that sends several times: {@link ParameterEffects.Effect#most}).
+   */
+  public static int max(Tree tree, Set<? extends Tree> marks, ToIntFunction<Tree> callbackTimes,
+      ToIntFunction<Tree> weight) {
+    Integer result = new Counter(marks, tree, callbackTimes, weight).scan(tree, null);
     return result == null ? 0 : result;
   }
 
@@ -64,16 +73,22 @@ public final class SendCounts {
    * sequential code — "send the first match and return; else send a default" sends once.
    */
   public static int maxOnAPath(ExitPaths body, Set<? extends Tree> marks) {
+    return maxOnAPath(body, marks, mark -> 1);
+  }
+
+  /** As {@link #maxOnAPath}, each mark counting {@code weight} (see {@link #max}). */
+  public static int maxOnAPath(ExitPaths body, Set<? extends Tree> marks,
+      ToIntFunction<Tree> weight) {
     Map<Tree, Integer> longest = new HashMap<>();
     int most = 0;
     for (Tree mark : marks) {
-      most = Math.max(most, chainFrom(mark, body, marks, longest, new HashSet<>()));
+      most = Math.max(most, chainFrom(mark, body, marks, weight, longest, new HashSet<>()));
     }
     return most;
   }
 
   private static int chainFrom(Tree mark, ExitPaths body, Set<? extends Tree> marks,
-      Map<Tree, Integer> longest, Set<Tree> onStack) {
+      ToIntFunction<Tree> weight, Map<Tree, Integer> longest, Set<Tree> onStack) {
     Integer known = longest.get(mark);
     if (known != null) {
       return known;
@@ -83,10 +98,10 @@ public final class SendCounts {
     }
     int best = 0;
     for (Tree next : body.reachedAvoiding(mark, marks::contains, t -> false)) {
-      best = Math.max(best, chainFrom(next, body, marks, longest, onStack));
+      best = Math.max(best, chainFrom(next, body, marks, weight, longest, onStack));
     }
     onStack.remove(mark);
-    int chain = plus(best, 1);
+    int chain = plus(best, weight.applyAsInt(mark));
     longest.put(mark, chain);
     return chain;
   }
@@ -101,11 +116,14 @@ public final class SendCounts {
     private final Tree root;
 
     private final ToIntFunction<Tree> callbackTimes;
+    private final ToIntFunction<Tree> weight;
 
-    Counter(Set<? extends Tree> marks, Tree root, ToIntFunction<Tree> callbackTimes) {
+    Counter(Set<? extends Tree> marks, Tree root, ToIntFunction<Tree> callbackTimes,
+        ToIntFunction<Tree> weight) {
       this.marks = marks;
       this.root = root;
       this.callbackTimes = callbackTimes;
+      this.weight = weight;
     }
 
     /**
@@ -155,7 +173,8 @@ public final class SendCounts {
           && SELECT_CASES.contains(select.getIdentifier().toString())) {
         runOnce.addAll(tree.getArguments());
       }
-      return plus(marks.contains(tree) ? 1 : 0, count0(super.visitMethodInvocation(tree, null)));
+      return plus(marks.contains(tree) ? weight.applyAsInt(tree) : 0,
+          count0(super.visitMethodInvocation(tree, null)));
     }
 
     private static int count0(Integer r) {
