@@ -89,9 +89,13 @@ import java.util.stream.Collectors;
  * Go.go(task)}), started by {@code Go.go}, {@code WaitGroup.go}, {@code ErrGroup.go}/{@code
  * tryGo}, virtual threads, executors or {@code CompletableFuture.runAsync}. A channel is followed
  * through its aliases ({@code var c = ch}, {@code ch.recvOnly()}, {@code ch.sendOnly()}, casts)
- * and its captures. Judged only for channels made in the method that never escape it (passed to a
- * method, stored, captured by code that may run elsewhere: quiet, even where that misses a leak),
- * whose capacity is a constant. One escape is let through for the unreceived send: a channel the
+ * and its captures, and into the methods of the compilation unit it is passed to: a call of a
+ * method that sends on (or receives from, or closes) the channel it is given counts as those
+ * operations, as many times as the method performs them ({@code Go.go(() -> query(r, out))} is a
+ * sender; see {@link dev.goconc.checker.model.ParameterEffects}). Judged only for channels made in
+ * the method that never escape it (stored, captured by code that may run elsewhere, passed to a
+ * method that may be overridden, calls itself or keeps the channel: quiet, even where that misses
+ * a leak), whose capacity is a constant. One escape is let through for the unreceived send: a channel the
  * method only returns is shared when the method is done, so the method's own sends on it come
  * first and block (GoKer's moby#33293). A send with a way out (trySend, a select with {@code
  * otherwise}, {@code ctx.done()}, a timer or a done channel) never blocks forever. The fix gives

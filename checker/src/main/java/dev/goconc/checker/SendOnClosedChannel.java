@@ -45,7 +45,9 @@ import java.util.Optional;
  * A send ({@code send}, {@code trySend}, a {@code select} send case) or a second
  * {@code close()} that some path of the same method or goroutine body reaches after
  * {@code close()} of the same channel (in a method, an initializer block or a goroutine body): Go
- * panics there, goconc throws {@code ChannelClosedException}. A close and a send in different methods, goroutines or
+ * panics there, goconc throws {@code ChannelClosedException}. A method of the compilation unit
+ * that closes the channel it is given on every way out, or sends on it, does so at the call
+ * ({@link dev.goconc.checker.model.ParameterEffects}); a close and a send in different goroutines or
  * lambdas (a select handler included) are out of reach.
  *
  * <p>Paths end where the variable is assigned a new channel, and a for-each variable is a new
@@ -159,9 +161,11 @@ public final class SendOnClosedChannel extends BugChecker
         : String.format("'%s' is sent on at line %d", channel.getSimpleName(),
             SourceLines.of(at, state));
     return buildDescription(at).setMessage(String.format(
-        "%s on a path after close() at line %d, which throws ChannelClosedException; only the"
+        "%s on a path after close() at line %d%s, which throws ChannelClosedException; only the"
             + " sender closes, once, after its last send",
-        what, SourceLines.of(close.call(), state))).build();
+        what, SourceLines.of(close.call(), state),
+        close.via() == null ? "" : " (in " + close.via().method().getSimpleName() + "())"))
+        .build();
   }
 
   /** A close in a block that also sets a boolean flag, or under compareAndSet/getAndSet. */

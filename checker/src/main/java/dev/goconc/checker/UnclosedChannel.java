@@ -68,7 +68,10 @@ import java.util.Set;
  * <p>A for-each over the channel that can leave on a value (a break, return or throw inside it:
  * a sentinel, an error) is not judged; a {@code receiveOk} loop is, its way out being the close.
  * Quiet when a close exists elsewhere (a closer goroutine after {@code wg.await()}), and on
- * channels that escape (passed to a method, which may close it; stored). Fix: when a single
+ * channels that escape (stored; passed to a method the model cannot summarise, which may close
+ * it). A method of the compilation unit that sends on, ranges over or closes the channel it is
+ * given counts at the call as what it does ({@code Go.go(() -> produce(items, out))} feeds
+ * {@code out}; a helper that closes on some paths only is not summarised). Fix: when a single
  * goroutine, started once, sends and never closes, close in {@code finally} in that goroutine.
  */
 @AutoService(BugChecker.class)

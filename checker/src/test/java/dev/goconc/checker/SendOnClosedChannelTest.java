@@ -7,6 +7,74 @@ final class SendOnClosedChannelTest {
   private final CompilationTestHelper helper =
       StrictRules.compilation(SendOnClosedChannel.class, getClass());
 
+  /**
+   * A method of the unit that closes (or sends on) the channel it is given does so at the call:
+   * closing through a helper and sending afterwards throws as a direct close would.
+   */
+  @Test
+  void helpersOfTheUnitAreSummarised() {
+    helper
+        .addSourceLines(
+            "Helpers.java",
+            """
+            import dev.goconc.*;
+
+            class Helpers {
+              private static void finish(Chan<Integer> out) {
+                out.close();
+              }
+
+              private static void emit(Chan<Integer> out, int value) {
+                out.send(value);
+              }
+
+              private static void maybeFinish(Chan<Integer> out, boolean last) {
+                if (last) {
+                  out.close();
+                }
+              }
+
+              // Send, then close through the helper.
+              void sendThenFinish(Chan<Integer> out) {
+                emit(out, 1);
+                finish(out);
+              }
+
+              // The helper closes on some paths only: not summarised.
+              void sometimes(Chan<Integer> out, boolean last) {
+                maybeFinish(out, last);
+                out.send(2);
+              }
+
+              // Each round's channel is closed once.
+              void eachOnce(java.util.List<Chan<Integer>> outs) {
+                for (Chan<Integer> out : outs) {
+                  finish(out);
+                }
+              }
+
+              void closedThenSent(Chan<Integer> out) {
+                finish(out);
+                // BUG: Diagnostic contains: 'out' is sent on at line 40 on a path after close() at line 38 (in finish())
+                out.send(2);
+              }
+
+              void closedThenSentThroughTheHelper(Chan<Integer> out) {
+                out.close();
+                // BUG: Diagnostic contains: 'out' is sent on at line 46 on a path after close() at line 44
+                emit(out, 3);
+              }
+
+              void finishedTwice(Chan<Integer> out) {
+                finish(out);
+                // BUG: Diagnostic contains: 'out' is closed again at line 52 on a path after close() at line 50 (in finish())
+                finish(out);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void identification() {
     helper

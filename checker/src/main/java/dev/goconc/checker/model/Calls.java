@@ -14,6 +14,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import dev.goconc.checker.api.GoconcApi;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -59,10 +61,39 @@ public final class Calls {
 
   /**
    * Whether any code under {@code tree} closes a channel: a call of its {@code close()}, or a
-   * method reference {@code ch::close}; once per tree.
+   * method reference {@code ch::close}, there or in a method of the compilation unit it calls
+   * (which may close the channel it is given: {@link ParameterEffects}); once per tree.
    */
   public static boolean closesChannel(Tree tree, VisitorState state) {
-    return UnitMemo.get(state, CLOSES_CHANNEL, tree,
+    return UnitMemo.get(state, CLOSES_CHANNEL, tree, () -> {
+      java.util.Set<Tree> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      java.util.Deque<Tree> work = new java.util.ArrayDeque<>(List.of(tree));
+      while (!work.isEmpty()) {
+        Tree next = work.pop();
+        if (!seen.add(next)) {
+          continue;
+        }
+        if (closesDirectly(next, state)) {
+          return true;
+        }
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            GoroutineBodies.declarationInUnit(ASTHelpers.getSymbol(call), state)
+                .ifPresent(work::add);
+            return super.visitMethodInvocation(call, null);
+          }
+        }.scan(next, null);
+      }
+      return false;
+    });
+  }
+
+  private static final UnitMemo.Fact<Boolean> CLOSES_DIRECTLY =
+      new UnitMemo.Fact<>("closes a channel in its own code");
+
+  private static boolean closesDirectly(Tree tree, VisitorState state) {
+    return UnitMemo.get(state, CLOSES_DIRECTLY, tree,
         () -> anyIn(tree,
                 c -> nameOf(c).equals("close") && GoconcApi.CHAN_CLOSE.matches(c, state))
             || closesByReference(tree, state));

@@ -44,7 +44,9 @@ import javax.lang.model.element.ElementKind;
  * channel, and its uses are the channel's. An operation may be a call ({@code ch.send(v)}, a
  * select case) or a method reference ({@code items.forEach(out::send)}; {@code Runnable closer =
  * ch::close; closer.run();} happens at the run). Anything the channel does that the checks cannot
- * follow is an {@link Kind#ESCAPE}: passed to a method, stored, returned, or used inside a lambda
+ * follow is an {@link Kind#ESCAPE}: passed to a method without a summary ({@link
+ * ParameterEffects}: a call of a method of the unit counts as what that method does to it),
+ * stored, returned, or used inside a lambda
  * or class that is neither a goroutine body, a {@code select} handler nor a callback the JDK runs
  * in place (it may run on another thread at another time). Checks stay quiet on escapes.
  *
