@@ -17,6 +17,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -38,6 +39,7 @@ import dev.goconc.checker.model.ChannelWaits;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.EndlessLoops;
+import dev.goconc.checker.model.FieldChannelLeaks;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.model.SendCounts;
 import dev.goconc.checker.util.SourceLines;
@@ -51,8 +53,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A goroutine that can block forever or never stop. Three shapes, each a question to the model
- * of the method (or lambda, or initializer block) that makes the channel:
+ * A goroutine that can block forever or never stop. These shapes, each a question to the model
+ * of the method (or lambda, or initializer block) that makes the channel, or of the class that
+ * keeps it in a field:
  *
  * <ul>
  *   <li>Abandoned sender — the counted question: can the goroutines started here send more values
@@ -78,6 +81,15 @@ import java.util.stream.Collectors;
  *       channel is unbuffered (or has fewer slots than sends and the method never receives, or,
  *       where every send and receive is a plain statement of the method's body, a send finds the
  *       buffer already full of values the method has not yet received).
+ *   <li>Field channels ({@link dev.goconc.checker.model.FieldChannelLeaks}): a private, unbuffered
+ *       channel field made with the object and used only by the class's own code, through its
+ *       name or {@code this.name}. A send that waits while no code of the class receives from it
+ *       (GoKer's kubernetes#25331); a receive that waits while nothing sends on or closes it; and
+ *       a send that waits, outside the one goroutine of the object that receives the field in a
+ *       select loop, when that goroutine can end and the field is never closed: once the loop
+ *       has returned on its stop case, the send hangs (etcd#6857). Not judged: buffered fields,
+ *       fields made later than the object ({@code start()}), fields another object names
+ *       ({@code other.ch}), and fields an accessor or a lambda lets out.
  *   <li>No exit: a goroutine body with an endless loop that never observes cancellation ({@link
  *       dev.goconc.checker.model.Cancellation}); a lambda that only calls a method of this
  *       compilation unit ({@code () -> worker(ctx)}, Go's {@code go worker(ctx)}) is judged by
@@ -135,8 +147,46 @@ public final class GoroutineLeak extends BugChecker
   /** A class's initializer blocks ({@code static { ... }}, {@code { ... }}) are roots too. */
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    return CrashPolicy.describe(state, () -> CodeRoots.judgeInitializers(
-        tree, state, block -> analyseRoot(block.getPath().getLeaf(), block)));
+    return CrashPolicy.describe(state, () -> {
+      CodeRoots.judgeInitializers(
+          tree, state, block -> analyseRoot(block.getPath().getLeaf(), block));
+      if (GoconcApi.mentionsRuntime(state)
+          && state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree) {
+        FieldChannelLeaks.in(tree, state).forEach(leak -> state.reportMatch(describe(leak, state)));
+      }
+      return Description.NO_MATCH;
+    });
+  }
+
+  private Description describe(FieldChannelLeaks.Leak leak, VisitorState state) {
+    Tree at = leak.at().use().operation();
+    String name = leak.field().symbol().getSimpleName().toString();
+    String owner = leak.field().symbol().owner.getSimpleName().toString();
+    long line = SourceLines.of(at, state);
+    String message = switch (leak.shape()) {
+      case NEVER_RECEIVED -> String.format(
+          "send on '%s' at line %d blocks forever: no code of %s receives from '%s', a private"
+              + " field that never leaves the class; start its receiver, or select on the send"
+              + " with ctx.done()",
+          name, line, owner, name);
+      case NEVER_FED -> String.format(
+          "receive on '%s' at line %d blocks forever: no code of %s sends on or closes '%s', a"
+              + " private field that never leaves the class; close it when the awaited work is"
+              + " done, or select on ctx.done() beside it",
+          name, line, owner, name);
+      case RECEIVER_GONE -> String.format(
+          "send on '%s' at line %d blocks forever once %s has ended (it can leave %s): only it"
+              + " receives from '%s'; select on the send together with a channel that is closed"
+              + " when it ends",
+          name, line, goroutineName(leak.receiver(), state), leak.exit().where(state), name);
+    };
+    return buildDescription(at).setMessage(message).build();
+  }
+
+  private static String goroutineName(Tree body, VisitorState state) {
+    return body instanceof MethodTree method
+        ? method.getName() + "()"
+        : "the goroutine started at line " + SourceLines.of(body, state);
   }
 
   /** The channels made in the method or lambda at {@code state}'s path, whose body is given. */
@@ -157,9 +207,8 @@ public final class GoroutineLeak extends BugChecker
   private Optional<Description> judgeChannel(
       VarSymbol channel, ChannelUses uses, VisitorState state) {
     List<Use> all = uses.of(channel);
-    List<Use> makes = all.stream().filter(u -> u.kind() == Kind.MAKE).toList();
-    if (makes.size() != 1 || makes.get(0).inLoop() || makes.get(0).unit() != uses.root()
-        || all.stream().anyMatch(u -> u.kind() == Kind.REASSIGN)) {
+    Optional<Use> make = uses.madeHere(channel);
+    if (make.isEmpty()) {
       return Optional.empty();
     }
     // Returning the channel shares it only once the method is done: its own sends come first.
@@ -171,7 +220,7 @@ public final class GoroutineLeak extends BugChecker
     if (!returned && all.stream().noneMatch(u -> u.kind() == Kind.SEND || u.kind() == Kind.CLOSE)) {
       return unfedReceive(channel, all, new ChannelWaits(uses, state), state);
     }
-    OptionalInt capacity = ChannelUses.capacity(makes.get(0).call());
+    OptionalInt capacity = ChannelUses.capacity(make.get().call());
     if (capacity.isEmpty()) {
       return Optional.empty();
     }
@@ -183,7 +232,7 @@ public final class GoroutineLeak extends BugChecker
     if (!goroutinesUseIt) {
       return unreceivedSend(channel, all, capacity.getAsInt(), ops, state);
     }
-    return abandonedSender(channel, all, makes.get(0).call(), capacity.getAsInt(), ops, state)
+    return abandonedSender(channel, all, make.get().call(), capacity.getAsInt(), ops, state)
         .or(() -> abandonedReceiver(channel, all, capacity.getAsInt(), ops, state));
   }
 

@@ -141,16 +141,16 @@ public final class QueueHandoffLeak extends BugChecker
   private Optional<Description> judge(VarSymbol queue, ChannelUses uses, VisitorState state) {
     List<Use> all = uses.of(queue);
     Tree root = uses.root();
-    List<Use> makes = all.stream().filter(u -> u.kind() == Kind.MAKE).toList();
-    if (makes.size() != 1 || makes.get(0).inLoop() || makes.get(0).unit() != root
-        || all.stream().anyMatch(u -> u.kind() == Kind.REASSIGN || u.kind() == Kind.ESCAPE)
+    Optional<Use> make = uses.madeHere(queue);
+    if (make.isEmpty()
+        || all.stream().anyMatch(u -> u.kind() == Kind.ESCAPE)
         || all.stream().noneMatch(u -> u.unit() != root)) {
       return Optional.empty();
     }
     if (!AbandonedSenders.onlyGoroutinesSend(all, root)) {
       return unstoppableConsumer(queue, all, uses, state);
     }
-    ExpressionTree made = makes.get(0).made();
+    ExpressionTree made = make.get().made();
     OptionalInt capacity = ChannelKind.QUEUE.capacity(made, state);
     if (capacity.isEmpty() || capacity.getAsInt() == SendCounts.UNBOUNDED) {
       return Optional.empty();

@@ -127,9 +127,7 @@ public final class UnclosedChannel extends BugChecker
 
   private Optional<Description> judge(VarSymbol channel, ChannelUses uses, VisitorState state) {
     List<Use> all = uses.of(channel);
-    List<Use> makes = all.stream().filter(u -> u.kind() == Kind.MAKE).toList();
-    if (makes.size() != 1 || makes.get(0).inLoop() || makes.get(0).unit() != uses.root()
-        || all.stream().anyMatch(u -> u.kind() == Kind.REASSIGN)) {
+    if (uses.madeHere(channel).isEmpty()) {
       return Optional.empty();
     }
     boolean closed = all.stream().anyMatch(u -> u.kind() == Kind.CLOSE);

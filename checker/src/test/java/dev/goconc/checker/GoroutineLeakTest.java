@@ -578,6 +578,288 @@ final class GoroutineLeakTest {
   }
 
   /**
+   * A Go struct's channel fields: private, made with the object, used by its methods and the
+   * goroutines it starts. Judged when every use is in sight and the channel is unbuffered.
+   */
+  @Test
+  void fieldChannelsOfAClass() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+
+            class Quiet {
+              record Status(int n) {}
+
+              // Senders select with 'done', closed when the loop ends: they never hang.
+              static final class Node {
+                private final Chan<Chan<Status>> status = Chan.make();
+                private final Chan<Boolean> stop = Chan.make();
+                private final Chan<Void> done = Chan.make();
+
+                Node() {
+                  Go.go(this::run);
+                }
+
+                private void run() {
+                  while (true) {
+                    boolean stopped = Select.<Boolean>select()
+                        .recv(status, c -> {
+                          c.send(new Status(1));
+                          return false;
+                        })
+                        .recv(stop, v -> true)
+                        .run();
+                    if (stopped) {
+                      done.close();
+                      return;
+                    }
+                  }
+                }
+
+                Status status() {
+                  Chan<Status> c = Chan.make();
+                  boolean sent = Select.<Boolean>select()
+                      .send(status, c, () -> true)
+                      .recv(done, v -> false)
+                      .run();
+                  return sent ? c.receive() : null;
+                }
+
+                void stop() {
+                  Select.<Void>select().send(stop, true, () -> null).recv(done, v -> null).run();
+                  done.receive();
+                }
+              }
+
+              // The loop never ends (a process-lifetime daemon): requests always find it.
+              static final class Forever {
+                private final Chan<String> requests = Chan.make();
+
+                @SuppressWarnings("GoroutineLeak")
+                Forever() {
+                  Go.go(() -> {
+                    while (true) {
+                      Select.<Void>select()
+                          .recv(requests, r -> null)
+                          .run();
+                    }
+                  });
+                }
+
+                void submit(String request) {
+                  requests.send(request);
+                }
+              }
+
+              // Handed out by an accessor: callers may receive.
+              static final class Exposed {
+                private final Chan<String> results = Chan.make();
+
+                RecvChan<String> results() {
+                  return results;
+                }
+
+                void publish(String result) {
+                  results.send(result);
+                }
+              }
+
+              // Buffered: how many sends the buffer takes is not counted.
+              static final class Buffered {
+                private final Chan<String> events = Chan.make(16);
+
+                void publish(String event) {
+                  events.send(event);
+                }
+              }
+
+              // Another object's field: code elsewhere may use it.
+              static final class Peer {
+                private final Chan<String> inbox = Chan.make();
+
+                void tell(Peer other, String message) {
+                  other.inbox.send(message);
+                }
+
+                void deliver(String message) {
+                  inbox.send(message);
+                }
+              }
+
+              // Caller threads hand values over: both ends are in sight.
+              static final class Handoff {
+                private final Chan<String> slot = Chan.make();
+
+                void put(String value) {
+                  slot.send(value);
+                }
+
+                String take() {
+                  return slot.receive();
+                }
+              }
+
+              // Not private: other classes of the package may receive.
+              static final class Shared {
+                final Chan<String> out = Chan.make();
+
+                void publish(String value) {
+                  out.send(value);
+                }
+              }
+
+              // Made later than the object, possibly more than once: not judged.
+              static final class Restartable {
+                private Chan<String> work;
+
+                void start() {
+                  work = Chan.make();
+                }
+
+                void submit(String job) {
+                  work.send(job);
+                }
+              }
+
+              // Closed by stop(): the loop's end is the close, a send after it throws instead.
+              static final class ClosedOnStop {
+                private final Chan<String> jobs = Chan.make();
+                private final Chan<Void> quit = Chan.make();
+
+                ClosedOnStop() {
+                  Go.go(() -> {
+                    while (true) {
+                      boolean over = Select.<Boolean>select()
+                          .recv(jobs, j -> false)
+                          .recv(quit, q -> true)
+                          .run();
+                      if (over) {
+                        return;
+                      }
+                    }
+                  });
+                }
+
+                void submit(String job) {
+                  jobs.send(job);
+                }
+
+                void stop() {
+                  quit.close();
+                  jobs.close();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Leaks.java",
+            """
+            import dev.goconc.*;
+
+            class Leaks {
+              record Status(int n) {}
+
+              // The only receiver can have returned on 'stop': Status() then hangs for ever.
+              static final class Node {
+                private final Chan<Chan<Status>> status = Chan.make();
+                private final Chan<Boolean> stop = Chan.make();
+                private final Chan<Void> done = Chan.make();
+
+                Node() {
+                  Go.go(this::run);
+                }
+
+                private void run() {
+                  while (true) {
+                    boolean stopped = Select.<Boolean>select()
+                        .recv(status, c -> {
+                          c.send(new Status(1));
+                          return false;
+                        })
+                        .recv(stop, v -> true)
+                        .run();
+                    if (stopped) {
+                      done.close();
+                      return;
+                    }
+                  }
+                }
+
+                Status status() {
+                  Chan<Status> c = Chan.make();
+                  // BUG: Diagnostic contains: send on 'status' at line 35 blocks forever once run() has ended
+                  this.status.send(c);
+                  return c.receive();
+                }
+
+                void stop() {
+                  Select.<Void>select().send(stop, true, () -> null).recv(done, v -> null).run();
+                  done.receive();
+                }
+              }
+
+              // Nothing ever reads the result the goroutine sends.
+              static final class Watch {
+                private final Chan<Boolean> result = Chan.make();
+                private final Context ctx;
+
+                Watch(Context ctx) {
+                  this.ctx = ctx;
+                  Go.go(() -> {
+                    Select.<Void>select().recv(ctx.done(), v -> null).run();
+                    // BUG: Diagnostic contains: no code of Watch receives from 'result'
+                    result.send(true);
+                  });
+                }
+              }
+
+              // Nothing ever signals 'ready'.
+              static final class Gate {
+                private final Chan<Void> ready = Chan.make();
+
+                void awaitReady() {
+                  // BUG: Diagnostic contains: no code of Gate sends on or closes 'ready'
+                  ready.receive();
+                }
+              }
+
+              // The loop is a lambda started by the constructor; submit() outlives it.
+              static final class Worker {
+                private final Chan<String> jobs;
+                private final Chan<Void> quit = Chan.make();
+
+                Worker() {
+                  this.jobs = Chan.make();
+                  Go.go(() -> {
+                    for (;;) {
+                      boolean over = Select.<Boolean>select()
+                          .recv(jobs, j -> false)
+                          .recv(quit, q -> true)
+                          .run();
+                      if (over) {
+                        return;
+                      }
+                    }
+                  });
+                }
+
+                void submit(String job) {
+                  // BUG: Diagnostic contains: blocks forever once the goroutine started at line 77 has ended
+                  jobs.send(job);
+                }
+
+                void stop() {
+                  quit.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A Go guide's buffered-channel lesson: a send past a full buffer blocks even when the method
    * receives later, and receives that make room in time keep it quiet.
    */

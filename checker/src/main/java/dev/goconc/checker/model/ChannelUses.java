@@ -90,14 +90,14 @@ public final class ChannelUses {
       VarSymbol channel,
       Kind kind,
       Tree tree,
-      IdentifierTree ident,
+      ExpressionTree ident,
       MethodInvocationTree call,
       Tree unit,
       boolean inLoop,
       boolean loopReceive,
       boolean selectCase,
       ParameterEffects.Effect via) {
-    Use(VarSymbol channel, Kind kind, Tree tree, IdentifierTree ident, MethodInvocationTree call,
+    Use(VarSymbol channel, Kind kind, Tree tree, ExpressionTree ident, MethodInvocationTree call,
         Tree unit, boolean inLoop, boolean loopReceive, boolean selectCase) {
       this(channel, kind, tree, ident, call, unit, inLoop, loopReceive, selectCase, null);
     }
@@ -186,6 +186,21 @@ public final class ChannelUses {
     return of(channel).stream().anyMatch(u -> u.kind() == kind);
   }
 
+  /**
+   * The make of a channel this root owns: a local variable the root's own code makes once (not
+   * in a loop) and never reassigns. Empty for any other channel: a parameter, a field (other
+   * methods of the class may use it: see {@link FieldChannels}), one made in a loop or twice.
+   */
+  public Optional<Use> madeHere(VarSymbol channel) {
+    if (channel.getKind() != ElementKind.LOCAL_VARIABLE || any(channel, Kind.REASSIGN)) {
+      return Optional.empty();
+    }
+    List<Use> makes = of(channel).stream().filter(u -> u.kind() == Kind.MAKE).toList();
+    return makes.size() == 1 && !makes.get(0).inLoop() && makes.get(0).unit() == root
+        ? Optional.of(makes.get(0))
+        : Optional.empty();
+  }
+
   /** A channel nobody sends on and that does not escape: a done/quit channel, only closed. */
   public boolean isDoneChannel(VarSymbol channel) {
     return !of(channel).isEmpty() && !any(channel, Kind.SEND) && !any(channel, Kind.ESCAPE);
@@ -254,7 +269,20 @@ public final class ChannelUses {
       }
 
       @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+        if (isThisField(tree)) {
+          return visitName(tree);
+        }
+        return super.visitMemberSelect(tree, null);
+      }
+
+      @Override
       public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        return visitName(tree);
+      }
+
+      /** A name of a variable: {@code ch}, or {@code this.ch} for a field. */
+      private Void visitName(ExpressionTree tree) {
         Symbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol instanceof VarSymbol var && kind.isChannelType(var.type, state)) {
           classify(aliases.getOrDefault(var, var), getCurrentPath(), root, aliases, kind, state)
@@ -324,11 +352,18 @@ public final class ChannelUses {
         break;
       }
     }
-    return e instanceof IdentifierTree ident
-            && ASTHelpers.getSymbol(ident) instanceof VarSymbol var
+    return (e instanceof IdentifierTree || isThisField(e))
+            && ASTHelpers.getSymbol(e) instanceof VarSymbol var
             && kind.isChannelType(var.type, state)
         ? var
         : null;
+  }
+
+  /** {@code this.name}: a field of the object the code runs on, named as plainly as by its name. */
+  private static boolean isThisField(ExpressionTree e) {
+    return e instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree self
+        && self.getName().contentEquals("this");
   }
 
   /**
@@ -357,7 +392,7 @@ public final class ChannelUses {
 
   private static List<Use> classify(VarSymbol channel, TreePath path, Tree root,
       Map<VarSymbol, VarSymbol> aliases, ChannelKind channelKind, VisitorState state) {
-    IdentifierTree ident = (IdentifierTree) path.getLeaf();
+    ExpressionTree ident = (ExpressionTree) path.getLeaf();
     if (path.getParentPath().getLeaf() instanceof MemberReferenceTree reference) {
       return List.of(methodReference(
           channel, ident, path.getParentPath(), reference, root, channelKind, state));
@@ -418,7 +453,7 @@ public final class ChannelUses {
    * one use per kind of operation the method performs, placed at the call; a method that only
    * looks at it leaves one {@link Kind#NEUTRAL} use. Empty when there is no summary.
    */
-  private static Optional<List<Use>> summarised(VarSymbol channel, IdentifierTree ident,
+  private static Optional<List<Use>> summarised(VarSymbol channel, ExpressionTree ident,
       MethodInvocationTree call, Tree argument, Placement where, ChannelKind channelKind,
       VisitorState state) {
     int index = call.getArguments().indexOf(argument);
@@ -439,7 +474,7 @@ public final class ChannelUses {
    * goroutine when it is launched ({@code Go.go(ch::close)}), in place and any number of times when
    * a JDK callback method takes it ({@code items.forEach(out::send)}); anywhere else it escapes.
    */
-  private static Use methodReference(VarSymbol channel, IdentifierTree ident, TreePath refPath,
+  private static Use methodReference(VarSymbol channel, ExpressionTree ident, TreePath refPath,
       MemberReferenceTree reference, Tree root, ChannelKind channelKind, VisitorState state) {
     TreePath refParent = refPath.getParentPath();
     Kind kind = channelKind.operation(reference.getName().toString());

@@ -1,0 +1,118 @@
+package dev.goconc.checker.model;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.model.ChannelUses.Kind;
+import dev.goconc.checker.model.FieldChannels.Field;
+import dev.goconc.checker.model.FieldChannels.FieldUse;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Operations on an unbuffered field channel ({@link FieldChannels}) that wait for a partner the
+ * class can never provide — the object's goroutines leak, or its callers hang:
+ *
+ * <ul>
+ *   <li><b>Never received</b>: a send that waits, while no code of the class receives from the
+ *       field (GoKer's kubernetes#25331: the result nobody reads).
+ *   <li><b>Never fed</b>: a receive that waits, while no code of the class sends on or closes the
+ *       field (grpc#1424, on a field).
+ *   <li><b>Receiver gone</b>: every receive of the field is a case of a select in a loop of one
+ *       goroutine of the object (its {@code run()}), which can end — another case returns — and
+ *       the field is never closed; a send that waits, from any other code, blocks forever once
+ *       that goroutine has ended (etcd#6857: {@code Status()} after {@code Stop()}). The fix
+ *       selects on the send together with a channel closed when the goroutine ends.
+ * </ul>
+ *
+ * <p>A buffered field is not judged: how many sends the buffer absorbs after the receiver is gone
+ * is a count the model does not have.
+ */
+public final class FieldChannelLeaks {
+  private FieldChannelLeaks() {}
+
+  /** What is wrong and where. */
+  public enum Shape {
+    NEVER_RECEIVED,
+    NEVER_FED,
+    RECEIVER_GONE
+  }
+
+  /**
+   * One blocked operation.
+   *
+   * @param at the send or receive that blocks forever
+   * @param receiver for {@link Shape#RECEIVER_GONE}: the goroutine body whose end leaves the
+   *     field without a receiver; null otherwise
+   * @param exit for {@link Shape#RECEIVER_GONE}: a way that goroutine ends
+   */
+  public record Leak(Shape shape, Field field, FieldUse at, Tree receiver, ExitPaths.Exit exit) {}
+
+  /** The leaks of the field channels of {@code topLevel}, the top-level class at the path. */
+  public static List<Leak> in(ClassTree topLevel, VisitorState state) {
+    return FieldChannels.in(topLevel, ChannelKind.GOCONC, state).stream()
+        .filter(field -> field.capacity().isPresent() && field.capacity().getAsInt() == 0)
+        .flatMap(field -> leakOf(field, state).stream())
+        .toList();
+  }
+
+  private static Optional<Leak> leakOf(Field field, VisitorState state) {
+    List<FieldUse> blockingSends = field.of(Kind.SEND).stream()
+        .filter(send -> send.ops().blocks(send.use()))
+        .toList();
+    if (!field.any(Kind.RECEIVE)) {
+      return blockingSends.stream().findFirst()
+          .map(send -> new Leak(Shape.NEVER_RECEIVED, field, send, null, null));
+    }
+    if (!field.any(Kind.SEND) && !field.any(Kind.CLOSE)) {
+      return field.of(Kind.RECEIVE).stream()
+          .filter(receive -> receive.ops().waits(receive.use()))
+          .findFirst()
+          .map(receive -> new Leak(Shape.NEVER_FED, field, receive, null, null));
+    }
+    return receiverGone(field, blockingSends, state);
+  }
+
+  private static Optional<Leak> receiverGone(
+      Field field, List<FieldUse> blockingSends, VisitorState state) {
+    List<FieldUse> receives = field.of(Kind.RECEIVE);
+    Tree receiver = receives.get(0).runner();
+    if (receiver == null || field.any(Kind.CLOSE)
+        || receives.stream().anyMatch(r -> r.runner() != receiver
+            || !r.use().selectCase() || !r.use().inLoop())) {
+      return Optional.empty();
+    }
+    List<FieldUse> stranded = blockingSends.stream()
+        .filter(send -> send.runner() != receiver)
+        .toList();
+    if (stranded.isEmpty()) {
+      return Optional.empty();
+    }
+    TreePath receiverPath = pathOf(receiver, receives.get(0), state);
+    Optional<ExitPaths.Exit> end = receiverPath == null ? Optional.empty()
+        : ExitPaths.of(receiverPath, state).flatMap(paths -> paths
+            .exitsFromEntryAvoiding(t -> false).stream()
+            .filter(ExitPaths.Exit::leaves)
+            .findFirst());
+    return end.map(exit ->
+        new Leak(Shape.RECEIVER_GONE, field, stranded.get(0), receiver, exit));
+  }
+
+  /** The path of the goroutine body {@code receiver}: a lambda of a root, or a method. */
+  private static TreePath pathOf(Tree receiver, FieldUse someUse, VisitorState state) {
+    if (receiver instanceof LambdaExpressionTree || receiver instanceof MethodTree) {
+      TreePath inRoot = someUse.ops().pathTo(receiver);
+      if (inRoot != null) {
+        return inRoot;
+      }
+      CompilationUnitTree unit = state.getPath().getCompilationUnit();
+      return TreePath.getPath(unit, receiver);
+    }
+    return null;
+  }
+}

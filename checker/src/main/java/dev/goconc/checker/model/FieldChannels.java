@@ -1,0 +1,205 @@
+package dev.goconc.checker.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.goconc.checker.model.ChannelUses.Kind;
+import dev.goconc.checker.model.ChannelUses.Use;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The channels a class keeps in its private fields, with every use the code of the top-level
+ * class makes of them: a Go struct's channel fields, made when the object is and used by its
+ * methods and by the goroutines it starts ({@code go n.run()}). Computed once per top-level class.
+ *
+ * <p>A field is judged only when the model sees all of it: private (nothing outside the top-level
+ * class can name it), made once, when the object is made — in its declaration, a constructor or an
+ * instance initializer, with {@code Chan.make} — and never assigned again; every mention of it is
+ * a plain name or {@code this.name} in a method or initializer block of the class, which the
+ * channel model classifies ({@link ChannelUses}); and no use escapes (an accessor returning it,
+ * a method without a summary it is passed to, a lambda that may run elsewhere). Anything else,
+ * {@code other.name} included: the field is not judged.
+ *
+ * <p>Each use is known with the code that runs it: a goroutine body started inside a method (the
+ * lambda), a method of the class that the unit launches as a goroutine ({@code Go.go(this::run)}),
+ * or neither (the caller's own thread, {@link FieldUse#runner} null).
+ */
+public final class FieldChannels {
+  private FieldChannels() {}
+
+  /**
+   * One use of a field channel.
+   *
+   * @param use the use, as the model of its root sees it
+   * @param ops the root's operations, to ask whether the use waits
+   * @param runner the goroutine body that runs it (a lambda or a launched method), or null for
+   *     code that runs on whichever thread calls it
+   */
+  public record FieldUse(Use use, ChannelWaits ops, Tree runner) {}
+
+  /** A judged field channel and all its uses. */
+  public record Field(VarSymbol symbol, VariableTree declaration, OptionalInt capacity,
+      List<FieldUse> uses) {
+    public boolean any(Kind kind) {
+      return uses.stream().anyMatch(u -> u.use().kind() == kind);
+    }
+
+    public List<FieldUse> of(Kind kind) {
+      return uses.stream().filter(u -> u.use().kind() == kind).toList();
+    }
+  }
+
+  /** The judged channel fields of the top-level class {@code topLevel}, at {@code state}'s path. */
+  public static List<Field> in(ClassTree topLevel, ChannelKind kind, VisitorState state) {
+    return UnitMemo.get(state, kind == ChannelKind.GOCONC ? GOCONC : QUEUE, topLevel,
+        () -> collect(state.getPath(), kind, state));
+  }
+
+  private static final UnitMemo.Fact<List<Field>> GOCONC = new UnitMemo.Fact<>("field channels");
+  private static final UnitMemo.Fact<List<Field>> QUEUE = new UnitMemo.Fact<>("field queues");
+
+  private static List<Field> collect(TreePath classPath, ChannelKind kind, VisitorState state) {
+    Map<VarSymbol, VariableTree> candidates = new LinkedHashMap<>();
+    Map<VarSymbol, List<Tree>> mentions = new LinkedHashMap<>();
+    List<TreePath> roots = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        VarSymbol symbol = ASTHelpers.getSymbol(tree);
+        if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD
+            && (symbol.flags() & Flags.PRIVATE) != 0 && !ASTHelpers.isStatic(symbol)
+            && kind.isChannelType(symbol.type, state)) {
+          candidates.put(symbol, tree);
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        if (tree.getBody() != null) {
+          roots.add(getCurrentPath());
+        }
+        return super.visitMethod(tree, null);
+      }
+
+      @Override
+      public Void visitBlock(BlockTree tree, Void unused) {
+        if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
+          roots.add(getCurrentPath()); // an initializer block
+        }
+        return super.visitBlock(tree, null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        mention(tree);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+        mention(tree);
+        return super.visitMemberSelect(tree, null);
+      }
+
+      private void mention(ExpressionTree tree) {
+        if (ASTHelpers.getSymbol(tree) instanceof VarSymbol var
+            && var.getKind() == javax.lang.model.element.ElementKind.FIELD) {
+          mentions.computeIfAbsent(var, v -> new ArrayList<>()).add(tree);
+        }
+      }
+    }.scan(classPath, null);
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    Map<Tree, List<MethodInvocationTree>> launched = GoroutineBodies.launchedBodies(state);
+    Map<VarSymbol, List<FieldUse>> uses = new LinkedHashMap<>();
+    Set<Tree> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (TreePath root : roots) {
+      ChannelUses rootUses = ChannelUses.in(root, kind, state);
+      ChannelWaits ops = new ChannelWaits(rootUses, state);
+      for (VarSymbol field : candidates.keySet()) {
+        for (Use use : rootUses.of(field)) {
+          Tree at = use.ident() != null ? use.ident() : use.tree();
+          if (!seen.add(at)) {
+            continue; // a nested class's method, already seen from the method around it
+          }
+          Tree runner = use.unit() != rootUses.root() ? use.unit()
+              : launched.containsKey(root.getLeaf()) ? root.getLeaf() : null;
+          uses.computeIfAbsent(field, f -> new ArrayList<>()).add(new FieldUse(use, ops, runner));
+        }
+      }
+    }
+    List<Field> fields = new ArrayList<>();
+    for (Map.Entry<VarSymbol, VariableTree> candidate : candidates.entrySet()) {
+      VarSymbol field = candidate.getKey();
+      List<FieldUse> all = uses.getOrDefault(field, List.of());
+      judged(field, candidate.getValue(), all, mentions.getOrDefault(field, List.of()), kind,
+          state).ifPresent(fields::add);
+    }
+    return List.copyOf(fields);
+  }
+
+  /** The field with its uses, when the model sees all of them (see the class comment). */
+  private static Optional<Field> judged(VarSymbol field, VariableTree declaration,
+      List<FieldUse> all, List<Tree> mentions, ChannelKind kind, VisitorState state) {
+    Set<Tree> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+    all.forEach(u -> covered.add(u.use().ident()));
+    if (!covered.containsAll(mentions)) {
+      return Optional.empty(); // named as other.name, or outside any method
+    }
+    ExpressionTree made = declaration.getInitializer();
+    for (FieldUse use : all) {
+      switch (use.use().kind()) {
+        case ESCAPE, REASSIGN -> {
+          return Optional.empty();
+        }
+        case MAKE -> {
+          if (made != null || use.use().inLoop() || use.runner() != null
+              || !madeWithTheObject(use.ops())) {
+            return Optional.empty();
+          }
+          made = use.use().made();
+        }
+        default -> {}
+      }
+    }
+    if (made == null || !kind.isMake(made, state)) {
+      return Optional.empty();
+    }
+    OptionalInt capacity = made instanceof MethodInvocationTree make
+        ? ChannelUses.capacity(make)
+        : OptionalInt.empty();
+    return Optional.of(new Field(field, declaration, capacity, List.copyOf(all)));
+  }
+
+  /** Whether the make runs when the object is made: in a constructor or an initializer block. */
+  private static boolean madeWithTheObject(ChannelWaits ops) {
+    Tree root = ops.uses().root();
+    return (root instanceof MethodTree method
+            && ASTHelpers.getSymbol(method) instanceof Symbol.MethodSymbol symbol
+            && symbol.isConstructor())
+        || root instanceof BlockTree;
+  }
+}
