@@ -41,6 +41,7 @@ import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.EndlessLoops;
 import dev.goconc.checker.model.FieldChannelLeaks;
 import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.ReturnedChannels;
 import dev.goconc.checker.model.SendCounts;
 import dev.goconc.checker.util.SourceLines;
 import java.util.ArrayList;
@@ -90,6 +91,10 @@ import java.util.stream.Collectors;
  *       has returned on its stop case, the send hangs (etcd#6857). Not judged: buffered fields,
  *       fields made later than the object ({@code start()}), fields another object names
  *       ({@code other.ch}), and fields an accessor or a lambda lets out.
+ *   <li>Dropped channel ({@link dev.goconc.checker.model.ReturnedChannels}): a call, as a
+ *       statement of its own, of a method of the unit that returns an unbuffered channel made
+ *       there that only a goroutine it starts sends on, surely: nobody can receive, and the
+ *       goroutine blocks for ever (GoKer's moby#4395).
  *   <li>No exit: a goroutine body with an endless loop that never observes cancellation ({@link
  *       dev.goconc.checker.model.Cancellation}); a lambda that only calls a method of this
  *       compilation unit ({@code () -> worker(ctx)}, Go's {@code go worker(ctx)}) is judged by
@@ -499,8 +504,20 @@ public final class GoroutineLeak extends BugChecker
   }
 
   private Description analyseMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!GoconcApi.mentionsRuntime(state)
-        || !GoroutineBodies.isLaunch(tree, state)) {
+    if (!GoconcApi.mentionsRuntime(state)) {
+      return Description.NO_MATCH;
+    }
+    Optional<ReturnedChannels.FedByGoroutine> dropped =
+        ReturnedChannels.droppedBy(state.getPath(), state);
+    if (dropped.isPresent()) {
+      return buildDescription(tree).setMessage(String.format(
+          "the goroutine that %s() starts sends on the channel it returns (line %d), and this"
+              + " call drops it: the send blocks forever; receive from the result, or give the"
+              + " channel a buffer of one in %s()",
+          dropped.get().method().getSimpleName(), SourceLines.of(dropped.get().send(), state),
+          dropped.get().method().getSimpleName())).build();
+    }
+    if (!GoroutineBodies.isLaunch(tree, state)) {
       return Description.NO_MATCH;
     }
     Optional<Tree> body = GoroutineBodies.bodyOf(tree, state)

@@ -860,6 +860,88 @@ final class GoroutineLeakTest {
   }
 
   /**
+   * A method that returns a channel only its goroutine sends on (Go's {@code func Go(f) chan
+   * error}): a caller that drops the result strands the goroutine (GoKer's moby#4395).
+   */
+  @Test
+  void droppedResultChannel() {
+    helper
+        .addSourceLines(
+            "Async.java",
+            """
+            import dev.goconc.*;
+            import java.util.concurrent.Callable;
+
+            class Async {
+              static Exception call(Callable<Exception> f) {
+                try {
+                  return f.call();
+                } catch (Exception e) {
+                  return e;
+                }
+              }
+
+              private static RecvChan<Exception> go(Callable<Exception> f) {
+                Chan<Exception> ch = Chan.make();
+                Go.go(() -> ch.send(call(f)));
+                return ch;
+              }
+
+              // The fix: room for the one result, so dropping it is harmless.
+              private static RecvChan<Exception> goBuffered(Callable<Exception> f) {
+                Chan<Exception> ch = Chan.make(1);
+                Go.go(() -> ch.send(call(f)));
+                return ch;
+              }
+
+              // The goroutine may give up on cancellation.
+              private static RecvChan<Exception> goWithContext(Context ctx, Callable<Exception> f) {
+                Chan<Exception> ch = Chan.make();
+                Go.go(() -> Select.<Void>select()
+                    .send(ch, call(f), () -> null)
+                    .recv(ctx.done(), v -> null)
+                    .run());
+                return ch;
+              }
+
+              // Overridable: the method that runs may be another.
+              RecvChan<Exception> goVirtual(Callable<Exception> f) {
+                Chan<Exception> ch = Chan.make();
+                Go.go(() -> ch.send(call(f)));
+                return ch;
+              }
+
+              Exception received() {
+                return go(() -> null).receive();
+              }
+
+              void kept() {
+                RecvChan<Exception> errs = go(() -> null);
+                System.out.println(errs.receive());
+              }
+
+              void droppedButBuffered() {
+                goBuffered(() -> null);
+              }
+
+              void droppedWithContext(Context ctx) {
+                goWithContext(ctx, () -> null);
+              }
+
+              void droppedVirtual() {
+                goVirtual(() -> null);
+              }
+
+              void dropped() {
+                // BUG: Diagnostic contains: the goroutine that go() starts sends on the channel it returns (line 15), and this call drops it
+                go(() -> new RuntimeException("boom"));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A Go guide's buffered-channel lesson: a send past a full buffer blocks even when the method
    * receives later, and receives that make room in time keep it quiet.
    */

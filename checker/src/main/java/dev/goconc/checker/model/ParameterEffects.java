@@ -91,13 +91,24 @@ public final class ParameterEffects {
         || index >= method.getParameters().size()) {
       return Optional.empty();
     }
-    Summaries summaries = UnitMemo.get(state, SUMMARIES, state.getPath().getCompilationUnit(),
-        () -> new Summaries(state.getPath().getCompilationUnit()));
-    return summaries.of(method, index, kind, state);
+    return summaries(state).of(method, index, kind, state);
   }
 
   private static final UnitMemo.Fact<Summaries> SUMMARIES =
       new UnitMemo.Fact<>("parameter effects");
+
+  /**
+   * Whether what a call of {@code method} does can be read off its declaration: it is declared in
+   * this unit with a body, cannot be overridden, and cannot call itself.
+   */
+  public static boolean summarisable(MethodSymbol method, VisitorState state) {
+    return summaries(state).summarisable(method, state);
+  }
+
+  private static Summaries summaries(VisitorState state) {
+    return UnitMemo.get(state, SUMMARIES, state.getPath().getCompilationUnit(),
+        () -> new Summaries(state.getPath().getCompilationUnit()));
+  }
 
   /** The unit's summaries, computed on demand, and which of its methods can call themselves. */
   private static final class Summaries {
@@ -127,11 +138,10 @@ public final class ParameterEffects {
 
     private Optional<List<Effect>> compute(
         MethodSymbol method, int index, ChannelKind kind, VisitorState state) {
-      Optional<MethodTree> declared = GoroutineBodies.declarationInUnit(method, state);
-      if (declared.isEmpty() || declared.get().getBody() == null || overridable(method)
-          || recursive(state).contains(method)) {
+      if (!summarisable(method, state)) {
         return Optional.empty();
       }
+      Optional<MethodTree> declared = GoroutineBodies.declarationInUnit(method, state);
       TreePath methodPath = TreePath.getPath(unit, declared.get());
       VarSymbol parameter = ASTHelpers.getSymbol(declared.get().getParameters().get(index));
       if (methodPath == null || parameter == null) {
@@ -198,6 +208,12 @@ public final class ParameterEffects {
           : SendCounts.max(body, operations, callback -> SendCounts.UNBOUNDED, ChannelUses.operationsAt(ops));
       return Optional.of(new Effect(kind, method, ops.get(0).operation(), most,
           ops.stream().anyMatch(Use::loopReceive), waiting.contains(true), onEveryPath));
+    }
+
+    boolean summarisable(MethodSymbol method, VisitorState state) {
+      Optional<MethodTree> declared = GoroutineBodies.declarationInUnit(method, state);
+      return declared.isPresent() && declared.get().getBody() != null && !overridable(method)
+          && !recursive(state).contains(method);
     }
 
     /** Whether a subclass may replace the method, so the code a call runs is not this one. */
