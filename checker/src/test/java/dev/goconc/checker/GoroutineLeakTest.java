@@ -854,6 +854,16 @@ final class GoroutineLeakTest {
                   quit.close();
                 }
               }
+
+              // A private class's fields are the top-level class's alone, whatever their modifier.
+              private static final class Latch {
+                final Chan<Void> opened = Chan.make();
+
+                void await() {
+                  // BUG: Diagnostic contains: no code of Latch sends on or closes 'opened'
+                  opened.receive();
+                }
+              }
             }
             """)
         .doTest();

@@ -33,8 +33,9 @@ import java.util.Set;
  * class makes of them: a Go struct's channel fields, made when the object is and used by its
  * methods and by the goroutines it starts ({@code go n.run()}). Computed once per top-level class.
  *
- * <p>A field is judged only when the model sees all of it: private (nothing outside the top-level
- * class can name it), made once, when the object is made — in its declaration, a constructor or an
+ * <p>A field is judged only when the model sees all of it: confined to the top-level class
+ * (private, or in a private, local or anonymous class: a package-private field may be used by
+ * another file of the package), made once, when the object is made — in its declaration, a constructor or an
  * instance initializer, with {@code Chan.make} — and never assigned again; every mention of it is
  * a plain name or {@code this.name} in a method or initializer block of the class, which the
  * channel model classifies ({@link ChannelUses}); and no use escapes (an accessor returning it,
@@ -88,7 +89,7 @@ public final class FieldChannels {
       public Void visitVariable(VariableTree tree, Void unused) {
         VarSymbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD
-            && (symbol.flags() & Flags.PRIVATE) != 0 && !ASTHelpers.isStatic(symbol)
+            && confined(symbol) && !ASTHelpers.isStatic(symbol)
             && kind.isChannelType(symbol.type, state)) {
           candidates.put(symbol, tree);
         }
@@ -192,6 +193,25 @@ public final class FieldChannels {
         ? ChannelUses.capacity(make)
         : OptionalInt.empty();
     return Optional.of(new Field(field, declaration, capacity, List.copyOf(all)));
+  }
+
+  /**
+   * Whether only code of the top-level class can name the field: it is private, or a class
+   * around it is private, local or anonymous. A package-private field is not: another file of the
+   * package may use it.
+   */
+  private static boolean confined(VarSymbol field) {
+    if ((field.flags() & Flags.PRIVATE) != 0) {
+      return true;
+    }
+    for (Symbol owner = field.owner; owner instanceof Symbol.ClassSymbol type;
+        owner = owner.owner) {
+      if ((type.flags() & Flags.PRIVATE) != 0 || type.isAnonymous()
+          || type.isDirectlyOrIndirectlyLocal()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the make runs when the object is made: in a constructor or an initializer block. */
