@@ -14,11 +14,8 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -40,6 +37,7 @@ import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.EndlessLoops;
 import dev.goconc.checker.model.FieldChannelLeaks;
+import dev.goconc.checker.model.FillLevels;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.model.ReturnedChannels;
 import dev.goconc.checker.model.SendCounts;
@@ -79,9 +77,9 @@ import java.util.stream.Collectors;
  *       A receive on a channel nothing ever sends on or closes waits forever too, in a goroutine
  *       or in the method itself (GoKer's grpc#1424).
  *   <li>Unreceived send: the method itself sends on a local channel no goroutine touches, and the
- *       channel is unbuffered (or has fewer slots than sends and the method never receives, or,
- *       where every send and receive is a plain statement of the method's body, a send finds the
- *       buffer already full of values the method has not yet received).
+ *       channel is unbuffered (or has fewer slots than sends and the method never receives, or
+ *       a send finds the buffer already full of values the method has not yet received on every
+ *       path that reaches it: {@link dev.goconc.checker.model.FillLevels}).
  *   <li>Field channels ({@link dev.goconc.checker.model.FieldChannelLeaks}): a private, unbuffered
  *       channel field made with the object and used only by the class's own code, through its
  *       name or {@code this.name}. A send that waits while no code of the class receives from it
@@ -96,9 +94,10 @@ import java.util.stream.Collectors;
  *       there that only a goroutine it starts sends on, surely: nobody can receive, and the
  *       goroutine blocks for ever (GoKer's moby#4395).
  *   <li>No exit: a goroutine body with an endless loop that never observes cancellation ({@link
- *       dev.goconc.checker.model.Cancellation}); a lambda that only calls a method of this
- *       compilation unit ({@code () -> worker(ctx)}, Go's {@code go worker(ctx)}) is judged by
- *       that method's loops, as a method reference is.
+ *       dev.goconc.checker.model.Cancellation}); a body that only calls a method or constructor of
+ *       this compilation unit ({@code () -> worker(ctx)}, Go's {@code go worker(ctx)}; a method
+ *       launched by reference that only delegates) is judged by that code's loops, a few calls
+ *       deep.
  * </ul>
  *
  * <p>Goroutines are read in every form: a lambda, a method reference, an anonymous {@code
@@ -390,7 +389,7 @@ public final class GoroutineLeak extends BugChecker
       return Optional.empty();
     }
     if (capacity > 0 && receives) {
-      return overflowingSend(all, capacity, ops)
+      return FillLevels.sendIntoFullBuffer(all, capacity, ops, state)
           .map(send -> buildDescription(send).setMessage(String.format(
               "send on '%s' at line %d blocks forever: the buffer already holds %d values not"
                   + " yet received and no goroutine receives from it; receive before sending"
@@ -409,93 +408,12 @@ public final class GoroutineLeak extends BugChecker
         .build());
   }
 
-  /**
-   * The first send that finds the buffer full, when every send and receive is a statement of the
-   * method's own block (no branch, loop, lambda or select around it), one per statement: then
-   * the fill level before each send is known by counting in order. Empty for any other shape.
-   */
-  private static Optional<Tree> overflowingSend(List<Use> all, int capacity, ChannelWaits ops) {
-    Tree root = ops.uses().root();
-    if (!(root instanceof MethodTree method) || method.getBody() == null) {
-      return Optional.empty();
-    }
-    Map<StatementTree, Use> byStatement = new LinkedHashMap<>();
-    for (Use use : all) {
-      if (use.kind() != Kind.SEND && use.kind() != Kind.RECEIVE) {
-        continue;
-      }
-      if (use.via() != null && (use.via().most() != 1 || !use.via().onEveryPath())) {
-        return Optional.empty(); // a method that may send (or receive) other than once
-      }
-      StatementTree statement = use.call() == null || use.selectCase() || use.inLoop() ? null
-          : topLevelStatement(ops.pathTo(use.call()), method);
-      if (statement == null || byStatement.put(statement, use) != null) {
-        return Optional.empty();
-      }
-    }
-    int level = 0;
-    for (StatementTree statement : method.getBody().getStatements()) {
-      Use use = byStatement.get(statement);
-      if (use == null) {
-        continue;
-      }
-      if (use.kind() == Kind.RECEIVE) {
-        level = Math.max(0, level - 1);
-      } else if (level < capacity) {
-        level++;
-      } else if (ops.blocks(use)) {
-        return Optional.of(use.call());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The statement of the method's body holding {@code path}'s leaf through plain expressions. */
-  private static StatementTree topLevelStatement(TreePath path, MethodTree method) {
-    for (TreePath p = path; p != null && p.getParentPath() != null; p = p.getParentPath()) {
-      Tree parent = p.getParentPath().getLeaf();
-      if (parent == method.getBody()) {
-        return p.getLeaf() instanceof StatementTree statement ? statement : null;
-      }
-      switch (parent.getKind()) {
-        case METHOD_INVOCATION, MEMBER_SELECT, EXPRESSION_STATEMENT, VARIABLE, PARENTHESIZED,
-            TYPE_CAST, ASSIGNMENT -> {}
-        default -> {
-          return null;
-        }
-      }
-    }
-    return null;
-  }
-
   /** {@code Chan.make(n)}: keeps how the call names {@code make}, replaces its arguments. */
   private static SuggestedFix roomFor(MethodInvocationTree make, int sends, VisitorState state) {
     return SuggestedFix.replace(
         state.getEndPosition(make.getMethodSelect()),
         state.getEndPosition(make),
         "(" + sends + ")");
-  }
-
-  /**
-   * {@code () -> worker(ctx)}, Java's {@code go worker(ctx)}: a lambda that only calls a method
-   * of this compilation unit runs that method's loops as the goroutine (for the no-exit shape
-   * only, as a method reference does).
-   */
-  private static Optional<Tree> workerCalledBy(Tree launched, VisitorState state) {
-    if (!(launched instanceof LambdaExpressionTree lambda)) {
-      return Optional.empty();
-    }
-    Tree only = lambda.getBody();
-    if (only instanceof BlockTree block
-        && block.getStatements().size() == 1
-        && block.getStatements().get(0) instanceof ExpressionStatementTree statement) {
-      only = statement.getExpression();
-    }
-    return only instanceof MethodInvocationTree call
-        ? GoroutineBodies.declarationInUnit(ASTHelpers.getSymbol(call), state)
-            .filter(method -> method.getBody() != null)
-            .map(method -> (Tree) method)
-        : Optional.empty();
   }
 
   @Override
@@ -521,7 +439,7 @@ public final class GoroutineLeak extends BugChecker
       return Description.NO_MATCH;
     }
     Optional<Tree> body = GoroutineBodies.bodyOf(tree, state)
-        .map(launched -> workerCalledBy(launched, state).orElse(launched));
+        .map(launched -> GoroutineBodies.codeRunBy(launched, state));
     if (body.isEmpty()) {
       return Description.NO_MATCH;
     }

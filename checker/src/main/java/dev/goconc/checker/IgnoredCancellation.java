@@ -16,6 +16,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -36,9 +37,10 @@ import java.util.List;
  * caller cancels, the loop keeps waiting or keeps working.
  *
  * <p>Judged: {@code while}, {@code do}, {@code for} and for-each over a collection or array,
- * select loops included, whose own code (condition, body, and the handlers of its selects; not
- * nested loops, which are judged on their own, nor goroutines) makes a blocking call (see
- * {@link BlockingOperations}) while a context variable is in scope ({@link ContextsInScope}).
+ * select loops included, whose own code (condition, body, the handlers of its selects and the
+ * callbacks the JDK runs in place, {@code items.forEach(out::send)}; not nested loops, which are
+ * judged on their own, nor goroutines) makes a blocking call (see {@link BlockingOperations})
+ * while a context variable is in scope ({@link ContextsInScope}).
  *
  * <p>Observing is decided in one place ({@link dev.goconc.checker.model.Cancellation}): anything
  * in the loop (nested code included) that calls {@code done()} or {@code err()} on any context —
@@ -114,7 +116,7 @@ public final class IgnoredCancellation extends BugChecker
         || inRuntimePackage(state)) {
       return Description.NO_MATCH;
     }
-    List<MethodInvocationTree> candidates = BlockingOperations.in(parts, state);
+    List<ExpressionTree> candidates = BlockingOperations.in(parts, state);
     if (candidates.isEmpty()) {
       return Description.NO_MATCH;
     }
@@ -123,18 +125,18 @@ public final class IgnoredCancellation extends BugChecker
       return Description.NO_MATCH;
     }
     // The costlier questions last, and only for loops that would otherwise be reported.
-    List<MethodInvocationTree> blocking = new ArrayList<>();
-    for (MethodInvocationTree call : candidates) {
-      if (!ChannelCapacity.sendFitsBuffer(call, loop, state)
-          && !ChannelCapacity.partnersEndWithContext(call, state)) {
-        blocking.add(call);
+    List<ExpressionTree> blocking = new ArrayList<>();
+    for (ExpressionTree operation : candidates) {
+      if (!ChannelCapacity.sendFitsBuffer(operation, loop, state)
+          && !ChannelCapacity.partnersEndWithContext(operation, state)) {
+        blocking.add(operation);
       }
     }
     if (blocking.isEmpty()) {
       return Description.NO_MATCH;
     }
     String ctx = contexts.get(0).symbol().getSimpleName().toString();
-    MethodInvocationTree first = blocking.get(0);
+    ExpressionTree first = blocking.get(0);
     String operation = GoconcApi.SELECT_RUN.matches(first, state)
         ? "a select without otherwise"
         : describe(first, state);
@@ -147,8 +149,15 @@ public final class IgnoredCancellation extends BugChecker
         .build();
   }
 
-  /** {@code out.send()}, {@code Thread.sleep()}; just {@code receive()} after a call chain. */
-  private static String describe(MethodInvocationTree call, VisitorState state) {
+  /**
+   * {@code out.send()}, {@code Thread.sleep()}; just {@code receive()} after a call chain; {@code
+   * out::send} for a method reference.
+   */
+  private static String describe(ExpressionTree operation, VisitorState state) {
+    if (!(operation instanceof MethodInvocationTree call)) {
+      String reference = state.getSourceForNode(operation);
+      return reference == null ? "a method reference" : reference;
+    }
     String select = state.getSourceForNode(call.getMethodSelect());
     String name = ASTHelpers.getSymbol(call).getSimpleName().toString();
     return (select == null || select.contains("(") ? name : select) + "()";

@@ -45,12 +45,14 @@ import java.util.Optional;
 /**
  * {@code close()} on a channel by code that only receives from it. Judged per method, per
  * initializer block and per goroutine body (a goroutine lambda is separate code); the channel is
- * followed through its aliases and narrowings. A close that follows a receive is
- * the consumer closing its input; quiet when the code also sends, when the close comes after a
- * {@code WaitGroup}/{@code ErrGroup} {@code await()} (the owner closing once its senders are
- * done) or before every receive (the owner draining what it closed), and when nobody in the
- * compilation unit sends on a local or field channel and it never escapes (a done channel).
- * A parameter's senders are out of sight, so a parameter received from and closed is flagged.
+ * followed through its aliases and narrowings, those a goroutine captures from the code around it
+ * included ({@code var c = in; Go.go(() -> { c.receive(); c.close(); })} closes {@code in}). A
+ * close that follows a receive is the consumer closing its input; quiet when the code also sends,
+ * when the close comes after a {@code WaitGroup}/{@code ErrGroup} {@code await()} (the owner
+ * closing once its senders are done) or before every receive (the owner draining what it
+ * closed), and when nobody in the compilation unit sends on a local or field channel and it never
+ * escapes (a done channel). A parameter's senders are out of sight, so a parameter received from
+ * and closed is flagged.
  *
  * <p>Fix, for a parameter declared {@code Chan<T>} whose every use is valid on a
  * {@code RecvChan<T>}: narrow the parameter and drop the close. Offered only where no caller

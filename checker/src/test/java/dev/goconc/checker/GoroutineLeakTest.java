@@ -1007,6 +1007,174 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /**
+   * The fill level read along the method's paths, wherever its statements sit: a catch block, a
+   * switch arm, an initializer, sends by method reference over elements written out. The quiet
+   * cases first: a branch that may receive, a loop judged by its first round, a forEach over
+   * elements the source does not write out, a select send, a close before the next send.
+   */
+  @Test
+  void fillLevelAlongEveryPath() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Quiet {
+              void branchMayReceive(boolean more) {
+                Chan<Integer> ch = Chan.make(1);
+                try {
+                  throw new IllegalStateException();
+                } catch (IllegalStateException e) {
+                  ch.send(1);
+                  if (more) {
+                    ch.receive();
+                  }
+                }
+                ch.send(2);
+                ch.receive();
+              }
+
+              void loopFirstRoundHasRoom() {
+                Chan<Integer> ch = Chan.make(2);
+                for (int i = 0; i < 2; i++) {
+                  ch.send(i);
+                  ch.receive();
+                }
+                ch.send(9);
+                ch.receive();
+              }
+
+              void unknownElements(List<Integer> items) {
+                Chan<Integer> ch = Chan.make(1);
+                items.forEach(ch::send);
+                ch.send(1);
+                ch.receive();
+              }
+
+              void elementsThatFit() {
+                Chan<Integer> ch = Chan.make(2);
+                List.of(1, 2).forEach(ch::send);
+                ch.receive();
+                ch.send(3);
+                ch.receive();
+              }
+
+              void receivedInACallback(List<Integer> items) {
+                Chan<Integer> ch = Chan.make(1);
+                ch.send(1);
+                items.forEach(i -> System.out.println(ch.receive()));
+                ch.send(2);
+                ch.receive();
+              }
+
+              void selectSendMayNotHappen(RecvChan<Integer> other) {
+                Chan<Integer> ch = Chan.make(1);
+                ch.send(1);
+                Select.<Void>select()
+                    .send(ch, 2, () -> null)
+                    .recv(other, v -> null)
+                    .run();
+                ch.receive();
+              }
+
+              void blockingSendOnlyWhenTrySendFails() {
+                Chan<Integer> ch = Chan.make(2);
+                if (!ch.trySend(1)) {
+                  ch.send(1);
+                }
+                ch.send(2);
+                ch.receive();
+                ch.receive();
+              }
+
+              void branchesOnTheLevel() {
+                Chan<Integer> ch = Chan.make(1);
+                ch.send(1);
+                if (ch.len() < ch.cap()) {
+                  ch.send(2);
+                }
+                ch.receive();
+              }
+
+              void switchArmsEachSendOnce(int k) {
+                Chan<Integer> ch = Chan.make(1);
+                switch (k) {
+                  case 0 -> ch.send(0);
+                  default -> ch.send(1);
+                }
+                ch.receive();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Full.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Full {
+              void inACatchBlock() {
+                try {
+                  throw new IllegalStateException();
+                } catch (IllegalStateException e) {
+                  Chan<Integer> ch = Chan.make(1);
+                  ch.send(1);
+                  // BUG: Diagnostic contains: the buffer already holds 1 values not yet received
+                  ch.send(2);
+                  ch.receive();
+                }
+              }
+
+              void inASwitchArm(int k) {
+                Chan<Integer> ch = Chan.make(2);
+                switch (k) {
+                  case 0 -> {
+                    ch.send(1);
+                    ch.send(2);
+                  }
+                  default -> {
+                    ch.send(1);
+                    ch.send(2);
+                    ch.receive();
+                  }
+                }
+                ch.send(3);
+                // BUG: Diagnostic contains: the buffer already holds 2 values not yet received
+                ch.send(4);
+                ch.receive();
+              }
+
+              {
+                Chan<String> ch = Chan.make(1);
+                ch.send("a");
+                // BUG: Diagnostic contains: the buffer already holds 1 values not yet received
+                ch.send("b");
+                System.out.println(ch.receive());
+              }
+
+              void byMethodReference() {
+                Chan<Integer> ch = Chan.make(2);
+                // BUG: Diagnostic contains: the buffer already holds 2 values not yet received
+                List.of(1, 2, 3).forEach(ch::send);
+                ch.receive();
+              }
+
+              void throughAnAlias() {
+                Chan<Integer> ch = Chan.make(1);
+                SendChan<Integer> out = ch.sendOnly();
+                out.send(1);
+                // BUG: Diagnostic contains: the buffer already holds 1 values not yet received
+                out.send(2);
+                ch.receive();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** A Go guide's {@code go worker(ctx)} written as a lambda calling the worker. */
   @Test
   void lambdaCallingAWorkerIsJudgedByTheWorkersLoops() {
@@ -1051,6 +1219,95 @@ final class GoroutineLeakTest {
                 Go.go(() -> {
                   leavesOnItsOwn(3);
                 });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A goroutine body that only delegates, a few calls deep, to a method or constructor of the unit
+   * (a lambda that builds a looping object, a method reference whose method does, a worker that
+   * moved into a nested class) is judged by the loops of the code it ends in.
+   */
+  @Test
+  void delegatingBodiesAreJudgedByTheCodeTheyEndIn() {
+    helper
+        .addSourceLines(
+            "Delegates.java",
+            """
+            import dev.goconc.*;
+
+            class Delegates {
+              static int compute() {
+                return 42;
+              }
+
+              class Spinner {
+                Spinner() {
+                  // BUG: Diagnostic contains: goroutine never stops
+                  while (true) {
+                    compute();
+                  }
+                }
+              }
+
+              private void spin() {
+                new Spinner();
+              }
+
+              static class Workers {
+                static void ignoresContext(Context ctx) {
+                  // BUG: Diagnostic contains: goroutine never stops
+                  while (true) {
+                    compute();
+                  }
+                }
+
+                static void observesContext(Context ctx) {
+                  while (ctx.err() == null) {
+                    compute();
+                  }
+                }
+              }
+
+              static final class Looper {
+                Looper(Context ctx) {
+                  // BUG: Diagnostic contains: goroutine never stops
+                  for (;;) {
+                    compute();
+                  }
+                }
+              }
+
+              static final class Careful {
+                Careful(Context ctx) {
+                  for (;;) {
+                    if (ctx.err() != null) {
+                      return;
+                    }
+                    compute();
+                  }
+                }
+              }
+
+              void startObjects(Context ctx) {
+                Go.go(() -> new Looper(ctx));
+                Go.go(() -> new Careful(ctx));
+              }
+
+              static void work(Context ctx) {
+                Workers.ignoresContext(ctx);
+              }
+
+              static void workCarefully(Context ctx) {
+                Workers.observesContext(ctx);
+              }
+
+              void start(Context ctx) {
+                Go.go(this::spin);
+                Go.go(() -> work(ctx));
+                Go.go(() -> workCarefully(ctx));
               }
             }
             """)

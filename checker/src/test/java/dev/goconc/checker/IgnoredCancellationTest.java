@@ -295,6 +295,79 @@ final class IgnoredCancellationTest {
         .doTest();
   }
 
+  /**
+   * A blocking operation handed by method reference to a JDK method that runs it in place ({@code
+   * items.forEach(out::send)}), or made inside a lambda such a method runs, blocks the loop itself.
+   * Quiet when the buffer has room for every round, when the reference cannot park, and when the
+   * loop observes the context.
+   */
+  @Test
+  void operationsRunInPlaceByTheJdk() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            "import dev.goconc.Chan;",
+            "import dev.goconc.Context;",
+            "import dev.goconc.SendChan;",
+            "import java.util.List;",
+            "class Quiet {",
+            "  void fits(Context ctx, List<String> items) {",
+            "    Chan<String> jobs = Chan.make(items.size());",
+            "    for (String item : items) {",
+            "      List.of(item).forEach(jobs::send);",
+            "    }",
+            "  }",
+            "  void neverParks(Context ctx, List<String> items, SendChan<String> out) {",
+            "    for (String item : items) {",
+            "      List.of(item).forEach(out::trySend);",
+            "      List.of(item).forEach(System.out::println);",
+            "    }",
+            "  }",
+            "  void observes(Context ctx, List<List<String>> batches, SendChan<String> out) {",
+            "    for (List<String> batch : batches) {",
+            "      if (ctx.err() != null) {",
+            "        return;",
+            "      }",
+            "      batch.forEach(out::send);",
+            "    }",
+            "  }",
+            "  void launchedNotRunInPlace(Context ctx, List<String> items, SendChan<String> out) {",
+            "    for (String item : items) {",
+            "      Runnable later = () -> out.send(item);",
+            "      System.out.println(later);",
+            "    }",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Bad.java",
+            "import dev.goconc.Chan;",
+            "import dev.goconc.Context;",
+            "import dev.goconc.SendChan;",
+            "import java.util.List;",
+            "class Bad {",
+            "  void byReference(Context ctx, List<List<String>> batches, SendChan<String> out) {",
+            "    // BUG: Diagnostic contains: This loop blocks in out::send but never checks 'ctx'",
+            "    for (List<String> batch : batches) {",
+            "      batch.forEach(out::send);",
+            "    }",
+            "  }",
+            "  void inALambda(Context ctx, List<List<String>> batches, SendChan<String> out) {",
+            "    // BUG: Diagnostic contains: blocks in out.send()",
+            "    while (true) {",
+            "      batches.get(0).forEach(item -> out.send(item));",
+            "    }",
+            "  }",
+            "  void twoPerRound(Context ctx, List<String> items) {",
+            "    Chan<String> jobs = Chan.make(items.size());",
+            "    // BUG: Diagnostic contains: blocks in jobs::send",
+            "    for (String item : items) {",
+            "      List.of(item, item).forEach(jobs::send);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void noContextInScopeIsQuiet() {
     helper

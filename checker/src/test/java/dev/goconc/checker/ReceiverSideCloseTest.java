@@ -247,6 +247,82 @@ final class ReceiverSideCloseTest {
         .doTest();
   }
 
+  /**
+   * A goroutine body is judged on its own, and an alias it captures from the code around it ({@code
+   * var c = in}, a {@code recvOnly()} or {@code sendOnly()} local) is the channel it names: a
+   * parameter's or a local's, with their senders elsewhere.
+   */
+  @Test
+  void capturedAliasesAreTheChannelTheyName() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+
+            class Quiet {
+              // The goroutine sends on what it closes, through the alias.
+              void producer(Chan<Integer> out) {
+                var sink = out;
+                Go.go(() -> {
+                  sink.send(1);
+                  sink.close();
+                });
+              }
+
+              // The goroutine closes through the alias before it receives: the owner's close.
+              void closesFirst(Chan<Integer> results) {
+                SendChan<Integer> closer = results.sendOnly();
+                RecvChan<Integer> reader = results.recvOnly();
+                Go.go(() -> {
+                  closer.close();
+                  System.out.println(reader.receive());
+                });
+              }
+
+              // The owner closes after the goroutine that received has been waited for.
+              void ownerCloses(Chan<Integer> jobs) {
+                var in = jobs;
+                WaitGroup wg = new WaitGroup();
+                wg.go(() -> System.out.println(in.receive()));
+                wg.await();
+                jobs.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Bad.java",
+            """
+            import dev.goconc.*;
+
+            class Bad {
+              void aliasOfAParameter(Chan<Integer> in) {
+                var c = in;
+                Go.go(() -> {
+                  System.out.println(c.receive());
+                  // BUG: Diagnostic contains: 'in' is closed
+                  c.close();
+                });
+              }
+
+              void narrowedLocals() {
+                Chan<Integer> ch = Chan.make();
+                var received = ch.recvOnly();
+                var sent = ch.sendOnly();
+                Go.go(() -> {
+                  for (int v : received) {
+                    System.out.println(v);
+                  }
+                  // BUG: Diagnostic contains: 'ch' is closed
+                  sent.close();
+                });
+                sent.send(1);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private final BugCheckerRefactoringTestHelper refactoring =
       StrictRules.refactoring(ReceiverSideClose.class, getClass());
 

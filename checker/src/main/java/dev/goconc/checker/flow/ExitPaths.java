@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,9 +69,10 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
  *
  * <p>Use: {@code ExitPaths.of(methodOrLambdaPath, state)} once per body (it builds the graph, or
  * takes the one another rule built for the same body from {@link UnitMemo}), then
- * ask {@link #exitsAvoiding}, {@link #exitsFromEntryAvoiding} or {@link #reachedAvoiding} as often
- * as needed. The graph keeps no node for a bare {@code return;}; such exits are placed by {@link
- * BareReturns} for the message's sake, and each exit also carries the last tree its path evaluated.
+ * ask {@link #exitsAvoiding}, {@link #exitsFromEntryAvoiding}, {@link #reachedAvoiding} or {@link
+ * #leastCountsFromEntry} as often as needed. The graph keeps no node for a bare {@code return;};
+ * such exits are placed by {@link BareReturns} for the message's sake, and each exit also carries
+ * the last tree its path evaluated.
  */
 public final class ExitPaths {
   /** How a path leaves the body. */
@@ -189,11 +191,27 @@ public final class ExitPaths {
    * loop re-running it) stops there. Empty when {@code start} is not in this body.
    */
   public List<Exit> exitsAvoiding(Tree start, Predicate<Tree> passes) {
-    return walkFrom(start, avoiding(passes), 0, null).exits();
+    return walkFrom(start, avoiding(passes), null, false).exits();
   }
 
-  /** What a tree costs a path in {@link #exitsWithin}: a count, or {@link #BLOCKS}. */
+  /**
+   * What a tree costs a path in {@link #exitsWithin}, or what a {@link Meter} answers, when the
+   * path ends at the tree.
+   */
   public static final int BLOCKS = -1;
+
+  /**
+   * How a count carried along a path changes at each tree the path evaluates; see {@link
+   * #leastCountsFromEntry}.
+   */
+  @FunctionalInterface
+  public interface Meter {
+    /**
+     * The count after {@code tree}, given the count before it, or {@link #BLOCKS} when the path
+     * ends there. A higher count before never gives a lower one after, and counts stay small.
+     */
+    int after(Tree tree, int before);
+  }
 
   /**
    * The exits reachable from just after {@code start} on a path whose trees cost at most {@code
@@ -203,11 +221,31 @@ public final class ExitPaths {
    * start} stops there, as in {@link #exitsAvoiding}.
    */
   public List<Exit> exitsWithin(Tree start, ToIntFunction<Tree> cost, int budget) {
-    return walkFrom(start, cost, budget, null).exits();
+    Meter within = (tree, spent) -> {
+      int price = cost.applyAsInt(tree);
+      return price == BLOCKS || (long) spent + price > budget ? BLOCKS : spent + price;
+    };
+    return walkFrom(start, within, null, false).exits();
   }
 
-  private static ToIntFunction<Tree> avoiding(Predicate<Tree> passes) {
-    return tree -> passes.test(tree) ? BLOCKS : 0;
+  /**
+   * The least count with which a path from the entry reaches each tree it evaluates (trees no path
+   * reaches are absent): the count is 0 at the entry, and {@code meter} changes it at each tree,
+   * where a path can also end. GoroutineLeak reads a buffer's fill level so, sends filling it and
+   * receives emptying it: a send that every path reaches with the buffer full waits for good.
+   * Each position of the graph is walked again only with a lower count than before.
+   */
+  public Map<Tree, Integer> leastCountsFromEntry(Meter meter) {
+    return walkFrom(null, meter, null, true).least();
+  }
+
+  /** Whether the graph evaluates {@code tree} (has a node for it). */
+  public boolean evaluates(Tree tree) {
+    return !nodesFor(tree).isEmpty();
+  }
+
+  private static Meter avoiding(Predicate<Tree> passes) {
+    return (tree, count) -> passes.test(tree) ? BLOCKS : count;
   }
 
   /**
@@ -215,7 +253,7 @@ public final class ExitPaths {
    * {@code passes} (for "does every path through this goroutine close its channel").
    */
   public List<Exit> exitsFromEntryAvoiding(Predicate<Tree> passes) {
-    return walkFrom(null, avoiding(passes), 0, null).exits();
+    return walkFrom(null, avoiding(passes), null, false).exits();
   }
 
   /**
@@ -237,7 +275,7 @@ public final class ExitPaths {
       Tree start, Predicate<Tree> passes, Predicate<Tree> mayThrow) {
     callsThrow = mayThrow;
     try {
-      return walkFrom(start, avoiding(passes), 0, null).exits();
+      return walkFrom(start, avoiding(passes), null, false).exits();
     } finally {
       callsThrow = null;
     }
@@ -252,21 +290,27 @@ public final class ExitPaths {
    * on after its close"). A path ends at the first target it reaches, and at {@code start} again.
    */
   public List<Tree> reachedAvoiding(Tree start, Predicate<Tree> target, Predicate<Tree> passes) {
-    List<Tree> reached = new ArrayList<>(walkFrom(start, avoiding(passes), 0, target).reached());
+    List<Tree> reached =
+        new ArrayList<>(walkFrom(start, avoiding(passes), target, false).reached());
     reached.sort(Comparator.comparingLong(ASTHelpers::getStartPosition));
     return reached;
   }
 
-  /** What one walk found: its exits, and the target trees it reached. */
-  private record Found(List<Exit> exits, Set<Tree> reached) {}
+  /**
+   * What one walk found: its exits, the target trees it reached, and when asked, the least count
+   * each tree was reached with.
+   */
+  private record Found(List<Exit> exits, Set<Tree> reached, Map<Tree, Integer> least) {}
 
   /**
    * A walk from just after {@code start}, or from the entry when {@code start} is null, that
-   * collects the exits when {@code target} is null and the targets reached otherwise.
+   * collects the exits when {@code target} is null and the targets reached otherwise, carrying a
+   * count that {@code meter} changes at each tree; with {@code least}, also the least count each
+   * tree is reached with, walking a position again only with a lower count.
    */
-  private Found walkFrom(
-      Tree start, ToIntFunction<Tree> cost, int budget, Predicate<Tree> target) {
-    Found found = new Found(new ArrayList<>(), new LinkedHashSet<>());
+  private Found walkFrom(Tree start, Meter meter, Predicate<Tree> target, boolean least) {
+    Found found = new Found(
+        new ArrayList<>(), new LinkedHashSet<>(), least ? new HashMap<>() : null);
     List<Node> startNodes = start == null ? List.of() : nodesFor(start);
     Deque<Step> work = new ArrayDeque<>();
     if (start == null) {
@@ -281,26 +325,40 @@ public final class ExitPaths {
     }
     Set<Exit> seenExits = new HashSet<>();
     Set<Step> visited = new HashSet<>();
+    Map<Position, Integer> lowest = new HashMap<>();
     while (!work.isEmpty()) {
       Step step = work.pop();
-      if (visited.add(step)) {
-        walk(step, startNodes, cost, budget, target, work, found, seenExits);
+      if (least ? lowerThanBefore(step, lowest) : visited.add(step)) {
+        walk(step, startNodes, meter, target, work, found, seenExits);
       }
     }
     return found;
+  }
+
+  /** A place in the graph: a block and the node index to resume at. */
+  private record Position(Block block, int from) {}
+
+  /** Whether {@code step} comes to its position with a lower count than any step before. */
+  private static boolean lowerThanBefore(Step step, Map<Position, Integer> lowest) {
+    Position position = new Position(step.block(), step.from());
+    Integer before = lowest.get(position);
+    if (before != null && before <= step.count()) {
+      return false;
+    }
+    lowest.put(position, step.count());
+    return true;
   }
 
   /**
    * A position on a path: a block, the node index to resume at, the last return or throw passed,
    * and the last tree evaluated (to place a {@code return;}, which has no node).
    */
-  private record Step(Block block, int from, Tree leaving, Tree last, int spent) {}
+  private record Step(Block block, int from, Tree leaving, Tree last, int count) {}
 
   private void walk(
       Step step,
       List<Node> startNodes,
-      ToIntFunction<Tree> cost,
-      int budget,
+      Meter meter,
       Predicate<Tree> target,
       Deque<Step> work,
       Found found,
@@ -308,7 +366,7 @@ public final class ExitPaths {
     Block block = step.block();
     Tree leaving = step.leaving();
     Tree last = step.last();
-    int spent = step.spent();
+    int count = step.count();
     if (block instanceof SpecialBlock special) {
       if (target != null && special.getSpecialType() != SpecialBlock.SpecialBlockType.ENTRY) {
         return; // a target search: exits are not asked for
@@ -320,7 +378,7 @@ public final class ExitPaths {
                 new Exit(Kind.THROW, leaving instanceof ThrowTree ? leaving : null, last),
                 found,
                 seenExits);
-        default -> pushAll(block.getSuccessors(), leaving, last, spent, work);
+        default -> pushAll(block.getSuccessors(), leaving, last, count, work);
       }
       return;
     }
@@ -340,8 +398,11 @@ public final class ExitPaths {
         found.reached().add(tree);
         return;
       }
-      int price = cost.applyAsInt(tree);
-      if (price == BLOCKS || (price > 0 && (spent += price) > budget)) {
+      if (found.least() != null) {
+        found.least().merge(tree, count, Math::min);
+      }
+      count = meter.after(tree, count);
+      if (count == BLOCKS) {
         return;
       }
       if (node.getInSource()) {
@@ -359,7 +420,7 @@ public final class ExitPaths {
         // An explicit throw leaves only by its exceptional edges.
         if (block instanceof ExceptionBlock thrower) {
           for (Set<Block> targets : thrower.getExceptionalSuccessors().values()) {
-            pushAll(targets, tree, last, spent, work);
+            pushAll(targets, tree, last, count, work);
           }
         }
         return;
@@ -376,12 +437,12 @@ public final class ExitPaths {
         edges.sort(Comparator.comparing(edge -> edge.getKey().toString())); // deterministic
         for (Map.Entry<TypeMirror, Set<Block>> edge : edges) {
           if (!isError(edge.getKey())) {
-            pushAll(edge.getValue(), null, last, spent, work);
+            pushAll(edge.getValue(), null, last, count, work);
           }
         }
       }
       if (exceptionBlock.getSuccessor() != null) {
-        work.push(new Step(exceptionBlock.getSuccessor(), 0, leaving, last, spent));
+        work.push(new Step(exceptionBlock.getSuccessor(), 0, leaving, last, count));
       }
       return;
     }
@@ -393,10 +454,10 @@ public final class ExitPaths {
           Boolean.TRUE.equals(constant.getValue())
               ? condition.getThenSuccessor()
               : condition.getElseSuccessor();
-      work.push(new Step(only, 0, leaving, last, spent));
+      work.push(new Step(only, 0, leaving, last, count));
       return;
     }
-    pushAll(block.getSuccessors(), leaving, last, spent, work);
+    pushAll(block.getSuccessors(), leaving, last, count, work);
   }
 
   /**
@@ -414,11 +475,11 @@ public final class ExitPaths {
   }
 
   private static void pushAll(
-      Set<Block> blocks, Tree leaving, Tree last, int spent, Deque<Step> work) {
+      Set<Block> blocks, Tree leaving, Tree last, int count, Deque<Step> work) {
     List<Block> ordered = new ArrayList<>(blocks);
     ordered.sort((a, b) -> Long.compare(b.getUid(), a.getUid())); // deterministic order
     for (Block b : ordered) {
-      work.push(new Step(b, 0, leaving, last, spent));
+      work.push(new Step(b, 0, leaving, last, count));
     }
   }
 

@@ -9,6 +9,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
@@ -21,9 +22,11 @@ import java.util.List;
 /**
  * The operations of a piece of code that can park its thread: channel sends and receives, a
  * {@code select} without {@code otherwise}, {@code WaitGroup}/{@code ErrGroup} waits,
- * {@code Time.after}, {@code Thread.sleep} and {@code TimeUnit.sleep}. The handlers of a
- * {@code select} run in place and are searched; other lambdas, classes and nested loops are
- * separate code and are not.
+ * {@code Time.after}, {@code Thread.sleep} and {@code TimeUnit.sleep}, called or handed by
+ * method reference to a JDK method that runs it in place ({@code items.forEach(out::send)}, {@link
+ * JdkApi#RUNS_CALLBACK_IN_PLACE}). The handlers of a {@code select} and the lambdas such JDK
+ * methods run in place are searched; other lambdas, classes and nested loops are separate code
+ * and are not.
  *
  * <p>Kept apart from {@link ChannelWaits} on purpose: this asks "may this call park at all", from
  * the call alone, for every kind of wait (the context rules ask it of a loop body); {@link
@@ -42,9 +45,11 @@ public final class BlockingOperations {
           GoconcApi.TIME_AFTER,
           JdkApi.SLEEP);
 
-  /** Every blocking call in {@code roots}, in source order. */
-  public static List<MethodInvocationTree> in(List<? extends Tree> roots, VisitorState state) {
-    List<MethodInvocationTree> found = new ArrayList<>();
+  /**
+   * Every blocking call or method reference run in place in {@code roots}, in source order.
+   */
+  public static List<ExpressionTree> in(List<? extends Tree> roots, VisitorState state) {
+    List<ExpressionTree> found = new ArrayList<>();
     TreeScanner<Void, Void> scanner =
         new TreeScanner<Void, Void>() {
           @Override
@@ -61,6 +66,18 @@ public final class BlockingOperations {
                 scan(
                     argument instanceof LambdaExpressionTree lambda ? lambda.getBody() : argument,
                     null);
+              }
+              return null;
+            }
+            if (JdkApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)) {
+              scan(call.getMethodSelect(), null);
+              for (ExpressionTree argument : call.getArguments()) {
+                switch (argument) {
+                  case LambdaExpressionTree lambda -> scan(lambda.getBody(), null);
+                  case MemberReferenceTree reference when PARKS.matches(reference, state) ->
+                      found.add(reference);
+                  default -> scan(argument, null);
+                }
               }
               return null;
             }

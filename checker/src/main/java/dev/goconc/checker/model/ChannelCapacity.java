@@ -39,12 +39,13 @@ public final class ChannelCapacity {
    * {@code Chan.make(items.size())} (or {@code .length}, or the bound {@code n} of
    * {@code for (i = 0; i < n; i++)}, or a constant at least the constant trip count of such a
    * loop) sent on once per iteration of {@code loop} and nowhere else in the method: the buffer
-   * has room for every send.
+   * has room for every send. The send is a call or a method reference a JDK method runs in place
+   * ({@code List.of(i).forEach(jobs::send)}).
    */
-  public static boolean sendFitsBuffer(MethodInvocationTree call, Tree loop, VisitorState state) {
-    Symbol channel = localChannel(call, GoconcApi.CHAN_SEND.matches(call, state), state);
+  public static boolean sendFitsBuffer(ExpressionTree operation, Tree loop, VisitorState state) {
+    Symbol channel = localChannel(operation, GoconcApi.CHAN_SEND.matches(operation, state), state);
     Optional<MethodTree> method = enclosingMethod(state);
-    if (channel == null || method.isEmpty()) {
+    if (channel == null || method.isEmpty() || timesPerRound(operation, state) != 1) {
       return false;
     }
     ExpressionTree capacity = capacityOf(channel, method.get(), state);
@@ -105,9 +106,10 @@ public final class ChannelCapacity {
    * receiving goroutine, ends when the context does ({@link Cancellation#endsWithContext}): the
    * other side finishes after a cancel, so the wait cannot outlive it.
    */
-  public static boolean partnersEndWithContext(MethodInvocationTree call, VisitorState state) {
-    boolean receive = GoconcApi.CHAN_RECEIVE.matches(call, state);
-    Symbol channel = localChannel(call, receive || GoconcApi.CHAN_SEND.matches(call, state), state);
+  public static boolean partnersEndWithContext(ExpressionTree operation, VisitorState state) {
+    boolean receive = GoconcApi.CHAN_RECEIVE.matches(operation, state);
+    Symbol channel = localChannel(
+        operation, receive || GoconcApi.CHAN_SEND.matches(operation, state), state);
     TreePath methodPath = enclosingMethodPath(state);
     if (channel == null || methodPath == null) {
       return false;
@@ -126,13 +128,33 @@ public final class ChannelCapacity {
     return partners > 0;
   }
 
-  private static Symbol localChannel(
-      MethodInvocationTree call, boolean matches, VisitorState state) {
-    if (!matches || Calls.receiverOf(call) == null) {
+  private static Symbol localChannel(ExpressionTree operation, boolean matches, VisitorState state) {
+    ExpressionTree receiver = switch (operation) {
+      case MethodInvocationTree call -> Calls.receiverOf(call);
+      case MemberReferenceTree reference ->
+          ASTHelpers.stripParentheses(reference.getQualifierExpression());
+      default -> null;
+    };
+    if (!matches || receiver == null) {
       return null;
     }
-    Symbol symbol = channelOf(Calls.receiverOf(call), state);
+    Symbol symbol = channelOf(receiver, state);
     return symbol != null && symbol.getKind() == ElementKind.LOCAL_VARIABLE ? symbol : null;
+  }
+
+  /**
+   * How many times {@code operation}, a call or a method reference run in place inside the loop
+   * being judged (the path's leaf), runs in one round of it ({@link Repetition}).
+   */
+  private static int timesPerRound(ExpressionTree operation, VisitorState state) {
+    TreePath path = TreePath.getPath(state.getPath(), operation);
+    if (path == null) {
+      return SendCounts.UNBOUNDED;
+    }
+    int times = Repetition.times(path, state.getPath().getLeaf(), state);
+    return operation instanceof MemberReferenceTree
+        ? Repetition.multiply(times, Repetition.callbackTimes(path, state))
+        : times;
   }
 
   /**

@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
@@ -19,14 +20,21 @@ import java.util.OptionalInt;
  */
 public abstract class ChannelKind {
   private final UnitMemo.Fact<ChannelUses> uses;
+  private final UnitMemo.Fact<java.util.Map<Symbol.VarSymbol, Symbol.VarSymbol>> aliases;
 
   private ChannelKind(String name) {
     this.uses = new UnitMemo.Fact<>(name + " uses");
+    this.aliases = new UnitMemo.Fact<>(name + " aliases");
   }
 
   /** The memo of {@link ChannelUses#in} for this kind. */
   UnitMemo.Fact<ChannelUses> usesFact() {
     return uses;
+  }
+
+  /** The memo of the unit's aliases of channels of this kind (see {@link ChannelUses}). */
+  UnitMemo.Fact<java.util.Map<Symbol.VarSymbol, Symbol.VarSymbol>> aliasesFact() {
+    return aliases;
   }
 
   /** Whether a variable of {@code type} holds a channel of this kind. */

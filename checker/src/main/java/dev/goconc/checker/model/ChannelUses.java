@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -146,7 +147,7 @@ public final class ChannelUses {
       Map<VarSymbol, VarSymbol> aliases, ChannelKind kind) {
     this.rootPath = rootPath;
     this.kind = kind;
-    this.aliases = Collections.unmodifiableMap(aliases);
+    this.aliases = aliases;
     this.root = rootPath.getLeaf();
     uses.replaceAll((channel, list) -> Collections.unmodifiableList(list));
     this.uses = Collections.unmodifiableMap(uses); // shared between rules: read-only
@@ -299,11 +300,20 @@ public final class ChannelUses {
   }
 
   /**
-   * The locals under {@code rootPath} that only ever name another channel variable: {@code var c
+   * The locals of the compilation unit that only ever name another channel variable: {@code var c
    * = ch;}, {@code RecvChan<T> in = ch.recvOnly();}, a cast; each mapped to the variable it names
    * in the end (an alias of an alias names the first). An alias that is reassigned is no alias.
+   * Read over the whole unit, once: a goroutine body (a root of its own) that captures an alias
+   * declared around it ({@code var c = in; Go.go(() -> c.close())}) uses the channel it names.
    */
   private static Map<VarSymbol, VarSymbol> aliasesIn(
+      TreePath rootPath, ChannelKind kind, VisitorState state) {
+    CompilationUnitTree unit = rootPath.getCompilationUnit();
+    return UnitMemo.get(state, kind.aliasesFact(), unit,
+        () -> Collections.unmodifiableMap(aliasesUnder(new TreePath(unit), kind, state)));
+  }
+
+  private static Map<VarSymbol, VarSymbol> aliasesUnder(
       TreePath rootPath, ChannelKind kind, VisitorState state) {
     Map<VarSymbol, VarSymbol> direct = new LinkedHashMap<>();
     new TreePathScanner<Void, Void>() {

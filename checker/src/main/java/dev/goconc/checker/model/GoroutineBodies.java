@@ -677,8 +677,26 @@ public final class GoroutineBodies {
     return bodies;
   }
 
-  /** How many delegations {@link #launchedBodies} follows from a task body. */
+  /** How many delegations {@link #launchedBodies} and {@link #codeRunBy} follow from a body. */
   private static final int DELEGATION_DEPTH = 3;
+
+  /**
+   * The code that a task body runs as its own: the body itself, or, a few calls deep, the method or
+   * constructor of the unit that it only calls ({@code () -> worker(ctx)}, Go's {@code go
+   * worker(ctx)}; {@code void pump() { new Loop(); }}), where the goroutine's loops are.
+   */
+  public static Tree codeRunBy(Tree body, VisitorState state) {
+    Tree code = body;
+    for (int depth = 0; depth < DELEGATION_DEPTH; depth++) {
+      Optional<Tree> next = delegateOf(code, state)
+          .filter(callee -> callee instanceof MethodTree method && method.getBody() != null);
+      if (next.isEmpty() || next.get() == code) {
+        return code;
+      }
+      code = next.get();
+    }
+    return code;
+  }
 
   /**
    * The method or constructor of the unit that the task body {@code body} only calls ({@code () ->

@@ -294,4 +294,118 @@ final class ExitPathsTest {
             """)
         .doTest();
   }
+
+  /**
+   * Reports at each call to {@code mark()} of a method named {@code level...} the least count a
+   * path from the entry reaches it with: {@code up()} adds one, {@code down()} takes one (not
+   * below 0), and a path ends at {@code stop()}.
+   */
+  @BugPattern(summary = "level probe", severity = ERROR)
+  public static final class LevelProbe extends BugChecker implements MethodTreeMatcher {
+    @Override
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      if (!tree.getName().toString().startsWith("level") || tree.getBody() == null) {
+        return Description.NO_MATCH;
+      }
+      ExitPaths.of(state.getPath(), state).ifPresent(paths -> {
+        java.util.Map<Tree, Integer> least = paths.leastCountsFromEntry((t, count) ->
+            switch (calls(t)) {
+              case "up" -> count + 1;
+              case "down" -> Math.max(0, count - 1);
+              case "stop" -> ExitPaths.BLOCKS;
+              default -> count;
+            });
+        least.entrySet().stream()
+            .filter(e -> calls(e.getKey()).equals("mark"))
+            .forEach(e -> state.reportMatch(
+                buildDescription(e.getKey()).setMessage("least " + e.getValue()).build()));
+      });
+      return Description.NO_MATCH;
+    }
+
+    private static String calls(Tree tree) {
+      return tree instanceof MethodInvocationTree call
+              && call.getMethodSelect() instanceof IdentifierTree id
+          ? id.getName().toString()
+          : "";
+    }
+  }
+
+  @Test
+  void leastCountsAlongEveryPath() {
+    StrictRules.compilation(LevelProbe.class, getClass())
+        .addSourceLines(
+            "Levels.java",
+            """
+            abstract class Levels {
+              abstract void up();
+              abstract void down();
+              abstract void stop();
+              abstract void mark();
+              abstract boolean check();
+
+              void levelBranchesTakeTheLeast() {
+                up();
+                up();
+                if (check()) {
+                  down();
+                }
+                // BUG: Diagnostic contains: least 1
+                mark();
+              }
+
+              void levelInACatchBlock() {
+                try {
+                  throw new IllegalStateException();
+                } catch (IllegalStateException e) {
+                  up();
+                  // BUG: Diagnostic contains: least 1
+                  mark();
+                }
+              }
+
+              void levelImplicitExceptionsAreNoPaths() {
+                try {
+                  up();
+                  check();
+                } catch (RuntimeException e) {
+                  mark(); // no path reaches it
+                }
+              }
+
+              void levelLoopsByTheirFirstRound() {
+                while (check()) {
+                  // BUG: Diagnostic contains: least 0
+                  mark();
+                  up();
+                }
+                // BUG: Diagnostic contains: least 0
+                mark();
+              }
+
+              void levelSwitchArms(int k) {
+                switch (k) {
+                  case 0 -> {
+                    up();
+                    up();
+                  }
+                  default -> up();
+                }
+                // BUG: Diagnostic contains: least 1
+                mark();
+              }
+
+              void levelStopEndsThePath() {
+                up();
+                if (check()) {
+                  stop();
+                  mark(); // no path goes on after stop()
+                }
+                // BUG: Diagnostic contains: least 1
+                mark();
+              }
+            }
+            """)
+        .doTest();
+  }
 }
