@@ -213,7 +213,8 @@ public final class GoroutineLeak extends BugChecker
     List<Use> all = uses.of(channel);
     Optional<Use> make = uses.madeHere(channel);
     if (make.isEmpty()) {
-      return Optional.empty();
+      return uses.madeEachRound(channel)
+          .flatMap(round -> abandonedEachRound(channel, all, round, uses, state));
     }
     // Returning the channel shares it only once the method is done: its own sends come first.
     boolean returned = all.stream()
@@ -341,6 +342,47 @@ public final class GoroutineLeak extends BugChecker
               : leak.exit().where(state),
           leak.receivesSome() ? "having received fewer values than were sent" : "without receiving",
           channel.getSimpleName(), capacity,
+          sent == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(sent),
+          sent == SendCounts.UNBOUNDED
+              ? "receive on every path, or send inside a select with ctx.done()"
+              : "make it Chan.make(" + sent + ") so every send has room");
+      Description.Builder description = buildDescription(leak.send()).setMessage(message);
+      if (sent != SendCounts.UNBOUNDED) {
+        description.addFix(roomFor(make, sent, state));
+      }
+      return description.build();
+    });
+  }
+
+  /**
+   * The abandoned sender of a channel made anew each round of a loop: a round can end — the
+   * method leaves, or the next round makes a new channel — without receiving what the round's
+   * goroutines send (a select that also takes a stop or timeout case).
+   */
+  private Optional<Description> abandonedEachRound(VarSymbol channel, List<Use> all,
+      ChannelUses.Round round, ChannelUses uses, VisitorState state) {
+    if (!(round.make().made() instanceof MethodInvocationTree make)) {
+      return Optional.empty();
+    }
+    OptionalInt capacity = ChannelUses.capacity(make);
+    if (capacity.isEmpty() || !AbandonedSenders.onlyGoroutinesSend(all, uses.root())
+        || all.stream().anyMatch(u -> u.kind() == Kind.ESCAPE)) {
+      return Optional.empty();
+    }
+    ChannelWaits ops = new ChannelWaits(uses, state);
+    return AbandonedSenders.perRound(all, capacity.getAsInt(), round, ops, state).map(leak -> {
+      int sent = leak.sent();
+      String end = leak.exit() == null
+          ? "the round can end without receiving (the next round makes a new '" + channel
+              .getSimpleName() + "')"
+          : "the method can leave " + (leak.exit().named() == null
+              ? "at line " + SourceLines.of(leak.launch(), state)
+              : leak.exit().where(state)) + " without receiving";
+      String message = String.format(
+          "goroutine sending on '%s' (line %d) blocks forever: %s, and the buffer of '%s' holds"
+              + " %d of %s sends; %s",
+          channel.getSimpleName(), SourceLines.of(leak.send(), state), end,
+          channel.getSimpleName(), capacity.getAsInt(),
           sent == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(sent),
           sent == SendCounts.UNBOUNDED
               ? "receive on every path, or send inside a select with ctx.done()"

@@ -952,6 +952,149 @@ final class GoroutineLeakTest {
   }
 
   /**
+   * A channel made anew in each round of a loop belongs to that round: the round is over where
+   * the method leaves or the next round makes a new channel, and a round that can end without
+   * receiving strands its goroutine (the retry loop with a timeout; GoKer's grpc#660).
+   */
+  @Test
+  void channelMadeEachRound() {
+    helper
+        .addSourceLines(
+            "Rounds.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Rounds {
+              static String fetch() {
+                return "x";
+              }
+
+              // Room for the one answer: a round that times out leaves it in the buffer.
+              String retryBuffered(Duration timeout) {
+                for (int attempt = 0; attempt < 3; attempt++) {
+                  Chan<String> result = Chan.make(1);
+                  Go.go(() -> result.send(fetch()));
+                  String answer = Select.<String>select()
+                      .recv(result, v -> v)
+                      .recv(Time.after(timeout), t -> null)
+                      .run();
+                  if (answer != null) {
+                    return answer;
+                  }
+                }
+                return null;
+              }
+
+              // Every round waits for its answer.
+              List<String> eachAnswer(int rounds) {
+                List<String> answers = new ArrayList<>();
+                for (int i = 0; i < rounds; i++) {
+                  Chan<String> result = Chan.make();
+                  Go.go(() -> result.send(fetch()));
+                  answers.add(result.receive());
+                }
+                return answers;
+              }
+
+              // The goroutine gives up with the context.
+              String retryWithContext(Context ctx, Duration timeout) {
+                while (true) {
+                  Chan<String> result = Chan.make();
+                  Go.go(() -> Select.<Void>select()
+                      .send(result, fetch(), () -> null)
+                      .recv(ctx.done(), v -> null)
+                      .run());
+                  String answer = Select.<String>select()
+                      .recv(result, v -> v)
+                      .recv(Time.after(timeout), t -> null)
+                      .run();
+                  if (answer != null) {
+                    return answer;
+                  }
+                }
+              }
+
+              // Kept beyond the round: someone else may receive.
+              final List<RecvChan<String>> pending = new ArrayList<>();
+
+              void kept(int rounds) {
+                for (int i = 0; i < rounds; i++) {
+                  Chan<String> result = Chan.make();
+                  Go.go(() -> result.send(fetch()));
+                  pending.add(result);
+                }
+              }
+
+              // A timeout ends the round; the next round makes a new channel.
+              String retry(Duration timeout) {
+                for (int attempt = 0; attempt < 3; attempt++) {
+                  Chan<String> result = Chan.make();
+                  // BUG: Diagnostic contains: goroutine sending on 'result' (line 72) blocks forever
+                  Go.go(() -> result.send(fetch()));
+                  String answer = Select.<String>select()
+                      .recv(result, v -> v)
+                      .recv(Time.after(timeout), t -> null)
+                      .run();
+                  if (answer != null) {
+                    return answer;
+                  }
+                }
+                return null;
+              }
+
+              // The stop case returns while the round's goroutine still sends.
+              void closeLoop(RecvChan<Boolean> stop) {
+                while (true) {
+                  Chan<Boolean> done = Chan.make();
+                  // BUG: Diagnostic contains: the method can leave
+                  Go.go(() -> done.send(true));
+                  boolean stopped = Select.<Boolean>select()
+                      .recv(stop, v -> true)
+                      .recv(done, ok -> false)
+                      .run();
+                  if (stopped) {
+                    return;
+                  }
+                }
+              }
+
+              // A server loop: each timed-out round leaves its goroutine behind.
+              void serve(Duration timeout) {
+                while (true) {
+                  Chan<String> result = Chan.make();
+                  // BUG: Diagnostic contains: the round can end without receiving (the next round makes a new 'result')
+                  Go.go(() -> result.send(fetch()));
+                  Select.<Void>select()
+                      .recv(result, v -> {
+                        System.out.println(v);
+                        return null;
+                      })
+                      .recv(Time.after(timeout), t -> null)
+                      .run();
+                }
+              }
+
+              // A poll that does not wait: the round goes on without the answer.
+              void poll(int rounds) {
+                for (int i = 0; i < rounds; i++) {
+                  Chan<String> result = Chan.make();
+                  // BUG: Diagnostic contains: goroutine sending on 'result'
+                  Go.go(() -> result.send(fetch()));
+                  Select.<Void>select()
+                      .recv(result, v -> null)
+                      .otherwise(() -> null)
+                      .run();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A Go guide's buffered-channel lesson: a send past a full buffer blocks even when the method
    * receives later, and receives that make room in time keep it quiet.
    */

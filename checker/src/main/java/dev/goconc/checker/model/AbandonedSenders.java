@@ -169,6 +169,62 @@ public final class AbandonedSenders {
   }
 
   /**
+   * The counted question for a channel made anew each round of a loop ({@link
+   * ChannelUses#madeEachRound}): the goroutines a round starts send into that round's channel
+   * only, and the round is over where the root leaves or where the next round makes a new
+   * channel. A path from a launch to either that receives nothing strands every send beyond the
+   * buffer (GoKer's grpc#660: a select that also takes a stop case). Launches are counted per
+   * round; {@link Leak#exit} is null when the path ends at the next round.
+   */
+  public static Optional<Leak> perRound(List<Use> all, int capacity, ChannelUses.Round round,
+      ChannelWaits ops, VisitorState state) {
+    Tree root = ops.uses().root();
+    ToIntFunction<Tree> weight = ChannelUses.operationsAt(all);
+    Map<Tree, Set<Tree>> sendsByGoroutine = new LinkedHashMap<>();
+    for (Use use : all) {
+      if (use.kind() == Kind.SEND && ops.blocks(use)) {
+        sendsByGoroutine.computeIfAbsent(use.unit(), k -> new LinkedHashSet<>())
+            .add(use.operation());
+      }
+    }
+    Map<Tree, TreePath> launches = new LinkedHashMap<>();
+    int total = 0;
+    for (Map.Entry<Tree, Set<Tree>> entry : sendsByGoroutine.entrySet()) {
+      TreePath launch = ops.launchPath(entry.getKey());
+      if (launch == null) {
+        return Optional.empty(); // a sender the model cannot place in the round
+      }
+      int sends = sendCount(entry.getKey(), entry.getValue(), weight, ops, state);
+      total = SendCounts.plus(total,
+          Repetition.multiply(sends, Repetition.times(launch, round.loop().getLeaf(), state)));
+      launches.put(entry.getKey(), launch);
+    }
+    if (total <= capacity) {
+      return Optional.empty();
+    }
+    Set<Tree> receives = new java.util.HashSet<>();
+    all.stream().filter(u -> u.unit() == root && u.kind() == Kind.RECEIVE && ops.waits(u))
+        .forEach(u -> receives.add(u.ident()));
+    Optional<ExitPaths> paths = ExitPaths.of(ops.uses().rootPath(), state);
+    Tree nextMake = round.make().made();
+    for (Map.Entry<Tree, TreePath> entry : launches.entrySet()) {
+      Tree launch = entry.getValue().getLeaf();
+      Tree send = sendsByGoroutine.get(entry.getKey()).iterator().next();
+      Optional<ExitPaths.Exit> exit = paths.flatMap(p -> p.exitsAvoiding(launch, receives::contains)
+          .stream().filter(ExitPaths.Exit::leaves).findFirst());
+      if (exit.isPresent()) {
+        return Optional.of(new Leak(send, launch, exit.get(), total, false));
+      }
+      boolean nextRound = paths.map(p -> !p.reachedAvoiding(launch, t -> t == nextMake,
+          receives::contains).isEmpty()).orElse(false);
+      if (nextRound) {
+        return Optional.of(new Leak(send, launch, null, total, false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The early leave (see the class comment): a waiting receive {@code receive} (one of {@code
    * all}, chosen by {@code starts}) in a loop of the root, reached from a launch with no other
    * receive on the way, after which the root can leave from inside the loop, receiving fewer values

@@ -202,6 +202,38 @@ public final class ChannelUses {
         : Optional.empty();
   }
 
+  /**
+   * A channel made anew in each round of a loop: a local declared, with its make, inside the
+   * loop's body ({@code while (...) { Chan<T> done = Chan.make(); ... }}), never reassigned. Each
+   * round's channel is a different one, which only that round's code and goroutines can use.
+   */
+  public record Round(Use make, TreePath loop) {}
+
+  /** The round {@code channel} is made in, when it is made anew each round (see {@link Round}). */
+  public Optional<Round> madeEachRound(VarSymbol channel) {
+    if (channel.getKind() != ElementKind.LOCAL_VARIABLE || any(channel, Kind.REASSIGN)) {
+      return Optional.empty();
+    }
+    List<Use> makes = of(channel).stream().filter(u -> u.kind() == Kind.MAKE).toList();
+    if (makes.size() != 1 || !makes.get(0).inLoop() || makes.get(0).unit() != root
+        || !(makes.get(0).tree() instanceof VariableTree)) {
+      return Optional.empty();
+    }
+    for (TreePath p = pathTo(makes.get(0).tree()); p != null && p.getLeaf() != root;
+        p = p.getParentPath()) {
+      switch (p.getLeaf().getKind()) {
+        case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> {
+          return Optional.of(new Round(makes.get(0), p));
+        }
+        case LAMBDA_EXPRESSION, CLASS, METHOD -> {
+          return Optional.empty();
+        }
+        default -> {}
+      }
+    }
+    return Optional.empty();
+  }
+
   /** A channel nobody sends on and that does not escape: a done/quit channel, only closed. */
   public boolean isDoneChannel(VarSymbol channel) {
     return !of(channel).isEmpty() && !any(channel, Kind.SEND) && !any(channel, Kind.ESCAPE);
