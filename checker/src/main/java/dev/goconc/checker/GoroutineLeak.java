@@ -69,7 +69,11 @@ import java.util.stream.Collectors;
  *       ctx.done()}, a timer, {@code otherwise}) may not receive and counts nothing. The
  *       goroutines counted together are those launched on a path to the launch judged with no
  *       receive in between. First answer wins ({@code N} senders, one receive, unbuffered) and
- *       three senders into one slot with one receive are both leaks.
+ *       three senders into one slot with one receive are both leaks. A channel made anew in each
+ *       round of a loop ({@code while (...) { Chan<T> done = Chan.make(); ... }}) is judged per
+ *       round: its goroutines are counted per round, and the round is over where the method leaves
+ *       or the next round makes a new channel; a round that can end without receiving (a select
+ *       that also takes a timeout or stop case) strands them (GoKer's grpc#660).
  *   <li>Abandoned receiver, the mirror: a goroutine started once that must receive from the
  *       channel before it can end (every path of it passes a waiting receive), while only the
  *       method sends on and closes it, and the method has a path from the launch out on which it
