@@ -5,8 +5,8 @@ import dev.goconc.Select;
 import dev.goconc.WaitGroup;
 
 /**
- * cockroach#1462, fixed as upstream: the transport's worker sends each event in a select that also
- * waits for the stopper.
+ * cockroach#1462, fixed: the transport's worker sends each event in a select that also waits for
+ * the stopper.
  */
 final class Cockroach1462 {
   static final class Stopper {

@@ -4,8 +4,8 @@ import dev.goconc.Select;
 import java.util.function.Consumer;
 
 /**
- * grpc#1687, fixed as upstream: after closing {@code writes}, {@code writeStatus()} closes the
- * transport ({@code closedCh}), and every later write sees that and returns before it sends.
+ * grpc#1687, fixed: after closing {@code writes}, {@code writeStatus()} closes the transport
+ * ({@code closedCh}), and every later write sees that and returns before it sends.
  */
 final class Grpc1687 {
   interface ServerTransport {

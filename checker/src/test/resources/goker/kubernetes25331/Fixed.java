@@ -6,8 +6,9 @@ import dev.goconc.Go;
 import dev.goconc.Select;
 
 /**
- * kubernetes#25331, fixed as upstream: the goroutine no longer cancels the context itself, and it
- * sends the result in a select that also watches the context, which {@code stop()} cancels.
+ * kubernetes#25331, fixed: the goroutine no longer cancels the context itself (GoKer notes that the
+ * upstream fix removed that call), and it sends the result in a select that also watches the
+ * context, which {@code stop()} cancels.
  */
 final class WatchChan {
   // The watch's lifetime context: kept in the watcher on purpose, as kubernetes does.

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * kubernetes#38669, fixed as upstream: {@code stop()} also closes {@code done}, and each result is
- * sent in a select that waits for it too.
+ * kubernetes#38669, fixed: {@code stop()} also closes {@code done}, and each result is sent in a
+ * select that waits for it too.
  */
 final class CacheWatcher {
   private final ReentrantLock lock = new ReentrantLock();

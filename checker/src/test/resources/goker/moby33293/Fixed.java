@@ -3,7 +3,7 @@ import dev.goconc.Go;
 import dev.goconc.RecvChan;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** moby#33293, fixed as upstream: the returned channel has room for the early error. */
+/** moby#33293, fixed: the returned channel has room for the early error. */
 final class Moby33293 {
   static Exception mayReturnError() {
     if (ThreadLocalRandom.current().nextInt(2) >= 1) {
