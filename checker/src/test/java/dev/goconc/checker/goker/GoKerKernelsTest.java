@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>a fixed twin draws no finding (precision: the fix is the correct code that looks most
  *       like the bug);
- *   <li>the kernels whose marked bug line a rule flags are exactly those {@code reached.txt}
- *       lists, with that rule;
+ *   <li>the kernels whose marked bug a rule flags (a marked line, or a loop that repeats the
+ *       marked operation) are exactly those {@code reached.txt} lists, with that rule;
  *   <li>every finding elsewhere in a buggy kernel is listed, with a decision, in
  *       {@code off-bug-findings.txt};
  *   <li>docs/goker.md names exactly the reached kernels, the 23 chosen ones and the others
