@@ -29,12 +29,12 @@ import javax.tools.StandardJavaFileManager;
  * returns every diagnostic, rendered in the order javac reported it, and the number of
  * control-flow graphs the rules built (through {@link CostProbe}).
  */
-final class AllRulesCompilation {
+public final class AllRulesCompilation {
   /** What one compilation produced. */
-  record Result(List<String> diagnostics, int graphsBuilt) {}
+  public record Result(List<String> diagnostics, int graphsBuilt) {}
 
   /** A source file given by its path (for messages) and text. */
-  record Source(String name, String text) {
+  public record Source(String name, String text) {
     static Source read(Path file) {
       try {
         return new Source(file.getFileName().toString(), Files.readString(file, UTF_8));
@@ -63,7 +63,7 @@ final class AllRulesCompilation {
         .toList();
   }
 
-  static Result compile(List<Source> sources, Path classesDir) {
+  public static Result compile(List<Source> sources, Path classesDir) {
     return compile(sources, classesDir, goconcRules());
   }
 
@@ -90,6 +90,9 @@ final class AllRulesCompilation {
                       StrictRules.STRICT,
                       "--should-stop=ifError=FLOW",
                       "-proc:none",
+                      // Batches of sources (the GoKer kernels) report more than javac's default 100.
+                      "-Xmaxerrs", "100000",
+                      "-Xmaxwarns", "100000",
                       "-classpath", System.getProperty("java.class.path"),
                       "-d", classesDir.toString()),
                   null,

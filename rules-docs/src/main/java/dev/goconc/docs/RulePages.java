@@ -229,7 +229,8 @@ public final class RulePages {
         # goconc rules
 
         Each rule is an Error Prone check in `dev.goconc.checker`; its diagnostics link to the
-        page below. Each page shows the mistake and its fix from `examples/mistakes/`.
+        page below. Each page shows the mistake and its fix from `examples/mistakes/`. Which real
+        Go bugs (GoKer's kernels) the rules catch today is in [docs/goker.md](../docs/goker.md).
 
         ## Code on the goconc runtime
 

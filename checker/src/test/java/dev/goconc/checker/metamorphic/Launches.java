@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Goroutine launches: {@code Go.go(body)} (or a static import's {@code go(body)}),
+ * Goroutine launches: {@code Go.go(body)} (or {@code go(body)} where {@code Go.go} is imported
+ * statically; a method named {@code go} of the code's own is not one),
  * {@code wg.go(body)} on a {@code WaitGroup}, {@code g.go(task)} and {@code g.tryGo(task)} on
  * an {@code ErrGroup}; and the JDK's launches that take only a {@code Runnable}: {@code
  * pool.execute(body)} on a variable declared as an executor, {@code
@@ -26,7 +27,10 @@ final class Launches {
       return Optional.empty();
     }
     String name = call.getNameAsString();
-    if (call.getScope().isEmpty() || call.getScope().get().toString().equals("Go")) {
+    if (call.getScope().isEmpty()) {
+      return name.equals("go") && importsGoStatically(call) ? Optional.of("Runnable") : Optional.empty();
+    }
+    if (call.getScope().get().toString().equals("Go")) {
       return name.equals("go") ? Optional.of("Runnable") : Optional.empty();
     }
     Optional<String> group = DeclaredTypes.of(call.getScope().get());
@@ -37,6 +41,15 @@ final class Launches {
       return Optional.of("ErrGroup.Task");
     }
     return Optional.empty();
+  }
+
+  /** An unqualified {@code go(...)} is Go.go only through a static import (else a method of the code's own). */
+  private static boolean importsGoStatically(MethodCallExpr call) {
+    return call.findCompilationUnit().stream()
+        .flatMap(unit -> unit.getImports().stream())
+        .anyMatch(i -> i.isStatic()
+            && (i.getNameAsString().equals("dev.goconc.Go.go")
+                || (i.isAsterisk() && i.getNameAsString().equals("dev.goconc.Go"))));
   }
 
   private static final Set<String> EXECUTOR_TYPES =

@@ -53,7 +53,8 @@ final class MetamorphicRun {
 
   private void judge(Path ruleTests) {
     List<RuleTestCompilation> compilations =
-        new RuleTestReader(VariantCompiler.ruleNames(), skips).read(ruleTests);
+        new ArrayList<>(new RuleTestReader(VariantCompiler.ruleNames(), skips).read(ruleTests));
+    compilations.addAll(KernelCases.read(VariantCompiler.ruleNames()));
     List<RuleCase> allCases = new CaseExtractor(skips).cases(compilations);
     VariantBuilder builder = new VariantBuilder();
     Map<RuleCase, Variant> originals = new LinkedHashMap<>();

@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 19's metamorphic suite: every case of every rule test, rewritten by each
- * {@link Transformation} that applies to it, must keep its verdict, or be listed in the
- * known-misses file (which must then stay true). See {@code metamorphic/README.md} in the test
- * resources.
+ * Issue 19's metamorphic suite: every case of every rule test, and of the GoKer kernels
+ * ({@link KernelCases}), rewritten by each {@link Transformation} that applies to it, must keep
+ * its verdict, or be listed in the known-misses file (which must then stay true). See
+ * {@code metamorphic/README.md} in the test resources.
  */
 final class MetamorphicSuiteTest {
   private static final Path RULE_TESTS = Path.of("src/test/java/dev/goconc/checker");
