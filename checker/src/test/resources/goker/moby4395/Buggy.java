@@ -18,6 +18,7 @@ final class Moby4395 {
   }
 
   static void testMoby4395() {
+    // BUG (GoKer): the caller drops the only channel the goroutine's send can be received from
     go(() -> new Exception(""));
   }
 }

@@ -160,7 +160,7 @@ public final class GoroutineLeak extends BugChecker
           tree, state, block -> analyseRoot(block.getPath().getLeaf(), block));
       if (GoconcApi.mentionsRuntime(state)
           && state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree) {
-        FieldChannelLeaks.in(tree, state).forEach(leak -> state.reportMatch(describe(leak, state)));
+        FieldChannelLeaks.in(state).forEach(leak -> state.reportMatch(describe(leak, state)));
       }
       return Description.NO_MATCH;
     });

@@ -34,9 +34,9 @@ import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
 import dev.goconc.checker.model.ChannelUses;
-import dev.goconc.checker.model.ChannelWaits;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.FieldChannels;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.util.SourceLines;
 import java.util.List;
@@ -132,7 +132,7 @@ public final class ReceiverSideClose extends BugChecker
       return Description.NO_MATCH;
     }
     boolean parameter = (channel.flags() & Flags.PARAMETER) != 0;
-    if (!parameter && !sentOrEscapesElsewhere(channel, unit, state)) {
+    if (!parameter && FieldChannels.isDoneChannel(channel, state)) {
       return Description.NO_MATCH; // a done channel: closing it is its owner's signal
     }
     long line = SourceLines.of(close.get().tree(), state);
@@ -171,18 +171,6 @@ public final class ReceiverSideClose extends BugChecker
 
   private static boolean isParameterOf(VarSymbol channel, MethodTree method) {
     return method.getParameters().stream().anyMatch(p -> ASTHelpers.getSymbol(p) == channel);
-  }
-
-  /** Whether code other than {@code unit} in the compilation unit sends on or passes it on. */
-  private static boolean sentOrEscapesElsewhere(VarSymbol channel, Tree unit, VisitorState state) {
-    TreePath top = new TreePath(state.getPath().getCompilationUnit());
-    ChannelUses everywhere = ChannelUses.in(top, state);
-    return everywhere.of(channel).stream()
-        .anyMatch(u -> (u.kind() == Kind.SEND || u.kind() == Kind.ESCAPE
-                || u.kind() == Kind.REASSIGN)
-            && (unit instanceof LambdaExpressionTree
-                ? u.unit() != unit
-                : u.unit() != everywhere.root() || !ChannelWaits.contains(unit, u.tree())));
   }
 
   private static Optional<SuggestedFix> narrowParameter(

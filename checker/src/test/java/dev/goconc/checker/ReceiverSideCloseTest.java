@@ -89,6 +89,27 @@ final class ReceiverSideCloseTest {
                 quit.receive();
               }
 
+              // A goroutine that checks a done channel and then closes it: nobody sends on it.
+              void closeOnce() {
+                Chan<Void> done = Chan.make();
+                Go.go(() -> {
+                  if (done.tryReceive().isEmpty()) {
+                    done.close();
+                  }
+                });
+                done.receive();
+              }
+
+              // The same with the done channel a private field of the object.
+              private final Chan<Void> stopped = Chan.make();
+
+              void stopOnce() {
+                Go.go(() -> {
+                  stopped.tryReceive();
+                  stopped.close();
+                });
+              }
+
               // The sole sender closes its output.
               void produce(SendChan<Integer> out) {
                 out.send(1);

@@ -72,6 +72,12 @@ public final class AbandonedSenders {
   }
 
   private static Senders senders(List<Use> all, ChannelWaits ops, VisitorState state) {
+    return senders(all, ops, ops::launchTimes, state);
+  }
+
+  /** As above, each goroutine started {@code launchTimes} times. */
+  private static Senders senders(List<Use> all, ChannelWaits ops,
+      ToIntFunction<Tree> launchTimes, VisitorState state) {
     Map<Tree, Set<Tree>> sendsByGoroutine = new LinkedHashMap<>();
     for (Use use : all) {
       if (use.kind() == Kind.SEND && ops.blocks(use)) {
@@ -96,7 +102,7 @@ public final class AbandonedSenders {
                 SendCounts.maxOnAPath(body, entry.getValue(), weight)))
             .orElse(count);
       }
-      count = count > 0 ? Repetition.multiply(count, ops.launchTimes(goroutine)) : count;
+      count = count > 0 ? Repetition.multiply(count, launchTimes.applyAsInt(goroutine)) : count;
       sends.put(goroutine, count);
       total = SendCounts.plus(total, count);
       TreePath launch = ops.launchPath(goroutine);
@@ -179,39 +185,27 @@ public final class AbandonedSenders {
   public static Optional<Leak> perRound(List<Use> all, int capacity, ChannelUses.Round round,
       ChannelWaits ops, VisitorState state) {
     Tree root = ops.uses().root();
-    ToIntFunction<Tree> weight = ChannelUses.operationsAt(all);
-    Map<Tree, Set<Tree>> sendsByGoroutine = new LinkedHashMap<>();
-    for (Use use : all) {
-      if (use.kind() == Kind.SEND && ops.blocks(use)) {
-        sendsByGoroutine.computeIfAbsent(use.unit(), k -> new LinkedHashSet<>())
-            .add(use.operation());
-      }
-    }
-    Map<Tree, TreePath> launches = new LinkedHashMap<>();
-    int total = 0;
-    for (Map.Entry<Tree, Set<Tree>> entry : sendsByGoroutine.entrySet()) {
-      TreePath launch = ops.launchPath(entry.getKey());
-      if (launch == null) {
-        return Optional.empty(); // a sender the model cannot place in the round
-      }
-      int sends = sendCount(entry.getKey(), entry.getValue(), weight, ops, state);
-      total = SendCounts.plus(total,
-          Repetition.multiply(sends, Repetition.times(launch, round.loop().getLeaf(), state)));
-      launches.put(entry.getKey(), launch);
-    }
-    if (total <= capacity) {
-      return Optional.empty();
+    Senders senders = senders(all, ops, goroutine -> {
+      TreePath launch = ops.launchPath(goroutine);
+      return launch == null ? SendCounts.UNBOUNDED
+          : Repetition.times(launch, round.loop().getLeaf(), state);
+    }, state);
+    if (senders.total() <= capacity || senders.launches().size() != senders.sends().size()) {
+      return Optional.empty(); // room for all, or a sender the model cannot place in the round
     }
     Set<Tree> receives = new java.util.HashSet<>();
     all.stream().filter(u -> u.unit() == root && u.kind() == Kind.RECEIVE && ops.waits(u))
         .forEach(u -> receives.add(u.ident()));
+    receives.addAll(ops.surelyReceivingSelects(all));
+    int total = senders.total();
     Optional<ExitPaths> paths = ExitPaths.of(ops.uses().rootPath(), state);
     Tree nextMake = round.make().made();
-    for (Map.Entry<Tree, TreePath> entry : launches.entrySet()) {
+    for (Map.Entry<Tree, TreePath> entry : senders.launches().entrySet()) {
       Tree launch = entry.getValue().getLeaf();
-      Tree send = sendsByGoroutine.get(entry.getKey()).iterator().next();
-      Optional<ExitPaths.Exit> exit = paths.flatMap(p -> p.exitsAvoiding(launch, receives::contains)
-          .stream().filter(ExitPaths.Exit::leaves).findFirst());
+      Tree send = senders.sendsByGoroutine().get(entry.getKey()).iterator().next();
+      Optional<ExitPaths.Exit> exit = paths.flatMap(p -> p
+          .exitsAvoiding(launch, receives::contains).stream()
+          .filter(ExitPaths.Exit::leaves).findFirst());
       if (exit.isPresent()) {
         return Optional.of(new Leak(send, launch, exit.get(), total, false));
       }

@@ -6,6 +6,7 @@ import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -94,11 +95,60 @@ public final class ChannelWaits {
   }
 
   /**
+   * The select case calls among {@code all} (receives on the channel, in the root's own code)
+   * whose select surely takes a value from the channel whichever case fires: every other case is
+   * a receive on the same channel, or its handler receives from it with a waiting receive on
+   * every path ({@code .recv(stop, v -> { results.receive(); return true; })}, draining before it
+   * returns). A select that takes one value either way is a receive the path passes, though its
+   * case alone has a way out.
+   */
+  public Set<Tree> surelyReceivingSelects(List<Use> all) {
+    Set<Tree> selects = new HashSet<>();
+    for (Use use : all) {
+      if (use.kind() != Kind.RECEIVE || !use.selectCase() || use.unit() != uses.root()) {
+        continue;
+      }
+      Optional<List<MethodInvocationTree>> cases = SelectCases.around(pathTo(use.call()), state);
+      if (cases.isPresent() && cases.get().stream().allMatch(c -> c == use.call()
+          || receivesFromTheChannel(c, use, all)
+          || handlerSurelyReceives(c, use.channel(), all))) {
+        selects.add(use.call());
+      }
+    }
+    return selects;
+  }
+
+  private boolean receivesFromTheChannel(MethodInvocationTree selectCase, Use use, List<Use> all) {
+    return all.stream().anyMatch(u -> u.call() == selectCase && u.kind() == Kind.RECEIVE
+        && u.channel() == use.channel());
+  }
+
+  private boolean handlerSurelyReceives(
+      MethodInvocationTree selectCase, VarSymbol channel, List<Use> all) {
+    if (selectCase.getArguments().isEmpty()
+        || !(selectCase.getArguments().getLast() instanceof LambdaExpressionTree handler)) {
+      return false;
+    }
+    Set<Tree> receives = new HashSet<>();
+    all.stream()
+        .filter(u -> u.channel() == channel && u.kind() == Kind.RECEIVE && !u.selectCase()
+            && waits(u) && u.ident() != null && contains(handler, u.ident()))
+        .forEach(u -> receives.add(u.ident()));
+    TreePath handlerPath = pathTo(handler);
+    return !receives.isEmpty() && handlerPath != null
+        && ExitPaths.of(handlerPath, state)
+            .map(body -> body.exitsFromEntryAvoiding(receives::contains).stream()
+                .noneMatch(ExitPaths.Exit::leaves))
+            .orElse(false);
+  }
+
+  /**
    * The trees whose evaluation means the method waits on the channel: each waiting receive in
-   * the root's own code, and the condition of each loop around one.
+   * the root's own code, each select that surely receives ({@link #surelyReceivingSelects}), and
+   * the condition of each loop around a waiting receive.
    */
   public Set<Tree> waitingReceives(List<Use> all) {
-    Set<Tree> trees = new HashSet<>();
+    Set<Tree> trees = new HashSet<>(surelyReceivingSelects(all));
     for (Use use : all) {
       if (use.unit() != uses.root() || use.kind() != Kind.RECEIVE || !waits(use)) {
         continue;
@@ -134,7 +184,7 @@ public final class ChannelWaits {
    */
   public ToIntFunction<Tree> receiveCost(List<Use> all) {
     Set<Tree> receivesAll = new HashSet<>();
-    Set<Tree> receivesOne = new HashSet<>();
+    Set<Tree> receivesOne = new HashSet<>(surelyReceivingSelects(all));
     for (Use use : all) {
       if (use.unit() != uses.root() || use.kind() != Kind.RECEIVE || !waits(use)) {
         continue;

@@ -1,7 +1,6 @@
 package dev.goconc.checker.model;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -53,9 +52,9 @@ public final class FieldChannelLeaks {
    */
   public record Leak(Shape shape, Field field, FieldUse at, Tree receiver, ExitPaths.Exit exit) {}
 
-  /** The leaks of the field channels of {@code topLevel}, the top-level class at the path. */
-  public static List<Leak> in(ClassTree topLevel, VisitorState state) {
-    return FieldChannels.in(topLevel, ChannelKind.GOCONC, state).stream()
+  /** The leaks of the field channels of the top-level class at {@code state}'s path. */
+  public static List<Leak> in(VisitorState state) {
+    return FieldChannels.in(ChannelKind.GOCONC, state).stream()
         .filter(field -> field.capacity().isPresent() && field.capacity().getAsInt() == 0)
         .flatMap(field -> leakOf(field, state).stream())
         .toList();

@@ -71,10 +71,54 @@ public final class FieldChannels {
     }
   }
 
-  /** The judged channel fields of the top-level class {@code topLevel}, at {@code state}'s path. */
-  public static List<Field> in(ClassTree topLevel, ChannelKind kind, VisitorState state) {
-    return UnitMemo.get(state, kind == ChannelKind.GOCONC ? GOCONC : QUEUE, topLevel,
-        () -> collect(state.getPath(), kind, state));
+  /** The judged channel fields of the top-level class around {@code state}'s path. */
+  public static List<Field> in(ChannelKind kind, VisitorState state) {
+    TreePath topLevel = null;
+    for (TreePath p = state.getPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree) {
+        topLevel = p;
+      }
+    }
+    if (topLevel == null) {
+      return List.of();
+    }
+    TreePath classPath = topLevel;
+    return UnitMemo.get(state, kind == ChannelKind.GOCONC ? GOCONC : QUEUE, classPath.getLeaf(),
+        () -> collect(classPath, kind, state));
+  }
+
+  /** The judged field {@code field}, when it is one (see the class comment). */
+  public static Optional<Field> of(VarSymbol field, ChannelKind kind, VisitorState state) {
+    return in(kind, state).stream().filter(f -> f.symbol() == field).findFirst();
+  }
+
+  /**
+   * Whether {@code channel}, used by the code at {@code state}'s path, is a done channel: nobody
+   * sends on it and it never escapes, so closing it is its owner's signal. A local is read in the
+   * method or initializer block that declares it, goroutines included; a field through {@link
+   * #in}; anything else is not known to be one.
+   */
+  public static boolean isDoneChannel(VarSymbol channel, VisitorState state) {
+    if (channel.getKind() == javax.lang.model.element.ElementKind.FIELD) {
+      return of(channel, ChannelKind.GOCONC, state).map(f -> !f.any(Kind.SEND)).orElse(false);
+    }
+    if (channel.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE) {
+      return false;
+    }
+    TreePath root = null;
+    for (TreePath p = state.getPath(); p != null && !(p.getLeaf() instanceof ClassTree);
+        p = p.getParentPath()) {
+      boolean initializer = p.getLeaf() instanceof BlockTree
+          && p.getParentPath() != null && p.getParentPath().getLeaf() instanceof ClassTree;
+      if (p.getLeaf() instanceof MethodTree || initializer) {
+        root = p;
+      }
+    }
+    if (root == null) {
+      return false;
+    }
+    ChannelUses uses = ChannelUses.in(root, state);
+    return uses.isDoneChannel(channel) && !uses.any(channel, Kind.REASSIGN);
   }
 
   private static final UnitMemo.Fact<List<Field>> GOCONC = new UnitMemo.Fact<>("field channels");
