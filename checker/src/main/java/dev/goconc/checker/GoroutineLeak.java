@@ -84,15 +84,17 @@ import java.util.stream.Collectors;
  *       channel is unbuffered (or has fewer slots than sends and the method never receives, or
  *       a send finds the buffer already full of values the method has not yet received on every
  *       path that reaches it: {@link dev.goconc.checker.model.FillLevels}).
- *   <li>Field channels ({@link dev.goconc.checker.model.FieldChannelLeaks}): a private, unbuffered
- *       channel field made with the object and used only by the class's own code, through its
- *       name or {@code this.name}. A send that waits while no code of the class receives from it
- *       (GoKer's kubernetes#25331); a receive that waits while nothing sends on or closes it; and
- *       a send that waits, outside the one goroutine of the object that receives the field in a
- *       select loop, when that goroutine can end and the field is never closed: once the loop
- *       has returned on its stop case, the send hangs (etcd#6857). Not judged: buffered fields,
- *       fields made later than the object ({@code start()}), fields another object names
- *       ({@code other.ch}), and fields an accessor or a lambda lets out.
+ *   <li>Field channels ({@link dev.goconc.checker.model.FieldChannelLeaks}): an unbuffered
+ *       channel field made with the object and used, in this file, only by the class's own code
+ *       through its name or {@code this.name}. For a field no other file can name (private, or
+ *       in a private class): a send that waits while no code of the class receives from it
+ *       (GoKer's kubernetes#25331), and a receive that waits while nothing sends on or closes it.
+ *       For a private or package-private field: a send that waits, outside the one goroutine of
+ *       the object that receives the field in a select loop, when that goroutine can end and
+ *       the field is never closed: once the loop has returned on its stop case, the send hangs
+ *       (etcd#6857). Not judged: buffered fields, fields made later than the object ({@code
+ *       start()}), fields another object names ({@code other.ch}) or that are public or
+ *       protected, and fields an accessor or a lambda lets out.
  *   <li>Dropped channel ({@link dev.goconc.checker.model.ReturnedChannels}): a call, as a
  *       statement of its own, of a method of the unit that returns an unbuffered channel made
  *       there that only a goroutine it starts sends on, surely: nobody can receive, and the

@@ -855,6 +855,34 @@ final class GoroutineLeakTest {
                 }
               }
 
+              // Package-private, as a port of Go's lowercase fields: the loop is still its only
+              // receiver, and it can end.
+              static final class Port {
+                final Chan<String> requests = Chan.make();
+                final Chan<Void> quit = Chan.make();
+
+                void run() {
+                  while (true) {
+                    boolean over = Select.<Boolean>select()
+                        .recv(requests, r -> false)
+                        .recv(quit, q -> true)
+                        .run();
+                    if (over) {
+                      return;
+                    }
+                  }
+                }
+
+                void submit(String request) {
+                  // BUG: Diagnostic contains: blocks forever once run() has ended
+                  requests.send(request);
+                }
+
+                static void start() {
+                  Go.go(new Port()::run);
+                }
+              }
+
               // A private class's fields are the top-level class's alone, whatever their modifier.
               private static final class Latch {
                 final Chan<Void> opened = Chan.make();

@@ -30,7 +30,10 @@ import java.util.Optional;
  * </ul>
  *
  * <p>A buffered field is not judged: how many sends the buffer absorbs after the receiver is gone
- * is a count the model does not have.
+ * is a count the model does not have. The first two ask about every use of the field, so they
+ * judge only a field no other file can name ({@link FieldChannels.Field#confined}); the third
+ * also judges a package-private field, deliberately: a receiver in another file would compete
+ * with the object's own loop for its requests, which is not a design the model assumes.
  */
 public final class FieldChannelLeaks {
   private FieldChannelLeaks() {}
@@ -64,6 +67,9 @@ public final class FieldChannelLeaks {
     List<FieldUse> blockingSends = field.of(Kind.SEND).stream()
         .filter(send -> send.ops().blocks(send.use()))
         .toList();
+    if (!field.confined()) {
+      return receiverGone(field, blockingSends, state);
+    }
     if (!field.any(Kind.RECEIVE)) {
       return blockingSends.stream().findFirst()
           .map(send -> new Leak(Shape.NEVER_RECEIVED, field, send, null, null));
@@ -80,6 +86,9 @@ public final class FieldChannelLeaks {
   private static Optional<Leak> receiverGone(
       Field field, List<FieldUse> blockingSends, VisitorState state) {
     List<FieldUse> receives = field.of(Kind.RECEIVE);
+    if (receives.isEmpty()) {
+      return Optional.empty();
+    }
     Tree receiver = receives.get(0).runner();
     if (receiver == null || field.any(Kind.CLOSE)
         || receives.stream().anyMatch(r -> r.runner() != receiver

@@ -33,9 +33,9 @@ import java.util.Set;
  * class makes of them: a Go struct's channel fields, made when the object is and used by its
  * methods and by the goroutines it starts ({@code go n.run()}). Computed once per top-level class.
  *
- * <p>A field is judged only when the model sees all of it: confined to the top-level class
- * (private, or in a private, local or anonymous class: a package-private field may be used by
- * another file of the package), made once, when the object is made — in its declaration, a constructor or an
+ * <p>A field is judged only when the model sees all of it in this file: private or package-private
+ * (a package-private one may also be used by another file of the package, which {@link
+ * Field#confined} tells the questions that depend on it), made once, when the object is made — in its declaration, a constructor or an
  * instance initializer, with {@code Chan.make} — and never assigned again; every mention of it is
  * a plain name or {@code this.name} in a method or initializer block of the class, which the
  * channel model classifies ({@link ChannelUses}); and no use escapes (an accessor returning it,
@@ -59,9 +59,12 @@ public final class FieldChannels {
    */
   public record FieldUse(Use use, ChannelWaits ops, Tree runner) {}
 
-  /** A judged field channel and all its uses. */
+  /**
+   * A judged field channel and all its uses in the unit; {@code confined} when no other file can
+   * name it (see {@link #confined}), so its uses here are all its uses.
+   */
   public record Field(VarSymbol symbol, VariableTree declaration, OptionalInt capacity,
-      List<FieldUse> uses) {
+      List<FieldUse> uses, boolean confined) {
     public boolean any(Kind kind) {
       return uses.stream().anyMatch(u -> u.use().kind() == kind);
     }
@@ -100,7 +103,8 @@ public final class FieldChannels {
    */
   public static boolean isDoneChannel(VarSymbol channel, VisitorState state) {
     if (channel.getKind() == javax.lang.model.element.ElementKind.FIELD) {
-      return of(channel, ChannelKind.GOCONC, state).map(f -> !f.any(Kind.SEND)).orElse(false);
+      return of(channel, ChannelKind.GOCONC, state)
+          .map(f -> f.confined() && !f.any(Kind.SEND)).orElse(false);
     }
     if (channel.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE) {
       return false;
@@ -133,7 +137,7 @@ public final class FieldChannels {
       public Void visitVariable(VariableTree tree, Void unused) {
         VarSymbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD
-            && confined(symbol) && !ASTHelpers.isStatic(symbol)
+            && (confined(symbol) || packagePrivate(symbol)) && !ASTHelpers.isStatic(symbol)
             && kind.isChannelType(symbol.type, state)) {
           candidates.put(symbol, tree);
         }
@@ -236,7 +240,8 @@ public final class FieldChannels {
     OptionalInt capacity = made instanceof MethodInvocationTree make
         ? ChannelUses.capacity(make)
         : OptionalInt.empty();
-    return Optional.of(new Field(field, declaration, capacity, List.copyOf(all)));
+    return Optional.of(
+        new Field(field, declaration, capacity, List.copyOf(all), confined(field)));
   }
 
   /**
@@ -256,6 +261,11 @@ public final class FieldChannels {
       }
     }
     return false;
+  }
+
+  /** A field with no access modifier: other files of its package may name it. */
+  private static boolean packagePrivate(VarSymbol field) {
+    return (field.flags() & (Flags.PUBLIC | Flags.PROTECTED | Flags.PRIVATE)) == 0;
   }
 
   /** Whether the make runs when the object is made: in a constructor or an initializer block. */
