@@ -109,8 +109,10 @@ public final class FieldChannels {
     if (channel.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE) {
       return false;
     }
+    // The outermost method or initializer block around the code: through anonymous and local
+    // classes (a goroutine written as a Runnable), up to a member or top-level class.
     TreePath root = null;
-    for (TreePath p = state.getPath(); p != null && !(p.getLeaf() instanceof ClassTree);
+    for (TreePath p = state.getPath(); p != null && !memberOrTopLevel(p);
         p = p.getParentPath()) {
       boolean initializer = p.getLeaf() instanceof BlockTree
           && p.getParentPath() != null && p.getParentPath().getLeaf() instanceof ClassTree;
@@ -214,7 +216,12 @@ public final class FieldChannels {
   private static Optional<Field> judged(VarSymbol field, VariableTree declaration,
       List<FieldUse> all, List<Tree> mentions, ChannelKind kind, VisitorState state) {
     Set<Tree> covered = Collections.newSetFromMap(new IdentityHashMap<>());
-    all.forEach(u -> covered.add(u.use().ident()));
+    for (FieldUse use : all) {
+      covered.add(use.use().ident());
+      if (use.use().tree() instanceof com.sun.source.tree.MemberReferenceTree reference) {
+        covered.add(reference.getQualifierExpression()); // ch::close run through a local
+      }
+    }
     if (!covered.containsAll(mentions)) {
       return Optional.empty(); // named as other.name, or outside any method
     }
@@ -261,6 +268,12 @@ public final class FieldChannels {
       }
     }
     return false;
+  }
+
+  private static boolean memberOrTopLevel(TreePath path) {
+    return path.getLeaf() instanceof ClassTree && path.getParentPath() != null
+        && (path.getParentPath().getLeaf() instanceof ClassTree
+            || path.getParentPath().getLeaf() instanceof com.sun.source.tree.CompilationUnitTree);
   }
 
   /** A field with no access modifier: other files of its package may name it. */
