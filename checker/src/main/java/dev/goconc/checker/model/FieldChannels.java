@@ -133,6 +133,7 @@ public final class FieldChannels {
   private static List<Field> collect(TreePath classPath, ChannelKind kind, VisitorState state) {
     Map<VarSymbol, VariableTree> candidates = new LinkedHashMap<>();
     Map<VarSymbol, List<Tree>> mentions = new LinkedHashMap<>();
+    Set<Tree> mentioning = Collections.newSetFromMap(new IdentityHashMap<>());
     List<TreePath> roots = new ArrayList<>();
     new TreePathScanner<Void, Void>() {
       @Override
@@ -176,8 +177,12 @@ public final class FieldChannels {
 
       private void mention(ExpressionTree tree) {
         if (ASTHelpers.getSymbol(tree) instanceof VarSymbol var
-            && var.getKind() == javax.lang.model.element.ElementKind.FIELD) {
+            && var.getKind() == javax.lang.model.element.ElementKind.FIELD
+            && kind.isChannelType(var.type, state)) {
           mentions.computeIfAbsent(var, v -> new ArrayList<>()).add(tree);
+          for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+            mentioning.add(p.getLeaf()); // the roots around it are the ones worth reading
+          }
         }
       }
     }.scan(classPath, null);
@@ -188,6 +193,9 @@ public final class FieldChannels {
     Map<VarSymbol, List<FieldUse>> uses = new LinkedHashMap<>();
     Set<Tree> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (TreePath root : roots) {
+      if (!mentioning.contains(root.getLeaf())) {
+        continue; // names no channel field: nothing to read, no model to build
+      }
       ChannelUses rootUses = ChannelUses.in(root, kind, state);
       ChannelWaits ops = new ChannelWaits(rootUses, state);
       for (VarSymbol field : candidates.keySet()) {
