@@ -71,6 +71,17 @@ public final class WaitGroupGoroutines {
             JdkApi.UNTIMED_BARRIER_WAIT,
             JdkApi.BARRIER_WAIT,
             Matchers.nothing());
+    /**
+     * The JDK's latches and phasers, without semaphores: the waits of {@link #JDK_LATCHES} that
+     * return only once every counted party has counted down.
+     */
+    public static final Counter LATCHES_AND_PHASERS =
+        new Counter(
+            JdkApi.PHASER_REGISTER,
+            JdkApi.LATCH_OR_PHASER_COUNT_DOWN,
+            JdkApi.LATCH_OR_PHASER_AWAIT,
+            JdkApi.BARRIER_WAIT,
+            Matchers.nothing());
   }
 
   /** A {@code WaitGroup} call in a goroutine's own code, and the group it is on. */
