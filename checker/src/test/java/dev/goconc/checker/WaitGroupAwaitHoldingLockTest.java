@@ -209,6 +209,84 @@ final class WaitGroupAwaitHoldingLockTest {
         .doTest();
   }
 
+  /**
+   * Quiet by design where the lock the goroutine takes may be another object than the one the
+   * waiter holds: a non-final field, the field of an inner object other than the group's, a
+   * field an anonymous subclass inherits.
+   */
+  @Test
+  void quietWhereTheLockMayBeAnotherObject() {
+    helper
+        .addSourceLines(
+            "Uncertain.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+
+            class Uncertain {
+              private Object swappable = new Object();
+              private final Object mu = new Object();
+              private final WaitGroup workers = new WaitGroup();
+              private int count;
+
+              void start() {
+                workers.add(1);
+                Go.go(() -> {
+                  try { synchronized (swappable) { count++; } } finally { workers.done(); }
+                });
+              }
+
+              void stop() {
+                synchronized (swappable) {
+                  workers.await();
+                }
+              }
+
+              // Each inner object has its own state; the group is the outer object's.
+              class Member {
+                private final Object state = new Object();
+
+                void join() {
+                  workers.add(1);
+                  Go.go(() -> {
+                    try { synchronized (state) { count++; } } finally { workers.done(); }
+                  });
+                }
+
+                void leave() {
+                  synchronized (state) {
+                    workers.await();
+                  }
+                }
+              }
+
+              static void work() {}
+            }
+
+            class Shadow {
+              final Object mu = new Object();
+              int count;
+
+              abstract static class Task extends Shadow implements Runnable {}
+
+              // The anonymous task inherits a mu of its own: not the waiter's.
+              void stop() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(new Task() {
+                  @Override public void run() {
+                    try { synchronized (mu) { count++; } } finally { wg.done(); }
+                  }
+                });
+                synchronized (mu) {
+                  wg.await();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void quietOnTheKernelsFixedTwin() {
     helper

@@ -11,6 +11,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -35,8 +36,10 @@ import javax.lang.model.element.ElementKind;
  * count-down follows the body), or whose own code counts the group down, directly or through a
  * method of the class it calls on {@code this} (one call deep). They are looked for where the
  * group lives: in the method that declares a local group (and only launches from which a path
- * reaches the wait), or in the instance code of the class whose final field the group is (named
- * through {@code this} there, so the waiter and the goroutines share the instance). A goroutine
+ * reaches the wait; one run of the method shares its instance with its goroutines), or in the
+ * class whose final field the group is, nested classes included (named through the code's
+ * enclosing instance, so a goroutine counted on the waiter's group runs on the waiter's instance,
+ * and a lock of that instance, or of an instance enclosing it, is the waiter's lock). A goroutine
  * takes a lock before counting down when its body's control-flow graph has a path from its start
  * to a {@code synchronized} block on that lock, a {@code lock()} of it, or a call on {@code this}
  * of a method of the class that is {@code synchronized} on it or takes it in its own code, with
@@ -62,7 +65,9 @@ public final class AwaitsHoldingLocks {
     if (!isCertainGroup(wait, group, waitPath)) {
       return Optional.empty();
     }
-    List<HeldLocks.Taken> held = HeldLocks.heldAt(waitPath, state);
+    List<HeldLocks.Taken> held = HeldLocks.heldAt(waitPath, state).stream()
+        .filter(lock -> sharedWithGoroutines(lock.lock(), group))
+        .toList();
     if (held.isEmpty()) {
       return Optional.empty();
     }
@@ -83,8 +88,30 @@ public final class AwaitsHoldingLocks {
   }
 
   /**
-   * Whether {@code call} names the group with certain identity: a local, or a final field of the
-   * class named through {@code this} in its instance code (or a static one).
+   * Whether a goroutine counted on {@code group} that names {@code lock} as the waiter does means
+   * the same object: always for a group local to one run of a method (the goroutines share its
+   * instance); for a field group, when the lock is the same for all instances or belongs to the
+   * group's instance or an instance that encloses it (an inner class's outer instance is fixed).
+   */
+  private static boolean sharedWithGoroutines(HeldLocks.Lock lock, VarSymbol group) {
+    ClassSymbol lockOwner = HeldLocks.instanceOwner(lock);
+    if (group.getKind() == ElementKind.LOCAL_VARIABLE || lockOwner == null) {
+      return true;
+    }
+    for (Symbol c = group.enclClass(); c != null; c = c.owner == null ? null : c.owner.enclClass()) {
+      if (c == lockOwner) {
+        return true;
+      }
+      if (c.isStatic()) {
+        return false; // a static nested class has no outer instance
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code call} names the group with certain identity: a local, or a final field named
+   * through the code's enclosing instance (or a static one).
    */
   private static boolean isCertainGroup(
       MethodInvocationTree call, VarSymbol group, TreePath where) {
@@ -172,8 +199,8 @@ public final class AwaitsHoldingLocks {
   }
 
   /**
-   * The calls {@code body} makes on {@code this} in its own code, from the instance code of the
-   * class that declares the method called.
+   * The calls {@code body} makes on {@code this} (no receiver, or {@code this.m()}) in its own
+   * code.
    */
   private static List<TreePath> callsOnThis(TreePath body) {
     List<TreePath> calls = new ArrayList<>();
@@ -201,15 +228,15 @@ public final class AwaitsHoldingLocks {
   }
 
   /**
-   * The path of the declaration in the unit of the method {@code call} runs on the {@code this} of
-   * the code at {@code where}: an instance method of the class whose instance code that is, or a
-   * static one.
+   * The path of the declaration in the unit of the method {@code call} runs on the code's
+   * enclosing instance (or a static one). A subclass may override it; the rule takes the
+   * declaration as what runs.
    */
   private static Optional<TreePath> calleeOnThis(
       MethodInvocationTree call, TreePath where, VisitorState state) {
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
         || !(method.owner instanceof ClassSymbol owner)
-        || (!method.isStatic() && !HeldLocks.isInstanceCodeOf(where, owner))) {
+        || (!method.isStatic() && !HeldLocks.throughEnclosingInstance(where, owner))) {
       return Optional.empty();
     }
     return GoroutineBodies.declarationInUnit(method, state)
@@ -284,7 +311,7 @@ public final class AwaitsHoldingLocks {
       return found[0];
     }
 
-    /** The launches of the scope: its own code's for a method, the class's instance code's. */
+    /** The launches of the scope: a method's own code's; all the code of the group's class. */
     List<TreePath> launches(VisitorState state) {
       List<TreePath> launches = new ArrayList<>();
       Tree root = code.getLeaf();
@@ -304,9 +331,7 @@ public final class AwaitsHoldingLocks {
 
         @Override
         public Void visitClass(ClassTree type, Void unused) {
-          boolean anonymous = ASTHelpers.getSymbol(type) != null
-              && ASTHelpers.getSymbol(type).isAnonymous();
-          return type == root || (!local && anonymous) ? super.visitClass(type, null) : null;
+          return type == root || !local ? super.visitClass(type, null) : null;
         }
       }.scan(code, null);
       return launches;

@@ -35,11 +35,12 @@ import javax.lang.model.element.Modifier;
  * method), of a class object ({@code synchronized (C.class)}, a {@code static synchronized}
  * method), of the object a final field or an effectively final local holds ({@code synchronized
  * (mu)}), and a {@code java.util.concurrent.locks.Lock} such a variable holds ({@code
- * mu.lock()}). An instance field is the same object in two pieces of code only when both reach it
- * through the {@code this} of one class: they are that class's instance code (its instance
- * methods, and the lambdas and anonymous classes inside them, not a named nested class) and name
- * it without a qualifier or through {@code this}. Any other lock expression (a call's result,
- * {@code other.mu}, a non-final field) has no certain identity and is never reported.
+ * mu.lock()}). An instance field named without a qualifier or through {@code this} is the field
+ * of the code's one enclosing instance of its class ({@link #throughEnclosingInstance}); whether
+ * two pieces of code run on the same instance is for the question to settle ({@link
+ * AwaitsHoldingLocks} ties them through the group both use). Any other lock expression (a call's
+ * result, {@code other.mu}, a non-final field, {@code rw.readLock()}) has no certain identity and
+ * is never reported.
  */
 public final class HeldLocks {
   private HeldLocks() {}
@@ -221,9 +222,11 @@ public final class HeldLocks {
   }
 
   /**
-   * Whether {@code name}, at {@code where}, denotes one object in every piece of code that names
-   * it the same way: an effectively final local or parameter, a final static field, or a final
-   * instance field named through the {@code this} of its class's instance code.
+   * Whether {@code name}, at {@code where}, denotes one object however often the code runs, given
+   * the instance it runs on: an effectively final local or parameter, a final static field, or a
+   * final instance field named without a qualifier or through {@code this} (or {@code C.this}),
+   * which is then the field of the code's one enclosing instance of the field's class ({@link
+   * #throughEnclosingInstance}).
    */
   public static boolean isSameObjectEverywhere(
       ExpressionTree name, VarSymbol variable, TreePath where) {
@@ -243,40 +246,55 @@ public final class HeldLocks {
             && ((owner instanceof IdentifierTree self && self.getName().contentEquals("this"))
                 || (owner instanceof MemberSelectTree qualified
                     && qualified.getIdentifier().contentEquals("this"))));
-    return throughThis && isInstanceCodeOf(where, variable.enclClass());
+    return throughThis && throughEnclosingInstance(where, variable.enclClass());
   }
 
   /**
-   * Whether the code at {@code path} runs with an instance of {@code owner} as its {@code this} (or
-   * its enclosing {@code this}): inside an instance method, instance initializer or instance field
-   * of {@code owner}, possibly within lambdas and anonymous classes, not within a named class.
+   * Whether the code at {@code path} reaches members of {@code owner} through its one enclosing
+   * instance of {@code owner} (itself, or an outer instance of its lambdas, anonymous, local and
+   * inner classes): it is nested in {@code owner}, and no class in between is a subclass of {@code
+   * owner}, whose own inherited members would be meant instead.
    */
-  public static boolean isInstanceCodeOf(TreePath path, ClassSymbol owner) {
+  public static boolean throughEnclosingInstance(TreePath path, ClassSymbol owner) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
-      if (leaf instanceof ClassTree type) {
+      if (p.getLeaf() instanceof ClassTree type) {
         ClassSymbol symbol = ASTHelpers.getSymbol(type);
         if (symbol == owner) {
           return true;
         }
-        if (symbol == null || !symbol.isAnonymous()) {
-          return false;
-        }
-      }
-      if (parent instanceof ClassTree && ASTHelpers.getSymbol((ClassTree) parent) == owner) {
-        boolean isStatic = switch (leaf) {
-          case MethodTree method -> method.getModifiers().getFlags().contains(Modifier.STATIC);
-          case VariableTree field -> field.getModifiers().getFlags().contains(Modifier.STATIC);
-          case BlockTree block -> block.isStatic();
-          default -> true;
-        };
-        if (isStatic) {
+        if (symbol == null || extendsClass(symbol, owner)) {
           return false;
         }
       }
     }
     return false;
+  }
+
+  private static boolean extendsClass(ClassSymbol type, ClassSymbol base) {
+    for (com.sun.tools.javac.code.Type t = type.getSuperclass();
+        t != null && t.tsym instanceof ClassSymbol superclass;
+        t = superclass.getSuperclass()) {
+      if (superclass == base) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The class whose instance {@code lock} belongs to, when that is an instance of a class: the
+   * class of a {@code this} monitor, the class declaring an instance field; null for a lock that
+   * is the same object for all instances (a local, a static field, a class object).
+   */
+  public static ClassSymbol instanceOwner(Lock lock) {
+    if (lock.holder() instanceof ClassSymbol type) {
+      return lock.classObject() ? null : type;
+    }
+    return lock.holder() instanceof VarSymbol field
+            && field.getKind() == ElementKind.FIELD
+            && !field.isStatic()
+        ? field.enclClass()
+        : null;
   }
 
   /** The class whose {@code this} the code at {@code path} means: its innermost class. */
