@@ -175,6 +175,27 @@ final class WaitGroupAwaitHoldingLockTest {
                 Go.go(() -> { try { synchronized (mu) { count++; } } finally { wg.done(); } });
               }
 
+              // The helper marks done before it takes the lock.
+              private final WaitGroup finishing = new WaitGroup();
+
+              void helperMarksDoneFirst() {
+                finishing.add(1);
+                Go.go(() -> finish());
+              }
+
+              private void finish() {
+                finishing.done();
+                synchronized (mu) {
+                  count--;
+                }
+              }
+
+              void stopAfterFinish() {
+                synchronized (mu) {
+                  finishing.await();
+                }
+              }
+
               // Read locks of one ReadWriteLock share: no identity is claimed for them.
               void readers() {
                 WaitGroup wg = new WaitGroup();

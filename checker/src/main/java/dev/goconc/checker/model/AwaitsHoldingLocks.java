@@ -155,6 +155,8 @@ public final class AwaitsHoldingLocks {
       }
       acquisitionsIn(body.get(), lock.lock(), state).forEach(t -> acquisitions.putIfAbsent(t, lock));
     }
+    // A helper that both counts down and takes the lock may do the first before the second.
+    acquisitions.keySet().removeAll(countDowns);
     if (acquisitions.isEmpty()) {
       return Optional.empty();
     }
