@@ -31,7 +31,8 @@ import java.util.Optional;
  * method of the class it calls on {@code this}, counts it down; the task's acquisition on a path
  * from its start that reaches no count-down first, in its own code or one call deep on {@code
  * this}; a latch that is a local of the method that starts the tasks (and waits after some path
- * from their launch), or a final field of the class named through {@code this}.
+ * from their launch), or a final field of the class named through {@code this}, whose tasks are
+ * looked for in all the code of the class.
  *
  * <p>A {@code Semaphore} is not judged: its {@code acquire()} waits only when no permit is free,
  * so holding a lock across it is a deadlock only for some permit counts. Timed waits ({@code
@@ -73,6 +74,7 @@ public final class LatchAwaitHoldingLock extends BugChecker
         .setMessage(
             WaitGroupAwaitHoldingLock.message(
                 state.getSourceForNode(wait),
+                "task",
                 name + "." + countDownName(latch, state),
                 deadlock.get(),
                 state))

@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.model.AwaitsHoldingLocks;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.HeldLocks;
 import dev.goconc.checker.model.WaitGroupGoroutines;
 import dev.goconc.checker.util.SourceLines;
 import java.util.Optional;
@@ -30,20 +31,24 @@ import java.util.Optional;
  * Decided by {@link AwaitsHoldingLocks}, which {@link LatchAwaitHoldingLock} shares for the JDK's
  * latches and phasers.
  *
- * <p>The locks are those whose identity is certain ({@link dev.goconc.checker.model.HeldLocks}):
- * {@code synchronized} on {@code this}, a class object, or a final field or effectively final
- * local; a {@code synchronized} method; a {@code java.util.concurrent.locks.Lock} in such a
- * variable, held from its {@code lock()} on some path to the await that passes no {@code
- * unlock()}. The goroutine takes the lock in its own code, or in a method of the class it calls
- * on {@code this} (one call deep), on a path from its start that reaches no {@code done()} first
- * (a {@code done()} in {@code finally} comes after everything; {@code wg.go(...)} calls it after
- * the body).
+ * <p>The locks are those whose identity is certain ({@link HeldLocks}): {@code synchronized} on
+ * {@code this}, a class object, or a final field or effectively final local; a {@code
+ * synchronized} method; a {@code java.util.concurrent.locks.Lock} in such a variable, held from
+ * its {@code lock()} on some path to the await that passes no {@code unlock()}. A field named
+ * without a qualifier is the waiting object's, and the group ties it to the goroutines' object:
+ * a local group's goroutines run in the same call, a field group's on the object that owns it
+ * (they are looked for in all the code of its class). The goroutine takes the lock in its own
+ * code, or in a method of the class it calls on {@code this} (one call deep, the declaration
+ * taken as what runs), on a path from its start that reaches no {@code done()} first (a {@code
+ * done()} in {@code finally} comes after everything; {@code wg.go(...)} calls it after the
+ * body).
  *
  * <p>Quiet on a lock released before the await; on a goroutine that takes another lock, or the
  * same one only after its {@code done()}; on {@code tryLock()}; on locks whose identity is
  * uncertain (a non-final field, another object's field, a call's result, a read or write lock of
  * a {@code ReadWriteLock}); on a group that is a parameter or another object's field; on a local
- * group's goroutines started only after the await. A hand-shake that guarantees the goroutine has
+ * group's goroutines started only after the await; on a lock that the caller of the waiting
+ * method holds (one method up is not read). A hand-shake that guarantees the goroutine has
  * passed its lock before the waiter takes it is not seen, and would be reported: none of the
  * kernels or guides does so. No fix: moving the await out of the lock can let other threads in
  * while the goroutines finish, a change of meaning only its author can judge.
@@ -79,15 +84,23 @@ public final class WaitGroupAwaitHoldingLock extends BugChecker
             .setMessage(
                 message(
                     group.getSimpleName() + ".await()",
+                    "goroutine",
                     group.getSimpleName() + ".done()",
                     deadlock.get(),
                     state))
             .build();
   }
 
-  /** The message of both twins: {@code wait} and {@code countDown} as the code writes them. */
+  /**
+   * The message of both twins: {@code wait} and {@code countDown} as the code writes them, {@code
+   * goroutine} what the family calls the code it starts.
+   */
   static String message(
-      String wait, String countDown, AwaitsHoldingLocks.Deadlock deadlock, VisitorState state) {
+      String wait,
+      String goroutine,
+      String countDown,
+      AwaitsHoldingLocks.Deadlock deadlock,
+      VisitorState state) {
     String lock = deadlock.held().lock().name();
     Tree holder = deadlock.held().at();
     String held = switch (holder) {
@@ -100,16 +113,18 @@ public final class WaitGroupAwaitHoldingLock extends BugChecker
         ? "is a synchronized method on " + lock
         : "takes " + lock + " on line " + SourceLines.of(taken, state);
     return String.format(
-        "%s waits while holding %s (%s), but the goroutine started on line %d %s before its"
-            + " %s: once this code holds %s first, the goroutine cannot take it, never counts"
-            + " down, and the wait never returns; release %s before waiting",
+        "%s waits while holding %s (%s), but the %s started on line %d %s before its %s:"
+            + " once this code holds %s first, the %s cannot take it, never counts down, and the"
+            + " wait never returns; release %s before waiting",
         wait,
         lock,
         held,
+        goroutine,
         SourceLines.of(deadlock.launch(), state),
         takes,
         countDown,
         lock,
+        goroutine,
         lock);
   }
 }

@@ -219,7 +219,7 @@ final class LatchAwaitHoldingLockTest {
 
               void stop() throws InterruptedException {
                 synchronized (mu) {
-                  // BUG: Diagnostic contains: stopped.await() waits while holding mu (synchronized on line 34), but the goroutine started on line 17 takes mu on line 19 before its stopped.countDown()
+                  // BUG: Diagnostic contains: stopped.await() waits while holding mu (synchronized on line 34), but the task started on line 17 takes mu on line 19 before its stopped.countDown()
                   stopped.await();
                 }
               }
