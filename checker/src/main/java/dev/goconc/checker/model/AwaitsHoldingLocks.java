@@ -98,11 +98,11 @@ public final class AwaitsHoldingLocks {
     if (group.getKind() == ElementKind.LOCAL_VARIABLE || lockOwner == null) {
       return true;
     }
-    for (Symbol c = group.enclClass(); c != null; c = c.owner == null ? null : c.owner.enclClass()) {
+    for (Symbol c = group.enclClass(); c != null; c = ASTHelpers.enclosingClass(c)) {
       if (c == lockOwner) {
         return true;
       }
-      if (c.isStatic()) {
+      if (ASTHelpers.isStatic(c)) {
         return false; // a static nested class has no outer instance
       }
     }

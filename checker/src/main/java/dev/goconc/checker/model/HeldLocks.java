@@ -4,7 +4,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -17,15 +16,17 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
 import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.flow.ExitPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 
@@ -154,7 +155,7 @@ public final class HeldLocks {
    * {@code kinds} accepts: {@code synchronized} blocks and {@code lock()} calls.
    */
   public static List<Taken> takenIn(
-      TreePath body, java.util.function.Predicate<Kind> kinds, VisitorState state) {
+      TreePath body, Predicate<Kind> kinds, VisitorState state) {
     List<Taken> taken = new ArrayList<>();
     Tree root = body.getLeaf();
     new TreePathScanner<Void, Void>() {
@@ -271,7 +272,7 @@ public final class HeldLocks {
   }
 
   private static boolean extendsClass(ClassSymbol type, ClassSymbol base) {
-    for (com.sun.tools.javac.code.Type t = type.getSuperclass();
+    for (Type t = type.getSuperclass();
         t != null && t.tsym instanceof ClassSymbol superclass;
         t = superclass.getSuperclass()) {
       if (superclass == base) {
@@ -309,10 +310,5 @@ public final class HeldLocks {
     return receiver == null
         || (ASTHelpers.stripParentheses(receiver) instanceof IdentifierTree self
             && self.getName().contentEquals("this"));
-  }
-
-  /** The path of {@code tree}, a tree of {@code unit}. */
-  static TreePath pathIn(CompilationUnitTree unit, Tree tree) {
-    return TreePath.getPath(unit, tree);
   }
 }

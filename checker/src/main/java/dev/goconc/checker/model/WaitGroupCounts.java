@@ -2,6 +2,7 @@ package dev.goconc.checker.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
@@ -9,6 +10,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
@@ -18,15 +20,19 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.flow.ExitPaths;
@@ -35,7 +41,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -173,7 +181,7 @@ public final class WaitGroupCounts {
     if (!(declaration.getLeaf() instanceof VariableTree variable)
         || !(ASTHelpers.getSymbol(variable) instanceof VarSymbol group)
         || group.getKind() != ElementKind.FIELD
-        || !group.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)
+        || !group.getModifiers().contains(Modifier.PRIVATE)
         || !ASTHelpers.isSameType(group.type, GoconcApi.WAIT_GROUP_TYPE.get(state), state)) {
       return Optional.empty();
     }
@@ -189,11 +197,11 @@ public final class WaitGroupCounts {
   }
 
   /**
-   * Whether every use of {@code group} inside {@code scope} is a call of {@code add}, {@code done},
-   * {@code await} or {@code go} on it, or {@code group::done} (a count-down that may run, which
-   * leaving out can only lower the dones); collects the adds and the dones of {@code root}'s own
-   * code (of any code when {@code root} is null). False for any other use, and for an add outside
-   * {@code root}'s own code.
+   * Whether every use of {@code group} inside {@code scope} is a call of its {@code add()}, {@code
+   * done()}, {@code await()} or {@code go()}, or a method reference to its {@code done()} (a
+   * count-down that may run, which leaving out can only lower the count of count-downs); collects
+   * the adds and the count-downs of {@code root}'s own code (of any code when {@code root} is
+   * null). False for any other use, and for an add outside {@code root}'s own code.
    */
   private static boolean usesAreCounted(
       VarSymbol group,
@@ -537,11 +545,11 @@ public final class WaitGroupCounts {
   /** The key of the unknown "the size of this list". */
   private record SizeOf(VarSymbol list) {}
 
-  private static final java.util.Set<String> READS = java.util.Set.of("size", "get", "isEmpty");
+  private static final Set<String> READS = Set.of("size", "get", "isEmpty");
 
   private static boolean isFinal(VarSymbol variable) {
     return (variable.flags()
-            & (com.sun.tools.javac.code.Flags.FINAL | com.sun.tools.javac.code.Flags.EFFECTIVELY_FINAL))
+            & (Flags.FINAL | Flags.EFFECTIVELY_FINAL))
         != 0;
   }
 
@@ -594,15 +602,15 @@ public final class WaitGroupCounts {
   private static boolean runsItsPart(Tree parent, Tree child) {
     return switch (parent) {
       case BlockTree block -> true;
-      case com.sun.source.tree.ExpressionStatementTree statement -> true;
+      case ExpressionStatementTree statement -> true;
       case VariableTree variable -> true;
-      case com.sun.source.tree.TryTree attempt -> attempt.getBlock() == child
+      case TryTree attempt -> attempt.getBlock() == child
           || attempt.getFinallyBlock() == child;
       case MethodInvocationTree call -> true;
       case NewClassTree created -> created.getClassBody() != child;
-      case com.sun.source.tree.ParenthesizedTree parenthesized -> true;
-      case com.sun.source.tree.TypeCastTree cast -> true;
-      case com.sun.source.tree.AssignmentTree assignment -> true;
+      case ParenthesizedTree parenthesized -> true;
+      case TypeCastTree cast -> true;
+      case AssignmentTree assignment -> true;
       case MemberSelectTree select -> true;
       default -> false;
     };
