@@ -46,7 +46,8 @@ import java.util.Optional;
  * <p>Quiet on a lock released before the await; on a goroutine that takes another lock, or the
  * same one only after its {@code done()}; on {@code tryLock()}; on locks whose identity is
  * uncertain (a non-final field, another object's field, a call's result, a read or write lock of
- * a {@code ReadWriteLock}); on a group that is a parameter or another object's field; on a local
+ * a {@code ReadWriteLock}); on a lock of an inner object against its outer object's group (each
+ * inner object has its own); on a group that is a parameter or another object's field; on a local
  * group's goroutines started only after the await; on a lock that the caller of the waiting
  * method holds (one method up is not read). A hand-shake that guarantees the goroutine has
  * passed its lock before the waiter takes it is not seen, and would be reported: none of the
