@@ -36,11 +36,13 @@ import java.util.Optional;
  * GoroutineBodies}) on the goroutine's own code, for a group awaited outside it.
  *
  * <p>Quiet when every {@code done()} of the group is in a {@code finally} (at any place in it: the
- * statements before it there are cleanup, and precision comes first), when the goroutine is started
- * with {@code wg.go} (which calls {@code done} itself), when nothing before {@code done()} can
- * throw out of the goroutine (it comes first, or after statements that are each a {@code try}
- * catching {@code Throwable}), and when no {@code await} of the group can be seen. A {@code done}
- * in a helper method the goroutine calls is not judged.
+ * statements before it there are cleanup, and precision comes first), when a {@code done()} sits
+ * inside a {@code try} whose {@code finally} calls {@code done()} on the group too (an exception
+ * runs that one; a goroutine that calls both on one path is WaitGroupDoneExceedsAdd's), when the
+ * goroutine is started with {@code wg.go} (which calls {@code done} itself), when nothing before
+ * {@code done()} can throw out of the goroutine (it comes first, or after statements that are
+ * each a {@code try} catching {@code Throwable}), and when no {@code await} of the group can be
+ * seen. A {@code done} in a helper method the goroutine calls is not judged.
  *
  * <p>Fix, for a lambda whose last statement is the group's only {@code done()}: where the launch is
  * {@code Go.go} right after {@code wg.add(1)}, start it with {@code wg.go} instead and drop both;

@@ -435,6 +435,70 @@ final class PatchInPlaceTest {
   }
 
   @Test
+  void waitGroupDoneExceedsAdd() throws IOException {
+    assertPatches(
+        "WaitGroupDoneExceedsAdd",
+        "Mirror.java",
+        """
+        import dev.goconc.Go;
+        import dev.goconc.WaitGroup;
+        import java.util.List;
+
+        class Mirror {
+            static boolean cached(String url) { return url.isEmpty(); }
+            static void fetch(String url) {}
+
+            void fetchAll(List<String> urls) {
+                WaitGroup wg = new WaitGroup();
+                for (String url : urls) {
+                    wg.add(1);
+                    Go.go(() -> {
+                        try {
+                            if (cached(url)) {
+                                wg.done(); // nothing to fetch
+                                return;
+                            }
+                            fetch(url);
+                        } finally {
+                            wg.done();
+                        }
+                    });
+                }
+                wg.await();
+            }
+        }
+        """,
+        """
+        import dev.goconc.Go;
+        import dev.goconc.WaitGroup;
+        import java.util.List;
+
+        class Mirror {
+            static boolean cached(String url) { return url.isEmpty(); }
+            static void fetch(String url) {}
+
+            void fetchAll(List<String> urls) {
+                WaitGroup wg = new WaitGroup();
+                for (String url : urls) {
+                    wg.add(1);
+                    Go.go(() -> {
+                        try {
+                            if (cached(url)) {
+                                return;
+                            }
+                            fetch(url);
+                        } finally {
+                            wg.done();
+                        }
+                    });
+                }
+                wg.await();
+            }
+        }
+        """);
+  }
+
+  @Test
   void receiverSideClose() throws IOException {
     assertPatches(
         "ReceiverSideClose",

@@ -152,6 +152,26 @@ final class WaitGroupDoneNotInFinallyTest {
                 });
                 wg.await();
               }
+
+              // An early done inside a try whose finally marks done too: an exception runs the
+              // finally's (both on one path is WaitGroupDoneExceedsAdd's finding).
+              void earlyDoneCoveredByFinally(boolean cached) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  try {
+                    if (cached) {
+                      process(8);
+                      wg.done();
+                      return;
+                    }
+                    process(9);
+                  } finally {
+                    wg.done();
+                  }
+                });
+                wg.await();
+              }
             }
             """)
         .doTest();

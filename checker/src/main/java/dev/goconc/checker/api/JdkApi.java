@@ -439,6 +439,30 @@ public final class JdkApi {
           instanceMethod()
               .onDescendantOf(SEMAPHORE)
               .namedAnyOf("acquire", "acquireUninterruptibly"));
+  /**
+   * The count-downs of latches and phasers: {@code countDown()}, {@code arrive()}, {@code
+   * arriveAndDeregister()}. Not a semaphore's {@code release()}, which its waiter needs only when
+   * no permit is free.
+   */
+  public static final Matcher<ExpressionTree> LATCH_OR_PHASER_COUNT_DOWN =
+      Matchers.anyOf(
+          LATCH_COUNT_DOWN,
+          instanceMethod().onDescendantOf(PHASER).namedAnyOf("arrive", "arriveAndDeregister"));
+  /**
+   * The untimed waits of latches and phasers, which return only once every party counted down:
+   * {@code latch.await()}, {@code awaitAdvance(p)}, {@code awaitAdvanceInterruptibly(p)}, {@code
+   * arriveAndAwaitAdvance()}.
+   */
+  public static final Matcher<ExpressionTree> LATCH_OR_PHASER_AWAIT =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(COUNT_DOWN_LATCH).named("await").withNoParameters(),
+          instanceMethod()
+              .onDescendantOf(PHASER)
+              .namedAnyOf("awaitAdvance", "arriveAndAwaitAdvance"),
+          instanceMethod()
+              .onDescendantOf(PHASER)
+              .named("awaitAdvanceInterruptibly")
+              .withParameters("int"));
   /** Every wait on a latch, semaphore or phaser, timed or not ({@code tryAcquire} included). */
   public static final Matcher<ExpressionTree> BARRIER_WAIT =
       Matchers.anyOf(
@@ -449,6 +473,14 @@ public final class JdkApi {
           instanceMethod()
               .onDescendantOf(SEMAPHORE)
               .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"));
+
+  // Locks: java.util.concurrent.locks.Lock, taken and released by calls (monitors are syntax).
+  public static final String LOCK = "java.util.concurrent.locks.Lock";
+  /** Taking a lock, waiting for it as long as it takes: {@code lock()}, {@code lockInterruptibly()}. */
+  public static final Matcher<ExpressionTree> LOCK_ACQUIRE =
+      instanceMethod().onDescendantOf(LOCK).namedAnyOf("lock", "lockInterruptibly");
+  public static final Matcher<ExpressionTree> LOCK_RELEASE =
+      instanceMethod().onDescendantOf(LOCK).named("unlock");
 
   // Blocking queues: the JDK's channels.
   public static final String BLOCKING_QUEUE = "java.util.concurrent.BlockingQueue";

@@ -80,6 +80,28 @@ public final class CodeRoots {
     return false;
   }
 
+  /**
+   * The root whose own code holds {@code path} (the path itself when it is one): the nearest
+   * method, lambda or initializer block around it; null inside a class's other members.
+   */
+  public static TreePath rootOf(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return p;
+      }
+      if (leaf instanceof BlockTree
+          && p.getParentPath() != null
+          && p.getParentPath().getLeaf() instanceof ClassTree) {
+        return p;
+      }
+      if (leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   /** The code {@code root} runs: a method's or lambda's body, or the initializer block itself. */
   public static Tree codeOf(Tree root) {
     return switch (root) {

@@ -21,6 +21,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import dev.goconc.checker.api.JdkApi;
+import java.util.Optional;
 
 /**
  * How many times code runs, at most, each time the code around it runs: once; as many times as a
@@ -71,6 +72,21 @@ public final class Repetition {
     return elements(source, state);
   }
 
+  /**
+   * The most rounds the loop at {@code loopPath} goes each time it runs, as {@link #times} counts
+   * them (a constant, else {@link SendCounts#UNBOUNDED}).
+   */
+  public static int rounds(TreePath loopPath, VisitorState state) {
+    Tree body = switch (loopPath.getLeaf()) {
+      case EnhancedForLoopTree loop -> loop.getStatement();
+      case ForLoopTree loop -> loop.getStatement();
+      case WhileLoopTree loop -> loop.getStatement();
+      case DoWhileLoopTree loop -> loop.getStatement();
+      default -> null;
+    };
+    return body == null ? 1 : roundsAround(loopPath, body, state);
+  }
+
   private static int roundsAround(TreePath p, Tree child, VisitorState state) {
     return switch (p.getLeaf()) {
       case EnhancedForLoopTree loop ->
@@ -109,16 +125,39 @@ public final class Repetition {
    * bounds and a body that never assigns {@code i}: {@code B - A} rounds; else unbounded.
    */
   private static int countedRounds(ForLoopTree loop) {
-    if (loop.getInitializer().size() != 1
-        || !(loop.getInitializer().get(0) instanceof VariableTree counter)
-        || !(loop.getCondition() instanceof BinaryTree bound)
-        || loop.getUpdate().size() != 1) {
+    CountedLoop counted = countedLoop(loop).orElse(null);
+    if (counted == null) {
       return SendCounts.UNBOUNDED;
     }
+    Integer from = ASTHelpers.constValue(counted.from(), Integer.class);
+    Integer to = ASTHelpers.constValue(counted.bound(), Integer.class);
+    if (from == null || to == null) {
+      return SendCounts.UNBOUNDED;
+    }
+    long rounds = (long) to - from + (counted.inclusive() ? 1 : 0);
+    return rounds < 0 ? 0 : (int) Math.min(rounds, SendCounts.UNBOUNDED);
+  }
+
+  /**
+   * A loop that counts one variable from {@code from} up to {@code bound} by one, {@code
+   * inclusive} of the bound or not; its body never assigns the variable.
+   */
+  public record CountedLoop(ExpressionTree from, ExpressionTree bound, boolean inclusive) {}
+
+  /**
+   * {@code for (int i = A; i < B; i++)} (or {@code <=}, {@code ++i}, {@code i += 1}) whose body
+   * never assigns {@code i}, whatever {@code A} and {@code B} are; empty for any other loop.
+   */
+  public static Optional<CountedLoop> countedLoop(ForLoopTree loop) {
+    if (loop.getInitializer().size() != 1
+        || !(loop.getInitializer().get(0) instanceof VariableTree counter)
+        || counter.getInitializer() == null
+        || !(loop.getCondition() instanceof BinaryTree bound)
+        || (bound.getKind() != Tree.Kind.LESS_THAN && bound.getKind() != Tree.Kind.LESS_THAN_EQUAL)
+        || loop.getUpdate().size() != 1) {
+      return Optional.empty();
+    }
     Symbol variable = ASTHelpers.getSymbol(counter);
-    Integer from = counter.getInitializer() == null ? null
-        : ASTHelpers.constValue(counter.getInitializer(), Integer.class);
-    Integer to = ASTHelpers.constValue(bound.getRightOperand(), Integer.class);
     boolean namesCounter = bound.getLeftOperand() instanceof IdentifierTree left
         && ASTHelpers.getSymbol(left) == variable;
     ExpressionTree update = loop.getUpdate().get(0).getExpression();
@@ -131,16 +170,13 @@ public final class Repetition {
           && Integer.valueOf(1).equals(ASTHelpers.constValue(add.getExpression(), Integer.class));
       default -> false;
     };
-    if (from == null || to == null || !namesCounter || !stepsByOne
-        || assigns(loop.getStatement(), variable)) {
-      return SendCounts.UNBOUNDED;
+    if (!namesCounter || !stepsByOne || assigns(loop.getStatement(), variable)) {
+      return Optional.empty();
     }
-    long rounds = switch (bound.getKind()) {
-      case LESS_THAN -> (long) to - from;
-      case LESS_THAN_EQUAL -> (long) to - from + 1;
-      default -> SendCounts.UNBOUNDED;
-    };
-    return rounds < 0 ? 0 : (int) Math.min(rounds, SendCounts.UNBOUNDED);
+    return Optional.of(new CountedLoop(
+        counter.getInitializer(),
+        bound.getRightOperand(),
+        bound.getKind() == Tree.Kind.LESS_THAN_EQUAL));
   }
 
   private static boolean assigns(Tree body, Symbol variable) {

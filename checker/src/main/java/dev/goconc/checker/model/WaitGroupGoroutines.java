@@ -71,6 +71,17 @@ public final class WaitGroupGoroutines {
             JdkApi.UNTIMED_BARRIER_WAIT,
             JdkApi.BARRIER_WAIT,
             Matchers.nothing());
+    /**
+     * The JDK's latches and phasers, without semaphores: the waits of {@link #JDK_LATCHES} that
+     * return only once every counted party has counted down.
+     */
+    public static final Counter LATCHES_AND_PHASERS =
+        new Counter(
+            JdkApi.PHASER_REGISTER,
+            JdkApi.LATCH_OR_PHASER_COUNT_DOWN,
+            JdkApi.LATCH_OR_PHASER_AWAIT,
+            JdkApi.BARRIER_WAIT,
+            Matchers.nothing());
   }
 
   /** A {@code WaitGroup} call in a goroutine's own code, and the group it is on. */
@@ -193,7 +204,9 @@ public final class WaitGroupGoroutines {
 
   /**
    * The count-downs of {@code countDowns} (the calls of one goroutine {@code body}) that an
-   * exception can skip: not in a {@code finally}, something before them can throw out of the
+   * exception can skip: not in a {@code finally}, not inside a {@code try} whose {@code finally}
+   * counts the same group down (an exception before it runs that one instead; two on one path are
+   * a counting question, WaitGroupDoneExceedsAdd's), something before them can throw out of the
    * goroutine ({@link #nothingEscapesBefore}), and no earlier such count-down of the same group
    * (one finding per group and goroutine).
    */
@@ -202,6 +215,7 @@ public final class WaitGroupGoroutines {
     List<GroupCall> skippable = new ArrayList<>();
     for (GroupCall down : countDowns) {
       if (down.inFinally()
+          || coveredByFinally(down, countDowns, body)
           || nothingEscapesBefore(down, body, state)
           || countDowns.stream()
               .anyMatch(
@@ -216,6 +230,36 @@ public final class WaitGroupGoroutines {
       skippable.add(down);
     }
     return skippable;
+  }
+
+  /**
+   * Whether {@code down} lies in the block or a {@code catch} of a {@code try} (inside {@code
+   * body}) whose {@code finally} holds another count-down of the same group.
+   */
+  private static boolean coveredByFinally(GroupCall down, List<GroupCall> countDowns, Tree body) {
+    Tree child = down.path().getLeaf();
+    for (TreePath p = down.path().getParentPath(); p != null && child != body;
+        child = p.getLeaf(), p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree attempt
+          && attempt.getFinallyBlock() != null
+          && attempt.getFinallyBlock() != child) {
+        Tree finallyBlock = attempt.getFinallyBlock();
+        if (countDowns.stream()
+            .anyMatch(d -> d != down && d.group() == down.group() && within(d.path(), finallyBlock))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean within(TreePath path, Tree ancestor) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

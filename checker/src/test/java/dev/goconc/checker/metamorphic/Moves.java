@@ -31,8 +31,8 @@ final class Moves {
 
   /**
    * A method whose body can move into a class of its own without changing what it means: not
-   * one that may override, not {@code main}, and not one whose body uses {@code this} or
-   * {@code super}.
+   * one that may override, not {@code main}, not a {@code synchronized} one, and not one whose
+   * body uses {@code this} or {@code super}.
    */
   static Optional<MethodDeclaration> movableMethod(BodyDeclaration<?> member) {
     if (!(member instanceof MethodDeclaration method) || method.getBody().isEmpty()) {
@@ -45,9 +45,12 @@ final class Moves {
             || owner instanceof RecordDeclaration;
     // An override's signature is its supertype's; moved, it would become a signature of its own.
     // main is the process's entry (exempt from the cancel rules); moved, it is not any more.
+    // A synchronized method's body runs holding its object's (or class's) monitor; moved, it
+    // holds another object's or none.
     if (!classLike
         || mayOverride(method)
         || isMain(method)
+        || method.isSynchronized()
         || Statements.dependsOnItsClass(method.getBody().get(), Set.of())) {
       return Optional.empty();
     }

@@ -1,0 +1,722 @@
+package dev.goconc.checker;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+final class WaitGroupDoneExceedsAddTest {
+  private final CompilationTestHelper helper =
+      StrictRules.compilation(WaitGroupDoneExceedsAdd.class, getClass());
+  private final BugCheckerRefactoringTestHelper refactoring =
+      StrictRules.refactoring(WaitGroupDoneExceedsAdd.class, getClass());
+
+  @Test
+  void quietOnTheCorrectIdioms() {
+    helper
+        .addSourceLines(
+            "Idioms.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+            import java.util.List;
+            import java.util.concurrent.CountDownLatch;
+            import java.util.function.Consumer;
+
+            class Idioms {
+              static void work(int i) {}
+              static boolean ready() { return true; }
+
+              // Three goroutines, counted three.
+              void constant() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(3);
+                for (int i = 0; i < 3; i++) {
+                  int id = i;
+                  Go.go(() -> { try { work(id); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // One goroutine per job, counted by the size of the same list.
+              void perJob(List<Integer> jobs) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(jobs.size());
+                for (int job : jobs) {
+                  Go.go(() -> { try { work(job); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // n goroutines, counted n.
+              void counted(int n) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(n);
+                for (int i = 0; i < n; i++) {
+                  int id = i;
+                  Go.go(() -> { try { work(id); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // Each round counts its own goroutine.
+              void perRound(List<Integer> jobs) {
+                WaitGroup wg = new WaitGroup();
+                for (int job : jobs) {
+                  wg.add(1);
+                  Go.go(() -> { try { work(job); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // One done in finally, and an early return that leaves it to the finally.
+              void earlyReturn() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  try {
+                    if (!ready()) {
+                      return;
+                    }
+                    work(1);
+                  } finally {
+                    wg.done();
+                  }
+                });
+                wg.await();
+              }
+
+              // One done on each of two exclusive paths.
+              void exclusivePaths() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  if (!ready()) {
+                    wg.done();
+                    return;
+                  }
+                  work(2);
+                  wg.done();
+                });
+                wg.await();
+              }
+
+              // Two milestones of one goroutine, counted twice.
+              void milestones() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(2);
+                Go.go(() -> {
+                  work(1);
+                  wg.done();
+                  work(2);
+                  wg.done();
+                });
+                wg.await();
+              }
+
+              // wg.go counts and marks done itself.
+              void withGo(List<Integer> jobs) {
+                WaitGroup wg = new WaitGroup();
+                for (int job : jobs) {
+                  wg.go(() -> work(job));
+                }
+                wg.await();
+              }
+
+              // Branches that correlate: one of the two goroutines starts.
+              void eitherOne(boolean useA) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                if (useA) {
+                  Go.go(() -> { try { work(1); } finally { wg.done(); } });
+                }
+                if (!useA) {
+                  Go.go(() -> { try { work(2); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // An optional goroutine adds its own count.
+              void optional(boolean extra) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> { try { work(1); } finally { wg.done(); } });
+                if (extra) {
+                  wg.add(1);
+                  Go.go(() -> { try { work(2); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // The loop stops early: not every round starts a goroutine.
+              void stopsEarly() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(2);
+                for (int i = 0; i < 3; i++) {
+                  if (i == 2) {
+                    break;
+                  }
+                  Go.go(() -> { try { work(0); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // Dones in a goroutine's loop, one per job: how many runs is not known.
+              void onePerItem(List<Integer> jobs) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(jobs.size());
+                Go.go(() -> {
+                  for (int job : jobs) {
+                    work(job);
+                    wg.done();
+                  }
+                });
+                wg.await();
+              }
+
+              // Correlated dones inside one goroutine: one runs.
+              void fastOrSlow() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  boolean fast = ready();
+                  if (fast) {
+                    wg.done();
+                  }
+                  work(3);
+                  if (!fast) {
+                    wg.done();
+                  }
+                });
+                wg.await();
+              }
+
+              // The group goes to a helper, which may count for the goroutines it starts.
+              void handedOver() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                startMore(wg);
+                Go.go(() -> { try { work(4); } finally { wg.done(); } });
+                wg.await();
+              }
+
+              void startMore(WaitGroup wg) {}
+
+              // done as a callback: how often it runs is not known.
+              void callback(Consumer<Runnable> onEvent) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                onEvent.accept(wg::done);
+                wg.await();
+              }
+
+              // Reused: each batch counted before it starts.
+              void batches() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> { try { work(1); } finally { wg.done(); } });
+                wg.await();
+                wg.add(2);
+                Go.go(() -> { try { work(2); } finally { wg.done(); } });
+                Go.go(() -> { try { work(3); } finally { wg.done(); } });
+                wg.await();
+              }
+
+              // A latch counted down past zero does nothing: not this rule's.
+              void latch() throws InterruptedException {
+                CountDownLatch first = new CountDownLatch(1);
+                for (int i = 0; i < 3; i++) {
+                  Go.go(first::countDown);
+                }
+                first.await();
+              }
+
+              // A field that something adds to is shared beyond one method.
+              private final WaitGroup workers = new WaitGroup();
+
+              void startWorker() {
+                workers.add(1);
+                Go.go(() -> { try { work(5); } finally { workers.done(); } });
+              }
+
+              void stopWorkers() {
+                workers.await();
+              }
+
+              // A field counted only through go, with no done of its own.
+              private final WaitGroup served = new WaitGroup();
+
+              void serve() {
+                served.go(() -> work(6));
+              }
+
+              void drain() {
+                served.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void quietOnTheKernelsFixedTwin() {
+    helper
+        .addSourceLines(
+            "Kubernetes13058Fixed.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+            import java.util.List;
+
+            class Kubernetes13058Fixed {
+              static void run(String name) {}
+
+              // The informer delivers one delete per started test, as counted.
+              void informerTest(List<String> tests) {
+                final int threads = 3;
+                WaitGroup wg = new WaitGroup();
+                WaitGroup testDone = new WaitGroup();
+                wg.add(threads * tests.size());
+                testDone.add(threads * tests.size());
+                for (int i = 0; i < threads; i++) {
+                  for (String test : tests) {
+                    Go.go(() -> { try { run(test); } finally { wg.done(); } });
+                  }
+                }
+                for (int i = 0; i < threads; i++) {
+                  for (String test : tests) {
+                    Go.go(() -> { try { run("delete " + test); } finally { testDone.done(); } });
+                  }
+                }
+                wg.await();
+                testDone.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * The kernel as GoKer writes it: the informer calls the delete handler once per event it sees,
+   * and a relist can deliver a delete twice. How often a handler runs is not in the code, so the
+   * rule stays quiet here (the page says so).
+   */
+  @Test
+  void theKernelsCallbackShapeIsOutOfReach() {
+    helper
+        .addSourceLines(
+            "Kubernetes13058.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+            import java.util.function.Consumer;
+
+            class Kubernetes13058 {
+              interface Informer { void onDelete(Consumer<Object> handler); }
+
+              void informerTest(Informer informer, int threads) {
+                WaitGroup testDone = new WaitGroup();
+                informer.onDelete(obj -> testDone.done());
+                testDone.add(threads);
+                testDone.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsMoreDonesThanTheCount() {
+    helper
+        .addSourceLines(
+            "Bugs.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+
+            class Bugs {
+              static void work(int i) {}
+              static boolean ready() { return true; }
+
+              // Three goroutines after add(2).
+              void constant() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(2);
+                for (int i = 0; i < 3; i++) {
+                  int id = i;
+                  // BUG: Diagnostic contains: at least 3 on every path through line 17, while wg.add(2) on line 13 counts at most 2
+                  Go.go(() -> { try { work(id); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // One goroutine more than the jobs counted.
+              void oneMore(List<Integer> jobs) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(jobs.size());
+                for (int job : jobs) {
+                  Go.go(() -> { try { work(job); } finally { wg.done(); } });
+                }
+                // BUG: Diagnostic contains: at least jobs.size() + 1
+                Go.go(() -> { try { work(0); } finally { wg.done(); } });
+                wg.await();
+              }
+
+              // Two goroutines a round, one count a round.
+              void twoPerRound(List<Integer> jobs) {
+                WaitGroup wg = new WaitGroup();
+                for (int job : jobs) {
+                  wg.add(1);
+                  // BUG: Diagnostic contains: at least 2 × jobs.size() on every path through line 40
+                  Go.go(() -> { try { work(job); } finally { wg.done(); } });
+                  Go.go(() -> { try { work(-job); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // done in the try and again in finally: every path calls it twice.
+              void tryAndFinally() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                // BUG: Diagnostic contains: at least 2
+                Go.go(() -> {
+                  try {
+                    work(1);
+                    wg.done();
+                  } finally {
+                    wg.done();
+                  }
+                });
+                wg.await();
+              }
+
+              // wg.go marks done itself; the body does it again.
+              void goAndDone(List<Integer> jobs) {
+                WaitGroup wg = new WaitGroup();
+                for (int job : jobs) {
+                  // BUG: Diagnostic contains: wg.go(...) counts
+                  wg.go(() -> {
+                    try {
+                      work(job);
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+
+              // No add at all: await returns at once and done throws.
+              void noAdd() {
+                WaitGroup wg = new WaitGroup();
+                // BUG: Diagnostic contains: nothing adds to wg
+                Go.go(() -> { try { work(2); } finally { wg.done(); } });
+                wg.await();
+              }
+
+              // An early return between the launches does not hide the second.
+              void earlyReturn(boolean quick) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> { try { work(3); } finally { wg.done(); } });
+                if (quick) {
+                  return;
+                }
+                // BUG: Diagnostic contains: at least 2 on every path through line
+                Go.go(() -> { try { work(4); } finally { wg.done(); } });
+                wg.await();
+              }
+
+              // An index loop one round longer than the count.
+              void offByOne(int n) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(n);
+                for (int i = 0; i <= n; i++) {
+                  int id = i;
+                  // BUG: Diagnostic contains: at least n + 1
+                  Go.go(() -> { try { work(id); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // Executor tasks, counted once for two.
+              void tasks(ExecutorService pool) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                pool.execute(() -> { try { work(5); } finally { wg.done(); } });
+                // BUG: Diagnostic contains: wg.add(1) on line 114 counts at most 1
+                pool.execute(() -> { try { work(6); } finally { wg.done(); } });
+                wg.await();
+              }
+
+              // A task local started twice.
+              void taskTwice() {
+                WaitGroup wg = new WaitGroup();
+                Runnable task = () -> { try { work(7); } finally { wg.done(); } };
+                wg.add(1);
+                Go.go(task);
+                // BUG: Diagnostic contains: at least 2
+                Go.go(task);
+                wg.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsADoneRepeatedOnOnePath() {
+    helper
+        .addSourceLines(
+            "Repeated.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+            import java.io.IOException;
+
+            class Repeated {
+              static void work(int i) {}
+              static boolean ready() { return true; }
+              static void read() throws IOException {}
+
+              private final WaitGroup shared = new WaitGroup();
+
+              // The classic: an early done, and the finally's again.
+              void earlyDone(WaitGroup wg) {
+                Go.go(() -> {
+                  try {
+                    if (!ready()) {
+                      // BUG: Diagnostic contains: calls wg.done() again on line 23
+                      wg.done();
+                      return;
+                    }
+                    work(1);
+                  } finally {
+                    wg.done();
+                  }
+                });
+              }
+
+              // The same in an anonymous task class, on a field group.
+              void anonymous() {
+                shared.add(1);
+                Go.go(new Runnable() {
+                  @Override public void run() {
+                    try {
+                      if (!ready()) {
+                        // BUG: Diagnostic contains: drop this call
+                        shared.done();
+                        return;
+                      }
+                      work(2);
+                    } finally {
+                      shared.done();
+                    }
+                  }
+                });
+              }
+
+              // A method of the unit started by reference.
+              void byReference() {
+                shared.add(1);
+                Go.go(this::worker);
+              }
+
+              private void worker() {
+                try {
+                  if (!ready()) {
+                    // BUG: Diagnostic contains: shared.done()
+                    shared.done();
+                    return;
+                  }
+                  work(3);
+                } finally {
+                  shared.done();
+                }
+              }
+
+              // An explicit throw caught, then the finally.
+              void caught(WaitGroup wg) {
+                Go.go(() -> {
+                  try {
+                    if (!ready()) {
+                      throw new IOException("not ready");
+                    }
+                    read();
+                  } catch (IOException e) {
+                    // BUG: Diagnostic contains: another path through the goroutine calls it once
+                    wg.done();
+                  } finally {
+                    wg.done();
+                  }
+                });
+              }
+
+              // No finally: the second done follows on every path anyway.
+              void straight(WaitGroup wg) {
+                Go.go(() -> {
+                  if (ready()) {
+                    // BUG: Diagnostic contains: again on line
+                    wg.done();
+                  }
+                  work(4);
+                  wg.done();
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsAFieldCountedOnlyByGo() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import dev.goconc.WaitGroup;
+
+            class Server {
+              private final WaitGroup handlers = new WaitGroup();
+
+              static void handle(int request) {}
+
+              void accept(int request) {
+                handlers.go(() -> {
+                  try {
+                    handle(request);
+                  } finally {
+                    // BUG: Diagnostic contains: nothing adds to handlers: it counts only through handlers.go
+                    handlers.done();
+                  }
+                });
+              }
+
+              void shutdown() {
+                handlers.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** GoKer's kubernetes#13058 in Java: the deletes the informer delivers outnumber the count. */
+  @Test
+  void flagsTheKernelInReach() {
+    helper
+        .addSourceLines(
+            "Kubernetes13058.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+            import java.util.List;
+
+            class Kubernetes13058 {
+              static void run(String name) {}
+
+              // A relist delivers every delete once more than the test started.
+              void informerTest(List<String> tests) {
+                final int threads = 3;
+                WaitGroup wg = new WaitGroup();
+                WaitGroup testDone = new WaitGroup();
+                wg.add(threads * tests.size());
+                testDone.add(threads * tests.size());
+                for (int i = 0; i < threads; i++) {
+                  for (String test : tests) {
+                    Go.go(() -> { try { run(test); } finally { wg.done(); } });
+                  }
+                }
+                for (int i = 0; i <= threads; i++) {
+                  for (String test : tests) {
+                    // BUG: Diagnostic contains: at least 4 × tests.size()
+                    Go.go(() -> { try { run("delete " + test); } finally { testDone.done(); } });
+                  }
+                }
+                wg.await();
+                testDone.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fixDropsTheEarlierDone() {
+    refactoring
+        .addInputLines(
+            "Fix.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+
+            class Fix {
+              static boolean ready() { return true; }
+              static void work() {}
+
+              void run(WaitGroup wg) {
+                Go.go(() -> {
+                  try {
+                    if (!ready()) {
+                      wg.done();
+                      return;
+                    }
+                    work();
+                  } finally {
+                    wg.done();
+                  }
+                });
+              }
+            }
+            """)
+        .addOutputLines(
+            "Fix.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+
+            class Fix {
+              static boolean ready() { return true; }
+              static void work() {}
+
+              void run(WaitGroup wg) {
+                Go.go(() -> {
+                  try {
+                    if (!ready()) {
+                      return;
+                    }
+                    work();
+                  } finally {
+                    wg.done();
+                  }
+                });
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void noFixForACount() {
+    refactoring
+        .addInputLines(
+            "NoFix.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+
+            class NoFix {
+              void run() {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> wg.done());
+                Go.go(() -> wg.done());
+                wg.await();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+}
