@@ -337,27 +337,41 @@ public final class GoroutineLeak extends BugChecker
     if (!AbandonedSenders.onlyGoroutinesSend(all, ops.uses().root())) {
       return Optional.empty(); // another goroutine receives, or the method sends too
     }
-    return AbandonedSenders.counted(all, capacity, ops, t -> false, state).map(leak -> {
-      int sent = leak.sent();
-      String message = String.format(
-          "goroutine sending on '%s' (line %d) blocks forever: the method can leave %s"
-              + " %s, and the buffer of '%s' holds %d of %s sends; %s",
-          channel.getSimpleName(), SourceLines.of(leak.send(), state),
-          leak.exit().named() == null
-              ? "at line " + SourceLines.of(leak.launch(), state)
-              : leak.exit().where(state),
-          leak.receivesSome() ? "having received fewer values than were sent" : "without receiving",
-          channel.getSimpleName(), capacity,
-          sent == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(sent),
-          sent == SendCounts.UNBOUNDED
-              ? "receive on every path, or send inside a select with ctx.done()"
-              : "make it Chan.make(" + sent + ") so every send has room");
-      Description.Builder description = buildDescription(leak.send()).setMessage(message);
-      if (sent != SendCounts.UNBOUNDED) {
-        description.addFix(roomFor(make, sent, state));
-      }
-      return description.build();
-    });
+    return AbandonedSenders.counted(all, capacity, ops, t -> false, state)
+        .map(leak -> describeAbandoned(channel, leak, capacity, make, state));
+  }
+
+  /**
+   * The abandoned sender's finding: where the method (or, per round, the round) can end short of
+   * receiving, and the buffer that gives every send room when their number is known.
+   */
+  private Description describeAbandoned(VarSymbol channel, AbandonedSenders.Leak leak,
+      int capacity, MethodInvocationTree make, VisitorState state) {
+    int sent = leak.sent();
+    String end = leak.exit() == null
+        ? "the round can end without receiving (the next round makes a new '"
+            + channel.getSimpleName() + "')"
+        : String.format("the method can leave %s %s",
+            leak.exit().named() == null
+                ? "at line " + SourceLines.of(leak.launch(), state)
+                : leak.exit().where(state),
+            leak.receivesSome()
+                ? "having received fewer values than were sent"
+                : "without receiving");
+    String message = String.format(
+        "goroutine sending on '%s' (line %d) blocks forever: %s, and the buffer of '%s' holds"
+            + " %d of %s sends; %s",
+        channel.getSimpleName(), SourceLines.of(leak.send(), state), end,
+        channel.getSimpleName(), capacity,
+        sent == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(sent),
+        sent == SendCounts.UNBOUNDED
+            ? "receive on every path, or send inside a select with ctx.done()"
+            : "make it Chan.make(" + sent + ") so every send has room");
+    Description.Builder description = buildDescription(leak.send()).setMessage(message);
+    if (sent != SendCounts.UNBOUNDED) {
+      description.addFix(roomFor(make, sent, state));
+    }
+    return description.build();
   }
 
   /**
@@ -376,29 +390,8 @@ public final class GoroutineLeak extends BugChecker
       return Optional.empty();
     }
     ChannelWaits ops = new ChannelWaits(uses, state);
-    return AbandonedSenders.perRound(all, capacity.getAsInt(), round, ops, state).map(leak -> {
-      int sent = leak.sent();
-      String end = leak.exit() == null
-          ? "the round can end without receiving (the next round makes a new '" + channel
-              .getSimpleName() + "')"
-          : "the method can leave " + (leak.exit().named() == null
-              ? "at line " + SourceLines.of(leak.launch(), state)
-              : leak.exit().where(state)) + " without receiving";
-      String message = String.format(
-          "goroutine sending on '%s' (line %d) blocks forever: %s, and the buffer of '%s' holds"
-              + " %d of %s sends; %s",
-          channel.getSimpleName(), SourceLines.of(leak.send(), state), end,
-          channel.getSimpleName(), capacity.getAsInt(),
-          sent == SendCounts.UNBOUNDED ? "unboundedly many" : String.valueOf(sent),
-          sent == SendCounts.UNBOUNDED
-              ? "receive on every path, or send inside a select with ctx.done()"
-              : "make it Chan.make(" + sent + ") so every send has room");
-      Description.Builder description = buildDescription(leak.send()).setMessage(message);
-      if (sent != SendCounts.UNBOUNDED) {
-        description.addFix(roomFor(make, sent, state));
-      }
-      return description.build();
-    });
+    return AbandonedSenders.perRound(all, capacity.getAsInt(), round, ops, state)
+        .map(leak -> describeAbandoned(channel, leak, capacity.getAsInt(), make, state));
   }
 
   /**

@@ -205,28 +205,7 @@ public final class AwaitsHoldingLocks {
    * code.
    */
   private static List<TreePath> callsOnThis(TreePath body) {
-    List<TreePath> calls = new ArrayList<>();
-    Tree root = body.getLeaf();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (HeldLocks.onThis(call)) {
-          calls.add(getCurrentPath());
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return lambda == root ? super.visitLambdaExpression(lambda, null) : null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree type, Void unused) {
-        return null;
-      }
-    }.scan(body, null);
-    return calls;
+    return Calls.pathsInOwnCode(body, body.getLeaf(), HeldLocks::onThis);
   }
 
   /**

@@ -12,6 +12,8 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import dev.goconc.checker.api.GoconcApi;
 import java.util.IdentityHashMap;
@@ -125,6 +127,36 @@ public final class Calls {
       }.scan(tree, null);
       return found[0];
     });
+  }
+
+  /**
+   * The paths of the calls under {@code scope} that {@code test} accepts, in {@code root}'s own
+   * code: lambdas other than {@code root} and classes inside are skipped (their code runs later,
+   * or elsewhere), as in {@link #anyInOwnCode}.
+   */
+  public static List<TreePath> pathsInOwnCode(
+      TreePath scope, Tree root, Predicate<MethodInvocationTree> test) {
+    List<TreePath> calls = new java.util.ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (test.test(call)) {
+          calls.add(getCurrentPath());
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return lambda == root ? super.visitLambdaExpression(lambda, null) : null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree type, Void unused) {
+        return null;
+      }
+    }.scan(scope, null);
+    return calls;
   }
 
   private static boolean closesByReference(Tree tree, VisitorState state) {

@@ -18,7 +18,6 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
@@ -262,27 +261,7 @@ public final class WaitGroupCounts {
 
   /** The launches of {@code root}'s own code inside {@code scope}. */
   private static List<TreePath> launchesIn(TreePath scope, Tree root, VisitorState state) {
-    List<TreePath> launches = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (GoroutineBodies.isLaunch(call, state)) {
-          launches.add(getCurrentPath());
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return lambda == root ? super.visitLambdaExpression(lambda, null) : null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree type, Void unused) {
-        return null;
-      }
-    }.scan(scope, null);
-    return launches;
+    return Calls.pathsInOwnCode(scope, root, call -> GoroutineBodies.isLaunch(call, state));
   }
 
   /**
