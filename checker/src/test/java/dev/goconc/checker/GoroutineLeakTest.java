@@ -710,6 +710,38 @@ final class GoroutineLeakTest {
                 }
               }
 
+              // The loop runs behind an interface, on an agent that may be any implementation:
+              // which run() the goroutine runs is not known, so the field is not judged.
+              interface Agent {
+                void run(Context ctx);
+              }
+
+              static final class AgentImpl implements Agent {
+                private final Chan<Integer> statusCh = Chan.make();
+
+                @Override
+                public void run(Context ctx) {
+                  while (true) {
+                    boolean stop = Select.<Boolean>select()
+                        .recv(statusCh, s -> false)
+                        .recv(ctx.done(), v -> true)
+                        .run();
+                    if (stop) {
+                      return;
+                    }
+                  }
+                }
+
+                void report(int status) {
+                  statusCh.send(status);
+                }
+
+                static void start(Context ctx, Agent given) {
+                  Agent a = given != null ? given : new AgentImpl();
+                  Go.go(() -> a.run(ctx));
+                }
+              }
+
               // Made later than the object, possibly more than once: not judged.
               static final class Restartable {
                 private Chan<String> work;
@@ -880,6 +912,42 @@ final class GoroutineLeakTest {
 
                 static void start() {
                   Go.go(new Port()::run);
+                }
+              }
+
+              // The loop runs behind an interface; the local can only be this class.
+              interface Agent {
+                void run(Context ctx);
+
+                void report(int status);
+              }
+
+              static final class AgentImpl implements Agent {
+                private final Chan<Integer> statusCh = Chan.make();
+
+                @Override
+                public void run(Context ctx) {
+                  while (true) {
+                    boolean stop = Select.<Boolean>select()
+                        .recv(statusCh, s -> false)
+                        .recv(ctx.done(), v -> true)
+                        .run();
+                    if (stop) {
+                      return;
+                    }
+                  }
+                }
+
+                @Override
+                public void report(int status) {
+                  // BUG: Diagnostic contains: blocks forever once run() has ended
+                  statusCh.send(status);
+                }
+
+                static void start(Context ctx) {
+                  Agent a = new AgentImpl();
+                  Go.go(() -> a.run(ctx));
+                  a.report(1);
                 }
               }
 

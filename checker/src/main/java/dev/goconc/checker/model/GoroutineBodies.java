@@ -22,6 +22,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
@@ -43,7 +44,9 @@ import javax.lang.model.element.ElementKind;
  * thread that is started: {@code new Thread(task).start()}, or {@code t.start()} on a local
  * {@code Thread t = new Thread(task)} that is never reassigned nor run in place. A method
  * reference to a method declared in the same compilation unit is followed into that method's
- * declaration.
+ * declaration; called on a local whose one value is {@code new C(...)}, into {@code C}'s
+ * implementation ({@code Agent a = new AgentImpl(); Go.go(() -> a.run(ctx));} runs {@code
+ * AgentImpl.run}).
  */
 public final class GoroutineBodies {
   private GoroutineBodies() {}
@@ -284,8 +287,9 @@ public final class GoroutineBodies {
       return taskMethod(created.getClassBody()).map(m -> (Tree) m);
     }
     if (argument instanceof MemberReferenceTree reference) {
-      Optional<Tree> declared =
-          declarationInUnit(ASTHelpers.getSymbol(reference), state).map(m -> (Tree) m);
+      Optional<Tree> declared = declarationInUnit(
+          runs(ASTHelpers.getSymbol(reference), reference.getQualifierExpression(), state), state)
+          .map(m -> (Tree) m);
       if (declared.isPresent()) {
         return declared;
       }
@@ -719,12 +723,65 @@ public final class GoroutineBodies {
         default -> null;
       };
     }
-    Symbol callee = code instanceof MethodInvocationTree || code instanceof NewClassTree
-        ? ASTHelpers.getSymbol(code)
-        : null;
+    Symbol callee = switch (code) {
+      case MethodInvocationTree call ->
+          runs(ASTHelpers.getSymbol(call), ASTHelpers.getReceiver(call), state);
+      case NewClassTree created -> ASTHelpers.getSymbol(created);
+      case null, default -> null;
+    };
     return callee == null ? Optional.empty()
         : declarationInUnit(callee, state).map(m -> (Tree) m);
   }
+
+  /**
+   * The method a call of {@code method} on {@code receiver} runs: the implementation in the class
+   * of the unit that the receiver can only be, when it is a local whose one value is {@code new
+   * C(...)} ({@code Agent a = new AgentImpl(); Go.go(() -> a.run(ctx));} runs {@code
+   * AgentImpl.run}); else {@code method} itself.
+   */
+  private static Symbol runs(Symbol method, ExpressionTree receiver, VisitorState state) {
+    if (!(method instanceof MethodSymbol declared)
+        || !(ASTHelpers.stripParentheses(receiver) instanceof IdentifierTree local)
+        || !(ASTHelpers.getSymbol(local) instanceof VarSymbol var)) {
+      return method;
+    }
+    Symbol.ClassSymbol made = madeLocals(state).get(var);
+    if (made == null) {
+      return method;
+    }
+    MethodSymbol implementation = declared.implementation(made, state.getTypes(), true);
+    return implementation != null ? implementation : method;
+  }
+
+  /**
+   * The locals of the unit, final or effectively final, whose one value is {@code new C(...)} of
+   * a named class C: what each can only be. Read once per unit.
+   */
+  private static Map<VarSymbol, Symbol.ClassSymbol> madeLocals(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return UnitMemo.get(state, MADE_LOCALS, unit, () -> {
+      Map<VarSymbol, Symbol.ClassSymbol> made = new IdentityHashMap<>();
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree tree, Void unused) {
+          VarSymbol symbol = ASTHelpers.getSymbol(tree);
+          if (symbol != null && symbol.getKind() == ElementKind.LOCAL_VARIABLE
+              && (symbol.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
+              && tree.getInitializer() instanceof NewClassTree created
+              && created.getClassBody() == null
+              && ASTHelpers.getSymbol(created) instanceof MethodSymbol constructor
+              && constructor.owner instanceof Symbol.ClassSymbol type) {
+            made.put(symbol, type);
+          }
+          return super.visitVariable(tree, null);
+        }
+      }.scan(unit, null);
+      return made;
+    });
+  }
+
+  private static final UnitMemo.Fact<Map<VarSymbol, Symbol.ClassSymbol>> MADE_LOCALS =
+      new UnitMemo.Fact<>("locals made with new");
 
   /** The task method of the named class of the unit that {@code argument}'s type is. */
   private static Optional<Tree> classTask(ExpressionTree argument, Map<Symbol, ClassTree> classes) {
