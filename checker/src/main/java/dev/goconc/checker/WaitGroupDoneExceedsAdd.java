@@ -20,6 +20,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.RepeatedDones;
 import dev.goconc.checker.model.SymbolicCount;

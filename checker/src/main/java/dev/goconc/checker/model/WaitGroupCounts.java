@@ -291,8 +291,9 @@ public final class WaitGroupCounts {
 
   public static boolean isDoneOn(Tree tree, VarSymbol group, VisitorState state) {
     return tree instanceof MethodInvocationTree call
-        && GoconcApi.WAIT_GROUP_DONE.matches(call, state)
-        && WaitGroupGoroutines.groupOf(call) == group;
+        && Calls.nameOf(call).equals("done") // asked of every node a walk passes: name first
+        && WaitGroupGoroutines.groupOf(call) == group
+        && GoconcApi.WAIT_GROUP_DONE.matches(call, state);
   }
 
   /**
