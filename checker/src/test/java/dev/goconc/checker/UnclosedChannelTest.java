@@ -100,6 +100,29 @@ final class UnclosedChannelTest {
                 wg.await();
               }
 
+              private static final int END = -1;
+
+              private static void drainUntilEnd(RecvChan<Integer> in) {
+                for (int value : in) {
+                  if (value == END) {
+                    break;
+                  }
+                  use(value);
+                }
+              }
+
+              // The consumer helper stops on a sentinel the method sends: no close needed.
+              void consumerStopsOnASentinel(List<Integer> items) {
+                Chan<Integer> ch = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                wg.go(() -> drainUntilEnd(ch));
+                for (int item : items) {
+                  ch.send(item);
+                }
+                ch.send(END);
+                wg.await();
+              }
+
               // The producer helper never closes: the loop waits for ever.
               void producerNeverCloses(List<Integer> items) {
                 Chan<Integer> out = Chan.make();

@@ -172,7 +172,7 @@ public final class ParameterEffects {
       List<Effect> effects = new java.util.ArrayList<>();
       for (Map.Entry<Kind, List<Use>> entry : byKind.entrySet()) {
         Optional<Effect> effect = effect(method, declared.get().getBody(), entry.getKey(),
-            entry.getValue(), waits, paths.get());
+            entry.getValue(), waits, paths.get(), state);
         if (effect.isEmpty()) {
           return Optional.empty();
         }
@@ -182,7 +182,7 @@ public final class ParameterEffects {
     }
 
     private static Optional<Effect> effect(MethodSymbol method, Tree body, Kind kind,
-        List<Use> ops, ChannelWaits waits, ExitPaths paths) {
+        List<Use> ops, ChannelWaits waits, ExitPaths paths, VisitorState state) {
       Set<Boolean> waiting = new HashSet<>();
       Set<Tree> trees = new HashSet<>();
       for (Use op : ops) {
@@ -205,9 +205,22 @@ public final class ParameterEffects {
       Set<Tree> operations = new HashSet<>();
       ops.forEach(op -> operations.add(op.operation()));
       int most = ops.stream().anyMatch(Use::inLoop) ? SendCounts.UNBOUNDED
-          : SendCounts.max(body, operations, callback -> SendCounts.UNBOUNDED, ChannelUses.operationsAt(ops));
+          : SendCounts.max(body, operations, callback -> SendCounts.UNBOUNDED,
+              ChannelUses.operationsAt(ops));
       return Optional.of(new Effect(kind, method, ops.get(0).operation(), most,
-          ops.stream().anyMatch(Use::loopReceive), waiting.contains(true), onEveryPath));
+          ops.stream().anyMatch(op -> loopsUntilClosed(op, state)), waiting.contains(true),
+          onEveryPath));
+    }
+
+    /**
+     * A receive that loops until the channel is closed: a for-each over it that cannot leave on
+     * a value (a sentinel's {@code break}, a {@code return}), or a {@code receiveOk} loop. A
+     * for-each that can leave on a value ends without the close, and is a receive that repeats.
+     */
+    private static boolean loopsUntilClosed(Use op, VisitorState state) {
+      return op.loopReceive()
+          && !(op.tree() instanceof com.sun.source.tree.EnhancedForLoopTree loop
+              && EndlessLoops.hasWayOut(loop, state));
     }
 
     boolean summarisable(MethodSymbol method, VisitorState state) {
