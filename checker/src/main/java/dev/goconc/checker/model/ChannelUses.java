@@ -193,11 +193,16 @@ public final class ChannelUses {
    * methods of the class may use it: see {@link FieldChannels}), one made in a loop or twice.
    */
   public Optional<Use> madeHere(VarSymbol channel) {
+    return soleOwnMake(channel).filter(make -> !make.inLoop());
+  }
+
+  /** The one make of a local channel the root's own code makes and never reassigns. */
+  private Optional<Use> soleOwnMake(VarSymbol channel) {
     if (channel.getKind() != ElementKind.LOCAL_VARIABLE || any(channel, Kind.REASSIGN)) {
       return Optional.empty();
     }
     List<Use> makes = of(channel).stream().filter(u -> u.kind() == Kind.MAKE).toList();
-    return makes.size() == 1 && !makes.get(0).inLoop() && makes.get(0).unit() == root
+    return makes.size() == 1 && makes.get(0).unit() == root
         ? Optional.of(makes.get(0))
         : Optional.empty();
   }
@@ -211,19 +216,16 @@ public final class ChannelUses {
 
   /** The round {@code channel} is made in, when it is made anew each round (see {@link Round}). */
   public Optional<Round> madeEachRound(VarSymbol channel) {
-    if (channel.getKind() != ElementKind.LOCAL_VARIABLE || any(channel, Kind.REASSIGN)) {
+    Optional<Use> make = soleOwnMake(channel)
+        .filter(m -> m.inLoop() && m.tree() instanceof VariableTree);
+    if (make.isEmpty()) {
       return Optional.empty();
     }
-    List<Use> makes = of(channel).stream().filter(u -> u.kind() == Kind.MAKE).toList();
-    if (makes.size() != 1 || !makes.get(0).inLoop() || makes.get(0).unit() != root
-        || !(makes.get(0).tree() instanceof VariableTree)) {
-      return Optional.empty();
-    }
-    for (TreePath p = pathTo(makes.get(0).tree()); p != null && p.getLeaf() != root;
+    for (TreePath p = pathTo(make.get().tree()); p != null && p.getLeaf() != root;
         p = p.getParentPath()) {
       switch (p.getLeaf().getKind()) {
         case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> {
-          return Optional.of(new Round(makes.get(0), p));
+          return Optional.of(new Round(make.get(), p));
         }
         case LAMBDA_EXPRESSION, CLASS, METHOD -> {
           return Optional.empty();

@@ -102,6 +102,29 @@ public final class CodeRoots {
     return null;
   }
 
+  /**
+   * The outermost method or initializer block around {@code path}: through lambdas and anonymous
+   * and local classes (a goroutine written as a {@code Runnable}), up to a member or top-level
+   * class, where code of another declaration begins. Null outside any.
+   */
+  public static TreePath outermostRootOf(TreePath path) {
+    TreePath root = null;
+    for (TreePath p = path; p != null && !memberOrTopLevel(p); p = p.getParentPath()) {
+      boolean initializer = p.getLeaf() instanceof BlockTree
+          && p.getParentPath() != null && p.getParentPath().getLeaf() instanceof ClassTree;
+      if (p.getLeaf() instanceof MethodTree || initializer) {
+        root = p;
+      }
+    }
+    return root;
+  }
+
+  private static boolean memberOrTopLevel(TreePath path) {
+    return path.getLeaf() instanceof ClassTree && path.getParentPath() != null
+        && (path.getParentPath().getLeaf() instanceof ClassTree
+            || path.getParentPath().getLeaf() instanceof com.sun.source.tree.CompilationUnitTree);
+  }
+
   /** The code {@code root} runs: a method's or lambda's body, or the initializer block itself. */
   public static Tree codeOf(Tree root) {
     return switch (root) {

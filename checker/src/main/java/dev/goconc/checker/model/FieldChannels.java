@@ -109,17 +109,7 @@ public final class FieldChannels {
     if (channel.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE) {
       return false;
     }
-    // The outermost method or initializer block around the code: through anonymous and local
-    // classes (a goroutine written as a Runnable), up to a member or top-level class.
-    TreePath root = null;
-    for (TreePath p = state.getPath(); p != null && !memberOrTopLevel(p);
-        p = p.getParentPath()) {
-      boolean initializer = p.getLeaf() instanceof BlockTree
-          && p.getParentPath() != null && p.getParentPath().getLeaf() instanceof ClassTree;
-      if (p.getLeaf() instanceof MethodTree || initializer) {
-        root = p;
-      }
-    }
+    TreePath root = CodeRoots.outermostRootOf(state.getPath());
     if (root == null) {
       return false;
     }
@@ -276,12 +266,6 @@ public final class FieldChannels {
       }
     }
     return false;
-  }
-
-  private static boolean memberOrTopLevel(TreePath path) {
-    return path.getLeaf() instanceof ClassTree && path.getParentPath() != null
-        && (path.getParentPath().getLeaf() instanceof ClassTree
-            || path.getParentPath().getLeaf() instanceof com.sun.source.tree.CompilationUnitTree);
   }
 
   /** A field with no access modifier: other files of its package may name it. */
