@@ -88,13 +88,17 @@ import java.util.stream.Collectors;
  *       channel field made with the object and used, in this file, only by the class's own code
  *       through its name or {@code this.name}. For a field no other file can name (private, or
  *       in a private class): a send that waits while no code of the class receives from it
- *       (GoKer's kubernetes#25331), and a receive that waits while nothing sends on or closes it.
+ *       (GoKer's kubernetes#25331), and a receive that waits while nothing sends on or closes it
+ *       — also when an accessor hands the field out as a {@code RecvChan} (nobody outside can
+ *       feed it), with receives on the accessor's result counted as receives on the field
+ *       (cockroach#25456: {@code store.stopper().shouldQuiesce().receive()}).
  *       For a private or package-private field: a send that waits, outside the one goroutine of
  *       the object that receives the field in a select loop, when that goroutine can end and
  *       the field is never closed: once the loop has returned on its stop case, the send hangs
  *       (etcd#6857). Not judged: buffered fields, fields made later than the object ({@code
  *       start()}), fields another object names ({@code other.ch}) or that are public or
- *       protected, and fields an accessor or a lambda lets out.
+ *       protected, and fields an accessor or a lambda lets out (a receive-only accessor lets the
+ *       field out for the receive question only).
  *   <li>Dropped channel ({@link dev.goconc.checker.model.ReturnedChannels}): a call, as a
  *       statement of its own, of a method of the unit that returns an unbuffered channel made
  *       there that only a goroutine it starts sends on, surely: nobody can receive, and the
@@ -181,9 +185,10 @@ public final class GoroutineLeak extends BugChecker
           name, line, owner, name);
       case NEVER_FED -> String.format(
           "receive on '%s' at line %d blocks forever: no code of %s sends on or closes '%s', a"
-              + " private field that never leaves the class; close it when the awaited work is"
-              + " done, or select on ctx.done() beside it",
-          name, line, owner, name);
+              + " private field that %s; close it when the awaited work is done, or select on"
+              + " ctx.done() beside it",
+          name, line, owner, name, leak.field().handedOut()
+              ? "leaves the class only to be received from" : "never leaves the class");
       case RECEIVER_GONE -> String.format(
           "send on '%s' at line %d blocks forever once %s has ended (it can leave %s): only it"
               + " receives from '%s'; select on the send together with a channel that is closed"

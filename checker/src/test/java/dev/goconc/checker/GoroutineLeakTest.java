@@ -966,6 +966,194 @@ final class GoroutineLeakTest {
   }
 
   /**
+   * A field handed out through a receive-only accessor ({@code RecvChan<Void> shouldQuiesce() {
+   * return quiescer; }}): anyone may receive from it, nobody outside the class can feed it. A
+   * receive on the accessor's result is a receive on the field, on whichever object.
+   */
+  @Test
+  void fieldHandedOutReceiveOnly() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+
+            class Quiet {
+              // Closed by stop(): every receive through the accessor ends.
+              static final class Stopper {
+                private final Chan<Void> quiescer = Chan.make();
+
+                RecvChan<Void> shouldQuiesce() {
+                  return quiescer;
+                }
+
+                void stop() {
+                  quiescer.close();
+                }
+              }
+
+              // Only looks: a poll does not wait (the upstream fix of the quiesce check).
+              static final class Polled {
+                private final Chan<Void> quiescer = Chan.make();
+
+                RecvChan<Void> shouldQuiesce() {
+                  return quiescer;
+                }
+              }
+
+              static boolean draining(Polled p) {
+                return Select.<Boolean>select()
+                    .recv(p.shouldQuiesce(), v -> true)
+                    .otherwise(() -> false)
+                    .run();
+              }
+
+              // Waits beside the context: cancellation ends the wait.
+              static void untilDone(Polled p, Context ctx) {
+                Select.<Void>select()
+                    .recv(p.shouldQuiesce(), v -> null)
+                    .recv(ctx.done(), v -> null)
+                    .run();
+              }
+
+              // Handed out whole: a caller may send or close.
+              static final class Whole {
+                private final Chan<Void> done = Chan.make();
+
+                Chan<Void> done() {
+                  return done;
+                }
+
+                void await() {
+                  done.receive();
+                }
+              }
+
+              // An accessor a subclass may replace: the call may return another channel.
+              static class Open {
+                private final Chan<Void> done = Chan.make();
+
+                RecvChan<Void> done() {
+                  return done;
+                }
+              }
+
+              static void await(Open o) {
+                o.done().receive();
+              }
+
+              // Fed by the class itself.
+              static final class Fed {
+                private final Chan<String> out = Chan.make();
+
+                RecvChan<String> out() {
+                  return out;
+                }
+
+                Fed() {
+                  Go.go(() -> out.send("ready"));
+                }
+              }
+
+              static String first(Fed f) {
+                return f.out().receive();
+              }
+
+              // Package-private: another file of the package may close it.
+              static final class Shared {
+                final Chan<Void> done = Chan.make();
+
+                RecvChan<Void> done() {
+                  return done;
+                }
+              }
+
+              static void await(Shared s) {
+                s.done().receive();
+              }
+
+              // More than a return: not an accessor, the field escapes as before.
+              static final class Lazy {
+                private final Chan<Void> done = Chan.make();
+
+                RecvChan<Void> done() {
+                  System.out.println("asked");
+                  return done;
+                }
+              }
+
+              static void await(Lazy l) {
+                l.done().receive();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Leaks.java",
+            """
+            import dev.goconc.*;
+
+            class Leaks {
+              // Nothing closes the quiesce channel: "is it draining?" waits until it does.
+              static final class Stopper {
+                private final Chan<Void> quiescer = Chan.make();
+
+                RecvChan<Void> shouldQuiesce() {
+                  return quiescer;
+                }
+              }
+
+              static final class Store {
+                private final Stopper stopper = new Stopper();
+
+                Stopper stopper() {
+                  return stopper;
+                }
+              }
+
+              static void process(Store store) {
+                // BUG: Diagnostic contains: leaves the class only to be received from
+                store.stopper().shouldQuiesce().receive();
+              }
+
+              // Narrowed in the accessor, received through a local, in a goroutine.
+              static final class Closer {
+                private final Chan<Void> closed = Chan.make();
+
+                RecvChan<Void> closed() {
+                  return this.closed.recvOnly();
+                }
+              }
+
+              static void watch(Closer c) {
+                RecvChan<Void> closed = c.closed();
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: receive on 'closed'
+                  closed.receive();
+                  System.out.println("closed");
+                });
+              }
+
+              // A for-each over the accessor: the loop's first receive never returns.
+              static final class Feed {
+                private final Chan<String> events = Chan.make();
+
+                RecvChan<String> events() {
+                  return events;
+                }
+
+                void drain() {
+                  // BUG: Diagnostic contains: receive on 'events'
+                  for (String e : events()) {
+                    System.out.println(e);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A method that returns a channel only its goroutine sends on (Go's {@code func Go(f) chan
    * error}): a caller that drops the result strands the goroutine (GoKer's moby#4395).
    */

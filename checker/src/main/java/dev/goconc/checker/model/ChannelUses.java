@@ -42,7 +42,9 @@ import javax.lang.model.element.ElementKind;
  *
  * <p>A channel is its variable, followed through its aliases: a local that only ever names it
  * ({@code var c = ch}, {@code ch.recvOnly()}, {@code ch.sendOnly()}, a cast) is the same
- * channel, and its uses are the channel's. An operation may be a call ({@code ch.send(v)}, a
+ * channel, and its uses are the channel's; so is a call of an accessor that hands a field out
+ * receive-only ({@link ReceiveOnlyAccessors}: {@code stopper.shouldQuiesce().receive()} receives
+ * on the field, whichever object it is called on). An operation may be a call ({@code ch.send(v)}, a
  * select case) or a method reference ({@code items.forEach(out::send)}; {@code Runnable closer =
  * ch::close; closer.run();} happens at the run). Anything the channel does that the checks cannot
  * follow is an {@link Kind#ESCAPE}: passed to a method without a summary ({@link
@@ -316,6 +318,16 @@ public final class ChannelUses {
         return visitName(tree);
       }
 
+      /** {@code stopper.shouldQuiesce()}: the field a receive-only accessor hands out. */
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        if (kind == ChannelKind.GOCONC) {
+          ReceiveOnlyAccessors.fieldOf(tree, state).ifPresent(field ->
+              classify(field, getCurrentPath(), root, aliases, kind, state).forEach(this::add));
+        }
+        return super.visitMethodInvocation(tree, null);
+      }
+
       /** A name of a variable: {@code ch}, or {@code this.ch} for a field. */
       private Void visitName(ExpressionTree tree) {
         Symbol symbol = ASTHelpers.getSymbol(tree);
@@ -335,7 +347,8 @@ public final class ChannelUses {
 
   /**
    * The locals of the compilation unit that only ever name another channel variable: {@code var c
-   * = ch;}, {@code RecvChan<T> in = ch.recvOnly();}, a cast; each mapped to the variable it names
+   * = ch;}, {@code RecvChan<T> in = ch.recvOnly();}, a cast, a receive-only accessor's result
+   * ({@code RecvChan<Void> q = stopper.shouldQuiesce();}); each mapped to the variable it names
    * in the end (an alias of an alias names the first). An alias that is reassigned is no alias.
    * Read over the whole unit, once: a goroutine body (a root of its own) that captures an alias
    * declared around it ({@code var c = in; Go.go(() -> c.close())}) uses the channel it names.
@@ -359,7 +372,7 @@ public final class ChannelUses {
             && (alias.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
             && kind.isChannelType(alias.type, state)
             && tree.getInitializer() != null
-            && namedChannel(tree.getInitializer(), kind, state) instanceof VarSymbol named
+            && aliased(tree.getInitializer(), kind, state) instanceof VarSymbol named
             && named != alias) {
           direct.put(alias, named);
         }
@@ -377,11 +390,21 @@ public final class ChannelUses {
     return resolved;
   }
 
+  /** What a local's initializer names: a channel variable, or the field an accessor returns. */
+  private static VarSymbol aliased(ExpressionTree init, ChannelKind kind, VisitorState state) {
+    VarSymbol named = namedChannel(init, kind, state);
+    if (named == null && kind == ChannelKind.GOCONC
+        && ASTHelpers.stripParentheses(init) instanceof MethodInvocationTree call) {
+      return ReceiveOnlyAccessors.fieldOf(call, state).orElse(null);
+    }
+    return named;
+  }
+
   /**
    * The channel variable an expression names through parentheses, casts and the narrowings
    * {@code sendOnly()}/{@code recvOnly()}; null for anything else.
    */
-  private static VarSymbol namedChannel(
+  static VarSymbol namedChannel(
       ExpressionTree expression, ChannelKind kind, VisitorState state) {
     ExpressionTree e = expression;
     while (true) {

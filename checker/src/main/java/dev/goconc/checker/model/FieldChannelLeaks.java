@@ -29,6 +29,10 @@ import java.util.Optional;
  *       selects on the send together with a channel closed when the goroutine ends.
  * </ul>
  *
+ * <p>A field handed out through a {@link ReceiveOnlyAccessors receive-only accessor} may be
+ * received from anywhere, so only the second question holds for it: nobody outside can feed it
+ * either (cockroach#25456: {@code shouldQuiesce().receive()} on a quiesce channel nothing closes).
+ *
  * <p>A buffered field is not judged: how many sends the buffer absorbs after the receiver is gone
  * is a count the model does not have. The first two ask about every use of the field, so they
  * judge only a field no other file can name ({@link FieldChannels.Field#confined}); the third
@@ -68,9 +72,9 @@ public final class FieldChannelLeaks {
         .filter(send -> send.ops().blocks(send.use()))
         .toList();
     if (!field.confined()) {
-      return receiverGone(field, blockingSends, state);
+      return field.handedOut() ? Optional.empty() : receiverGone(field, blockingSends, state);
     }
-    if (!field.any(Kind.RECEIVE)) {
+    if (!field.any(Kind.RECEIVE) && !field.handedOut()) {
       return blockingSends.stream().findFirst()
           .map(send -> new Leak(Shape.NEVER_RECEIVED, field, send, null, null));
     }
@@ -80,7 +84,7 @@ public final class FieldChannelLeaks {
           .findFirst()
           .map(receive -> new Leak(Shape.NEVER_FED, field, receive, null, null));
     }
-    return receiverGone(field, blockingSends, state);
+    return field.handedOut() ? Optional.empty() : receiverGone(field, blockingSends, state);
   }
 
   private static Optional<Leak> receiverGone(

@@ -9,6 +9,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -39,8 +40,10 @@ import java.util.Set;
  * instance initializer, with {@code Chan.make} — and never assigned again; every mention of it is
  * a plain name or {@code this.name} in a method or initializer block of the class, which the
  * channel model classifies ({@link ChannelUses}); and no use escapes (an accessor returning it,
- * a method without a summary it is passed to, a lambda that may run elsewhere). Anything else,
- * {@code other.name} included: the field is not judged.
+ * a method without a summary it is passed to, a lambda that may run elsewhere) — except through a
+ * {@link ReceiveOnlyAccessors receive-only accessor}, which lets others receive but not send or
+ * close ({@link Field#handedOut}). Anything else, {@code other.name} included: the field is not
+ * judged.
  *
  * <p>Each use is known with the code that runs it: a goroutine body started inside a method (the
  * lambda), a method of the class that the unit launches as a goroutine ({@code Go.go(this::run)}),
@@ -61,10 +64,12 @@ public final class FieldChannels {
 
   /**
    * A judged field channel and all its uses in the unit; {@code confined} when no other file can
-   * name it (see {@link #confined}), so its uses here are all its uses.
+   * name it (see {@link #confined}), so its uses here are all its uses; {@code handedOut} when a
+   * {@link ReceiveOnlyAccessors receive-only accessor} returns it, so code anywhere may receive
+   * from it, though none outside the class can send on it or close it.
    */
   public record Field(VarSymbol symbol, VariableTree declaration, OptionalInt capacity,
-      List<FieldUse> uses, boolean confined) {
+      List<FieldUse> uses, boolean confined, boolean handedOut) {
     public boolean any(Kind kind) {
       return uses.stream().anyMatch(u -> u.use().kind() == kind);
     }
@@ -165,14 +170,27 @@ public final class FieldChannels {
         return super.visitMemberSelect(tree, null);
       }
 
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        if (kind == ChannelKind.GOCONC
+            && ReceiveOnlyAccessors.fieldOf(tree, state).isPresent()) {
+          markRootsAround(); // a receive-only accessor's call uses the field it returns
+        }
+        return super.visitMethodInvocation(tree, null);
+      }
+
       private void mention(ExpressionTree tree) {
         if (ASTHelpers.getSymbol(tree) instanceof VarSymbol var
             && var.getKind() == javax.lang.model.element.ElementKind.FIELD
             && kind.isChannelType(var.type, state)) {
           mentions.computeIfAbsent(var, v -> new ArrayList<>()).add(tree);
-          for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
-            mentioning.add(p.getLeaf()); // the roots around it are the ones worth reading
-          }
+          markRootsAround();
+        }
+      }
+
+      private void markRootsAround() {
+        for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+          mentioning.add(p.getLeaf()); // the roots around it are the ones worth reading
         }
       }
     }.scan(classPath, null);
@@ -224,9 +242,16 @@ public final class FieldChannels {
       return Optional.empty(); // named as other.name, or outside any method
     }
     ExpressionTree made = declaration.getInitializer();
+    boolean handedOut = false;
     for (FieldUse use : all) {
       switch (use.use().kind()) {
-        case ESCAPE, REASSIGN -> {
+        case ESCAPE -> {
+          if (!returnedByAccessor(field, use, state)) {
+            return Optional.empty();
+          }
+          handedOut = true;
+        }
+        case REASSIGN -> {
           return Optional.empty();
         }
         case MAKE -> {
@@ -246,7 +271,15 @@ public final class FieldChannels {
         ? ChannelUses.capacity(make)
         : OptionalInt.empty();
     return Optional.of(
-        new Field(field, declaration, capacity, List.copyOf(all), confined(field)));
+        new Field(field, declaration, capacity, List.copyOf(all), confined(field), handedOut));
+  }
+
+  /** Whether {@code use} is the {@code return f;} of a receive-only accessor of {@code field}. */
+  private static boolean returnedByAccessor(VarSymbol field, FieldUse use, VisitorState state) {
+    return use.use().tree() instanceof ReturnTree
+        && use.ops().uses().root() instanceof MethodTree method
+        && use.use().unit() == method
+        && ReceiveOnlyAccessors.fieldOf(method, state).orElse(null) == field;
   }
 
   /**
