@@ -38,6 +38,7 @@ import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.EndlessLoops;
 import dev.goconc.checker.model.FieldChannelLeaks;
 import dev.goconc.checker.model.FillLevels;
+import dev.goconc.checker.model.FreshObjectBuffers;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.model.ReturnedChannels;
 import dev.goconc.checker.model.SendCounts;
@@ -84,6 +85,14 @@ import java.util.stream.Collectors;
  *       channel is unbuffered (or has fewer slots than sends and the method never receives, or
  *       a send finds the buffer already full of values the method has not yet received on every
  *       path that reaches it: {@link dev.goconc.checker.model.FillLevels}).
+ *   <li>A full buffer of an object not yet shared ({@link
+ *       dev.goconc.checker.model.FreshObjectBuffers}): after {@code C x = new C()}, while the
+ *       method's straight-line statements have not handed {@code x} to any other code, only they
+ *       can use its channels; sends on a buffered channel field of {@code x} made in its
+ *       declaration, directly ({@code x.ch.send(v)}) or first thing in a method of {@code C} the
+ *       call surely runs ({@code x.start()}), are counted, and the one that finds the buffer full
+ *       waits for good (GoKer's cockroach#24808). The reading ends at the first statement that
+ *       may share the object, or that does anything else with it.
  *   <li>Field channels ({@link dev.goconc.checker.model.FieldChannelLeaks}): an unbuffered
  *       channel field made with the object and used, in this file, only by the class's own code
  *       through its name or {@code this.name}. For a field no other file can name (private, or
@@ -149,13 +158,41 @@ public final class GoroutineLeak extends BugChecker
    */
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    return CrashPolicy.describe(state, () -> CodeRoots.insideCodeThatMakesChannels(state)
-        ? analyseRoot(tree.getBody(), state)
-        : Description.NO_MATCH);
+    return CrashPolicy.describe(state, () -> {
+      reportFullBuffers(tree.getBody(), state);
+      return CodeRoots.insideCodeThatMakesChannels(state)
+          ? analyseRoot(tree.getBody(), state)
+          : Description.NO_MATCH;
+    });
   }
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {
+    reportFullBuffers(tree.getBody(), state);
     return analyseRoot(tree.getBody(), state);
+  }
+
+  /** Sends into a full buffer of an object the code has made and not yet shared. */
+  private void reportFullBuffers(Tree body, VisitorState state) {
+    if (!GoconcApi.mentionsRuntime(state)) {
+      return;
+    }
+    for (FreshObjectBuffers.Full full : FreshObjectBuffers.in(body, state)) {
+      String name = full.field().getSimpleName().toString();
+      String object = full.made().getName().toString();
+      state.reportMatch(buildDescription(full.send())
+          .setMessage(String.format(
+              "send on '%s' at line %d blocks forever: its buffer of %d is already full%s, and"
+                  + " nothing can receive from it yet: '%s', made at line %d, has not been handed"
+                  + " to any other code; start the receiver first, or send in a select with"
+                  + " otherwise() when a full buffer already says enough",
+              name, SourceLines.of(full.send(), state), full.capacity(),
+              full.call() == null ? ""
+                  : String.format(" when %s.%s() runs at line %d", object,
+                      ASTHelpers.getSymbol(full.call()).getSimpleName(),
+                      SourceLines.of(full.call(), state)),
+              object, SourceLines.of(full.made(), state)))
+          .build());
+    }
   }
 
   /** A class's initializer blocks ({@code static { ... }}, {@code { ... }}) are roots too. */
@@ -163,7 +200,10 @@ public final class GoroutineLeak extends BugChecker
   public Description matchClass(ClassTree tree, VisitorState state) {
     return CrashPolicy.describe(state, () -> {
       CodeRoots.judgeInitializers(
-          tree, state, block -> analyseRoot(block.getPath().getLeaf(), block));
+          tree, state, block -> {
+            reportFullBuffers(block.getPath().getLeaf(), block);
+            analyseRoot(block.getPath().getLeaf(), block);
+          });
       if (GoconcApi.mentionsRuntime(state)
           && state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree) {
         FieldChannelLeaks.in(state).forEach(leak -> state.reportMatch(describe(leak, state)));

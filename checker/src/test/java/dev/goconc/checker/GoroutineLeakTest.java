@@ -966,6 +966,194 @@ final class GoroutineLeakTest {
   }
 
   /**
+   * The buffered channel of an object the method has just made: until the object is handed to
+   * other code, nothing else can receive, so a send that finds the buffer full waits for good.
+   */
+  @Test
+  void bufferOfAnObjectNotYetShared() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+
+            class Quiet {
+              static final class Compactor {
+                final Chan<Boolean> ch = Chan.make(1);
+
+                // The fix: a full slot already says a suggestion is waiting.
+                void start() {
+                  Select.<Void>select().send(ch, true, () -> null).otherwise(() -> null).run();
+                  Go.go(() -> ch.receive());
+                }
+
+                // The reader starts before the signal.
+                void startReaderFirst() {
+                  Go.go(() -> ch.receive());
+                  ch.send(true);
+                }
+
+                void suggest() {
+                  ch.send(true);
+                }
+              }
+
+              static void fixed() {
+                Compactor c = new Compactor();
+                c.ch.send(true);
+                c.start();
+              }
+
+              static void readerFirst() {
+                Compactor c = new Compactor();
+                c.ch.send(true);
+                c.startReaderFirst();
+              }
+
+              // Room for both.
+              static final class Wide {
+                final Chan<Boolean> ch = Chan.make(2);
+
+                void start() {
+                  ch.send(true);
+                  Go.go(() -> ch.receive());
+                }
+              }
+
+              static void roomy() {
+                Wide w = new Wide();
+                w.ch.send(true);
+                w.start();
+              }
+
+              // A send on one branch only.
+              static void maybe(boolean early) {
+                Compactor c = new Compactor();
+                if (early) {
+                  c.ch.send(true);
+                }
+                c.suggest();
+              }
+
+              // Handed to other code first: it may receive.
+              static void shared(java.util.List<Compactor> all) {
+                Compactor c = new Compactor();
+                all.add(c);
+                c.suggest();
+                c.suggest();
+              }
+
+              // Taken out between the sends.
+              static void drained() {
+                Compactor c = new Compactor();
+                c.suggest();
+                c.ch.receive();
+                c.suggest();
+              }
+
+              // The constructor starts the reader.
+              static final class SelfStarting {
+                final Chan<Integer> ch = Chan.make(1);
+
+                SelfStarting() {
+                  Go.go(() -> ch.receive());
+                }
+              }
+
+              static void selfStarting() {
+                SelfStarting s = new SelfStarting();
+                s.ch.send(1);
+                s.ch.send(2);
+              }
+
+              // A subclass may replace the method.
+              static class Open {
+                final Chan<Integer> ch = Chan.make(1);
+
+                void put(int v) {
+                  ch.send(v);
+                }
+              }
+
+              static void open() {
+                Open o = new Open();
+                o.put(1);
+                o.put(2);
+              }
+
+              // Made in the constructor from a parameter: its size is the caller's.
+              static final class Sized {
+                final Chan<Integer> ch;
+
+                Sized(int n) {
+                  ch = Chan.make(n);
+                }
+              }
+
+              static void sized() {
+                Sized s = new Sized(1);
+                s.ch.send(1);
+                s.ch.send(2);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Leaks.java",
+            """
+            import dev.goconc.*;
+
+            class Leaks {
+              static final class Compactor {
+                final Chan<Boolean> ch = Chan.make(1);
+
+                void start(Context ctx) {
+                  // BUG: Diagnostic contains: when c.start() runs at line
+                  ch.send(true);
+                  Go.go(() -> ch.receive());
+                }
+              }
+
+              static void test() {
+                Compactor c = new Compactor();
+                try {
+                  c.ch.send(true);
+                  c.start(Context.background());
+                } finally {
+                  System.out.println("done");
+                }
+              }
+
+              static final class Mailbox {
+                private final Chan<String> box = Chan.make(2);
+
+                void post(String m) {
+                  // BUG: Diagnostic contains: its buffer of 2 is already full
+                  this.box.send(m);
+                }
+              }
+
+              static void overfill() {
+                Mailbox m = new Mailbox();
+                m.post("a");
+                System.out.println("posted");
+                m.post("b");
+                m.post("c");
+              }
+
+              static void direct() {
+                Go.go(() -> {
+                  Compactor c = new Compactor();
+                  c.ch.send(true);
+                  // BUG: Diagnostic contains: send on 'ch'
+                  c.ch.send(false);
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A field handed out through a receive-only accessor ({@code RecvChan<Void> shouldQuiesce() {
    * return quiescer; }}): anyone may receive from it, nobody outside the class can feed it. A
    * receive on the accessor's result is a receive on the field, on whichever object.
