@@ -73,6 +73,11 @@ public final class SymbolicCount {
         && difference.terms.values().stream().allMatch(factor -> factor > 0);
   }
 
+  /** Whether no term is negative, so the count only grows with its unknowns. */
+  public boolean hasNoNegativeTerm() {
+    return terms.values().stream().allMatch(factor -> factor > 0);
+  }
+
   /** The count as a message writes it: {@code 3}, {@code jobs.size() + 1}, {@code 2 × n}. */
   @Override
   public String toString() {

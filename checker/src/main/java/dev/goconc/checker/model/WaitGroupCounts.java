@@ -122,16 +122,19 @@ public final class WaitGroupCounts {
       }
       added = added.plus(count.times(counting.mostRounds(add)));
     }
-    List<DoneSite> sites = new ArrayList<>();
-    directDones.forEach(done -> sites.add(counting.site(done, 1)));
-    for (TreePath launch : launchesIn(scope, root.getLeaf(), state)) {
-      MethodInvocationTree call = (MethodInvocationTree) launch.getLeaf();
-      boolean counted = GoconcApi.WAIT_GROUP_GO.matches(call, state)
-          && WaitGroupGoroutines.groupOf(call) == group;
-      if (counted) {
+    List<TreePath> launches = launchesIn(scope, root.getLeaf(), state);
+    for (TreePath launch : launches) {
+      if (countedBy(launch, group, state)) {
         added = added.plus(counting.mostRounds(launch));
       }
-      int dones = (counted ? 1 : 0)
+    }
+    if (!mayExceed(added, directDones, launches, group, counting, state)) {
+      return Optional.empty(); // the usual count: no graph needs reading to say so
+    }
+    List<DoneSite> sites = new ArrayList<>();
+    directDones.forEach(done -> sites.add(counting.site(done, 1)));
+    for (TreePath launch : launches) {
+      int dones = (countedBy(launch, group, state) ? 1 : 0)
           + GoroutineBodies.launchedBodyPath(launch, state)
               .map(body -> fewestDones(body, group, state))
               .orElse(0);
@@ -257,6 +260,67 @@ public final class WaitGroupCounts {
       }
     }.scan(scope, null);
     return counted[0];
+  }
+
+  /** Whether {@code launch} is {@code group.go(...)}, which counts the goroutine it starts. */
+  private static boolean countedBy(TreePath launch, VarSymbol group, VisitorState state) {
+    MethodInvocationTree call = (MethodInvocationTree) launch.getLeaf();
+    return GoconcApi.WAIT_GROUP_GO.matches(call, state)
+        && WaitGroupGoroutines.groupOf(call) == group;
+  }
+
+  /**
+   * Whether the dones could outrun {@code added} at all, read without a control-flow graph: the
+   * most any witness can count is every site running its most dones (each done a goroutine's code
+   * holds, {@link #MOST_DONES_READ} for one in a loop) as often as it runs when reached. That sum
+   * bounds each witness's count term by term when no site's count of runs has a negative term
+   * (a loop from 2 to {@code n} runs {@code n - 2} times), and a count that does not exceed
+   * {@code added} bounds none that does; with a negative term, the graphs decide.
+   */
+  private static boolean mayExceed(SymbolicCount added, List<TreePath> directDones,
+      List<TreePath> launches, VarSymbol group, Counting counting, VisitorState state) {
+    SymbolicCount most = SymbolicCount.ZERO;
+    List<DoneSite> sites = new ArrayList<>();
+    directDones.forEach(done -> sites.add(counting.site(done, 1)));
+    for (TreePath launch : launches) {
+      int dones = (countedBy(launch, group, state) ? 1 : 0)
+          + GoroutineBodies.launchedBodyPath(launch, state)
+              .map(body -> mostDones(body, group, state))
+              .orElse(0);
+      if (dones > 0) {
+        sites.add(counting.site(launch, dones));
+      }
+    }
+    for (DoneSite site : sites) {
+      SymbolicCount times = site.timesWhenReached();
+      if (!times.hasNoNegativeTerm()) {
+        return true;
+      }
+      most = most.plus(times.times(SymbolicCount.of(site.dones)));
+    }
+    return most.exceeds(added);
+  }
+
+  /**
+   * At least {@link #fewestDones}: the {@code group.done()} calls of the goroutine {@code body}'s
+   * own code, or {@link #MOST_DONES_READ} when one sits in a loop of it.
+   */
+  private static int mostDones(TreePath body, VarSymbol group, VisitorState state) {
+    int dones = 0;
+    for (WaitGroupGoroutines.GroupCall done :
+        WaitGroupGoroutines.callsIn(body, GoconcApi.WAIT_GROUP_DONE, state)) {
+      if (done.group() != group) {
+        continue;
+      }
+      for (TreePath p = done.path().getParentPath(); p != null && p.getLeaf() != body.getLeaf();
+          p = p.getParentPath()) {
+        if (isLoop(p.getLeaf())) {
+          return MOST_DONES_READ;
+        }
+      }
+      dones++;
+    }
+    return Math.min(dones, MOST_DONES_READ);
   }
 
   /** The launches of {@code root}'s own code inside {@code scope}. */
