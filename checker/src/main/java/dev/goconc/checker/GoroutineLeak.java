@@ -94,20 +94,27 @@ import java.util.stream.Collectors;
  *       waits for good (GoKer's cockroach#24808). The reading ends at the first statement that
  *       may share the object, or that does anything else with it.
  *   <li>Field channels ({@link dev.goconc.checker.model.FieldChannelLeaks}): an unbuffered
- *       channel field made with the object and used, in this file, only by the class's own code
- *       through its name or {@code this.name}. For a field no other file can name (private, or
- *       in a private class): a send that waits while no code of the class receives from it
- *       (GoKer's kubernetes#25331), and a receive that waits while nothing sends on or closes it
- *       — also when an accessor hands the field out as a {@code RecvChan} (nobody outside can
- *       feed it), with receives on the accessor's result counted as receives on the field
- *       (cockroach#25456: {@code store.stopper().shouldQuiesce().receive()}).
- *       For a private or package-private field: a send that waits, outside the one goroutine of
- *       the object that receives the field in a select loop, when that goroutine can end and
- *       the field is never closed: once the loop has returned on its stop case, the send hangs
- *       (etcd#6857). Not judged: buffered fields, fields made later than the object ({@code
- *       start()}), fields another object names ({@code other.ch}) or that are public or
- *       protected, and fields an accessor or a lambda lets out (a receive-only accessor lets the
- *       field out for the receive question only).
+ *       channel field made with the object and used, in this file, through its name, {@code
+ *       this.name}, or {@code x.name} for a variable {@code x} of its class (taken as the field
+ *       of every object of the class at once). For a field no other file can name (private, or
+ *       in a private class) and that only its own object names: a send that waits while no code
+ *       of the class receives from it (GoKer's kubernetes#25331), and a receive that waits while
+ *       nothing sends on or closes it — also when an accessor hands the field out as a {@code
+ *       RecvChan} (nobody outside can feed it), with receives on the accessor's result counted
+ *       as receives on the field (cockroach#25456: {@code
+ *       store.stopper().shouldQuiesce().receive()}). For a private or package-private field: a
+ *       send that waits, by the object's own code outside the one goroutine that receives the
+ *       field, when every receive is a case of a select with another way out in a loop of that
+ *       goroutine — written there, or in a method of the unit the goroutine passes the field to
+ *       ({@code processEventsUntil(t.events, stopper)}), whose summary says so — the goroutine
+ *       (the method) can end, and the field is never closed: once the loop has returned on its
+ *       stop case, the send hangs (etcd#6857; cockroach#1462, where the send sits in a select's
+ *       {@code otherwise} handler). A send through a variable ({@code c.inbox.send(m)}) is one
+ *       step of a caller's program, not placed against the loop's end: not reported. Not
+ *       judged: buffered fields, fields made later than the object ({@code start()}), fields
+ *       named otherwise ({@code a.b.ch}) or that are public or protected, and fields an accessor
+ *       or a lambda lets out (a receive-only accessor lets the field out for the receive
+ *       question only).
  *   <li>Dropped channel ({@link dev.goconc.checker.model.ReturnedChannels}): a call, as a
  *       statement of its own, of a method of the unit that returns an unbuffered channel made
  *       there that only a goroutine it starts sends on, surely: nobody can receive, and the
@@ -122,9 +129,11 @@ import java.util.stream.Collectors;
  * <p>Goroutines are read in every form: a lambda, a method reference, an anonymous {@code
  * Runnable} or {@code Callable}, a task local that is only launched ({@code Runnable task = ...;
  * Go.go(task)}), started by {@code Go.go}, {@code WaitGroup.go}, {@code ErrGroup.go}/{@code
- * tryGo}, virtual threads, executors or {@code CompletableFuture.runAsync}. A channel is followed
- * through its aliases ({@code var c = ch}, {@code ch.recvOnly()}, {@code ch.sendOnly()}, casts)
- * and its captures, and into the methods of the compilation unit it is passed to: a call of a
+ * tryGo}, virtual threads, executors or {@code CompletableFuture.runAsync}, or by a method of the
+ * unit that surely starts the {@code Runnable} it is given as a goroutine ({@code
+ * stopper.runWorker(() -> ...)}; see {@link dev.goconc.checker.model.GoroutineBodies}). A channel
+ * is followed through its aliases ({@code var c = ch}, {@code ch.recvOnly()}, {@code
+ * ch.sendOnly()}, casts) and its captures, and into the methods of the compilation unit it is passed to: a call of a
  * method that sends on (or receives from, or closes) the channel it is given counts as those
  * operations, as many times as the method performs them ({@code Go.go(() -> query(r, out))} is a
  * sender; see {@link dev.goconc.checker.model.ParameterEffects}). Judged only for channels made in

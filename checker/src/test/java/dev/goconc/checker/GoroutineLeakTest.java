@@ -966,6 +966,589 @@ final class GoroutineLeakTest {
   }
 
   /**
+   * A method of the unit that surely starts the {@code Runnable} it is given as a goroutine
+   * (CockroachDB's {@code stopper.runWorker(f)}) is a launch: the lambda or method reference it is
+   * given is a goroutine body. One that runs the task in place, may not start it, or may be
+   * overridden is not.
+   */
+  @Test
+  void launchingHelpersStartGoroutines() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+
+            class Quiet {
+              static int compute() {
+                return 42;
+              }
+
+              // Runs the task on the caller's thread: a call, not a goroutine.
+              static void inPlace(Runnable f) {
+                f.run();
+              }
+
+              // May not start the task.
+              static final class Gate {
+                private boolean open;
+
+                void runIfOpen(Runnable f) {
+                  if (open) {
+                    Go.go(f);
+                  }
+                }
+
+                void runUnlessClosed(Runnable f) {
+                  if (!open) {
+                    return;
+                  }
+                  Go.go(f);
+                }
+              }
+
+              // May be overridden: which code a call runs is not known.
+              static class Pool {
+                void runWorker(Runnable f) {
+                  Go.go(f);
+                }
+              }
+
+              // A helper, and a worker that watches its stop channel.
+              static final class Stopper {
+                void runWorker(Runnable f) {
+                  Go.go(() -> {
+                    try {
+                      f.run();
+                    } finally {
+                      compute();
+                    }
+                  });
+                }
+              }
+
+              void start(Gate gate, Pool pool, Stopper stopper, RecvChan<Void> stop) {
+                inPlace(() -> {
+                  while (true) {
+                    compute();
+                  }
+                });
+                gate.runIfOpen(() -> {
+                  while (true) {
+                    compute();
+                  }
+                });
+                gate.runUnlessClosed(() -> {
+                  while (true) {
+                    compute();
+                  }
+                });
+                pool.runWorker(() -> {
+                  while (true) {
+                    compute();
+                  }
+                });
+                stopper.runWorker(() -> {
+                  while (true) {
+                    boolean over = Select.<Boolean>select()
+                        .recv(stop, v -> true)
+                        .otherwise(() -> false)
+                        .run();
+                    if (over) {
+                      return;
+                    }
+                    compute();
+                  }
+                });
+              }
+            }
+            """)
+        .addSourceLines(
+            "Leaks.java",
+            """
+            import dev.goconc.*;
+
+            class Leaks {
+              static int compute() {
+                return 42;
+              }
+
+              static final class Stopper {
+                void runWorker(Runnable f) {
+                  compute();
+                  Go.go(() -> {
+                    try {
+                      f.run();
+                    } finally {
+                      compute();
+                    }
+                  });
+                }
+
+                void runAsync(Runnable f) {
+                  Go.go(f);
+                }
+              }
+
+              void start(Stopper stopper) {
+                stopper.runWorker(() -> {
+                  // BUG: Diagnostic contains: goroutine never stops
+                  while (true) {
+                    compute();
+                  }
+                });
+                stopper.runAsync(this::spin);
+              }
+
+              private void spin() {
+                // BUG: Diagnostic contains: goroutine never stops
+                while (true) {
+                  compute();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * The object's receiving loop, across calls and on any object's field (GoKer's cockroach#1462):
+   * a goroutine passes the field, named through a variable ({@code t.events}), to a method whose
+   * summary says it receives it only in a select loop that another case can end; once that method
+   * has returned, the object's own plain send is stranded.
+   */
+  @Test
+  void receivingLoopAcrossCallsOnAnyObject() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            import dev.goconc.*;
+
+            class Quiet {
+              static final class Stopper {
+                private final Chan<Void> stopper = Chan.make();
+
+                void runWorker(Runnable f) {
+                  Go.go(f);
+                }
+
+                RecvChan<Void> shouldStop() {
+                  return stopper;
+                }
+
+                void stop() {
+                  stopper.close();
+                }
+              }
+
+              static void processEventsUntil(RecvChan<Integer> ch, Stopper stopper) {
+                while (true) {
+                  boolean stop = Select.<Boolean>select()
+                      .recvOk(ch, event -> !event.ok())
+                      .recv(stopper.shouldStop(), v -> true)
+                      .run();
+                  if (stop) {
+                    return;
+                  }
+                }
+              }
+
+              // The fix: the send selects on the stopper too.
+              static final class Fixed {
+                final Chan<Integer> events = Chan.make();
+
+                void start(Stopper stopper) {
+                  stopper.runWorker(() -> {
+                    while (true) {
+                      boolean stop = Select.<Boolean>select()
+                          .recv(stopper.shouldStop(), v -> true)
+                          .send(events, 0, () -> false)
+                          .run();
+                      if (stop) {
+                        return;
+                      }
+                    }
+                  });
+                }
+              }
+
+              static void fixed(Stopper stopper) {
+                Fixed t = new Fixed();
+                t.start(stopper);
+                stopper.runWorker(() -> processEventsUntil(t.events, stopper));
+                stopper.stop();
+              }
+
+              // The receiving loop drains until the close, with no other way out: it never leaves
+              // the field without a receiver.
+              static final class Drained {
+                final Chan<Integer> events = Chan.make();
+
+                void start(Stopper stopper) {
+                  stopper.runWorker(() -> {
+                    while (true) {
+                      boolean stop = Select.<Boolean>select()
+                          .recv(stopper.shouldStop(), v -> true)
+                          .otherwise(() -> {
+                            events.send(0);
+                            return false;
+                          })
+                          .run();
+                      if (stop) {
+                        return;
+                      }
+                    }
+                  });
+                }
+              }
+
+              static int total;
+
+              static void drain(RecvChan<Integer> ch) {
+                for (Integer event : ch) {
+                  total += event;
+                }
+              }
+
+              static void drained(Stopper stopper) {
+                Drained t = new Drained();
+                t.start(stopper);
+                stopper.runWorker(() -> drain(t.events));
+                stopper.stop();
+              }
+
+              // Buffered: how many sends the buffer takes is not counted.
+              static final class Buffered {
+                final Chan<Integer> events = Chan.make(16);
+
+                void publish(int event) {
+                  events.send(event);
+                }
+              }
+
+              static void buffered(Stopper stopper) {
+                Buffered t = new Buffered();
+                stopper.runWorker(() -> processEventsUntil(t.events, stopper));
+                t.publish(1);
+              }
+
+              // A caller takes events too, outside any loop: not the one loop's alone.
+              static final class TakenByACaller {
+                final Chan<Integer> events = Chan.make();
+
+                void publish(int event) {
+                  events.send(event);
+                }
+              }
+
+              static int take(TakenByACaller t) {
+                return t.events.receive();
+              }
+
+              static void takenByACaller(Stopper stopper) {
+                TakenByACaller t = new TakenByACaller();
+                stopper.runWorker(() -> processEventsUntil(t.events, stopper));
+                t.publish(1);
+              }
+
+              // The class reads its own events too, with plain code.
+              static final class ReadByItself {
+                final Chan<Integer> events = Chan.make();
+
+                void publish(int event) {
+                  events.send(event);
+                }
+
+                int next() {
+                  return events.receive();
+                }
+              }
+
+              static void readByItself(Stopper stopper) {
+                ReadByItself t = new ReadByItself();
+                stopper.runWorker(() -> processEventsUntil(t.events, stopper));
+                t.publish(1);
+              }
+
+              // Kept in a local the model does not follow: who else receives is not known.
+              static final class Stored {
+                final Chan<Integer> events = Chan.make();
+
+                void publish(int event) {
+                  events.send(event);
+                }
+              }
+
+              static void stored(Stopper stopper) {
+                Stored t = new Stored();
+                RecvChan<Integer> kept = t.events;
+                stopper.runWorker(() -> processEventsUntil(kept, stopper));
+                t.publish(1);
+              }
+
+              // Handed to an interface and to a method a subclass may replace: their code is
+              // not known.
+              interface Sink {
+                void consume(RecvChan<Integer> ch);
+              }
+
+              static class Consumer {
+                void consume(RecvChan<Integer> ch, Stopper stopper) {
+                  processEventsUntil(ch, stopper);
+                }
+              }
+
+              static final class HandedOn {
+                final Chan<Integer> events = Chan.make();
+
+                void publish(int event) {
+                  events.send(event);
+                }
+              }
+
+              static final class HandedToASubclassable {
+                final Chan<Integer> events = Chan.make();
+
+                void publish(int event) {
+                  events.send(event);
+                }
+              }
+
+              static void handedOn(Stopper stopper, Sink sink, Consumer consumer) {
+                HandedOn t = new HandedOn();
+                stopper.runWorker(() -> sink.consume(t.events));
+                t.publish(1);
+                HandedToASubclassable u = new HandedToASubclassable();
+                stopper.runWorker(() -> consumer.consume(u.events, stopper));
+                u.publish(1);
+              }
+
+              // Made by another object's constructor, through a variable: not made with the
+              // object, maybe made again.
+              static final class MadeElsewhere {
+                Chan<Integer> events;
+
+                void publish(int event) {
+                  events.send(event);
+                }
+              }
+
+              static final class Maker {
+                Maker(MadeElsewhere t, Stopper stopper) {
+                  t.events = Chan.make();
+                  stopper.runWorker(() -> processEventsUntil(t.events, stopper));
+                }
+              }
+
+              // A caller's own send through a variable, before anything can stop the loop: one
+              // step of its program, which the model does not place against the loop's end.
+              static final class Connection {
+                final Chan<String> inbox = Chan.make();
+                final Chan<Void> closed = Chan.make();
+
+                void dispatch() {
+                  while (true) {
+                    boolean over = Select.<Boolean>select()
+                        .recv(inbox, m -> false)
+                        .recv(closed, v -> true)
+                        .run();
+                    if (over) {
+                      return;
+                    }
+                  }
+                }
+              }
+
+              static void firstMessage() {
+                Connection c = new Connection();
+                Go.go(c::dispatch);
+                c.inbox.send("hello");
+                c.closed.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Leaks.java",
+            """
+            import dev.goconc.*;
+
+            class Leaks {
+              static final class Stopper {
+                private final Chan<Void> stopper = Chan.make();
+
+                void runWorker(Runnable f) {
+                  Go.go(() -> {
+                    try {
+                      f.run();
+                    } finally {
+                      stopper.len();
+                    }
+                  });
+                }
+
+                RecvChan<Void> shouldStop() {
+                  return stopper;
+                }
+
+                void stop() {
+                  stopper.close();
+                }
+              }
+
+              static void processEventsUntil(RecvChan<Integer> ch, Stopper stopper) {
+                while (true) {
+                  boolean stop = Select.<Boolean>select()
+                      .recvOk(ch, event -> !event.ok())
+                      .recv(stopper.shouldStop(), v -> true)
+                      .run();
+                  if (stop) {
+                    return;
+                  }
+                }
+              }
+
+              // cockroach#1462: the worker polls the stopper, then sends plainly.
+              static final class Transport {
+                final Chan<Integer> events = Chan.make();
+                private final Stopper stopper;
+
+                Transport(Stopper stopper) {
+                  this.stopper = stopper;
+                }
+
+                void start() {
+                  stopper.runWorker(() -> {
+                    while (true) {
+                      boolean stop = Select.<Boolean>select()
+                          .recv(stopper.shouldStop(), v -> true)
+                          .otherwise(() -> {
+                            // BUG: Diagnostic contains: blocks forever once processEventsUntil() has ended
+                            events.send(0);
+                            return false;
+                          })
+                          .run();
+                      if (stop) {
+                        return;
+                      }
+                    }
+                  });
+                }
+              }
+
+              static void transport(Stopper stopper) {
+                Transport t = new Transport(stopper);
+                t.start();
+                stopper.runWorker(() -> processEventsUntil(t.events, stopper));
+                stopper.stop();
+              }
+
+              // The loop is an instance method given the field; the sender a method launched by
+              // reference, naming the field as this.events.
+              static final class Consumer {
+                void consume(RecvChan<Integer> in, RecvChan<Void> quit) {
+                  while (true) {
+                    boolean over = Select.<Boolean>select()
+                        .recv(in, v -> false)
+                        .recv(quit, q -> true)
+                        .run();
+                    if (over) {
+                      return;
+                    }
+                  }
+                }
+              }
+
+              static final class Producer {
+                final Chan<Integer> events = Chan.make();
+                final Chan<Void> quit = Chan.make();
+
+                void start(Consumer consumer) {
+                  Go.go(this::produce);
+                  Go.go(() -> consumer.consume(this.events, quit));
+                }
+
+                private void produce() {
+                  while (true) {
+                    boolean over = Select.<Boolean>select()
+                        .recv(quit, q -> true)
+                        .otherwise(() -> false)
+                        .run();
+                    if (over) {
+                      return;
+                    }
+                    // BUG: Diagnostic contains: blocks forever once consume() has ended
+                    this.events.send(1);
+                  }
+                }
+
+                void stop() {
+                  quit.close();
+                }
+              }
+
+              // The loop is a lambda that names another object's field; the sender a method.
+              static final class Feed {
+                final Chan<String> items = Chan.make();
+
+                void publish(String item) {
+                  // BUG: Diagnostic contains: blocks forever once the goroutine started at line
+                  items.send(item);
+                }
+              }
+
+              static void follow(Feed feed, RecvChan<Void> done) {
+                Go.go(() -> {
+                  while (true) {
+                    boolean over = Select.<Boolean>select()
+                        .recv(feed.items, item -> false)
+                        .recv(done, v -> true)
+                        .run();
+                    if (over) {
+                      return;
+                    }
+                  }
+                });
+              }
+
+              // A private field, served by a static method of the class given the object.
+              static final class Server {
+                private final Chan<String> requests = Chan.make();
+                private final Chan<Void> quit = Chan.make();
+
+                static void serve(Server server) {
+                  while (true) {
+                    boolean over = Select.<Boolean>select()
+                        .recv(server.requests, r -> false)
+                        .recv(server.quit, q -> true)
+                        .run();
+                    if (over) {
+                      return;
+                    }
+                  }
+                }
+
+                void submit(String request) {
+                  // BUG: Diagnostic contains: blocks forever once serve() has ended
+                  requests.send(request);
+                }
+
+                void stop() {
+                  quit.close();
+                }
+
+                static Server start() {
+                  Server server = new Server();
+                  Go.go(() -> serve(server));
+                  return server;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * The buffered channel of an object the method has just made: until the object is handed to
    * other code, nothing else can receive, so a send that finds the buffer full waits for good.
    */

@@ -581,6 +581,17 @@ public final class ChannelUses {
   }
 
   /**
+   * The uses at {@code mention}, the path under this root of {@code x.name}: the channel field
+   * {@code field} named through a variable {@code x}, any object of the field's class. Classified
+   * as the field's plain name would be there. Not among {@link #byChannel}, which holds the
+   * channels of this code's own variables, where two objects' fields are two channels: {@link
+   * FieldChannels} asks, for questions about the field of every object at once.
+   */
+  public List<Use> usesThrough(VarSymbol field, TreePath mention, VisitorState state) {
+    return classify(field, mention, root, aliases, kind, state);
+  }
+
+  /**
    * The channel an expression names in this root: a channel variable, an alias of one, or a
    * narrowed or cast form of either; null for anything else.
    */

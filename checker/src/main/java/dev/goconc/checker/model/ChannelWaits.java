@@ -75,6 +75,21 @@ public final class ChannelWaits {
     return use.call() == null || uses.kind().receiveWaits(use.call(), state);
   }
 
+  /**
+   * Whether the receive {@code use} is a case of a select with another way out (a stop channel, a
+   * timer, {@code otherwise}; see {@link #waits}) in a loop: a loop that can end on that other
+   * case while the channel stays open. A call of a summarised method counts when the method
+   * receives only so ({@link ParameterEffects.Effect#selectLoop}).
+   */
+  public boolean inSelectLoopWithWayOut(Use use) {
+    if (use.kind() != Kind.RECEIVE) {
+      return false;
+    }
+    return use.via() != null
+        ? use.via().selectLoop()
+        : use.selectCase() && use.inLoop() && !waits(use);
+  }
+
   private boolean hasWayOut(List<MethodInvocationTree> cases, Use use) {
     for (MethodInvocationTree other : cases) {
       if (other == use.call()) {

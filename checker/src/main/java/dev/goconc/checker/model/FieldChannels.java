@@ -36,14 +36,23 @@ import java.util.Set;
  *
  * <p>A field is judged only when the model sees all of it in this file: private or package-private
  * (a package-private one may also be used by another file of the package, which {@link
- * Field#confined} tells the questions that depend on it), made once, when the object is made — in its declaration, a constructor or an
- * instance initializer, with {@code Chan.make} — and never assigned again; every mention of it is
- * a plain name or {@code this.name} in a method or initializer block of the class, which the
- * channel model classifies ({@link ChannelUses}); and no use escapes (an accessor returning it,
- * a method without a summary it is passed to, a lambda that may run elsewhere) — except through a
- * {@link ReceiveOnlyAccessors receive-only accessor}, which lets others receive but not send or
- * close ({@link Field#handedOut}). Anything else, {@code other.name} included: the field is not
- * judged.
+ * Field#confined} tells the questions that depend on it), made once, when the object is made — in
+ * its declaration, a constructor or an instance initializer, with {@code Chan.make} — and never
+ * assigned again; every mention of it is a plain name, {@code this.name}, or {@code x.name} for a
+ * variable {@code x} (a local, a parameter, a field) whose type is the field's class, in a method
+ * or initializer block of the top-level class, which the channel model classifies ({@link
+ * ChannelUses}); and no use escapes (an accessor returning it, a method without a summary it is
+ * passed to, a lambda that may run elsewhere) — except through a {@link ReceiveOnlyAccessors
+ * receive-only accessor}, which lets others receive but not send or close ({@link
+ * Field#handedOut}). Anything else ({@code a.b.name}, {@code get().name}, {@code x.name} for a
+ * subclass-typed {@code x}): the field is not judged.
+ *
+ * <p>Which object {@code x} holds is not followed: the uses of a field named so are those of the
+ * field of every object of the class at once ({@link Field#acrossObjects}). That identity answers
+ * the questions asked of these uses — "is every receive of the field in one goroutine's loop",
+ * "does any code receive from it" — for each single object too: its own uses are some of these,
+ * so what holds of all of them holds of its. A question that would pair one object's send with
+ * a receive as its partner would need the object, and is not asked of such a field.
  *
  * <p>Each use is known with the code that runs it: a goroutine body started inside a method (the
  * lambda), a method of the class that the unit launches as a goroutine ({@code Go.go(this::run)}),
@@ -60,16 +69,25 @@ public final class FieldChannels {
    * @param runner the goroutine body that runs it (a lambda or a launched method), or null for
    *     code that runs on whichever thread calls it
    */
-  public record FieldUse(Use use, ChannelWaits ops, Tree runner) {}
+  public record FieldUse(Use use, ChannelWaits ops, Tree runner) {
+    /** Whether the use names the field through a variable ({@code x.name}), not as its own. */
+    public boolean throughVariable() {
+      return use.ident() instanceof MemberSelectTree select
+          && !(select.getExpression() instanceof IdentifierTree self
+              && self.getName().contentEquals("this"));
+    }
+  }
 
   /**
    * A judged field channel and all its uses in the unit; {@code confined} when no other file can
-   * name it (see {@link #confined}), so its uses here are all its uses; {@code handedOut} when a
-   * {@link ReceiveOnlyAccessors receive-only accessor} returns it, so code anywhere may receive
-   * from it, though none outside the class can send on it or close it.
+   * name it (see {@link #confined}), so its uses here are all its uses; {@code acrossObjects}
+   * when some code names it through a variable ({@code x.name}), so that its uses are those of
+   * the field of every object of the class together; {@code handedOut} when a {@link
+   * ReceiveOnlyAccessors receive-only accessor} returns it, so code anywhere may receive from
+   * it, though none outside the class can send on it or close it.
    */
   public record Field(VarSymbol symbol, VariableTree declaration, OptionalInt capacity,
-      List<FieldUse> uses, boolean confined, boolean handedOut) {
+      List<FieldUse> uses, boolean confined, boolean acrossObjects, boolean handedOut) {
     public boolean any(Kind kind) {
       return uses.stream().anyMatch(u -> u.use().kind() == kind);
     }
@@ -129,6 +147,7 @@ public final class FieldChannels {
     Map<VarSymbol, VariableTree> candidates = new LinkedHashMap<>();
     Map<VarSymbol, List<Tree>> mentions = new LinkedHashMap<>();
     Set<Tree> mentioning = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<TreePath> throughOthers = new ArrayList<>();
     List<TreePath> roots = new ArrayList<>();
     new TreePathScanner<Void, Void>() {
       @Override
@@ -184,6 +203,9 @@ public final class FieldChannels {
             && var.getKind() == javax.lang.model.element.ElementKind.FIELD
             && kind.isChannelType(var.type, state)) {
           mentions.computeIfAbsent(var, v -> new ArrayList<>()).add(tree);
+          if (namesAnyObject(tree, var)) {
+            throughOthers.add(getCurrentPath());
+          }
           markRootsAround();
         }
       }
@@ -198,7 +220,9 @@ public final class FieldChannels {
       return List.of();
     }
     Map<Tree, List<MethodInvocationTree>> launched = GoroutineBodies.launchedBodies(state);
+    Map<Tree, List<TreePath>> throughOthersByRoot = byOutermostRoot(throughOthers, roots);
     Map<VarSymbol, List<FieldUse>> uses = new LinkedHashMap<>();
+    Set<VarSymbol> acrossObjects = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Tree> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (TreePath root : roots) {
       if (!mentioning.contains(root.getLeaf())) {
@@ -206,15 +230,24 @@ public final class FieldChannels {
       }
       ChannelUses rootUses = ChannelUses.in(root, kind, state);
       ChannelWaits ops = new ChannelWaits(rootUses, state);
+      Tree launchedRoot = launched.containsKey(root.getLeaf()) ? root.getLeaf() : null;
       for (VarSymbol field : candidates.keySet()) {
         for (Use use : rootUses.of(field)) {
-          Tree at = use.ident() != null ? use.ident() : use.tree();
-          if (!seen.add(at)) {
-            continue; // a nested class's method, already seen from the method around it
-          }
-          Tree runner = use.unit() != rootUses.root() ? use.unit()
-              : launched.containsKey(root.getLeaf()) ? root.getLeaf() : null;
-          uses.computeIfAbsent(field, f -> new ArrayList<>()).add(new FieldUse(use, ops, runner));
+          if (seen.add(use.ident() != null ? use.ident() : use.tree())) {
+            uses.computeIfAbsent(field, f -> new ArrayList<>())
+                .add(new FieldUse(use, ops, runnerOf(use, rootUses, launchedRoot)));
+          } // else a nested class's method, already seen from the method around it
+        }
+      }
+      for (TreePath mention : throughOthersByRoot.getOrDefault(root.getLeaf(), List.of())) {
+        VarSymbol field = (VarSymbol) ASTHelpers.getSymbol(mention.getLeaf());
+        if (!candidates.containsKey(field) || !seen.add(mention.getLeaf())) {
+          continue;
+        }
+        acrossObjects.add(field);
+        for (Use use : rootUses.usesThrough(field, mention, state)) {
+          uses.computeIfAbsent(field, f -> new ArrayList<>())
+              .add(new FieldUse(use, ops, runnerOf(use, rootUses, launchedRoot)));
         }
       }
     }
@@ -222,15 +255,59 @@ public final class FieldChannels {
     for (Map.Entry<VarSymbol, VariableTree> candidate : candidates.entrySet()) {
       VarSymbol field = candidate.getKey();
       List<FieldUse> all = uses.getOrDefault(field, List.of());
-      judged(field, candidate.getValue(), all, mentions.getOrDefault(field, List.of()), kind,
-          state).ifPresent(fields::add);
+      judged(field, candidate.getValue(), all, mentions.getOrDefault(field, List.of()),
+          acrossObjects.contains(field), kind, state).ifPresent(fields::add);
     }
     return List.copyOf(fields);
   }
 
+  /** The goroutine body that runs {@code use}, or null for the caller's thread (see FieldUse). */
+  private static Tree runnerOf(Use use, ChannelUses rootUses, Tree launchedRoot) {
+    return use.unit() != rootUses.root() ? use.unit() : launchedRoot;
+  }
+
+  /**
+   * {@code x.name} for the channel field {@code field}, where {@code x} is a variable (a local, a
+   * parameter, a field) whose type is the field's class: the field of some object of the class,
+   * maybe this one.
+   */
+  private static boolean namesAnyObject(ExpressionTree mention, VarSymbol field) {
+    return mention instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree object
+        && !object.getName().contentEquals("this")
+        && ASTHelpers.getSymbol(object) instanceof VarSymbol variable
+        && variable.type != null
+        && variable.type.tsym == field.owner;
+  }
+
+  /**
+   * Each mention under the outermost of {@code roots} around it: the root whose channel model
+   * classifies it, as it does the plain names in it (a nested class's method is seen from the
+   * method around it).
+   */
+  private static Map<Tree, List<TreePath>> byOutermostRoot(
+      List<TreePath> mentionPaths, List<TreePath> roots) {
+    Set<Tree> rootLeaves = Collections.newSetFromMap(new IdentityHashMap<>());
+    roots.forEach(root -> rootLeaves.add(root.getLeaf()));
+    Map<Tree, List<TreePath>> byRoot = new IdentityHashMap<>();
+    for (TreePath mention : mentionPaths) {
+      Tree outermost = null;
+      for (TreePath p = mention; p != null; p = p.getParentPath()) {
+        if (rootLeaves.contains(p.getLeaf())) {
+          outermost = p.getLeaf();
+        }
+      }
+      if (outermost != null) {
+        byRoot.computeIfAbsent(outermost, r -> new ArrayList<>()).add(mention);
+      }
+    }
+    return byRoot;
+  }
+
   /** The field with its uses, when the model sees all of them (see the class comment). */
   private static Optional<Field> judged(VarSymbol field, VariableTree declaration,
-      List<FieldUse> all, List<Tree> mentions, ChannelKind kind, VisitorState state) {
+      List<FieldUse> all, List<Tree> mentions, boolean acrossObjects, ChannelKind kind,
+      VisitorState state) {
     Set<Tree> covered = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FieldUse use : all) {
       covered.add(use.use().ident());
@@ -256,7 +333,7 @@ public final class FieldChannels {
         }
         case MAKE -> {
           if (made != null || use.use().inLoop() || use.runner() != null
-              || !madeWithTheObject(use.ops())) {
+              || use.throughVariable() || !madeWithTheObject(use.ops())) {
             return Optional.empty();
           }
           made = use.use().made();
@@ -271,7 +348,8 @@ public final class FieldChannels {
         ? ChannelUses.capacity(make)
         : OptionalInt.empty();
     return Optional.of(
-        new Field(field, declaration, capacity, List.copyOf(all), confined(field), handedOut));
+        new Field(field, declaration, capacity, List.copyOf(all), confined(field),
+            acrossObjects, handedOut));
   }
 
   /** Whether {@code use} is the {@code return f;} of a receive-only accessor of {@code field}. */

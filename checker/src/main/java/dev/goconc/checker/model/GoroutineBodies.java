@@ -46,7 +46,9 @@ import javax.lang.model.element.ElementKind;
  * reference to a method declared in the same compilation unit is followed into that method's
  * declaration; called on a local whose one value is {@code new C(...)}, into {@code C}'s
  * implementation ({@code Agent a = new AgentImpl(); Go.go(() -> a.run(ctx));} runs {@code
- * AgentImpl.run}).
+ * AgentImpl.run}). A call of a method of the unit that surely starts the task it is given as a
+ * goroutine of its own ({@code stopper.runWorker(() -> ...)}: see {@link LaunchingHelpers}) is a
+ * launch too, its task the first argument as {@code Go.go}'s is.
  */
 public final class GoroutineBodies {
   private GoroutineBodies() {}
@@ -66,12 +68,19 @@ public final class GoroutineBodies {
       Set.of("go", "tryGo", "startVirtualThread", "start", "submit", "execute", "runAsync",
           "supplyAsync");
 
-  /** Whether {@code call} starts a goroutine. */
+  /** Whether {@code call} starts a goroutine: a launch, or a call of a launching helper. */
   public static boolean isLaunch(MethodInvocationTree call, VisitorState state) {
     if (call.getArguments().isEmpty()) {
       return threadStartTask(call, state) != null;
     }
-    return LAUNCH_NAMES.contains(Calls.nameOf(call)) && LAUNCH.matches(call, state);
+    String name = Calls.nameOf(call);
+    return isDirectLaunch(call, name, state) || LaunchingHelpers.calls(call, name, state);
+  }
+
+  /** A launch of the runtime or the JDK ({@link #LAUNCH}), its task the first argument. */
+  static boolean isDirectLaunch(MethodInvocationTree call, String name, VisitorState state) {
+    return !call.getArguments().isEmpty() && LAUNCH_NAMES.contains(name)
+        && LAUNCH.matches(call, state);
   }
 
   /**

@@ -53,7 +53,8 @@ import java.util.Set;
  * <p>Each {@link Effect} is what a call does of one kind: a close, present only when every
  * normal way out of the method closes; sends or receives, with whether one can run repeatedly
  * in a call (a loop in the method), whether they loop until the close, whether each waits for a
- * partner, and whether every way out performs one. A send on some paths only counts as a send at
+ * partner, whether every way out performs one, and (for receives) whether each is a case of a
+ * select in a loop that another case can end. A send on some paths only counts as a send at
  * the call site: the rules ask about the most sends, and about the least receives, so that
  * over-counts only sends' least and receives' most, both on the quiet side.
  */
@@ -71,9 +72,12 @@ public final class ParameterEffects {
    * @param waits whether each operation waits for its partner, with no way out (a plain send or
    *     receive; not a {@code trySend} or a select case with a way out)
    * @param onEveryPath whether every normal way out of the method performs it
+   * @param selectLoop for receives: every one is a case of a select with another way out, in a
+   *     loop of the method ({@link ChannelWaits#inSelectLoopWithWayOut}): the method receives
+   *     until that other case ends its loop, whether or not the channel is closed
    */
   public record Effect(Kind kind, MethodSymbol method, Tree operation, int most,
-      boolean loopReceive, boolean waits, boolean onEveryPath) {
+      boolean loopReceive, boolean waits, boolean onEveryPath, boolean selectLoop) {
     /** Whether one call can perform it more than once. */
     public boolean repeats() {
       return most > 1;
@@ -209,7 +213,7 @@ public final class ParameterEffects {
               ChannelUses.operationsAt(ops));
       return Optional.of(new Effect(kind, method, ops.get(0).operation(), most,
           ops.stream().anyMatch(op -> loopsUntilClosed(op, state)), waiting.contains(true),
-          onEveryPath));
+          onEveryPath, ops.stream().allMatch(waits::inSelectLoopWithWayOut)));
     }
 
     /**
