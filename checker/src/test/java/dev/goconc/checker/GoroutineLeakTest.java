@@ -1649,8 +1649,46 @@ final class GoroutineLeakTest {
                 s.ch.send(2);
               }
 
-              // A subclass may replace the method.
-              static class Open {
+              // The reader may already run when the send comes: some path starts it first.
+              static final class MaybeStarted {
+                final Chan<Boolean> ch = Chan.make(1);
+
+                void start(boolean eager) {
+                  if (eager) {
+                    Go.go(() -> ch.receive());
+                  }
+                  ch.send(true);
+                }
+              }
+
+              static void maybeStarted(boolean eager) {
+                MaybeStarted m = new MaybeStarted();
+                m.ch.send(true);
+                m.start(eager);
+              }
+
+              // The helper hands the object to a registry before it signals.
+              static final class Registered {
+                final Chan<Boolean> ch = Chan.make(1);
+
+                void start(java.util.List<Registered> registry) {
+                  announce(registry);
+                  ch.send(true);
+                }
+
+                private void announce(java.util.List<Registered> registry) {
+                  registry.add(this);
+                }
+              }
+
+              static void registered(java.util.List<Registered> registry) {
+                Registered r = new Registered();
+                r.ch.send(true);
+                r.start(registry);
+              }
+
+              // The object is made elsewhere: a subclass may replace put().
+              static class Slot {
                 final Chan<Integer> ch = Chan.make(1);
 
                 void put(int v) {
@@ -1658,10 +1696,9 @@ final class GoroutineLeakTest {
                 }
               }
 
-              static void open() {
-                Open o = new Open();
-                o.put(1);
-                o.put(2);
+              static void given(Slot s) {
+                s.put(1);
+                s.put(2);
               }
 
               // Made in the constructor from a parameter: its size is the caller's.
@@ -1684,6 +1721,7 @@ final class GoroutineLeakTest {
             "Leaks.java",
             """
             import dev.goconc.*;
+            import java.util.List;
 
             class Leaks {
               static final class Compactor {
@@ -1715,6 +1753,22 @@ final class GoroutineLeakTest {
                 }
               }
 
+              // Not final, but the object is exactly an Open: its own put() runs.
+              static class Open {
+                final Chan<Integer> ch = Chan.make(1);
+
+                void put(int v) {
+                  // BUG: Diagnostic contains: when o.put() runs
+                  ch.send(v);
+                }
+              }
+
+              static void open() {
+                Open o = new Open();
+                o.put(1);
+                o.put(2);
+              }
+
               static void overfill() {
                 Mailbox m = new Mailbox();
                 m.post("a");
@@ -1730,6 +1784,78 @@ final class GoroutineLeakTest {
                   // BUG: Diagnostic contains: send on 'ch'
                   c.ch.send(false);
                 });
+              }
+
+              // The same start() written through other code of the object: read off its graph.
+              static final class Wrapped {
+                final Chan<Boolean> ch = Chan.make(1);
+
+                void inCatch() {
+                  try {
+                    throw new IllegalStateException();
+                  } catch (IllegalStateException e) {
+                    // BUG: Diagnostic contains: when w.inCatch() runs
+                    ch.send(true);
+                    Go.go(() -> ch.receive());
+                  }
+                }
+
+                void inSwitch(int k) {
+                  switch (k) {
+                    case 0 -> System.out.println("nothing to say");
+                    default -> {
+                      // BUG: Diagnostic contains: when w.inSwitch() runs
+                      List.of(true).forEach(ch::send);
+                    }
+                  }
+                  Go.go(() -> ch.receive());
+                }
+
+                void throughInner() {
+                  new Starter().start();
+                }
+
+                final class Starter {
+                  void start() {
+                    // BUG: Diagnostic contains: when w.throughInner() runs
+                    ch.send(true);
+                    Go.go(() -> ch.receive());
+                  }
+                }
+
+                void throughHelper() {
+                  signal();
+                  Go.go(() -> ch.receive());
+                }
+
+                private void signal() {
+                  // BUG: Diagnostic contains: when w.throughHelper() runs
+                  this.ch.send(true);
+                }
+              }
+
+              static void wrapped(int k) {
+                Wrapped w = new Wrapped();
+                w.ch.send(true);
+                w.inCatch();
+              }
+
+              static void switched(int k) {
+                Wrapped w = new Wrapped();
+                w.ch.send(true);
+                w.inSwitch(k);
+              }
+
+              static void inner() {
+                Wrapped w = new Wrapped();
+                w.ch.send(true);
+                w.throughInner();
+              }
+
+              static void helped() {
+                Wrapped w = new Wrapped();
+                w.ch.send(true);
+                w.throughHelper();
               }
             }
             """)

@@ -18,6 +18,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
@@ -26,6 +27,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.flow.ExitPaths;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 
 /**
  * The buffered channel fields of an object a method has just made and not yet shared with anyone:
@@ -49,10 +52,19 @@ import java.util.OptionalInt;
  * <ul>
  *   <li>a statement that does not name {@code x} cannot touch its channels;
  *   <li>{@code x.ch.send(v);} adds a value;
- *   <li>{@code x.m(...);} with arguments that do not name {@code x}, for a method of {@code C} whose
- *       code runs there ({@link ParameterEffects#summarisable}), is read statement by statement
- *       the same way: {@code ch.send(v);} (or {@code this.ch}) adds a value, a statement that names
- *       neither the object nor its members changes nothing, and anything else ends the reading;
+ *   <li>{@code x.m(...);} with arguments that do not name {@code x}, for a method of {@code C} (the
+ *       object is a {@code C}, so a subclass cannot replace it; {@link
+ *       ParameterEffects#summarisableOnItsOwnClass}), is read off its control-flow
+ *       graph ({@link ExitPaths}), whatever statements carry it (a branch, a {@code catch}, a
+ *       switch arm): its sends on the field ({@code ch.send(v)}, {@code this.ch.send(v)}, {@code
+ *       List.of(a, b).forEach(ch::send)}) add values along each path, and anything that may
+ *       share the object ({@code this}, a member named without a qualifier, a lambda, a method
+ *       reference, an inner object) ends the path. A send that no path from a sharing point
+ *       reaches, and that the least count along the paths to it finds with the buffer full, is
+ *       the finding. One call the method surely makes first into more code of the object (a
+ *       helper of {@code C}, {@code new Inner().run()}, an inner class's constructor) is read the
+ *       same way, up to {@value #MOST_CALLS_FOLLOWED} deep. A method that may share the object
+ *       ends the reading after it;
  *   <li>anything else ends the reading: the object may be shared from there on.
  * </ul>
  *
@@ -211,25 +223,100 @@ public final class FreshObjectBuffers {
           || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
           || method.owner != field.owner
           || ASTHelpers.isStatic(method)
-          || !ParameterEffects.summarisable(method, state)) {
+          || !ParameterEffects.summarisableOnItsOwnClass(method, state)) { // x is a new C()
         return null;
       }
+      return readDeclaration(method, call, 0);
+    }
+
+    /** The code of {@code method} (a method or constructor of the unit), run by {@code call}. */
+    private Optional<Full> readDeclaration(
+        MethodSymbol method, MethodInvocationTree call, int depth) {
       MethodTree declaration = GoroutineBodies.declarationInUnit(method, state).orElse(null);
-      if (declaration == null || declaration.getBody() == null) {
+      if (declaration == null || declaration.getBody() == null || depth > MOST_CALLS_FOLLOWED) {
         return null;
       }
-      for (StatementTree statement : declaration.getBody().getStatements()) {
-        MethodInvocationTree inner = statementCall(statement);
-        if (inner != null && isSendOn(inner, this::isOwnField)) {
-          if (values >= capacity) {
-            return Optional.of(new Full(inner, field, capacity, made, call));
-          }
-          values++;
-        } else if (namesMembersOf(statement, (ClassSymbol) field.owner)) {
+      TreePath body = TreePath.getPath(state.getPath().getCompilationUnit(), declaration);
+      return body == null ? null : readBody(body, call, depth);
+    }
+
+    /**
+     * What running the body at {@code body} does, read off its graph: the sends on the field it
+     * makes before anything in it may share the object, and at most one call it surely runs
+     * first into more code of the object ({@code new Inner().run()}, {@code helper()}), read the
+     * same way. The finding, empty when the body ran through without sharing the object, null
+     * when the reading ends.
+     */
+    private Optional<Full> readBody(TreePath body, MethodInvocationTree call, int depth) {
+      Optional<ExitPaths> graph = ExitPaths.of(body, state);
+      if (graph.isEmpty()) {
+        return null;
+      }
+      ExitPaths paths = graph.get();
+      Events events = Events.in(body.getLeaf(), field, state);
+      // A statement's own node (a try, a switch) stands for no code of its own: its parts have
+      // nodes of theirs.
+      Predicate<Tree> shares = tree -> !events.part().contains(tree)
+          && !(tree instanceof StatementTree) && !(tree instanceof com.sun.source.tree.CaseTree)
+          && !(tree instanceof com.sun.source.tree.CatchTree)
+          && namesMembersOf(tree, (ClassSymbol) field.owner);
+      List<Tree> sharing = paths.reachedAvoiding(null, shares, tree -> false);
+      if (!events.followed().isEmpty()) {
+        if (events.followed().size() != 1 || !events.sends().isEmpty()) {
           return null;
         }
+        Map.Entry<Tree, MethodSymbol> next = events.followed().entrySet().iterator().next();
+        if (!surelyFirst(next.getKey(), paths, sharing)) {
+          return null;
+        }
+        Optional<Full> inNext = readDeclaration(next.getValue(), call, depth + 1);
+        return inNext == null || inNext.isPresent() || sharing.isEmpty() ? inNext : null;
       }
+      Map<Tree, Integer> least = paths.leastCountsFromEntry((tree, before) -> shares.test(tree)
+          ? ExitPaths.BLOCKS
+          : before + events.sends().getOrDefault(tree, 0));
+      for (Tree send : events.sendsInSourceOrder()) {
+        Integer before = least.get(send);
+        if (before != null && values + before >= capacity && noSharingBefore(send, paths, sharing)
+            && events.reportedAt(send) instanceof MethodInvocationTree at) {
+          return Optional.of(new Full(at, field, capacity, made, call));
+        }
+      }
+      if (!sharing.isEmpty()) {
+        return null;
+      }
+      values += leastSentOnTheWayOut(paths, events);
       return Optional.empty();
+    }
+
+    /** Whether every way out of the body passes {@code event}, and no sharing comes before it. */
+    private static boolean surelyFirst(Tree event, ExitPaths paths, List<Tree> sharing) {
+      return paths.exitsFromEntryAvoiding(tree -> tree == event).stream()
+              .noneMatch(ExitPaths.Exit::leaves)
+          && noSharingBefore(event, paths, sharing);
+    }
+
+    /** Whether no path from a sharing tree of the body reaches {@code event}. */
+    private static boolean noSharingBefore(Tree event, ExitPaths paths, List<Tree> sharing) {
+      return sharing.stream()
+          .allMatch(share -> paths.reachedAvoiding(share, tree -> tree == event, tree -> false)
+              .isEmpty());
+    }
+
+    /**
+     * The fewest values the body's sends add on a way back to the caller, up to what the buffer
+     * can hold; a {@code throw} out of the body is no way back (the caller's next statement does
+     * not run after it).
+     */
+    private int leastSentOnTheWayOut(ExitPaths paths, Events events) {
+      for (int budget = 0; budget <= capacity; budget++) {
+        if (paths.exitsWithin(null, tree -> events.sends().getOrDefault(tree, 0), budget).stream()
+            .anyMatch(exit -> exit.kind() == ExitPaths.Kind.RETURN
+                || exit.kind() == ExitPaths.Kind.END_OF_BODY)) {
+          return budget;
+        }
+      }
+      return capacity + 1;
     }
 
     private boolean isObjectsField(ExpressionTree channel) {
@@ -253,6 +340,186 @@ public final class FreshObjectBuffers {
           && call.getMethodSelect() instanceof MemberSelectTree select
           && channel.test(ASTHelpers.stripParentheses(select.getExpression()));
     }
+  }
+
+  /** How many calls into more code of the object a reading follows, one inside another. */
+  private static final int MOST_CALLS_FOLLOWED = 3;
+
+  /**
+   * The operations of one body (its own code: not its lambdas and classes) on the object's field.
+   *
+   * @param sends each tree where values go into the field, with how many: {@code ch.send(v)},
+   *     {@code this.ch.send(v)}, and {@code ch::send} handed to a JDK method that runs it in place
+   *     for each element the source writes out ({@code List.of(a, b).forEach(ch::send)})
+   * @param followed each call into more code of the object whose code a call surely runs, with
+   *     that code: {@code helper()} on the object itself, {@code new Inner(...)} of an inner class
+   *     of the unit (its constructor), {@code new Inner(...).run()} (its method)
+   * @param part the trees that make up those operations, which share nothing by themselves
+   */
+  private record Events(Map<Tree, Integer> sends, Map<Tree, MethodSymbol> followed,
+      java.util.Set<Tree> part, Map<Tree, MethodInvocationTree> reported) {
+
+    List<Tree> sendsInSourceOrder() {
+      return sends.keySet().stream()
+          .sorted(java.util.Comparator.comparingLong(ASTHelpers::getStartPosition))
+          .toList();
+    }
+
+    /** The call a finding at {@code send} names: the send, or the JDK call running the reference. */
+    MethodInvocationTree reportedAt(Tree send) {
+      return reported.get(send);
+    }
+
+    static Events in(Tree body, VarSymbol field, VisitorState state) {
+      Map<Tree, Integer> sends = new IdentityHashMap<>();
+      Map<Tree, MethodSymbol> followed = new IdentityHashMap<>();
+      Map<Tree, MethodInvocationTree> reported = new IdentityHashMap<>();
+      java.util.Set<Tree> part = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      ClassSymbol owner = (ClassSymbol) field.owner;
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          if (call.getMethodSelect() instanceof IdentifierTree name
+              && name.getName().contentEquals("super") && call.getArguments().isEmpty()) {
+            part.add(call); // Object's constructor, as sealedWhileMade asks
+            part.add(name);
+          } else if (GoconcApi.CHAN_SEND.matches(call, state)
+              && call.getMethodSelect() instanceof MemberSelectTree select
+              && namesOwnField(ASTHelpers.stripParentheses(select.getExpression()), field)) {
+            sends.put(call, 1);
+            reported.put(call, call);
+            markWithin(call.getMethodSelect());
+            part.add(call);
+          } else if (ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+              && runsOwnCode(call, method, owner, state)) {
+            followed.put(call, method);
+            markWithin(call.getMethodSelect());
+            part.add(call);
+          }
+          return super.visitMethodInvocation(call, null);
+        }
+
+        @Override
+        public Void visitNewClass(NewClassTree created, Void unused) {
+          if (created.getClassBody() == null
+              && ASTHelpers.getSymbol(created) instanceof MethodSymbol constructor
+              && innerClassOf(constructor.owner, owner)
+              && declaration(constructor.owner, state) instanceof ClassTree type
+              && ownClass(type)
+              && created.getArguments().stream().noneMatch(a -> namesMembersOf(a, owner))) {
+            part.add(created); // makes an inner object: what it runs is read where it is called
+            if (!(getCurrentPath().getParentPath().getLeaf() instanceof MemberSelectTree)) {
+              followed.put(created, constructor);
+            }
+          }
+          return super.visitNewClass(created, null);
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+          TreePath path = getCurrentPath();
+          if (reference.getName().contentEquals("send")
+              && namesOwnField(ASTHelpers.stripParentheses(reference.getQualifierExpression()),
+                  field)
+              && path.getParentPath().getLeaf() instanceof MethodInvocationTree runner
+              && !dev.goconc.checker.api.JdkApi.OPTIONAL_CALLBACK.matches(runner, state)) {
+            int times = Repetition.callbackTimes(path, state);
+            if (times != SendCounts.UNBOUNDED) {
+              sends.put(runner, times); // the values go in when the JDK method runs it
+              reported.put(runner, runner);
+              part.add(runner);
+              part.add(reference);
+              markWithin(reference.getQualifierExpression());
+            }
+          }
+          return super.visitMemberReference(reference, null);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+          return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree type, Void unused) {
+          return null;
+        }
+
+        private void markWithin(Tree tree) {
+          new TreeScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree t, Void unused) {
+              if (t != null) {
+                part.add(t);
+              }
+              return super.scan(t, null);
+            }
+          }.scan(tree, null);
+        }
+      }.scan(new TreePath(new TreePath(state.getPath().getCompilationUnit()), body), null);
+      return new Events(sends, followed, part, reported);
+    }
+  }
+
+  /** {@code ch}, {@code this.ch} or {@code Outer.this.ch} for the object's own field. */
+  private static boolean namesOwnField(ExpressionTree channel, VarSymbol field) {
+    return ASTHelpers.getSymbol(channel) == field
+        && (channel instanceof IdentifierTree
+            || (channel instanceof MemberSelectTree select
+                && select.getExpression() instanceof IdentifierTree self
+                && self.getName().contentEquals("this"))
+            || (channel instanceof MemberSelectTree qualified
+                && qualified.getExpression() instanceof MemberSelectTree outer
+                && outer.getIdentifier().contentEquals("this")));
+  }
+
+  /**
+   * Whether {@code call} runs code of the object whose code the call surely runs: an instance
+   * method of its class or of an inner class, on the object itself ({@code helper()}, {@code
+   * this.helper()}) or on an inner object made right there ({@code new Inner().run()}), with
+   * arguments that do not name the object's members.
+   */
+  private static boolean runsOwnCode(
+      MethodInvocationTree call, MethodSymbol method, ClassSymbol owner, VisitorState state) {
+    if (ASTHelpers.isStatic(method)
+        || call.getArguments().stream().anyMatch(a -> namesMembersOf(a, owner))) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    // On an object made right there the call runs exactly the method of its class; on any other
+    // receiver, a subclass may replace it.
+    boolean exact = receiver != null
+        && ASTHelpers.stripParentheses(receiver) instanceof NewClassTree;
+    if (!(exact ? ParameterEffects.summarisableOnItsOwnClass(method, state)
+        : ParameterEffects.summarisable(method, state))) {
+      return false;
+    }
+    if (receiver == null) {
+      return method.owner == owner || innerClassOf(method.owner, owner);
+    }
+    receiver = ASTHelpers.stripParentheses(receiver);
+    return (receiver instanceof IdentifierTree self && self.getName().contentEquals("this")
+            && method.owner == owner)
+        || (receiver instanceof NewClassTree inner && inner.getClassBody() == null
+            && inner.getArguments().stream().noneMatch(a -> namesMembersOf(a, owner))
+            && ASTHelpers.getSymbol(inner) instanceof MethodSymbol constructor
+            && constructor.owner == method.owner
+            && innerClassOf(method.owner, owner)
+            && declaration(method.owner, state) instanceof ClassTree type
+            && sealedWhileMade(type));
+  }
+
+  /** Whether {@code type} is an inner (not static) class declared inside {@code outer}. */
+  private static boolean innerClassOf(Symbol type, ClassSymbol outer) {
+    if (!(type instanceof ClassSymbol inner) || ASTHelpers.isStatic(inner)) {
+      return false;
+    }
+    for (Symbol s = inner.owner; s != null; s = s.owner) {
+      if (s == outer) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The call a statement is, when it is a call and nothing else. */
@@ -279,7 +546,8 @@ public final class FreshObjectBuffers {
   /**
    * Whether code of {@code type} at {@code tree} may use the object it runs on: it says {@code
    * this} or {@code super}, names an instance member of the class (or calls one) without a
-   * qualifier, or holds a lambda, a method reference or a class body, which may capture it.
+   * qualifier, makes an inner object (which holds it), or holds a lambda, a method reference or
+   * a class body, which may capture it.
    */
   private static boolean namesMembersOf(Tree tree, ClassSymbol type) {
     boolean[] found = {false};
@@ -307,11 +575,19 @@ public final class FreshObjectBuffers {
 
       @Override
       public Void visitNewClass(NewClassTree created, Void unused) {
-        found[0] |= created.getClassBody() != null;
+        found[0] |= created.getClassBody() != null || capturesThis(created);
         return super.visitNewClass(created, null);
       }
     }.scan(tree, null);
     return found[0];
+  }
+
+  /** {@code new Inner()} of an inner or local class: the new object holds the one around it. */
+  private static boolean capturesThis(NewClassTree created) {
+    return ASTHelpers.getSymbol(created) instanceof MethodSymbol constructor
+        && constructor.owner instanceof ClassSymbol type
+        && ((!ASTHelpers.isStatic(type) && type.owner instanceof ClassSymbol)
+            || type.isDirectlyOrIndirectlyLocal());
   }
 
   private static final UnitMemo.Fact<Map<ClassSymbol, Map<VarSymbol, Integer>>> BUFFERED =
@@ -360,6 +636,25 @@ public final class FreshObjectBuffers {
    * use the object being made.
    */
   private static boolean sealedWhileMade(ClassTree type) {
+    if (!ownClass(type)) {
+      return false;
+    }
+    ClassSymbol symbol = ASTHelpers.getSymbol(type);
+    for (Tree member : type.getMembers()) {
+      if (member instanceof MethodTree method
+          && ASTHelpers.getSymbol(method) instanceof MethodSymbol m && m.isConstructor()
+          && (method.getBody() == null || !onlyAssignsFields(method.getBody(), symbol))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A class of its own (no {@code extends}) whose field initializers do not use the object being
+   * made and which has no instance initializer block: making one runs only its constructor.
+   */
+  private static boolean ownClass(ClassTree type) {
     if (type.getExtendsClause() != null || type.getKind() != Tree.Kind.CLASS
         || !(ASTHelpers.getSymbol(type) instanceof ClassSymbol symbol)) {
       return false;
@@ -375,16 +670,17 @@ public final class FreshObjectBuffers {
         case BlockTree block when !block.isStatic() -> {
           return false;
         }
-        case MethodTree method
-            when ASTHelpers.getSymbol(method) instanceof MethodSymbol m && m.isConstructor() -> {
-          if (method.getBody() == null || !onlyAssignsFields(method.getBody(), symbol)) {
-            return false;
-          }
-        }
         default -> {}
       }
     }
     return true;
+  }
+
+  /** The declaration of a class of the unit, or null. */
+  private static ClassTree declaration(Symbol type, VisitorState state) {
+    return type instanceof ClassSymbol symbol
+        ? com.sun.tools.javac.api.JavacTrees.instance(state.context).getTree(symbol)
+        : null;
   }
 
   /**

@@ -109,6 +109,14 @@ public final class ParameterEffects {
     return summaries(state).summarisable(method, state);
   }
 
+  /**
+   * As {@link #summarisable}, for a call on an object of exactly the method's class ({@code new
+   * C().run()}), which runs this declaration even where a subclass could replace it.
+   */
+  public static boolean summarisableOnItsOwnClass(MethodSymbol method, VisitorState state) {
+    return summaries(state).summarisableOnItsOwnClass(method, state);
+  }
+
   private static Summaries summaries(VisitorState state) {
     return UnitMemo.get(state, SUMMARIES, state.getPath().getCompilationUnit(),
         () -> new Summaries(state.getPath().getCompilationUnit()));
@@ -228,8 +236,12 @@ public final class ParameterEffects {
     }
 
     boolean summarisable(MethodSymbol method, VisitorState state) {
+      return !overridable(method) && summarisableOnItsOwnClass(method, state);
+    }
+
+    boolean summarisableOnItsOwnClass(MethodSymbol method, VisitorState state) {
       Optional<MethodTree> declared = GoroutineBodies.declarationInUnit(method, state);
-      return declared.isPresent() && declared.get().getBody() != null && !overridable(method)
+      return declared.isPresent() && declared.get().getBody() != null
           && !recursive(state).contains(method);
     }
 
