@@ -36,8 +36,9 @@ import java.util.Optional;
  * method for a local, anywhere in the top-level class for a field).
  *
  * <p>Quiet on a registration before the launch; on a task counted on the phaser right before it
- * starts ({@code phaser.register()} as the statement before the launch), which may register for
- * children; on a task that starts tasks of its own, deliberately: it may register for them while
+ * starts ({@code phaser.register()} as the statement before the launch, {@code bulkRegister(n)}
+ * before as many launches, or either before the loop whose body starts with the launch), which may
+ * register for children; on a task that starts tasks of its own, deliberately: it may register for them while
  * counted on the phaser through the constructor's parties, which the model does not follow; on a
  * phaser whose wait cannot be seen (a parameter the caller waits on) or is timed (the waiter
  * expects to give up). A {@code CountDownLatch} is not judged: its count is fixed when it is made,

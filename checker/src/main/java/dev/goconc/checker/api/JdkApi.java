@@ -140,6 +140,14 @@ public final class JdkApi {
       instanceMethod().onDescendantOf(THREAD).named("start").withNoParameters();
   public static final Matcher<ExpressionTree> THREAD_RUN =
       instanceMethod().onDescendantOf(THREAD).named("run");
+  /**
+   * Waits until a started task has ended: {@code join()} on its {@code Thread}, {@code get()} or
+   * {@code join()} on its future (timed ones too: the callers ask "may the task have ended?").
+   */
+  public static final Matcher<ExpressionTree> TASK_JOIN =
+      Matchers.anyOf(
+          instanceMethod().onDescendantOf(THREAD).named("join"),
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("get", "join"));
   /** The {@code Optional} methods that run a lambda in place, at most once. */
   public static final Matcher<ExpressionTree> OPTIONAL_CALLBACK =
       instanceMethod().onExactClass("java.util.Optional")

@@ -8,7 +8,9 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -16,6 +18,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -162,9 +165,11 @@ public final class WaitGroupGoroutines {
 
   /**
    * Whether the goroutine launched at {@code launchPath} is itself counted on {@code group} before
-   * it starts: launched by {@code group.go(...)}, or by a statement right after {@code
-   * group.add(...)} ({@code phaser.register()}). Such a goroutine may add for its children: the
-   * group cannot reach zero while it runs.
+   * it starts: launched by {@code group.go(...)}, or by a statement after {@code group.add(...)}
+   * ({@code phaser.register()}) with only task locals and other launches between them, as many as
+   * the add may count ({@code wg.add(2)} before two launches), or first in a loop body whose loop
+   * comes right after it ({@code wg.add(items.size())} before the launch loop). Such a goroutine
+   * may add for its children: the group cannot reach zero while it runs.
    */
   public static boolean countedBeforeLaunch(
       VarSymbol group, TreePath launchPath, Counter counter, VisitorState state) {
@@ -173,24 +178,108 @@ public final class WaitGroupGoroutines {
       return groupOf(launch) == group;
     }
     TreePath statement = launchPath.getParentPath();
-    if (!(statement.getLeaf() instanceof ExpressionStatementTree)
-        || !(statement.getParentPath().getLeaf() instanceof BlockTree block)) {
+    if (!(statement.getLeaf() instanceof ExpressionStatementTree)) {
       return false;
     }
-    int index = block.getStatements().indexOf(statement.getLeaf());
-    // A task local declared between the add and its launch does not run anything.
-    while (index > 0 && block.getStatements().get(index - 1) instanceof VariableTree task
-        && task.getInitializer() != null
-        && (ASTHelpers.stripParentheses(task.getInitializer()) instanceof LambdaExpressionTree
-            || ASTHelpers.stripParentheses(task.getInitializer())
-                instanceof com.sun.source.tree.NewClassTree)) {
-      index--;
+    int launches = 1;
+    while (statement.getParentPath().getLeaf() instanceof BlockTree block) {
+      List<? extends StatementTree> statements = block.getStatements();
+      int index = statements.indexOf(statement.getLeaf());
+      for (; index > 0 && runsNothingYet(statements.get(index - 1), state); index--) {
+        launches += statements.get(index - 1) instanceof ExpressionStatementTree ? 1 : 0;
+      }
+      if (index > 0) {
+        return statements.get(index - 1) instanceof ExpressionStatementTree previous
+            && previous.getExpression() instanceof MethodInvocationTree add
+            && counter.countUp().matches(add, state)
+            && groupOf(add) == group
+            && counts(add, launches);
+      }
+      TreePath loop = statement.getParentPath().getParentPath();
+      if (!(loop.getLeaf() instanceof ForLoopTree
+          || loop.getLeaf() instanceof EnhancedForLoopTree
+          || loop.getLeaf() instanceof WhileLoopTree)) {
+        return false;
+      }
+      statement = loop;
     }
-    return index > 0
-        && block.getStatements().get(index - 1) instanceof ExpressionStatementTree previous
-        && previous.getExpression() instanceof MethodInvocationTree add
-        && counter.countUp().matches(add, state)
-        && groupOf(add) == group;
+    return false;
+  }
+
+  /**
+   * Whether the count-up {@code add} may count {@code launches} goroutines: its count is not a
+   * constant smaller than that ({@code register()} and {@code add()} without one count one).
+   */
+  private static boolean counts(MethodInvocationTree add, int launches) {
+    if (add.getArguments().isEmpty()) {
+      return launches == 1;
+    }
+    Integer count = ASTHelpers.constValue(add.getArguments().get(0), Integer.class);
+    return count == null || count >= launches;
+  }
+
+  /**
+   * Whether {@code statement}, between a count-up and a launch, leaves the count to the launch: a
+   * task local (a lambda or object that does not run yet), or another launch the same count-up
+   * may be for.
+   */
+  private static boolean runsNothingYet(StatementTree statement, VisitorState state) {
+    if (statement instanceof VariableTree task && task.getInitializer() != null) {
+      ExpressionTree init = ASTHelpers.stripParentheses(task.getInitializer());
+      return init instanceof LambdaExpressionTree
+          || init instanceof com.sun.source.tree.NewClassTree;
+    }
+    return statement instanceof ExpressionStatementTree expression
+        && expression.getExpression() instanceof MethodInvocationTree call
+        && GoroutineBodies.isLaunch(call, state);
+  }
+
+  /**
+   * Whether the code that launches the goroutine at {@code launchPath} waits for it to end after
+   * the launch and before {@code await} (anywhere after the launch, when {@code await} is in other
+   * code): {@code join()} on the {@code Thread}, or {@code get()}/{@code join()} on the future,
+   * that the launch gives back to a local. Everything the goroutine did then happened before the
+   * wait.
+   */
+  public static boolean joinedBefore(
+      TreePath launchPath, MethodInvocationTree await, VisitorState state) {
+    VarSymbol handle = handleOf(launchPath);
+    TreePath scope = enclosingMethod(launchPath);
+    if (handle == null || scope == null) {
+      return false;
+    }
+    int launched = state.getEndPosition(launchPath.getLeaf());
+    int waited = ASTHelpers.getStartPosition(await);
+    boolean awaitInScope = ASTHelpers.getStartPosition(scope.getLeaf()) <= waited
+        && waited < state.getEndPosition(scope.getLeaf());
+    return Calls.anyIn(scope.getLeaf(), call -> {
+      int at = ASTHelpers.getStartPosition(call);
+      return at > launched
+          && (!awaitInScope || at < waited)
+          && JdkApi.TASK_JOIN.matches(call, state)
+          && Calls.receiverOf(call) instanceof ExpressionTree receiver
+          && ASTHelpers.getSymbol(receiver) == handle;
+    });
+  }
+
+  /**
+   * The local that holds what the launch at {@code launchPath} gives back (its thread or future),
+   * or the thread local that {@code t.start()} starts; else null.
+   */
+  private static VarSymbol handleOf(TreePath launchPath) {
+    MethodInvocationTree launch = (MethodInvocationTree) launchPath.getLeaf();
+    Tree parent = launchPath.getParentPath().getLeaf();
+    Symbol handle = switch (parent) {
+      case VariableTree local when local.getInitializer() == launch -> ASTHelpers.getSymbol(local);
+      case com.sun.source.tree.AssignmentTree assigned when assigned.getExpression() == launch ->
+          ASTHelpers.getSymbol(assigned.getVariable());
+      default -> launch.getArguments().isEmpty() && Calls.receiverOf(launch) != null
+          ? ASTHelpers.getSymbol(Calls.receiverOf(launch))
+          : null;
+    };
+    return handle instanceof VarSymbol local && local.getKind() == ElementKind.LOCAL_VARIABLE
+        ? local
+        : null;
   }
 
   /**
