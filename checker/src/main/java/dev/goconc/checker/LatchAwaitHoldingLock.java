@@ -14,6 +14,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.model.AwaitsHoldingLocks;
+import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.WaitGroupGoroutines;
 import java.util.Optional;
@@ -60,6 +61,7 @@ public final class LatchAwaitHoldingLock extends BugChecker
 
   private Description analyse(MethodInvocationTree wait, VisitorState state) {
     if (!JdkApi.mentionsConcurrency(state)
+        || !JdkApi.LATCH_OR_PHASER_AWAIT_NAMES.contains(Calls.nameOf(wait)) // cheap, first
         || !LATCH.await().matches(wait, state)
         || !(WaitGroupGoroutines.groupOf(wait) instanceof VarSymbol latch)) {
       return Description.NO_MATCH;

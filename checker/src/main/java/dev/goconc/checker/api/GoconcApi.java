@@ -204,7 +204,14 @@ public final class GoconcApi {
 
   /** Whether {@code type} is, or is a subtype of, the type named {@code className}. */
   public static boolean isSubtypeOf(Type type, String className, com.google.errorprone.VisitorState state) {
-    Type target = state.getTypeFromString(className);
-    return type != null && target != null && ASTHelpers.isSubtype(type, target, state);
+    if (type == null) {
+      return false;
+    }
+    Type target = TYPES.computeIfAbsent(className, Suppliers::typeFromString).get(state);
+    return target != null && ASTHelpers.isSubtype(type, target, state);
   }
+
+  /** The types {@link #isSubtypeOf} compares with, each looked up once per compilation. */
+  private static final java.util.Map<String, Supplier<Type>> TYPES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 }

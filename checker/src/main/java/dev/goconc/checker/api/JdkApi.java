@@ -471,6 +471,10 @@ public final class JdkApi {
               .onDescendantOf(PHASER)
               .named("awaitAdvanceInterruptibly")
               .withParameters("int"));
+  /** The names {@link #LATCH_OR_PHASER_AWAIT} matches, for a cheap look before the matcher. */
+  public static final java.util.Set<String> LATCH_OR_PHASER_AWAIT_NAMES =
+      java.util.Set.of("await", "awaitAdvance", "arriveAndAwaitAdvance",
+          "awaitAdvanceInterruptibly");
   /** Every wait on a latch, semaphore or phaser, timed or not ({@code tryAcquire} included). */
   public static final Matcher<ExpressionTree> BARRIER_WAIT =
       Matchers.anyOf(

@@ -178,7 +178,7 @@ public final class Calls {
    * method matcher only accepts the names it lists, so comparing this first spares its
    * receiver-type test on the many calls by other names.
    */
-  static String nameOf(MethodInvocationTree call) {
+  public static String nameOf(MethodInvocationTree call) {
     return switch (call.getMethodSelect()) {
       case MemberSelectTree select -> select.getIdentifier().toString();
       case IdentifierTree name -> name.getName().toString();

@@ -13,6 +13,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,49 @@ public final class HelperGroupCalls {
       MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
       Map<VarSymbol, VarSymbol> bindings = new IdentityHashMap<>();
       Optional<TreePath> callee = callee(call, Map.of(), true, bindings, state);
-      if (callee.isPresent()) {
+      if (callee.isPresent() && reaches(callee.get(), matcher, DEPTH - 1, state)) {
         follow(callee.get(), bindings, 1, call, List.of(), matcher, reached, state);
       }
     }
     return reached;
   }
+
+  /**
+   * Whether the method at {@code method}, or one it calls at most {@code deeper} calls away, makes
+   * a call matching {@code matcher} in its own code, whatever group: the cheap question, read
+   * once per method, that spares the walk with bindings the methods that cannot lead to a group
+   * call.
+   */
+  private static boolean reaches(
+      TreePath method, Matcher<ExpressionTree> matcher, int deeper, VisitorState state) {
+    Map<String, Boolean> known = UnitMemo.get(state, REACHES, method.getLeaf(), HashMap::new);
+    String key = System.identityHashCode(matcher) + "/" + deeper;
+    Boolean answer = known.get(key);
+    if (answer == null) {
+      answer = false;
+      for (TreePath callPath : ownCalls(method, state)) {
+        MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
+        if (matcher.matches(call, state)) {
+          answer = true;
+          break;
+        }
+        if (deeper > 0 && ASTHelpers.getSymbol(call) instanceof MethodSymbol callee
+            && ParameterEffects.summarisable(callee, state)) {
+          TreePath path = methodPath(
+              GoroutineBodies.declarationInUnit(callee, state).orElseThrow(), state);
+          if (path != null && reaches(path, matcher, deeper - 1, state)) {
+            answer = true;
+            break;
+          }
+        }
+      }
+      known.put(key, answer);
+    }
+    return answer;
+  }
+
+  private static final UnitMemo.Fact<Map<String, Boolean>> REACHES =
+      new UnitMemo.Fact<>("methods that reach a group call");
 
   /**
    * The groups that the goroutine {@code body} waits on with {@code matcher}, in its own code or
@@ -124,7 +162,7 @@ public final class HelperGroupCalls {
       Map<VarSymbol, VarSymbol> next = new IdentityHashMap<>();
       Optional<TreePath> callee =
           callee((MethodInvocationTree) callPath.getLeaf(), bindings, false, next, state);
-      if (callee.isPresent()) {
+      if (callee.isPresent() && reaches(callee.get(), matcher, DEPTH - depth - 1, state)) {
         follow(callee.get(), next, depth + 1, first, chain, matcher, reached, state);
       }
     }
