@@ -131,17 +131,8 @@ public final class WaitGroupCounts {
     if (!mayExceed(added, directDones, launches, group, counting, state)) {
       return Optional.empty(); // the usual count: no graph needs reading to say so
     }
-    List<DoneSite> sites = new ArrayList<>();
-    directDones.forEach(done -> sites.add(counting.site(done, 1)));
-    for (TreePath launch : launches) {
-      int dones = (countedBy(launch, group, state) ? 1 : 0)
-          + GoroutineBodies.launchedBodyPath(launch, state)
-              .map(body -> fewestDones(body, group, state))
-              .orElse(0);
-      if (dones > 0) {
-        sites.add(counting.site(launch, dones));
-      }
-    }
+    List<DoneSite> sites = doneSites(directDones, launches, group, counting, state,
+        body -> fewestDones(body, group, state));
     if (sites.isEmpty()) {
       return Optional.empty();
     }
@@ -280,17 +271,8 @@ public final class WaitGroupCounts {
   private static boolean mayExceed(SymbolicCount added, List<TreePath> directDones,
       List<TreePath> launches, VarSymbol group, Counting counting, VisitorState state) {
     SymbolicCount most = SymbolicCount.ZERO;
-    List<DoneSite> sites = new ArrayList<>();
-    directDones.forEach(done -> sites.add(counting.site(done, 1)));
-    for (TreePath launch : launches) {
-      int dones = (countedBy(launch, group, state) ? 1 : 0)
-          + GoroutineBodies.launchedBodyPath(launch, state)
-              .map(body -> mostDones(body, group, state))
-              .orElse(0);
-      if (dones > 0) {
-        sites.add(counting.site(launch, dones));
-      }
-    }
+    List<DoneSite> sites = doneSites(directDones, launches, group, counting, state,
+        body -> mostDones(body, group, state));
     for (DoneSite site : sites) {
       SymbolicCount times = site.timesWhenReached();
       if (!times.hasNoNegativeTerm()) {
@@ -299,6 +281,28 @@ public final class WaitGroupCounts {
       most = most.plus(times.times(SymbolicCount.of(site.dones)));
     }
     return most.exceeds(added);
+  }
+
+  /**
+   * The sites that count down: each direct {@code done()} (one each), and each launch whose
+   * goroutine's code {@code bodyDones} counts some (one more for {@code wg.go}, which counts itself
+   * down).
+   */
+  private static List<DoneSite> doneSites(List<TreePath> directDones, List<TreePath> launches,
+      VarSymbol group, Counting counting, VisitorState state,
+      java.util.function.ToIntFunction<TreePath> bodyDones) {
+    List<DoneSite> sites = new ArrayList<>();
+    directDones.forEach(done -> sites.add(counting.site(done, 1)));
+    for (TreePath launch : launches) {
+      int dones = (countedBy(launch, group, state) ? 1 : 0)
+          + GoroutineBodies.launchedBodyPath(launch, state)
+              .map(bodyDones::applyAsInt)
+              .orElse(0);
+      if (dones > 0) {
+        sites.add(counting.site(launch, dones));
+      }
+    }
+    return sites;
   }
 
   /**
