@@ -8,6 +8,17 @@
  * policy. Only this package knows Java's shapes; a rule asks it questions and never walks the
  * syntax itself for them.
  *
+ * <p>Across the methods and fields of the unit, each question is answered only where the code a
+ * call runs is certain (declared in the unit, not overridable, not recursive): what a method does
+ * to a channel it is given ({@link dev.goconc.checker.model.ParameterEffects}), to a WaitGroup
+ * several calls away ({@link dev.goconc.checker.model.HelperGroupCalls}), or to the task it is
+ * handed ({@link dev.goconc.checker.model.LaunchingHelpers}); a class's channel fields and their
+ * leaks ({@link dev.goconc.checker.model.FieldChannels}, {@link
+ * dev.goconc.checker.model.FieldChannelLeaks}, {@link
+ * dev.goconc.checker.model.ReceiveOnlyAccessors}); the channel a method returns ({@link
+ * dev.goconc.checker.model.ReturnedChannels}); and an object not yet shared ({@link
+ * dev.goconc.checker.model.FreshObjectBuffers}).
+ *
  * <p>Facts are computed once per tree and shared between rules through {@link
  * dev.goconc.checker.model.UnitMemo}.
  */
