@@ -44,6 +44,8 @@ import dev.goconc.checker.model.ReturnedChannels;
 import dev.goconc.checker.model.SendCounts;
 import dev.goconc.checker.util.SourceLines;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +90,10 @@ import java.util.stream.Collectors;
  *   <li>A full buffer of an object not yet shared ({@link
  *       dev.goconc.checker.model.FreshObjectBuffers}): after {@code C x = new C()}, while the
  *       method's straight-line statements have not handed {@code x} to any other code, only they
- *       can use its channels; sends on a buffered channel field of {@code x} made in its
- *       declaration, directly ({@code x.ch.send(v)}) or first thing in a method of {@code C} the
- *       call surely runs ({@code x.start()}), are counted, and the one that finds the buffer full
- *       waits for good (GoKer's cockroach#24808). The reading ends at the first statement that
+ *       can use its channels; sends on a channel field of {@code x} made in its declaration,
+ *       directly ({@code x.ch.send(v)}) or first thing in a method of {@code C} the call surely
+ *       runs ({@code x.start()}), are counted, and the one that finds the buffer full (the first,
+ *       on an unbuffered channel) waits for good (GoKer's cockroach#24808). The reading ends at the first statement that
  *       may share the object, or that does anything else with it.
  *   <li>Field channels ({@link dev.goconc.checker.model.FieldChannelLeaks}): an unbuffered
  *       channel field made with the object and used, in this file, through its name, {@code
@@ -185,16 +187,30 @@ public final class GoroutineLeak extends BugChecker
     if (!GoconcApi.mentionsRuntime(state)) {
       return;
     }
-    for (FreshObjectBuffers.Full full : FreshObjectBuffers.in(body, state)) {
+    List<FreshObjectBuffers.Full> found = FreshObjectBuffers.in(body, state);
+    if (found.isEmpty()) {
+      return;
+    }
+    // A send the field's own question reports already (nothing in the class receives) is not
+    // reported twice.
+    Set<Tree> fieldLeaks = FieldChannelLeaks.in(state).stream()
+        .map(leak -> leak.at().use().operation())
+        .collect(Collectors.toCollection(() -> Collections.newSetFromMap(new IdentityHashMap<>())));
+    for (FreshObjectBuffers.Full full : found) {
+      if (fieldLeaks.contains(full.send())) {
+        continue;
+      }
       String name = full.field().getSimpleName().toString();
       String object = full.made().getName().toString();
       state.reportMatch(buildDescription(full.send())
           .setMessage(String.format(
-              "send on '%s' at line %d blocks forever: its buffer of %d is already full%s, and"
-                  + " nothing can receive from it yet: '%s', made at line %d, has not been handed"
-                  + " to any other code; start the receiver first, or send in a select with"
-                  + " otherwise() when a full buffer already says enough",
-              name, SourceLines.of(full.send(), state), full.capacity(),
+              "send on '%s' at line %d blocks forever: %s%s, and nothing can receive from it yet:"
+                  + " '%s', made at line %d, has not been handed to any other code; start the"
+                  + " receiver first, or send in a select with otherwise() when a full buffer"
+                  + " already says enough",
+              name, SourceLines.of(full.send(), state),
+              full.capacity() == 0 ? "it is unbuffered"
+                  : "its buffer of " + full.capacity() + " is already full",
               full.call() == null ? ""
                   : String.format(" when %s.%s() runs at line %d", object,
                       ASTHelpers.getSymbol(full.call()).getSimpleName(),

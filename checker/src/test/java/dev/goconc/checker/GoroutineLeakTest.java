@@ -1649,6 +1649,33 @@ final class GoroutineLeakTest {
                 s.ch.send(2);
               }
 
+              // Started before the first request: its loop receives.
+              static final class Server {
+                private final Chan<String> requests = Chan.make();
+
+                void start() {
+                  Go.go(() -> {
+                    for (String r : requests) {
+                      System.out.println(r);
+                    }
+                  });
+                }
+              }
+
+              static void startedFirst() {
+                Server s = new Server();
+                s.start();
+                s.requests.send("hello");
+              }
+
+              // Offered without waiting: nobody is there yet, and that is fine.
+              static void offered() {
+                Server s = new Server();
+                Select.<Void>select().send(s.requests, "hello", () -> null)
+                    .otherwise(() -> null).run();
+                s.start();
+              }
+
               // The reader may already run when the send comes: some path starts it first.
               static final class MaybeStarted {
                 final Chan<Boolean> ch = Chan.make(1);
@@ -1751,6 +1778,26 @@ final class GoroutineLeakTest {
                   // BUG: Diagnostic contains: its buffer of 2 is already full
                   this.box.send(m);
                 }
+              }
+
+              // Unbuffered, and the server's loop starts only afterwards.
+              static final class Server {
+                private final Chan<String> requests = Chan.make();
+
+                void start() {
+                  Go.go(() -> {
+                    for (String r : requests) {
+                      System.out.println(r);
+                    }
+                  });
+                }
+              }
+
+              static void tooEarly() {
+                Server s = new Server();
+                // BUG: Diagnostic contains: it is unbuffered, and nothing can receive from it yet
+                s.requests.send("hello");
+                s.start();
               }
 
               // Not final, but the object is exactly an Open: its own put() runs.

@@ -38,9 +38,10 @@ import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
- * The buffered channel fields of an object a method has just made and not yet shared with anyone:
- * until the object is handed to other code, only the method's own statements can use its
- * channels, so a send that finds the buffer full waits for good — nothing else can receive.
+ * The channel fields of an object a method has just made and not yet shared with anyone: until
+ * the object is handed to other code, only the method's own statements can use its channels, so a
+ * send that finds the buffer full (at once, for an unbuffered channel) waits for good — nothing
+ * else can receive.
  * GoKer's cockroach#24808: the test sends a suggestion into the compactor's one-slot channel, then
  * calls {@code start()}, whose first statement sends another before it starts the only reader.
  *
@@ -594,7 +595,7 @@ public final class FreshObjectBuffers {
       new UnitMemo.Fact<>("fresh object buffers");
 
   /**
-   * The classes of the unit that keep a buffered channel in a final field made in its declaration
+   * The classes of the unit that keep a channel in a final field made in its declaration
    * with a constant capacity, and whose construction cannot let the object out; read once per unit.
    */
   private static Map<ClassSymbol, Map<VarSymbol, Integer>> bufferedFields(VisitorState state) {
@@ -613,7 +614,7 @@ public final class FreshObjectBuffers {
                   && variable.getInitializer() instanceof MethodInvocationTree make
                   && GoconcApi.CHAN_MAKE.matches(make, state)) {
                 OptionalInt capacity = ChannelUses.capacity(make);
-                if (capacity.isPresent() && capacity.getAsInt() > 0) {
+                if (capacity.isPresent()) {
                   fields.put(field, capacity.getAsInt());
                 }
               }
