@@ -197,7 +197,7 @@ public final class FreshObjectBuffers {
         if (call == null) {
           return null;
         }
-        if (isSendOn(call, this::isObjectsField)) {
+        if (isSendOnObjectsField(call)) {
           if (values >= capacity) {
             return Optional.of(new Full(call, field, capacity, made, null));
           }
@@ -254,13 +254,13 @@ public final class FreshObjectBuffers {
         return null;
       }
       ExitPaths paths = graph.get();
-      Events events = Events.in(body.getLeaf(), field, state);
+      Events events = Events.in(body, field, state);
       // A statement's own node (a try, a switch) stands for no code of its own: its parts have
       // nodes of theirs.
       Predicate<Tree> shares = tree -> !events.part().contains(tree)
           && !(tree instanceof StatementTree) && !(tree instanceof com.sun.source.tree.CaseTree)
           && !(tree instanceof com.sun.source.tree.CatchTree)
-          && namesMembersOf(tree, (ClassSymbol) field.owner);
+          && mayUseTheObject(tree);
       List<Tree> sharing = paths.reachedAvoiding(null, shares, tree -> false);
       if (!events.followed().isEmpty()) {
         if (events.followed().size() != 1 || !events.sends().isEmpty()) {
@@ -327,19 +327,10 @@ public final class FreshObjectBuffers {
           && ASTHelpers.getSymbol(receiver) == object;
     }
 
-    private boolean isOwnField(ExpressionTree channel) {
-      return ASTHelpers.getSymbol(channel) == field
-          && (channel instanceof IdentifierTree
-              || (channel instanceof MemberSelectTree select
-                  && select.getExpression() instanceof IdentifierTree self
-                  && self.getName().contentEquals("this")));
-    }
-
-    private boolean isSendOn(
-        MethodInvocationTree call, java.util.function.Predicate<ExpressionTree> channel) {
+    private boolean isSendOnObjectsField(MethodInvocationTree call) {
       return GoconcApi.CHAN_SEND.matches(call, state)
           && call.getMethodSelect() instanceof MemberSelectTree select
-          && channel.test(ASTHelpers.stripParentheses(select.getExpression()));
+          && isObjectsField(ASTHelpers.stripParentheses(select.getExpression()));
     }
   }
 
@@ -371,7 +362,7 @@ public final class FreshObjectBuffers {
       return reported.get(send);
     }
 
-    static Events in(Tree body, VarSymbol field, VisitorState state) {
+    static Events in(TreePath body, VarSymbol field, VisitorState state) {
       Map<Tree, Integer> sends = new IdentityHashMap<>();
       Map<Tree, MethodSymbol> followed = new IdentityHashMap<>();
       Map<Tree, MethodInvocationTree> reported = new IdentityHashMap<>();
@@ -407,7 +398,7 @@ public final class FreshObjectBuffers {
               && innerClassOf(constructor.owner, owner)
               && declaration(constructor.owner, state) instanceof ClassTree type
               && ownClass(type)
-              && created.getArguments().stream().noneMatch(a -> namesMembersOf(a, owner))) {
+              && created.getArguments().stream().noneMatch(FreshObjectBuffers::mayUseTheObject)) {
             part.add(created); // makes an inner object: what it runs is read where it is called
             if (!(getCurrentPath().getParentPath().getLeaf() instanceof MemberSelectTree)) {
               followed.put(created, constructor);
@@ -457,7 +448,7 @@ public final class FreshObjectBuffers {
             }
           }.scan(tree, null);
         }
-      }.scan(new TreePath(new TreePath(state.getPath().getCompilationUnit()), body), null);
+      }.scan(body, null);
       return new Events(sends, followed, part, reported);
     }
   }
@@ -483,7 +474,7 @@ public final class FreshObjectBuffers {
   private static boolean runsOwnCode(
       MethodInvocationTree call, MethodSymbol method, ClassSymbol owner, VisitorState state) {
     if (ASTHelpers.isStatic(method)
-        || call.getArguments().stream().anyMatch(a -> namesMembersOf(a, owner))) {
+        || call.getArguments().stream().anyMatch(FreshObjectBuffers::mayUseTheObject)) {
       return false;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
@@ -502,7 +493,7 @@ public final class FreshObjectBuffers {
     return (receiver instanceof IdentifierTree self && self.getName().contentEquals("this")
             && method.owner == owner)
         || (receiver instanceof NewClassTree inner && inner.getClassBody() == null
-            && inner.getArguments().stream().noneMatch(a -> namesMembersOf(a, owner))
+            && inner.getArguments().stream().noneMatch(FreshObjectBuffers::mayUseTheObject)
             && ASTHelpers.getSymbol(inner) instanceof MethodSymbol constructor
             && constructor.owner == method.owner
             && innerClassOf(method.owner, owner)
@@ -545,12 +536,13 @@ public final class FreshObjectBuffers {
   }
 
   /**
-   * Whether code of {@code type} at {@code tree} may use the object it runs on: it says {@code
-   * this} or {@code super}, names an instance member of the class (or calls one) without a
-   * qualifier, makes an inner object (which holds it), or holds a lambda, a method reference or
-   * a class body, which may capture it.
+   * Whether the code at {@code tree} may use the object it runs on: it says {@code this} or
+   * {@code super}, names an instance member (or calls one) without a qualifier — of its class or
+   * of a class around it, which only the object or one it holds can reach —, makes an inner
+   * object (which holds it), or holds a lambda, a method reference or a class body, which may
+   * capture it.
    */
-  private static boolean namesMembersOf(Tree tree, ClassSymbol type) {
+  private static boolean mayUseTheObject(Tree tree) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -664,7 +656,7 @@ public final class FreshObjectBuffers {
       switch (member) {
         case VariableTree variable when !ASTHelpers.isStatic(ASTHelpers.getSymbol(variable)) -> {
           if (variable.getInitializer() != null
-              && namesMembersOf(variable.getInitializer(), symbol)) {
+              && mayUseTheObject(variable.getInitializer())) {
             return false;
           }
         }
@@ -701,7 +693,7 @@ public final class FreshObjectBuffers {
               instanceof com.sun.source.tree.AssignmentTree assignment)
           || !(ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol target)
           || target.owner != type
-          || namesMembersOf(assignment.getExpression(), type)) {
+          || mayUseTheObject(assignment.getExpression())) {
         return false;
       }
     }

@@ -6,7 +6,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
@@ -66,9 +66,7 @@ public final class ReceiveOnlyAccessors {
   }
 
   private static boolean returnsReceiveOnly(MethodSymbol method, VisitorState state) {
-    Symbol recvChan = GoconcApi.RECV_CHAN_TYPE.get(state) == null
-        ? null
-        : GoconcApi.RECV_CHAN_TYPE.get(state).tsym;
-    return recvChan != null && method.getReturnType().tsym == recvChan;
+    Type recvChan = GoconcApi.RECV_CHAN_TYPE.get(state);
+    return recvChan != null && method.getReturnType().tsym == recvChan.tsym;
   }
 }
