@@ -129,7 +129,7 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
   }
 
   private Description judge(StatementTree loop, ExpressionTree condition, VisitorState state) {
-    if (!JdkApi.mentionsConcurrency(state)
+    if (!JdkApi.mentionsConcurrencyOrItsSubpackages(state)
         || (condition != null && !endsOnlyFromInside(condition, state))) {
       return Description.NO_MATCH;
     }

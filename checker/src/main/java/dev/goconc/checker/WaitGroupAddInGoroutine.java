@@ -93,11 +93,17 @@ public final class WaitGroupAddInGoroutine extends BugChecker
     if (bodyPath == null) {
       return Description.NO_MATCH;
     }
+    List<WaitGroupGoroutines.GroupCall> ownAdds =
+        WaitGroupGoroutines.callsIn(bodyPath, GROUP.countUp(), state);
+    List<HelperGroupCalls.Reached> addsThroughCalls =
+        HelperGroupCalls.in(bodyPath, GROUP.countUp(), state);
+    if (ownAdds.isEmpty() && addsThroughCalls.isEmpty()) {
+      return Description.NO_MATCH;
+    }
     // A goroutine that waits on a group, itself or in a method it calls, waits for its children.
     Set<VarSymbol> waitedOn = HelperGroupCalls.waitedOn(bodyPath, GROUP.anyWait(), state);
     Set<VarSymbol> reported = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (WaitGroupGoroutines.GroupCall add :
-        WaitGroupGoroutines.callsIn(bodyPath, GROUP.countUp(), state)) {
+    for (WaitGroupGoroutines.GroupCall add : ownAdds) {
       Optional<MethodInvocationTree> await = racingAwait(add.group(), waitedOn, body.get(), state);
       if (await.isEmpty()) {
         continue;
@@ -116,7 +122,7 @@ public final class WaitGroupAddInGoroutine extends BugChecker
           .ifPresent(description::addFix);
       state.reportMatch(description.build());
     }
-    for (HelperGroupCalls.Reached add : HelperGroupCalls.in(bodyPath, GROUP.countUp(), state)) {
+    for (HelperGroupCalls.Reached add : addsThroughCalls) {
       if (reported.contains(add.group())) {
         continue; // one finding per group and goroutine
       }

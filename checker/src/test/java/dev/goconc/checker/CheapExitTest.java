@@ -202,8 +202,12 @@ final class CheapExitTest {
     assertAll(
         () -> assertTrue(mentionsConcurrency("import java.util.concurrent.Executors; class A {}")),
         () -> assertTrue(mentionsConcurrency("import java.util.concurrent.*; class A {}")),
-        () -> assertTrue(
+        () -> assertFalse(
             mentionsConcurrency("import java.util.concurrent.atomic.AtomicInteger; class A {}")),
+        () -> assertFalse(
+            mentionsConcurrency("import java.util.concurrent.locks.*; class A {}")),
+        () -> assertTrue(mentionsConcurrency(
+            "import java.util.concurrent.atomic.*; import java.util.concurrent.Future; class A {}")),
         () -> assertTrue(
             mentionsConcurrency("import static java.util.concurrent.TimeUnit.SECONDS; class A {}")),
         () -> assertTrue(mentionsConcurrency("import java.util.Timer; class A {}")),
@@ -213,8 +217,23 @@ final class CheapExitTest {
         () -> assertFalse(mentionsConcurrency("class A { java.util.concurrent.Executor e; }")));
   }
 
+  @Test
+  void theBroaderExitAlsoSeesTheSubpackages() throws IOException {
+    assertAll(
+        () -> assertTrue(mentionsSubpackagesToo(
+            "import java.util.concurrent.atomic.AtomicBoolean; class A {}")),
+        () -> assertTrue(mentionsSubpackagesToo("import java.util.concurrent.locks.Lock; class A {}")),
+        () -> assertTrue(mentionsSubpackagesToo("import java.util.concurrent.Executors; class A {}")),
+        () -> assertTrue(mentionsSubpackagesToo("import java.util.Timer; class A {}")),
+        () -> assertFalse(mentionsSubpackagesToo("import java.util.List; class A {}")));
+  }
+
+  private static boolean mentionsSubpackagesToo(String source) throws IOException {
+    return JdkApi.mentionsConcurrency(parse(source), true);
+  }
+
   private static boolean mentionsConcurrency(String source) throws IOException {
-    return JdkApi.mentionsConcurrency(parse(source));
+    return JdkApi.mentionsConcurrency(parse(source), false);
   }
 
   private static boolean mentionsRuntime(String source) throws IOException {

@@ -21,6 +21,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Type;
 import dev.goconc.checker.model.UnitMemo;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every name of the JDK that the checks match, in one place beside {@link GoconcApi}: the
@@ -34,8 +35,9 @@ public final class JdkApi {
 
   /**
    * The {@code @BugPattern} tag of the rules that judge plain java.util.concurrent code (the
-   * others judge code on the goconc runtime): their cheap exit is {@link #mentionsConcurrency},
-   * and the rule index lists them apart.
+   * others judge code on the goconc runtime): their cheap exit is {@link #mentionsConcurrency}
+   * (or, for tasks that need no such type, {@link #mentionsConcurrencyOrItsSubpackages}), and the
+   * rule index lists them apart.
    */
   public static final String RULE_TAG = "JavaUtilConcurrent";
 
@@ -562,30 +564,52 @@ public final class JdkApi {
 
   /**
    * The java.util.concurrent rules' cheap first exit, called before any tree walk: whether the
-   * unit imports from {@code java.util.concurrent} (or its subpackages) or imports {@code
-   * java.util.Timer}. As with {@link GoconcApi#mentionsRuntime}, code that names these types only
-   * by fully qualified names in the body is not analysed.
+   * unit imports a type of {@code java.util.concurrent} itself (or a static member of one, or the
+   * whole package), or imports {@code java.util.Timer}: the executors, futures, latches,
+   * phasers, queues and schedulers those rules judge. A unit that imports only atomics or locks
+   * (the subpackages) holds values and monitors, not tasks or obligations, and costs these rules
+   * nothing. As with {@link GoconcApi#mentionsRuntime}, code that names these types only by fully
+   * qualified names in the body is not analysed.
    */
   public static boolean mentionsConcurrency(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    return UnitMemo.get(state, MENTIONS_CONCURRENCY, unit, () -> mentionsConcurrency(unit));
+    return UnitMemo.get(state, MENTIONS_CONCURRENCY, unit, () -> mentionsConcurrency(unit, false));
+  }
+
+  /**
+   * The broader exit, for a rule whose tasks may also be started without a java.util.concurrent
+   * type ({@code Thread.ofVirtual().start(...)}): any import from {@code java.util.concurrent} or
+   * its subpackages, or of {@code java.util.Timer}.
+   */
+  public static boolean mentionsConcurrencyOrItsSubpackages(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return UnitMemo.get(state, MENTIONS_SUBPACKAGES, unit, () -> mentionsConcurrency(unit, true));
   }
 
   private static final UnitMemo.Fact<Boolean> MENTIONS_CONCURRENCY =
-      new UnitMemo.Fact<>("names java.util.concurrent");
+      new UnitMemo.Fact<>("names a type of java.util.concurrent");
+  private static final UnitMemo.Fact<Boolean> MENTIONS_SUBPACKAGES =
+      new UnitMemo.Fact<>("names java.util.concurrent or its subpackages");
 
-  public static boolean mentionsConcurrency(CompilationUnitTree unit) {
+  /** The two exits' one reading of the imports. */
+  public static boolean mentionsConcurrency(CompilationUnitTree unit, boolean subpackagesToo) {
     for (ImportTree imp : unit.getImports()) {
       List<String> names = dottedNames(imp.getQualifiedIdentifier());
-      if (names.size() >= 3
-          && names.get(0).equals("java")
-          && names.get(1).equals("util")
-          && (names.get(2).equals("concurrent") || names.get(2).equals("Timer"))) {
+      if (names.size() < 3 || !names.get(0).equals("java") || !names.get(1).equals("util")) {
+        continue;
+      }
+      if (names.get(2).equals("Timer")) {
+        return true;
+      }
+      if (names.get(2).equals("concurrent")
+          && (subpackagesToo || names.size() == 3 || !SUBPACKAGES.contains(names.get(3)))) {
         return true;
       }
     }
     return false;
   }
+
+  private static final Set<String> SUBPACKAGES = Set.of("atomic", "locks");
 
   /** The names of a dotted name, leftmost first, without printing the tree. */
   private static List<String> dottedNames(Tree name) {
