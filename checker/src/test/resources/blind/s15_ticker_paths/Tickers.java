@@ -14,6 +14,7 @@ class Tickers {
     if (rounds <= 0) {
       return 0;
     }
+    // BUG(IgnoredCancellation): the loop blocks on ticks with ctx in scope and never observes it
     for (int i = 0; i < rounds; i++) {
       t.c().receive();
     }
