@@ -16,6 +16,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -27,6 +28,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.TypeTag;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.LastRounds;
 import dev.goconc.checker.flow.SourceOrder;
 import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.ChannelUses.Kind;
@@ -37,9 +39,11 @@ import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.util.SourceLines;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A send ({@code send}, {@code trySend}, a {@code select} send case) or a second
@@ -55,7 +59,12 @@ import java.util.Optional;
  * ({@code var c = ch}, {@code ch.sendOnly()}) is the same channel. A close guarded to run once — in
  * the block that also sets a boolean flag, or under {@code compareAndSet}/{@code getAndSet} —
  * is not judged: the guard makes the later path impossible, and paths are not told apart by
- * values. No fix: where the send belongs is the author's call.
+ * values. Nor is a close that only a counted loop's last round runs ({@code for (int i = 0; i <
+ * n; i++) { c.send(i); if (i == n - 1) c.close(); }}, read by {@link
+ * dev.goconc.checker.flow.LastRounds}): the graph's way from it round to the loop's sends is a
+ * path no run takes. A send later in that round, after the loop, or in a loop that can run its
+ * rounds again (inside another loop, or whose bound or counter the body changes) is still
+ * judged. No fix: where the send belongs is the author's call.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -131,6 +140,12 @@ public final class SendOnClosedChannel extends BugChecker
         }
         List<Tree> hits = paths.get().reachedAvoiding(close.call(), afterClose::containsKey,
             t -> assigns(t, channel));
+        Optional<ForLoopTree> lastRound =
+            LastRounds.lastRoundOf(uses.pathTo(close.call()), uses.root());
+        if (lastRound.isPresent() && !hits.isEmpty()) {
+          hits = withoutLaterRounds(hits, lastRound.get(), close, afterClose, channel, paths.get(),
+              uses);
+        }
         if (!hits.isEmpty()) {
           state.reportMatch(describe(channel, close, afterClose.get(hits.get(0)), state));
           break;
@@ -138,6 +153,35 @@ public final class SendOnClosedChannel extends BugChecker
       }
     }
     return Description.NO_MATCH;
+  }
+
+  /**
+   * {@code hits} without those in the body of {@code loop} that a path reaches only by going
+   * round: the close runs in the loop's last round ({@link LastRounds}), so no later round
+   * follows it. A loop inside another loop of the root can run its rounds again: kept.
+   */
+  private static List<Tree> withoutLaterRounds(List<Tree> hits, ForLoopTree loop, Use close,
+      Map<Tree, Use> afterClose, VarSymbol channel, ExitPaths paths, ChannelUses uses) {
+    TreePath loopPath = uses.pathTo(loop);
+    if (loopPath == null || SourceOrder.inLoop(loopPath.getParentPath(), uses.root())) {
+      return hits;
+    }
+    Set<Tree> steps = new HashSet<>();
+    loop.getUpdate().forEach(update -> steps.add(update.getExpression()));
+    Set<Tree> sameRound = new HashSet<>(paths.reachedAvoiding(close.call(),
+        afterClose::containsKey, t -> assigns(t, channel) || steps.contains(t)));
+    return hits.stream()
+        .filter(hit -> sameRound.contains(hit) || !inside(uses.pathTo(hit), loop.getStatement()))
+        .toList();
+  }
+
+  private static boolean inside(TreePath path, Tree ancestor) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

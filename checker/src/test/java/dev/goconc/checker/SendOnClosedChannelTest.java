@@ -75,6 +75,131 @@ final class SendOnClosedChannelTest {
         .doTest();
   }
 
+  /**
+   * A close guarded by the last round of a counted loop ends the loop: the graph's way round, from
+   * the close back to the loop's sends, is a path no run takes. Anything the same round does after
+   * the close, a later loop, or a loop whose bound or counter the body changes is still judged.
+   */
+  @Test
+  void aCloseInTheLastRoundEndsTheLoop() {
+    helper
+        .addSourceLines(
+            "LastRound.java",
+            """
+            import dev.goconc.*;
+
+            class LastRound {
+              private final int size = 4;
+
+              void lastIndex(Chan<Integer> c, int n) {
+                for (int i = 0; i < n; i++) {
+                  c.send(i);
+                  if (i == n - 1) {
+                    c.close();
+                  }
+                }
+              }
+
+              void mirrored(Chan<Integer> c, int n) {
+                for (int i = 0; i < n; ++i) {
+                  c.send(i);
+                  if (n - 1 == i) c.close();
+                }
+              }
+
+              void plusOne(Chan<Integer> c, int[] items) {
+                for (int i = 0; i < items.length; i += 1) {
+                  c.send(items[i]);
+                  if (i + 1 == items.length) {
+                    c.close();
+                  }
+                }
+              }
+
+              void atLeast(Chan<Integer> c) {
+                for (int i = 0; i < this.size; i++) {
+                  c.send(i);
+                  if (i >= this.size - 1) {
+                    c.close();
+                  }
+                }
+              }
+
+              void inclusive(Chan<Integer> c, int last) {
+                for (int i = 1; i <= last; i++) {
+                  c.send(i);
+                  if (i == last) {
+                    c.close();
+                  }
+                }
+              }
+
+              void constantBound(Chan<Integer> c) {
+                for (int i = 0; i < 3; i++) {
+                  c.send(i);
+                  if (i == 2) {
+                    c.close();
+                  }
+                }
+              }
+
+              void notTheLastRound(Chan<Integer> c, int n) {
+                for (int i = 0; i < n; i++) {
+                  // BUG: Diagnostic contains: 'c' is sent on at line 61 on a path after close() at line 63
+                  c.send(i);
+                  if (i == n - 2) {
+                    c.close();
+                  }
+                }
+              }
+
+              void sameRoundAfterTheClose(Chan<Integer> c, int n) {
+                for (int i = 0; i < n; i++) {
+                  if (i == n - 1) {
+                    c.close();
+                  }
+                  // BUG: Diagnostic contains: 'c' is sent on at line 74 on a path after close() at line 71
+                  c.send(i);
+                }
+              }
+
+              void afterTheLoop(Chan<Integer> c, int n) {
+                for (int i = 0; i < n; i++) {
+                  if (i == n - 1) {
+                    c.close();
+                  }
+                }
+                // BUG: Diagnostic contains: 'c' is sent on at line 85 on a path after close() at line 81
+                c.send(-1);
+              }
+
+              void boundChangesInTheLoop(Chan<Integer> c, int n) {
+                for (int i = 0; i < n; i++) {
+                  // BUG: Diagnostic contains: 'c' is sent on at line 91 on a path after close() at line 93
+                  c.send(i);
+                  if (i == n - 1) {
+                    c.close();
+                    n++;
+                  }
+                }
+              }
+
+              void loopRunsAgain(Chan<Integer> c, int n, int times) {
+                for (int t = 0; t < times; t++) {
+                  for (int i = 0; i < n; i++) {
+                    // BUG: Diagnostic contains: 'c' is sent on at line 103 on a path after close() at line 105
+                    c.send(i);
+                    if (i == n - 1) {
+                      c.close();
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void identification() {
     helper

@@ -41,7 +41,7 @@ public final class SourceOrder {
   }
 
   /** Whether a loop between {@code path}'s leaf and {@code body} repeats it. */
-  private static boolean inLoop(TreePath path, Tree body) {
+  public static boolean inLoop(TreePath path, Tree body) {
     for (TreePath p = path; p != null && p.getLeaf() != body; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof WhileLoopTree
