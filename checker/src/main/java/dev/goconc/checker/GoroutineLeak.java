@@ -69,7 +69,10 @@ import java.util.stream.Collectors;
  *       each path from a launch to an exit (return, explicit throw, the end of the body) at their
  *       least: a receive that runs once counts one; a loop that receives is taken to receive
  *       everything (so a path through it is never judged); a select case with a way out ({@code
- *       ctx.done()}, a timer, {@code otherwise}) may not receive and counts nothing. The
+ *       ctx.done()}, a timer, {@code otherwise}) may not receive and counts nothing. A {@code
+ *       recvOk} case in a loop reads the close, and a timer or ticker case beside it is taken as a
+ *       wake-up (a flush, an idle tick), not a way out: the loop receives until the close, as a
+ *       {@code receiveOk} loop does (values would be needed to tell a flush from a deadline). The
  *       goroutines counted together are those launched on a path to the launch judged with no
  *       receive in between. First answer wins ({@code N} senders, one receive, unbuffered) and
  *       three senders into one slot with one receive are both leaks. A channel made anew in each

@@ -324,6 +324,147 @@ final class GoroutineLeakTest {
    * operation; goconc reports the goroutine's send (or the method's own send) and offers the
    * buffer as a fix.
    */
+  /**
+   * A select in a loop whose case on the channel is {@code recvOk} reads the close, and the loop
+   * is taken to run until it, as a {@code receiveOk} loop is: a timer or ticker case beside it is
+   * a wake-up (a flush), not a way out. A context's {@code done()} beside it, or a plain {@code
+   * recv}, still lets the loop end before the senders have finished.
+   */
+  @Test
+  void aSelectLoopThatReadsTheCloseRunsUntilIt() {
+    helper
+        .addSourceLines(
+            "Batching.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.function.Consumer;
+
+            final class Batching {
+              static final class Batcher {
+                private final Consumer<List<Integer>> sink;
+
+                Batcher(Consumer<List<Integer>> sink) {
+                  this.sink = sink;
+                }
+
+                void run(RecvChan<Integer> items) {
+                  List<Integer> batch = new ArrayList<>();
+                  while (true) {
+                    Timer flush = Time.newTimer(Duration.ofMillis(20));
+                    boolean open = true;
+                    while (batch.size() < 10) {
+                      Received<Integer> r = Select.<Received<Integer>>select()
+                          .recvOk(items, x -> x)
+                          .recv(flush.c(), t -> null)
+                          .run();
+                      if (r == null) {
+                        break;
+                      }
+                      if (!r.ok()) {
+                        open = false;
+                        break;
+                      }
+                      batch.add(r.value());
+                    }
+                    flush.stop();
+                    sink.accept(List.copyOf(batch));
+                    batch.clear();
+                    if (!open) {
+                      return;
+                    }
+                  }
+                }
+              }
+
+              void throughTheBatcher() {
+                Chan<Integer> in = Chan.make(10);
+                Go.go(() -> {
+                  try {
+                    for (int i = 0; i < 25; i++) {
+                      in.send(i);
+                    }
+                  } finally {
+                    in.close();
+                  }
+                });
+                new Batcher(System.out::println).run(in);
+              }
+
+              void tickingInPlace(Ticker ticker) {
+                Chan<Integer> in = Chan.make();
+                for (int w = 0; w < 3; w++) {
+                  int id = w;
+                  Go.go(() -> in.send(id));
+                }
+                int seen = 0;
+                while (seen < 100) {
+                  Received<Integer> r = Select.<Received<Integer>>select()
+                      .recvOk(in, x -> x)
+                      .recv(ticker.c(), t -> null)
+                      .run();
+                  if (r != null && !r.ok()) {
+                    return;
+                  }
+                  seen++;
+                }
+              }
+
+              void afterEachRound(List<String> names) {
+                Chan<String> in = Chan.make();
+                Go.go(() -> {
+                  for (String n : names) {
+                    in.send(n);
+                  }
+                  in.close();
+                });
+                for (;;) {
+                  Boolean more = Select.<Boolean>select()
+                      .recvOk(in, r -> r.ok())
+                      .recv(Time.after(Duration.ofSeconds(1)), t -> true)
+                      .run();
+                  if (!more) {
+                    return;
+                  }
+                }
+              }
+
+              void stopsOnTheContext(Context ctx, List<String> names) {
+                Chan<String> in = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'in'
+                Go.go(() -> names.forEach(in::send));
+                for (;;) {
+                  Boolean more = Select.<Boolean>select()
+                      .recvOk(in, r -> r.ok())
+                      .recv(ctx.done(), v -> false)
+                      .run();
+                  if (!more) {
+                    return;
+                  }
+                }
+              }
+
+              void plainReceiveWithATimeout(List<String> names) {
+                Chan<String> in = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'in'
+                Go.go(() -> names.forEach(in::send));
+                for (int i = 0; i < names.size(); i++) {
+                  String got = Select.<String>select()
+                      .recv(in, v -> v)
+                      .recv(Time.after(Duration.ofSeconds(1)), t -> null)
+                      .run();
+                  if (got == null) {
+                    return;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void goKerCounterparts() {
     helper

@@ -101,6 +101,9 @@ public final class GoconcApi {
       staticMethod().onClass(SELECT).named("select");
   public static final Matcher<ExpressionTree> SELECT_RECV =
       instanceMethod().onExactClass(SELECT).namedAnyOf("recv", "recvOk");
+  /** The select case that also reports the channel's close. */
+  public static final Matcher<ExpressionTree> SELECT_RECV_OK =
+      instanceMethod().onExactClass(SELECT).named("recvOk");
   public static final Matcher<ExpressionTree> SELECT_SEND =
       instanceMethod().onExactClass(SELECT).named("send");
   public static final Matcher<ExpressionTree> SELECT_OTHERWISE =
@@ -152,6 +155,9 @@ public final class GoconcApi {
   /** {@code timer.c()}: the channel a {@code Timer} fires on. */
   public static final Matcher<ExpressionTree> TIMER_CHANNEL =
       instanceMethod().onDescendantOf(TIMER).named("c");
+  /** A channel the clock sends on: {@code Time.after(d)}, {@code timer.c()}, {@code ticker.c()}. */
+  public static final Matcher<ExpressionTree> CLOCK_CHANNEL =
+      Matchers.anyOf(TIME_AFTER, TIMER_CHANNEL, instanceMethod().onDescendantOf(TICKER).named("c"));
 
   /**
    * The cheap first exit, called before any tree walk: whether the compilation unit is in the

@@ -91,6 +91,7 @@ public final class ChannelWaits {
   }
 
   private boolean hasWayOut(List<MethodInvocationTree> cases, Use use) {
+    boolean untilClosed = watchesTheClose(use);
     for (MethodInvocationTree other : cases) {
       if (other == use.call()) {
         continue;
@@ -101,12 +102,27 @@ public final class ChannelWaits {
       if (GoconcApi.SELECT_SEND.matches(other, state)) {
         continue; // another send waits as well
       }
+      if (untilClosed && GoconcApi.CLOCK_CHANNEL.matches(other.getArguments().get(0), state)) {
+        continue; // a wake-up of a loop that ends on the close
+      }
       VarSymbol var = uses.channelOf(other.getArguments().get(0), state);
       if (var == null || (var != use.channel() && !uses.any(var, Kind.SEND))) {
         return true; // ctx.done(), Time.after, a timer, or a done channel
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code use} is a {@code recvOk} case of a select in a loop: the loop reads the
+   * channel's close, and is taken to run until it, as a {@code receiveOk} loop is. Its other
+   * cases that receive from a timer or a ticker are then wake-ups (a flush, an idle tick) that
+   * the model cannot tell from a deadline without values, and are not taken as its way out; a
+   * context's {@code done()}, another channel or an {@code otherwise} still are.
+   */
+  private boolean watchesTheClose(Use use) {
+    return use.kind() == Kind.RECEIVE && use.inLoop() && use.call() != null
+        && GoconcApi.SELECT_RECV_OK.matches(use.call(), state);
   }
 
   /**
