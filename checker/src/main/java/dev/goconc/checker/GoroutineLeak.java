@@ -124,11 +124,15 @@ import java.util.stream.Collectors;
  *       statement of its own, of a method of the unit that returns an unbuffered channel made
  *       there that only a goroutine it starts sends on, surely: nobody can receive, and the
  *       goroutine blocks for ever (GoKer's moby#4395).
- *   <li>No exit: a goroutine body with an endless loop that never observes cancellation ({@link
- *       dev.goconc.checker.model.Cancellation}); a body that only calls a method or constructor of
- *       this compilation unit ({@code () -> worker(ctx)}, Go's {@code go worker(ctx)}; a method
- *       launched by reference that only delegates) is judged by that code's loops, a few calls
- *       deep.
+ *   <li>No exit: a goroutine body with an endless loop (no return, break or throw in it, nor a
+ *       throw in a select case's handler, which runs in place) that never observes cancellation
+ *       ({@link dev.goconc.checker.model.Cancellation}) nor receives on a stop signal: a channel
+ *       nothing sends on that the unit closes, or a {@code Void} one (only its close carries
+ *       anything). A channel of values the unit only receives from, such as a parameter the
+ *       caller feeds ({@code RecvChan<Long> heartbeats}), is data and stops nothing. A body that
+ *       only calls a method or constructor of this compilation unit ({@code () -> worker(ctx)},
+ *       Go's {@code go worker(ctx)}; a method launched by reference that only delegates) is
+ *       judged by that code's loops, a few calls deep.
  * </ul>
  *
  * <p>Goroutines are read in every form: a lambda, a method reference, an anonymous {@code

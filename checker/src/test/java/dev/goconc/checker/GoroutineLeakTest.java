@@ -465,6 +465,76 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /**
+   * A goroutine's endless loop can be stopped through a channel only when the channel is a stop
+   * signal: closed by the unit, or a {@code Void} channel that carries nothing but its close. A
+   * channel of values the unit only receives from (a parameter the caller feeds) is data: a loop
+   * over it with no way out never stops.
+   */
+  @Test
+  void anEndlessLoopOverDataChannelsNeverStops() {
+    helper
+        .addSourceLines(
+            "Watchers.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.concurrent.CancellationException;
+
+            final class Watchers {
+              private final Chan<Boolean> stop = Chan.make();
+
+              void untilQuit(RecvChan<Long> heartbeats, RecvChan<Void> quit) {
+                Go.go(() -> {
+                  while (true) {
+                    Select.<Void>select()
+                        .recv(heartbeats, hb -> null)
+                        .recv(quit, v -> { throw new CancellationException(); })
+                        .run();
+                  }
+                });
+              }
+
+              void untilStopped(RecvChan<Long> heartbeats) {
+                Go.go(() -> {
+                  for (;;) {
+                    Select.<Void>select()
+                        .recv(heartbeats, hb -> null)
+                        .recv(stop, v -> { throw new CancellationException(); })
+                        .run();
+                  }
+                });
+              }
+
+              void close() {
+                stop.close();
+              }
+
+              void forever(RecvChan<String> jobs) {
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: goroutine never stops
+                  while (true) {
+                    System.out.println(jobs.receive());
+                  }
+                });
+              }
+
+              void foreverWithATimeout(RecvChan<Long> heartbeats, Duration timeout) {
+                Go.go(() -> {
+                  // BUG: Diagnostic contains: goroutine never stops
+                  while (true) {
+                    Select.<Void>select()
+                        .recv(heartbeats, hb -> null)
+                        .recv(Time.after(timeout), t -> null)
+                        .run();
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void goKerCounterparts() {
     helper

@@ -302,16 +302,28 @@ public final class ChannelWaits {
         && start < ((com.sun.tools.javac.tree.JCTree) outer).getEndPosition(null);
   }
 
-  /** Whether {@code loop} receives on a channel no code in {@code everywhere} sends on. */
+  /**
+   * Whether {@code loop} receives on a stop signal: a channel no code in {@code everywhere} sends
+   * on, and that is either closed there or carries nothing but its close ({@code Void}, the
+   * idiom's element type). A channel of values that the unit only receives from (a parameter fed
+   * by the caller: {@code RecvChan<Long> heartbeats}) is data, not a way to stop the loop.
+   */
   public static boolean receivesOnDoneChannel(Tree loop, ChannelUses everywhere) {
     for (var entry : everywhere.byChannel().entrySet()) {
       boolean receivedInLoop = entry.getValue().stream()
           .anyMatch(u -> u.kind() == Kind.RECEIVE && contains(loop, u.tree()));
-      if (receivedInLoop && everywhere.isDoneChannel(entry.getKey())) {
+      if (receivedInLoop && everywhere.isDoneChannel(entry.getKey())
+          && (everywhere.any(entry.getKey(), Kind.CLOSE) || carriesNothing(entry.getKey()))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean carriesNothing(VarSymbol channel) {
+    List<com.sun.tools.javac.code.Type> arguments = channel.type.getTypeArguments();
+    return arguments.size() == 1
+        && arguments.get(0).tsym.getQualifiedName().contentEquals("java.lang.Void");
   }
 
   public static boolean contains(Tree outer, Tree inner) {

@@ -18,6 +18,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,13 +79,19 @@ public final class EndlessLoops {
     return Boolean.TRUE.equals(ASTHelpers.constValue(ASTHelpers.stripParentheses(condition)));
   }
 
-  /** Whether a return, throw, break out of {@code loop} or System.exit lies inside it. */
+  /**
+   * Whether a return, throw, break out of {@code loop} or System.exit lies inside it. A select
+   * case's handler runs in place, inside the select's {@code run()}: a throw in it leaves the
+   * loop too (its return only gives the select its value).
+   */
   public static boolean hasWayOut(StatementTree loop, VisitorState state) {
     boolean[] out = new boolean[1];
     new TreePathScanner<Void, Void>() {
+      private int handlers;
+
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
-        out[0] = true;
+        out[0] |= handlers == 0;
         return null;
       }
 
@@ -108,7 +115,14 @@ public final class EndlessLoops {
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null; // a return in a lambda leaves the lambda, not the loop
+        if (!(getCurrentPath().getParentPath().getLeaf() instanceof MethodInvocationTree call)
+            || !GoconcApi.SELECT_CASE.matches(call, state)) {
+          return null; // a return in a lambda leaves the lambda, not the loop
+        }
+        handlers++;
+        super.visitLambdaExpression(tree, null);
+        handlers--;
+        return null;
       }
 
       @Override
