@@ -15,6 +15,7 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -22,6 +23,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.fixes.FixLayout;
@@ -29,6 +31,7 @@ import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.flow.FinallyGuard;
 import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.Cancellation;
+import dev.goconc.checker.model.ChannelKind;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
 import dev.goconc.checker.model.ChannelUses;
@@ -36,6 +39,8 @@ import dev.goconc.checker.model.ChannelWaits;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.EndlessLoops;
+import dev.goconc.checker.model.FieldChannels;
+import dev.goconc.checker.model.Lifecycles;
 import dev.goconc.checker.util.SourceLines;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -55,7 +60,14 @@ import java.util.Set;
  *   <li>a returned channel fed by a single goroutine that has a path (an early return, an
  *       explicit throw) on which it neither sends nor closes; a path that observed
  *       {@code ctx.done()} or {@code ctx.err()} may leave quietly (the caller holds the same
- *       context). Implicit exceptions from calls are not paths.
+ *       context). Implicit exceptions from calls are not paths;
+ *   <li>a field channel ({@link dev.goconc.checker.model.FieldChannels}: private, made with the
+ *       object, seen whole in this file, handed out by no accessor) that the object's goroutines
+ *       loop over, when nothing in the file closes it and the object has an end ({@link
+ *       dev.goconc.checker.model.Lifecycles}: {@code AutoCloseable}, or a {@code close()}, {@code
+ *       stop()}, {@code shutdown()}, ...): the loops outlive that end. An object with no end is a
+ *       process-lifetime worker by design, and a loop on the caller's own thread is the
+ *       caller's: neither is judged.
  * </ul>
  *
  * <p>Every sender's every exit: when the one goroutine that sends on a ranged channel also closes
@@ -107,8 +119,48 @@ public final class UnclosedChannel extends BugChecker
   /** A class's initializer blocks ({@code static { ... }}, {@code { ... }}) are roots too. */
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    return CrashPolicy.describe(state, () -> CodeRoots.judgeInitializers(
-        tree, state, block -> analyseRoot(block.getPath().getLeaf(), block)));
+    return CrashPolicy.describe(state, () -> {
+      CodeRoots.judgeInitializers(
+          tree, state, block -> analyseRoot(block.getPath().getLeaf(), block));
+      if (state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree
+          && GoconcApi.mentionsRuntime(state)) {
+        FieldChannels.in(ChannelKind.GOCONC, state)
+            .forEach(field -> rangedButNeverClosed(field, state).ifPresent(state::reportMatch));
+      }
+      return Description.NO_MATCH;
+    });
+  }
+
+  /**
+   * A field channel that goroutines of its object loop over until it closes, when nothing can
+   * close it and the object has an end ({@link Lifecycles}): the loops outlive the object's end.
+   * Judged only for a field the model sees all of ({@link FieldChannels}) that no other file can
+   * name and no accessor hands out; loops on the caller's thread, and objects with no end (a
+   * process-lifetime worker), are not judged.
+   */
+  private Optional<Description> rangedButNeverClosed(FieldChannels.Field field, VisitorState state) {
+    if (!field.confined() || field.handedOut() || field.any(Kind.CLOSE)
+        || !(field.symbol().owner instanceof ClassSymbol owner)
+        || !Lifecycles.hasEnd(owner, state)) {
+      return Optional.empty();
+    }
+    return field.of(Kind.RECEIVE).stream()
+        .filter(u -> u.runner() != null && loopsUntilClosed(u.use(), state))
+        .findFirst()
+        .map(u -> buildDescription(u.use().tree()).setMessage(String.format(
+            "the goroutine's loop over '%s' at line %d waits for a close that never comes:"
+                + " nothing closes '%s', so it outlives the %s's end; close '%s' in the method"
+                + " that ends it",
+            field.symbol().getSimpleName(), SourceLines.of(u.use().tree(), state),
+            field.symbol().getSimpleName(), owner.getSimpleName(),
+            field.symbol().getSimpleName())).build());
+  }
+
+  /** A loop that only the close ends: a for-each with no way out on a value, a receiveOk loop. */
+  private static boolean loopsUntilClosed(Use use, VisitorState state) {
+    return use.loopReceive()
+        && !(use.tree() instanceof EnhancedForLoopTree forEach
+            && EndlessLoops.hasWayOut(forEach, state));
   }
 
   /** The channels made in the method or lambda at {@code state}'s path, whose body is given. */
@@ -138,11 +190,7 @@ public final class UnclosedChannel extends BugChecker
     Set<Tree> feeders = new LinkedHashSet<>();
     all.stream().filter(u -> u.kind() == Kind.SEND).forEach(u -> feeders.add(u.unit()));
     // A for-each that breaks out on a value (a sentinel, an error) ends without the close.
-    Optional<Use> loop = all.stream()
-        .filter(u -> u.loopReceive()
-            && !(u.tree() instanceof EnhancedForLoopTree forEach
-                && EndlessLoops.hasWayOut(forEach, state)))
-        .findFirst();
+    Optional<Use> loop = all.stream().filter(u -> loopsUntilClosed(u, state)).findFirst();
     ChannelWaits ops = new ChannelWaits(uses, state);
     if (!returned && loop.isPresent() && !closed) {
       return Optional.of(report(channel, loop.get().tree(), String.format(

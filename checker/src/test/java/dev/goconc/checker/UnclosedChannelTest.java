@@ -10,6 +10,182 @@ final class UnclosedChannelTest {
       StrictRules.compilation(UnclosedChannel.class, getClass());
 
   /**
+   * A private field channel that the object's goroutines loop over until it closes: when the
+   * object has an end (AutoCloseable, a stop() or close()) and nothing closes the field, the loops
+   * outlive it. Quiet when the end (or anything) closes it, when the object has no end (a
+   * process-lifetime worker), when the loop can leave on a value, when other files can name the
+   * field or an accessor hands it out, and for a loop on the caller's own thread.
+   */
+  @Test
+  void fieldChannelsTheObjectsGoroutinesRangeOver() {
+    helper
+        .addSourceLines(
+            "Pools.java",
+            """
+            import dev.goconc.*;
+            import java.util.function.Consumer;
+
+            final class Pools {
+              static final class ClosedOnClose implements AutoCloseable {
+                private final Chan<String> jobs = Chan.make(16);
+                private final WaitGroup workers = new WaitGroup();
+
+                ClosedOnClose(int n) {
+                  for (int i = 0; i < n; i++) {
+                    workers.go(this::work);
+                  }
+                }
+
+                private void work() {
+                  for (String job : jobs) {
+                    System.out.println(job);
+                  }
+                }
+
+                void submit(String job) {
+                  jobs.send(job);
+                }
+
+                @Override
+                public void close() {
+                  jobs.close();
+                  workers.await();
+                }
+              }
+
+              static final class ProcessLifetime {
+                private final Chan<String> lines = Chan.make(64);
+
+                ProcessLifetime() {
+                  Go.go(() -> {
+                    for (String line : lines) {
+                      System.out.println(line);
+                    }
+                  });
+                }
+
+                void log(String line) {
+                  lines.send(line);
+                }
+              }
+
+              static final class Sentinel {
+                private final Chan<String> in = Chan.make();
+
+                void start() {
+                  Go.go(() -> {
+                    for (String s : in) {
+                      if (s.isEmpty()) {
+                        return;
+                      }
+                    }
+                  });
+                }
+
+                void stop() {
+                  in.send("");
+                }
+              }
+
+              static final class SharedInPackage {
+                final Chan<String> in = Chan.make();
+
+                void start() {
+                  Go.go(() -> {
+                    for (String s : in) {
+                      System.out.println(s);
+                    }
+                  });
+                }
+
+                void stop() {}
+              }
+
+              static final class HandedOut {
+                private final Chan<String> in = Chan.make();
+
+                Chan<String> in() {
+                  return in;
+                }
+
+                void start() {
+                  Go.go(() -> {
+                    for (String s : in) {
+                      System.out.println(s);
+                    }
+                  });
+                }
+
+                void stop() {}
+              }
+
+              static final class CallersThread implements AutoCloseable {
+                private final Chan<String> in = Chan.make(4);
+
+                void drain(Consumer<String> sink) {
+                  for (String s : in) {
+                    sink.accept(s);
+                  }
+                }
+
+                @Override
+                public void close() {}
+              }
+
+              static final class NeverClosed implements AutoCloseable {
+                private final Chan<String> queue = Chan.make(64);
+                private final WaitGroup workers = new WaitGroup();
+
+                NeverClosed(int n) {
+                  for (int i = 0; i < n; i++) {
+                    workers.go(this::work);
+                  }
+                }
+
+                private void work() {
+                  // BUG: Diagnostic contains: the goroutine's loop over 'queue' at line 123 waits for a close that never comes
+                  for (String u : queue) {
+                    System.out.println(u);
+                  }
+                }
+
+                void enqueue(String u) {
+                  queue.send(u);
+                }
+
+                @Override
+                public void close() {
+                  workers.await();
+                }
+              }
+
+              static final class StopForgetsIt {
+                private final Chan<Integer> events = Chan.make();
+
+                void start() {
+                  Go.go(() -> {
+                    while (true) {
+                      // BUG: Diagnostic contains: nothing closes 'events', so it outlives the StopForgetsIt's end
+                      Received<Integer> r = events.receiveOk();
+                      if (!r.ok()) {
+                        return;
+                      }
+                    }
+                  });
+                }
+
+                void publish(int e) {
+                  events.send(e);
+                }
+
+                void stop() {}
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A producer or consumer written as a method of the unit is read through its summary: a
    * goroutine that calls a producer which never closes leaves the loop over its channel waiting;
    * one that closes on every way out does not.
