@@ -75,7 +75,13 @@ import java.util.stream.Collectors;
  *       {@code receiveOk} loop does (values would be needed to tell a flush from a deadline). The
  *       goroutines counted together are those launched on a path to the launch judged with no
  *       receive in between. First answer wins ({@code N} senders, one receive, unbuffered) and
- *       three senders into one slot with one receive are both leaks. A channel made anew in each
+ *       three senders into one slot with one receive are both leaks. Fail fast: an explicit
+ *       {@code throw} (one the method does not catch) from the round of a loop that receives with
+ *       a plain {@code receive()} leaves the senders that have not been received waiting ({@link
+ *       dev.goconc.checker.model.AbandonedSenders#leftEarly}); a {@code return} or {@code break}
+ *       there may be the loop's planned end once it has counted what it needs, which the model
+ *       does not follow, and is not judged, nor is a loop whose senders end with a marker. A
+ *       channel made anew in each
  *       round of a loop ({@code while (...) { Chan<T> done = Chan.make(); ... }}) is judged per
  *       round: its goroutines are counted per round, and the round is over where the method leaves
  *       or the next round makes a new channel; a round that can end without receiving (a select
@@ -414,8 +420,15 @@ public final class GoroutineLeak extends BugChecker
     if (!AbandonedSenders.onlyGoroutinesSend(all, ops.uses().root())) {
       return Optional.empty(); // another goroutine receives, or the method sends too
     }
-    return AbandonedSenders.counted(all, capacity, ops, t -> false, state)
-        .map(leak -> describeAbandoned(channel, leak, capacity, make, state));
+    Optional<AbandonedSenders.Leak> leak =
+        AbandonedSenders.counted(all, capacity, ops, t -> false, state);
+    if (leak.isEmpty() && !AbandonedSenders.endWithMarker(all, ops.uses().root(), ops)) {
+      // Fail fast: a throw from the round of a receiving loop leaves the later senders waiting.
+      leak = AbandonedSenders.leftEarly(all, capacity, ops,
+          u -> u.call() != null && !u.loopReceive() && !u.selectCase(), t -> false,
+          exit -> exit.kind() == ExitPaths.Kind.THROW && exit.tree() != null, state);
+    }
+    return leak.map(found -> describeAbandoned(channel, found, capacity, make, state));
   }
 
   /**

@@ -167,7 +167,8 @@ public final class QueueHandoffLeak extends BugChecker
       return Optional.empty();
     }
     return AbandonedSenders.leftEarly(all, bound, ops,
-            u -> u.call() != null && JdkApi.QUEUE_TAKE.matches(u.call(), state), stops, state)
+            u -> u.call() != null && JdkApi.QUEUE_TAKE.matches(u.call(), state), stops,
+            exit -> true, state)
         .map(leak -> describe(queue, leak, leak, made, bound, state));
   }
 

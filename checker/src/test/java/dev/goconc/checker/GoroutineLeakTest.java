@@ -535,6 +535,164 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /**
+   * Fail fast: a receiving loop that throws on a bad value leaves while later senders still wait
+   * on an unbuffered channel. A throw the method catches, one after the loop, a buffer with room
+   * for every sender, senders that select on a way out, and a return or break (which may be the
+   * loop's planned end once it has counted what it needs) are quiet.
+   */
+  @Test
+  void aThrowFromTheReceivingLoopLeavesTheLaterSenders() {
+    helper
+        .addSourceLines(
+            "FailFast.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+            import java.util.function.Function;
+
+            final class FailFast {
+              record Quote(String source, double price, String error) {
+                boolean ok() {
+                  return error == null;
+                }
+              }
+
+              double roomForAll(List<String> sources, Function<String, Quote> fetch) {
+                Chan<Quote> quotes = Chan.make(sources.size());
+                for (String s : sources) {
+                  Go.go(() -> quotes.send(fetch.apply(s)));
+                }
+                double sum = 0;
+                for (int i = 0; i < sources.size(); i++) {
+                  Quote q = quotes.receive();
+                  if (!q.ok()) {
+                    throw new IllegalStateException(q.error());
+                  }
+                  sum += q.price();
+                }
+                return sum;
+              }
+
+              double caughtInside(List<String> sources, Function<String, Quote> fetch) {
+                Chan<Quote> quotes = Chan.make();
+                for (String s : sources) {
+                  Go.go(() -> quotes.send(fetch.apply(s)));
+                }
+                double sum = 0;
+                for (int i = 0; i < sources.size(); i++) {
+                  Quote q = quotes.receive();
+                  try {
+                    if (!q.ok()) {
+                      throw new IllegalStateException(q.error());
+                    }
+                    sum += q.price();
+                  } catch (IllegalStateException e) {
+                    System.err.println(e.getMessage());
+                  }
+                }
+                return sum;
+              }
+
+              double throwsAfterTheLoop(List<String> sources, Function<String, Quote> fetch) {
+                Chan<Quote> quotes = Chan.make();
+                for (String s : sources) {
+                  Go.go(() -> quotes.send(fetch.apply(s)));
+                }
+                String firstError = null;
+                double sum = 0;
+                for (int i = 0; i < sources.size(); i++) {
+                  Quote q = quotes.receive();
+                  if (!q.ok() && firstError == null) {
+                    firstError = q.error();
+                  }
+                  sum += q.price();
+                }
+                if (firstError != null) {
+                  throw new IllegalStateException(firstError);
+                }
+                return sum;
+              }
+
+              double sendersCanGiveUp(Context ctx, List<String> sources, Function<String, Quote> fetch) {
+                Chan<Quote> quotes = Chan.make();
+                CancelContext inner = Context.withCancel(ctx);
+                try {
+                  for (String s : sources) {
+                    Go.go(() -> Select.<Void>select()
+                        .send(quotes, fetch.apply(s), () -> null)
+                        .recv(inner.done(), v -> null)
+                        .run());
+                  }
+                  double sum = 0;
+                  for (int i = 0; i < sources.size(); i++) {
+                    Quote q = quotes.receive();
+                    if (!q.ok()) {
+                      throw new IllegalStateException(q.error());
+                    }
+                    sum += q.price();
+                  }
+                  return sum;
+                } finally {
+                  inner.cancel();
+                }
+              }
+
+              int returnsOnceCounted(List<String> sources, Function<String, Quote> fetch) {
+                Chan<Quote> quotes = Chan.make();
+                for (String s : sources) {
+                  Go.go(() -> quotes.send(fetch.apply(s)));
+                }
+                int got = 0;
+                for (;;) {
+                  quotes.receive();
+                  got++;
+                  if (got == sources.size()) {
+                    return got;
+                  }
+                }
+              }
+
+              double failsFast(List<String> sources, Function<String, Quote> fetch) {
+                Chan<Quote> quotes = Chan.make();
+                for (String s : sources) {
+                  // BUG: Diagnostic contains: having received fewer values than were sent
+                  Go.go(() -> quotes.send(fetch.apply(s)));
+                }
+                double sum = 0;
+                for (int i = 0; i < sources.size(); i++) {
+                  Quote q = quotes.receive();
+                  if (!q.ok()) {
+                    throw new IllegalStateException(q.source() + ": " + q.error());
+                  }
+                  sum += q.price();
+                }
+                return sum / sources.size();
+              }
+
+              double threeSources(Function<String, Quote> fetch) {
+                Chan<Quote> quotes = Chan.make();
+                // BUG: Diagnostic contains: holds 0 of 3 sends; make it Chan.make(3)
+                Go.go(() -> quotes.send(fetch.apply("a")));
+                Go.go(() -> quotes.send(fetch.apply("b")));
+                Go.go(() -> quotes.send(fetch.apply("c")));
+                double sum = 0;
+                int left = 3;
+                while (left > 0) {
+                  Quote q = quotes.receive();
+                  left--;
+                  if (!q.ok()) {
+                    throw new IllegalArgumentException(q.error());
+                  }
+                  sum += q.price();
+                }
+                return sum;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void goKerCounterparts() {
     helper

@@ -223,10 +223,12 @@ public final class AbandonedSenders {
    * all}, chosen by {@code starts}) in a loop of the root, reached from a launch with no other
    * receive on the way, after which the root can leave from inside the loop, receiving fewer values
    * than the goroutines launched before it can send beyond the buffer. The loop going round is
-   * taken to receive all, as in {@link #counted}; {@code stops} as there.
+   * taken to receive all, as in {@link #counted}; {@code stops} as there; only the exits {@code
+   * judged} accepts are reported.
    */
   public static Optional<Leak> leftEarly(List<Use> all, int capacity, ChannelWaits ops,
-      Predicate<Use> starts, Predicate<Tree> stops, VisitorState state) {
+      Predicate<Use> starts, Predicate<Tree> stops, Predicate<ExitPaths.Exit> judged,
+      VisitorState state) {
     Tree root = ops.uses().root();
     Senders senders = senders(all, ops, state);
     if (senders.total() <= capacity) {
@@ -278,7 +280,8 @@ public final class AbandonedSenders {
           ? paths.get().exitsWithin(receive.ident(),
               t -> after.applyAsInt(t) == ExitPaths.BLOCKS ? ExitPaths.BLOCKS : 0, 0)
           : paths.get().exitsWithin(receive.ident(), after, sent - capacity - 2);
-      Optional<ExitPaths.Exit> exit = exits.stream().filter(ExitPaths.Exit::leaves).findFirst();
+      Optional<ExitPaths.Exit> exit =
+          exits.stream().filter(ExitPaths.Exit::leaves).filter(judged).findFirst();
       if (exit.isPresent()) {
         Tree send = senders.sendsByGoroutine().get(firstSender).iterator().next();
         return Optional.of(new Leak(send, firstLaunch, exit.get(), sent, true));
