@@ -94,12 +94,17 @@ public final class SendOnClosedChannel extends BugChecker
     if (tree.getBody() == null) {
       return Description.NO_MATCH;
     }
+    reportRaces(tree, state);
+    return judge(state.getPath(), state);
+  }
+
+  /** The sends of {@code root}'s own code that may follow a goroutine's unordered close. */
+  private void reportRaces(Tree root, VisitorState state) {
     for (UnorderedCloses.Race race : UnorderedCloses.in(state)) {
-      if (race.sender() == tree) {
+      if (race.sender() == root) {
         state.reportMatch(describe(race, state));
       }
     }
-    return judge(state.getPath(), state);
   }
 
   private Description describe(UnorderedCloses.Race race, VisitorState state) {
@@ -116,7 +121,10 @@ public final class SendOnClosedChannel extends BugChecker
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
     return CrashPolicy.describe(state, () -> CodeRoots.judgeInitializers(
-        tree, state, block -> judge(block.getPath(), block)));
+        tree, state, block -> {
+          reportRaces(block.getPath().getLeaf(), block);
+          judge(block.getPath(), block);
+        }));
   }
 
   @Override

@@ -64,13 +64,13 @@ public final class UnorderedCloses {
    *
    * @param send the send call ({@code send}, {@code trySend}, a select send case)
    * @param channel the field's mention in the send ({@code x.name}), where its line is
-   * @param sender the method whose code runs the send
+   * @param sender the method or initializer block whose own code runs the send
    * @param close the goroutine's close call
    * @param start what the send follows: the launch of the closing goroutine, or a call of the
    *     method that launches it
    * @param field the channel field
    */
-  public record Race(MethodInvocationTree send, Tree channel, MethodTree sender,
+  public record Race(MethodInvocationTree send, Tree channel, Tree sender,
       MethodInvocationTree close, Tree start, VarSymbol field) {}
 
   /** The races of the compilation unit at {@code state}'s path; read once per unit. */
@@ -215,27 +215,30 @@ public final class UnorderedCloses {
   }
 
   /** A send, the field's mention in it, the method that runs it, and what it follows. */
-  private record Send(MethodInvocationTree send, Tree channel, MethodTree sender, Tree start) {}
+  private record Send(MethodInvocationTree send, Tree channel, Tree sender, Tree start) {}
 
   /**
-   * The sends on {@code field} that a path of their method runs after {@code launch}, or after a
-   * call of the method that contains {@code launch}; never one in the goroutine's own body.
+   * The sends on {@code field} that a path of their method or initializer block runs after {@code
+   * launch}, or after a call of the method that contains {@code launch}; never one in the
+   * goroutine's own body, nor in a lambda (code that runs when something else calls it).
    */
   private static List<Send> followingSends(FieldMentions field, MethodInvocationTree launch,
       Tree body, CompilationUnitTree unit, VisitorState state) {
-    TreePath launchPath = TreePath.getPath(unit, launch);
-    MethodTree launcher = launchPath == null ? null : ownMethod(launchPath);
     List<Send> found = new ArrayList<>();
+    TreePath launchPath = TreePath.getPath(unit, launch);
+    Tree launcher = launchPath == null ? null : ownRoot(launchPath);
     if (launcher == null) {
       return found;
     }
-    MethodSymbol launcherSymbol = ASTHelpers.getSymbol(launcher);
+    Symbol launcherSymbol =
+        launcher instanceof MethodTree method ? ASTHelpers.getSymbol(method) : null;
     for (TreePath mention : field.sends) {
       TreePath sendPath = mention.getParentPath().getLeaf() instanceof MethodInvocationTree
           ? mention.getParentPath()
           : mention.getParentPath().getParentPath();
-      MethodTree sender = ownMethod(sendPath);
-      if (sender == null || sender == body || ASTHelpers.getSymbol(sender).isConstructor()) {
+      TreePath senderPath = CodeRoots.rootOf(sendPath);
+      Tree sender = senderPath == null ? null : ownRoot(sendPath);
+      if (sender == null || sender == body) {
         continue;
       }
       List<Tree> starts = new ArrayList<>();
@@ -245,7 +248,7 @@ public final class UnorderedCloses {
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          if (ASTHelpers.getSymbol(call) == launcherSymbol) {
+          if (launcherSymbol != null && ASTHelpers.getSymbol(call) == launcherSymbol) {
             starts.add(call);
           }
           return super.visitMethodInvocation(call, null);
@@ -260,11 +263,11 @@ public final class UnorderedCloses {
         public Void visitClass(ClassTree type, Void unused) {
           return null;
         }
-      }.scan(sender.getBody(), null);
+      }.scan(CodeRoots.codeOf(sender), null);
       if (starts.isEmpty()) {
         continue;
       }
-      Optional<ExitPaths> paths = ExitPaths.of(TreePath.getPath(unit, sender), state);
+      Optional<ExitPaths> paths = ExitPaths.of(senderPath, state);
       if (paths.isEmpty()) {
         continue;
       }
@@ -280,25 +283,15 @@ public final class UnorderedCloses {
   }
 
   /**
-   * The method whose own code runs the tree at {@code path}: the nearest method around it, unless
-   * a lambda or class stands between them (that code runs when something else calls it).
+   * The method or initializer block whose own code runs the tree at {@code path}; null when a
+   * lambda stands between them (that code runs when something else calls it).
    */
-  private static MethodTree ownMethod(TreePath path) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      switch (p.getLeaf()) {
-        case MethodTree method -> {
-          return method.getBody() == null ? null : method;
-        }
-        case LambdaExpressionTree lambda -> {
-          return null;
-        }
-        case ClassTree type -> {
-          return null;
-        }
-        default -> {}
-      }
-    }
-    return null;
+  private static Tree ownRoot(TreePath path) {
+    TreePath root = CodeRoots.rootOf(path);
+    return root == null || root.getLeaf() instanceof LambdaExpressionTree
+            || (root.getLeaf() instanceof MethodTree method && method.getBody() == null)
+        ? null
+        : root.getLeaf();
   }
 
   /**
