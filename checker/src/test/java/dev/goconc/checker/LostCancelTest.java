@@ -912,6 +912,35 @@ final class LostCancelTest {
               }
             }
 
+            // The object's own code registers it where other code can reach and close it.
+            final class Registered {
+              static final class Conn {
+                static final List<Conn> ALL = new ArrayList<>();
+                CancelFunc cancel;
+
+                void register() {
+                  ALL.add(this);
+                }
+
+                void close() {
+                  cancel.cancel();
+                }
+              }
+
+              static void start(Context parent) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.cancel = ctx.cancelFunc();
+                c.register();
+              }
+
+              static void closeAll() {
+                for (Conn c : Conn.ALL) {
+                  c.close();
+                }
+              }
+            }
+
             // A class with an interface: code elsewhere may end it through AutoCloseable.
             final class Closeable {
               static final class Conn implements AutoCloseable {
