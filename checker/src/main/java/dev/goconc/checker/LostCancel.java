@@ -23,6 +23,7 @@ import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.DroppedOwners;
 import dev.goconc.checker.model.ReleaseObligations;
 import dev.goconc.checker.model.UnreleasedFields;
+import dev.goconc.checker.util.LocalSuppressions;
 import dev.goconc.checker.util.SourceLines;
 import java.util.Set;
 
@@ -141,7 +142,9 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
   private Description analyseMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() != null && GoconcApi.mentionsRuntime(state)) {
       for (DroppedOwners.Drop drop : DroppedOwners.in(state.getPath(), state)) {
-        state.reportMatch(describe(drop, state));
+        if (!LocalSuppressions.suppressed(this, drop.declaration().getInitializer(), state)) {
+          state.reportMatch(describe(drop, state)); // @SuppressWarnings on the object's local
+        }
       }
     }
     return ReleaseObligations.report(this, CONTEXTS, tree, state);

@@ -872,6 +872,28 @@ final class LostCancelTest {
               }
             }
 
+            // Dropped on purpose, and said so on the object's local.
+            final class Deliberate {
+              static final class Conn {
+                CancelFunc cancel;
+
+                void close() {
+                  cancel.cancel();
+                }
+              }
+
+              static void leakOnPurpose(Context parent) {
+                @SuppressWarnings("LostCancel")
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.cancel = ctx.cancelFunc();
+              }
+
+              static void closed(Conn c) {
+                c.close();
+              }
+            }
+
             // Passed to code of another unit, which may close it.
             final class Handed {
               static final class Conn {

@@ -234,7 +234,6 @@ public final class DroppedOwners {
         .min(Comparator.comparingLong(e -> e.statement() == null
             ? Long.MAX_VALUE
             : ASTHelpers.getStartPosition(e.statement())))
-        .filter(e -> e.statement() != null)
         .map(exit -> new Drop(store.owner(), declaration, store.field(),
             ASTHelpers.getSymbol(ends.get().get(0)), creation, exit));
   }
