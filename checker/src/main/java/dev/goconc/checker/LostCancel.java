@@ -15,11 +15,16 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.DroppedOwners;
 import dev.goconc.checker.model.ReleaseObligations;
 import dev.goconc.checker.model.UnreleasedFields;
+import dev.goconc.checker.util.LocalSuppressions;
+import dev.goconc.checker.util.SourceLines;
 import java.util.Set;
 
 /**
@@ -30,6 +35,19 @@ import java.util.Set;
  * body reaches without {@code cancel()}/{@code close()} or a hand-over), and, past lostcancel, a
  * private {@code CancelFunc} field that no code of its top-level class calls ({@link
  * UnreleasedFields}).
+ *
+ * <p>Past lostcancel too, an object that alone can cancel ({@link DroppedOwners}): a method makes
+ * an object of a final class of the unit that extends and implements nothing, stores a context it
+ * created and its cancel only in the object's fields, and the methods of the class that cancel
+ * that field (its end methods, {@code close()}) are the only code that can. The code run on the
+ * object — its constructor, the methods the method calls on it or starts as goroutines ({@code
+ * Go.go(conn::run)}) — is read with everything it calls in the unit: it must not call an end
+ * method, a method that may be overridden, or code outside the JDK and goconc, so no other code
+ * can end the object. A {@code return} or the end of the method that a path reaches without
+ * calling an end method on the object or handing it on (returning, storing, passing it) is
+ * reported there: the context, and every goroutine waiting on it, live on (GoKer's grpc#862, a
+ * failed dial that drops its connection). A local only ever assigned {@code null} is null, so
+ * {@code if (conn == null) cc.close();} ends it on every path.
  *
  * <p>Where goconc differs from lostcancel, deliberately: the context itself carries the power to
  * cancel, so only what can cancel it counts as a use (cancel, close, try-with-resources, a
@@ -122,7 +140,30 @@ public final class LostCancel extends BugChecker implements MethodTreeMatcher, C
   }
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {
+    if (tree.getBody() != null && GoconcApi.mentionsRuntime(state)) {
+      for (DroppedOwners.Drop drop : DroppedOwners.in(state.getPath(), state)) {
+        if (!LocalSuppressions.suppressed(this, drop.declaration().getInitializer(), state)) {
+          state.reportMatch(describe(drop, state)); // @SuppressWarnings on the object's local
+        }
+      }
+    }
     return ReleaseObligations.report(this, CONTEXTS, tree, state);
+  }
+
+  private Description describe(DroppedOwners.Drop drop, VisitorState state) {
+    boolean returns = drop.exit().kind() == ExitPaths.Kind.RETURN;
+    Tree at = returns ? drop.exit().statement() : drop.declaration();
+    String exit = returns
+        ? "the return on line " + SourceLines.of(at, state)
+        : "the end of the method";
+    return buildDescription(at).setMessage(String.format(
+        "%s may drop '%s' without calling %s(): it holds the only cancel of the context from line"
+            + " %d, in its field '%s', and no other code can end it, so the context and every"
+            + " goroutine waiting on it live on; call %s.%s() on this path, or hand '%s' on",
+        exit, drop.owner().getSimpleName(), drop.end().getSimpleName(),
+        SourceLines.of(drop.creation(), state), drop.field().getSimpleName(),
+        drop.owner().getSimpleName(), drop.end().getSimpleName(), drop.owner().getSimpleName()))
+        .build();
   }
 
   @Override

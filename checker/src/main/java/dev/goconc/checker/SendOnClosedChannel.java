@@ -37,6 +37,7 @@ import dev.goconc.checker.model.ChannelUses;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.UnorderedCloses;
 import dev.goconc.checker.util.SourceLines;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,7 +53,23 @@ import java.util.Set;
  * panics there, goconc throws {@code ChannelClosedException}. A method of the compilation unit
  * that closes the channel it is given on every way out, or sends on it, does so at the call
  * ({@link dev.goconc.checker.model.ParameterEffects}); a close and a send in different goroutines or
- * lambdas (a select handler included) are out of reach.
+ * lambdas (a select handler included) are out of reach, but for one case.
+ *
+ * <p>That case: a goroutine that closes a channel field it never sends on, and waits for nothing
+ * before (no receive, select, join, latch or lock, nothing of goconc or {@code
+ * java.util.concurrent}, no call of the unit's own code, which might send or wait), may close it
+ * the moment it starts; a send on the field that some path runs after the goroutine's launch, or
+ * after a call of the method of the unit that launches it, may then find it closed (GoKer's
+ * serving#5865: a watcher closes the channel the manager sends it updates on). A select send case
+ * counts: a closed channel's send case throws when the select picks it, whatever the other cases.
+ * The field is final and not public or protected, assigned only in a constructor or its
+ * declaration and otherwise only sent on, received from or closed: a field handed out in any
+ * other way is not judged. Which object a variable holds is not followed: {@code this.ch} closed
+ * and {@code x.ch} sent on are the field of any object of the class ({@link
+ * dev.goconc.checker.model.UnorderedCloses}). A package-private field is judged too: the close, its
+ * lack of any wait and the send after the launch are all in the file, and no other file can order
+ * them. A send in a method that neither launches the goroutine nor calls its launcher may have run
+ * before the launch, and is not reported.
  *
  * <p>Paths end where the variable is assigned a new channel, and a for-each variable is a new
  * channel each round: {@code for (Chan<T> s : subscribers) s.close();} closes each once. An alias
@@ -83,14 +100,40 @@ public final class SendOnClosedChannel extends BugChecker
   }
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {
-    return tree.getBody() == null ? Description.NO_MATCH : judge(state.getPath(), state);
+    if (tree.getBody() == null) {
+      return Description.NO_MATCH;
+    }
+    reportRaces(tree, state);
+    return judge(state.getPath(), state);
+  }
+
+  /** The sends of {@code root}'s own code that may follow a goroutine's unordered close. */
+  private void reportRaces(Tree root, VisitorState state) {
+    for (UnorderedCloses.Race race : UnorderedCloses.in(state)) {
+      if (race.sender() == root) {
+        state.reportMatch(describe(race, state));
+      }
+    }
+  }
+
+  private Description describe(UnorderedCloses.Race race, VisitorState state) {
+    return buildDescription(race.send()).setMessage(String.format(
+        "'%s' is sent on at line %d after line %d starts a goroutine that closes it at line %d,"
+            + " which never sends on it and waits for nothing first: the close may come first,"
+            + " and the send throws ChannelClosedException; only the sender closes",
+        race.field().getSimpleName(), SourceLines.of(race.channel(), state),
+        SourceLines.of(race.start(), state), SourceLines.of(race.close(), state)))
+        .build();
   }
 
   /** Initializer blocks ({@code static { ... }}, {@code { ... }}) are judged like methods. */
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
     return CrashPolicy.describe(state, () -> CodeRoots.judgeInitializers(
-        tree, state, block -> judge(block.getPath(), block)));
+        tree, state, block -> {
+          reportRaces(block.getPath().getLeaf(), block);
+          judge(block.getPath(), block);
+        }));
   }
 
   @Override

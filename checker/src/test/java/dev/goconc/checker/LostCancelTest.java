@@ -772,4 +772,329 @@ final class LostCancelTest {
         .expectUnchanged()
         .doTest();
   }
+
+  /**
+   * A method that makes an object, gives it the only power to cancel a context it created, and
+   * starts the object's goroutine on it must end the object or hand it on, on every path. Correct
+   * look-alikes first: returned, stored in a field, passed on, closed in finally, closed on the
+   * error path, try-with-resources, a goroutine that can end its own object, an end method that
+   * other code calls too.
+   */
+  @Test
+  void objectHoldingTheOnlyCancel() {
+    helper
+        .addSourceLines(
+            "Dials.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.CancelFunc;
+            import dev.goconc.Context;
+            import dev.goconc.Go;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            final class Dials {
+              static final class Conn {
+                Context ctx;
+                CancelFunc cancel;
+
+                void run() {
+                  ctx.done().receive();
+                }
+
+                void close() {
+                  cancel.cancel();
+                }
+              }
+
+              private final List<Conn> open = new ArrayList<>();
+
+              // Returned on every path: the caller owns it.
+              static Conn returned(Context parent) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.ctx = ctx;
+                c.cancel = ctx.cancelFunc();
+                Go.go(c::run);
+                return c;
+              }
+
+              // Stored in a field of the caller's object.
+              void stored(Context parent) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.ctx = ctx;
+                c.cancel = ctx.cancelFunc();
+                Go.go(c::run);
+                open.add(c);
+              }
+
+              // Closed in finally.
+              static void closedInFinally(Context parent, Runnable work) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.ctx = ctx;
+                c.cancel = ctx.cancelFunc();
+                Go.go(() -> c.run());
+                try {
+                  work.run();
+                } finally {
+                  c.close();
+                }
+              }
+
+              // Closed on the error path, returned on the other.
+              static Conn closedOnError(Context parent, boolean failed) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.ctx = ctx;
+                c.cancel = ctx.cancelFunc();
+                Go.go(c::run);
+                if (failed) {
+                  c.close();
+                  return null;
+                }
+                return c;
+              }
+
+              // A local that is only ever null: the branch that skips close() never runs.
+              static Conn closedWhenNothingWasMade(Context parent) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.ctx = ctx;
+                c.cancel = ctx.cancelFunc();
+                Conn made = null;
+                Go.go(c::run);
+                if (made == null) {
+                  c.close();
+                }
+                return made;
+              }
+            }
+
+            // Dropped on purpose, and said so on the object's local.
+            final class Deliberate {
+              static final class Conn {
+                CancelFunc cancel;
+
+                void close() {
+                  cancel.cancel();
+                }
+              }
+
+              static void leakOnPurpose(Context parent) {
+                @SuppressWarnings("LostCancel")
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.cancel = ctx.cancelFunc();
+              }
+
+              static void closed(Conn c) {
+                c.close();
+              }
+            }
+
+            // Passed to code of another unit, which may close it.
+            final class Handed {
+              static final class Conn {
+                CancelFunc cancel;
+
+                void close() {
+                  cancel.cancel();
+                }
+              }
+
+              static void handed(Context parent, java.util.function.Consumer<Object> owner) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.cancel = ctx.cancelFunc();
+                owner.accept(c);
+              }
+            }
+
+            // The object's own goroutine may end it: it calls close() itself.
+            final class SelfEnding {
+              static final class Conn {
+                CancelContext ctx;
+
+                void run() {
+                  close();
+                }
+
+                private void close() {
+                  ctx.cancel();
+                }
+              }
+
+              static void start(Context parent) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.ctx = ctx;
+                Go.go(c::run);
+              }
+            }
+
+            // The object's own code registers it where other code can reach and close it.
+            final class Registered {
+              static final class Conn {
+                static final List<Conn> ALL = new ArrayList<>();
+                CancelFunc cancel;
+
+                void register() {
+                  ALL.add(this);
+                }
+
+                void close() {
+                  cancel.cancel();
+                }
+              }
+
+              static void start(Context parent) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.cancel = ctx.cancelFunc();
+                c.register();
+              }
+
+              static void closeAll() {
+                for (Conn c : Conn.ALL) {
+                  c.close();
+                }
+              }
+            }
+
+            // A class with an interface: code elsewhere may end it through AutoCloseable.
+            final class Closeable {
+              static final class Conn implements AutoCloseable {
+                CancelFunc cancel;
+
+                @Override
+                public void close() {
+                  cancel.cancel();
+                }
+              }
+
+              static void used(Context parent) {
+                try (Conn c = new Conn()) {
+                  CancelContext ctx = Context.withCancel(parent);
+                  c.cancel = ctx.cancelFunc();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Dropped.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.CancelFunc;
+            import dev.goconc.Context;
+            import dev.goconc.Go;
+            import java.time.Duration;
+
+            final class Dropped {
+              static final class Conn {
+                Context ctx;
+                CancelFunc cancel;
+
+                void run() {
+                  ctx.done().receive();
+                }
+
+                void close() {
+                  cancel.cancel();
+                }
+              }
+
+              // One error path closes the connection, the other forgets.
+              static Conn dial(Context parent, boolean timedOut, boolean refused) {
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.ctx = ctx;
+                c.cancel = ctx.cancelFunc();
+                Go.go(c::run);
+                if (timedOut) {
+                  c.close();
+                  return null;
+                }
+                if (refused) {
+                  // BUG: Diagnostic contains: the return on line 34 may drop 'c' without calling close(): it holds the only cancel of the context from line 24, in its field 'cancel'
+                  return null;
+                }
+                return c;
+              }
+
+              // The goroutine started as a lambda, the context a timeout: the method's end drops it.
+              static void probe(Context parent, boolean ok) {
+                // BUG: Diagnostic contains: the end of the method may drop 'c' without calling close()
+                Conn c = new Conn();
+                CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(1));
+                c.ctx = ctx;
+                c.cancel = ctx.cancelFunc();
+                Go.go(() -> c.run());
+                if (ok) {
+                  c.close();
+                }
+              }
+            }
+
+            // The object keeps the CancelContext itself and cancels it in a private end method.
+            final class Session {
+              static final class Worker {
+                private CancelContext life;
+
+                private void loop() {
+                  life.done().receive();
+                }
+
+                private void stop() {
+                  this.life.cancel();
+                }
+              }
+
+              static Worker begin(Context parent, boolean valid) {
+                Worker w = new Worker();
+                CancelContext life = Context.withCancel(parent);
+                w.life = life;
+                Go.go(w::loop);
+                if (!valid) {
+                  // BUG: Diagnostic contains: may drop 'w' without calling stop()
+                  return null;
+                }
+                return w;
+              }
+
+              static void end(Worker w) {
+                w.stop();
+              }
+            }
+
+            // Kept in a static field on one path, where other code ends it; dropped on the other.
+            final class KeptSometimes {
+              static final class Conn {
+                CancelFunc cancel;
+
+                void close() {
+                  cancel.cancel();
+                }
+              }
+
+              static Conn last;
+
+              static void start(Context parent, boolean keep) {
+                // BUG: Diagnostic contains: the end of the method may drop 'c' without calling close()
+                Conn c = new Conn();
+                CancelContext ctx = Context.withCancel(parent);
+                c.cancel = ctx.cancelFunc();
+                if (keep) {
+                  last = c;
+                }
+              }
+
+              static void stop() {
+                last.close();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -428,4 +428,226 @@ final class SendOnClosedChannelTest {
             """)
         .doTest();
   }
+
+  /**
+   * A goroutine that closes a channel field it never sends on, before waiting for anything, may
+   * close it as soon as it starts: a send that runs after its launch may find it closed. Correct
+   * look-alikes first: a done channel nobody sends on, the goroutine as the only sender, a close
+   * after a wait (the senders' handshake), a field handed out, a goroutine that calls code of the
+   * unit (which might send), sends before the launch.
+   */
+  @Test
+  void closedByAGoroutineThatNeverSends() {
+    helper
+        .addSourceLines(
+            "Watchers.java",
+            """
+            import dev.goconc.*;
+
+            final class Watchers {
+              // The watcher signals its end on a done channel of its own; the manager's send
+              // selects on it too, and nobody closes the channel it sends on.
+              static final class DoneChannel {
+                final Chan<Boolean> dests;
+                final Chan<Void> done = Chan.make();
+
+                DoneChannel(Chan<Boolean> dests) {
+                  this.dests = dests;
+                }
+
+                void run() {
+                  done.close();
+                }
+
+                static void update() {
+                  DoneChannel w = new DoneChannel(Chan.make());
+                  Go.go(w::run);
+                  Select.<Void>select()
+                      .send(w.dests, true, () -> null)
+                      .recv(w.done, v -> null)
+                      .run();
+                }
+              }
+
+              // The goroutine is the only sender: it closes after its last send.
+              static final class OnlySender {
+                private final Chan<Integer> out = Chan.make(4);
+
+                void produce() {
+                  for (int i = 0; i < 4; i++) {
+                    out.send(i);
+                  }
+                  out.close();
+                }
+
+                static int first() {
+                  OnlySender s = new OnlySender();
+                  Go.go(s::produce);
+                  return s.out.receive();
+                }
+              }
+
+              // The closer waits until the senders are done: the wait is the handshake.
+              static final class JoinedFirst {
+                private final Chan<Integer> out = Chan.make(8);
+                private final WaitGroup senders = new WaitGroup();
+
+                void start() {
+                  senders.add(1);
+                  Go.go(() -> {
+                    senders.await();
+                    out.close();
+                  });
+                }
+
+                void put(int v) {
+                  start();
+                  out.send(v);
+                  senders.done();
+                }
+              }
+
+              // The closer waits for the sender's signal that it has sent its last value.
+              static final class Handshake {
+                final Chan<Integer> out = Chan.make(1);
+                final Chan<Void> sent = Chan.make();
+
+                void finish() {
+                  sent.receive();
+                  this.out.close();
+                }
+
+                static void use() {
+                  Handshake h = new Handshake();
+                  Go.go(h::finish);
+                  h.out.send(1);
+                  h.sent.close();
+                }
+              }
+
+              // The channel is handed out: code elsewhere may order the close.
+              static final class HandedOut {
+                private final Chan<Integer> out = Chan.make(1);
+
+                Chan<Integer> out() {
+                  return out;
+                }
+
+                void stop() {
+                  out.close();
+                }
+
+                void begin() {
+                  Go.go(this::stop);
+                  out.send(1);
+                }
+              }
+
+              // The goroutine calls code of the unit before closing: that code may be its sends.
+              static final class CallsUnitCode {
+                private final Chan<Integer> out = Chan.make(1);
+
+                private void emit() {
+                  out.send(1);
+                }
+
+                void run() {
+                  emit();
+                  out.close();
+                }
+
+                void begin() {
+                  Go.go(this::run);
+                  out.trySend(2);
+                }
+              }
+
+              // The only send runs before the goroutine that closes is started.
+              static final class SentBeforeLaunch {
+                final Chan<Integer> out;
+
+                SentBeforeLaunch(Chan<Integer> out) {
+                  this.out = out;
+                }
+
+                void close() {
+                  out.close();
+                }
+
+                static void use() {
+                  SentBeforeLaunch s = new SentBeforeLaunch(Chan.make(1));
+                  s.out.send(1);
+                  Go.go(s::close);
+                }
+              }
+
+              // The kernel's shape: the watcher, given the channel by its constructor, closes it
+              // when it ends; the manager sends on it after the call that starts the watcher.
+              static final class Watcher {
+                final Chan<Boolean> destsCh;
+
+                Watcher(Chan<Boolean> destsCh) {
+                  this.destsCh = destsCh;
+                }
+
+                void run() {
+                  System.out.println("watcher done");
+                  destsCh.close();
+                }
+
+                static Watcher start() {
+                  Chan<Boolean> destsCh = Chan.make();
+                  Watcher w = new Watcher(destsCh);
+                  Go.go(w::run);
+                  return w;
+                }
+
+                static void updated() {
+                  Watcher w = start();
+                  // BUG: Diagnostic contains: 'destsCh' is sent on at line 164 after line 162 starts a goroutine that closes it at line 151, which never sends on it and waits for nothing first
+                  w.destsCh.send(true);
+                }
+
+                // A done case beside the send does not help: a send case on a closed channel
+                // throws when the select picks it.
+                static void updatedOrCancelled(Context ctx) {
+                  Watcher w = start();
+                  Select.<Void>select()
+                      // BUG: Diagnostic contains: 'destsCh' is sent on
+                      .send(w.destsCh, false, () -> null)
+                      .recv(ctx.done(), v -> null)
+                      .run();
+                }
+              }
+
+              // A goroutine lambda of the class closes its own field; the send follows the launch.
+              static final class Stream {
+                private final Chan<String> lines = Chan.make(16);
+
+                void open() {
+                  Go.go(() -> this.lines.close());
+                  // BUG: Diagnostic contains: 'lines' is sent on
+                  lines.trySend("header");
+                }
+
+                // Not placed against the launch (it may run before open()): not reported.
+                void write(String line) {
+                  lines.send(line);
+                }
+
+                static void use() {
+                  Stream s = new Stream();
+                  s.open();
+                }
+
+                void reopen() {
+                  open();
+                  // BUG: Diagnostic contains: 'lines' is sent on
+                  this.lines.send("again");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

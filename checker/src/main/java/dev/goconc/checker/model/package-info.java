@@ -16,8 +16,11 @@
  * leaks ({@link dev.goconc.checker.model.FieldChannels}, {@link
  * dev.goconc.checker.model.FieldChannelLeaks}, {@link
  * dev.goconc.checker.model.ReceiveOnlyAccessors}); the channel a method returns ({@link
- * dev.goconc.checker.model.ReturnedChannels}); and an object not yet shared ({@link
- * dev.goconc.checker.model.FreshObjectBuffers}).
+ * dev.goconc.checker.model.ReturnedChannels}); an object not yet shared ({@link
+ * dev.goconc.checker.model.FreshObjectBuffers}); a goroutine's close of a field that nothing
+ * orders against the sends after its launch ({@link dev.goconc.checker.model.UnorderedCloses});
+ * and an object that alone can cancel a context, dropped by the method that made it ({@link
+ * dev.goconc.checker.model.DroppedOwners}).
  *
  * <p>Facts are computed once per tree and shared between rules through {@link
  * dev.goconc.checker.model.UnitMemo}.
