@@ -48,6 +48,11 @@ import java.util.stream.Collectors;
  *       call {@code done()}; a {@code done()} in a goroutine that {@code wg.go} started, which
  *       calls {@code done()} itself; no add at all. Counts are compared over the unknowns they
  *       share (a loop's rounds, {@code n}, a list's size), branches counted against the finding.
+ *       A constant count against a goroutine per element of a local collection ({@code wg.add(1)}
+ *       before {@code for (Part p : parts) Go.go(...)}) outruns it as soon as the collection holds
+ *       more elements than the constant, and is reported so; against an {@code int} bound ({@code
+ *       wg.add(3)}, {@code n} rounds) it is not compared, since code the model does not read may
+ *       keep {@code n} small.
  *       Reported at the launch whose goroutine takes the count below zero; no fix (the count or a
  *       goroutine may be what is wrong).
  *   <li>A private field group that nothing in the unit adds to, used only through {@code
@@ -112,13 +117,15 @@ public final class WaitGroupDoneExceedsAdd extends BugChecker
         .setMessage(
             String.format(
                 "%s.done() runs more times than %s counts: at least %s on every path through"
-                    + " line %d, while %s; the extra done() takes the counter below zero and"
+                    + " line %d%s, while %s; the extra done() takes the counter below zero and"
                     + " throws IllegalStateException, and await() can return before every"
                     + " goroutine has ended; count each goroutine once",
                 name,
                 name,
                 found.dones(),
                 SourceLines.of(found.site(), state),
+                found.onceLarge() ? " (more than it counts as soon as " + found.dones() + " > "
+                    + found.added() + ")" : "",
                 counted(name, found, state)))
         .build();
   }

@@ -11,6 +11,141 @@ final class WaitGroupDoneExceedsAddTest {
   private final BugCheckerRefactoringTestHelper refactoring =
       StrictRules.refactoring(WaitGroupDoneExceedsAdd.class, getClass());
 
+  /**
+   * A constant count against a goroutine per element of a local collection ({@code wg.add(1)}
+   * before the loop): more dones than counted as soon as the collection holds more elements than
+   * the constant. Quiet when the count is the collection's size, is added each round, the launch
+   * may not run, the collection changes, or the rounds are an {@code int} bound the model cannot
+   * compare with the constant.
+   */
+  @Test
+  void aConstantCountAgainstAGoroutinePerElement() {
+    helper
+        .addSourceLines(
+            "Parts.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Parts {
+              void sized(List<byte[]> parts) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(parts.size());
+                for (byte[] part : parts) {
+                  Go.go(() -> {
+                    try {
+                      System.out.println(part.length);
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+
+              void eachRound(List<byte[]> parts) {
+                WaitGroup wg = new WaitGroup();
+                for (byte[] part : parts) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      System.out.println(part.length);
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+
+              void mayNotLaunch(List<byte[]> parts) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                for (byte[] part : parts) {
+                  if (part.length > 1024) {
+                    Go.go(() -> {
+                      try {
+                        System.out.println(part.length);
+                      } finally {
+                        wg.done();
+                      }
+                    });
+                    break;
+                  }
+                }
+                wg.await();
+              }
+
+              void changingCollection(List<byte[]> parts) {
+                WaitGroup wg = new WaitGroup();
+                List<byte[]> todo = new ArrayList<>(parts);
+                todo.removeIf(p -> p.length == 0);
+                wg.add(1);
+                for (byte[] part : todo) {
+                  Go.go(() -> {
+                    try {
+                      System.out.println(part.length);
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+
+              void intBound(int n) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(3);
+                for (int i = 0; i < n; i++) {
+                  Go.go(() -> {
+                    try {
+                      System.out.println("work");
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+
+              void oneForTheBatch(List<byte[]> parts) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                for (byte[] part : parts) {
+                  // BUG: Diagnostic contains: (more than it counts as soon as parts.size() > 1)
+                  Go.go(() -> {
+                    try {
+                      System.out.println(part.length);
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+
+              void indexed(List<String> names) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(2);
+                for (int i = 0; i < names.size(); i++) {
+                  String name = names.get(i);
+                  // BUG: Diagnostic contains: as soon as names.size() > 2
+                  Go.go(() -> {
+                    try {
+                      System.out.println(name);
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void quietOnTheCorrectIdioms() {
     helper

@@ -73,6 +73,29 @@ public final class SymbolicCount {
         && difference.terms.values().stream().allMatch(factor -> factor > 0);
   }
 
+  /**
+   * Whether this count is larger than {@code other}, a constant, once the unknowns it grows with
+   * are large enough, where {@code growing} accepts every unknown it grows with: the difference is
+   * a constant at most zero plus positive terms over those unknowns only. {@code list.size()}
+   * outgrows {@code 1} (with two elements), {@code n} outgrows nothing {@code growing} refuses.
+   */
+  public boolean outgrows(SymbolicCount other, java.util.function.Predicate<Unknown> growing) {
+    if (!other.terms.keySet().stream().allMatch(List::isEmpty)) {
+      return false;
+    }
+    boolean grows = false;
+    for (Map.Entry<List<Unknown>, Long> term : minus(other).terms.entrySet()) {
+      if (term.getKey().isEmpty()) {
+        continue; // the constant part: the unknowns make up for it once large enough
+      }
+      if (term.getValue() <= 0 || !term.getKey().stream().allMatch(growing)) {
+        return false;
+      }
+      grows = true;
+    }
+    return grows;
+  }
+
   /** Whether no term is negative, so the count only grows with its unknowns. */
   public boolean hasNoNegativeTerm() {
     return terms.values().stream().allMatch(factor -> factor > 0);

@@ -87,8 +87,24 @@ public final class WaitGroupCounts {
    * {@code done()}) at least {@code dones} calls of {@code done()} run, while the {@code adds}
    * count at most {@code added}.
    */
-  public record Excess(
-      Tree site, SymbolicCount dones, SymbolicCount added, List<MethodInvocationTree> adds) {}
+  public record Excess(Tree site, SymbolicCount dones, SymbolicCount added,
+      List<MethodInvocationTree> adds, boolean onceLarge) {}
+
+  /**
+   * Whether {@code dones} outrun {@code added}: for every value of the unknowns they count over,
+   * or (a constant count against dones per element of a local collection, {@code wg.add(1)} before
+   * a goroutine per part) as soon as a collection holds more elements than the constant. A
+   * collection of one element is not worth a loop; an {@code int} bound ({@code add(3)} against
+   * {@code n} rounds) is not compared, since {@code n} may be kept at most 3 by code the model
+   * does not read.
+   */
+  private static boolean outrun(SymbolicCount dones, SymbolicCount added) {
+    return dones.exceeds(added) || outgrown(dones, added);
+  }
+
+  private static boolean outgrown(SymbolicCount dones, SymbolicCount added) {
+    return dones.outgrows(added, unknown -> unknown.key() instanceof SizeOf);
+  }
 
   /** The excess of the group a method declares at {@code declaration}, if it has one. */
   public static Optional<Excess> excess(TreePath declaration, VisitorState state) {
@@ -158,8 +174,8 @@ public final class WaitGroupCounts {
           dones = dones.plus(before.exactTimes.times(SymbolicCount.of(before.dones)));
         }
       }
-      if (dones.exceeds(added)) {
-        return Optional.of(new Excess(reached, dones, added, addCalls));
+      if (outrun(dones, added)) {
+        return Optional.of(new Excess(reached, dones, added, addCalls, !dones.exceeds(added)));
       }
     }
     return Optional.empty();
@@ -280,7 +296,7 @@ public final class WaitGroupCounts {
       }
       most = most.plus(times.times(SymbolicCount.of(site.dones)));
     }
-    return most.exceeds(added);
+    return outrun(most, added);
   }
 
   /**
