@@ -262,7 +262,8 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
   }
 
   /**
-   * The calls of {@code body} whose exception is a path: not those of a {@code catch} or {@code
+   * The calls of {@code body} whose exception is a path (calls and constructors only: the
+   * failure of the work, not of its arithmetic): not those of a {@code catch} or {@code
    * finally} block that completes the future itself (the innermost block around the call; a
    * nested {@code try} block starts afresh): there they are the handling before the completion,
    * and their own failure would be a second one (as WaitGroupDoneNotInFinally treats the cleanup
@@ -311,7 +312,8 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
       }
     }.scan(body.getLeaf(), false);
     return tree ->
-        !exempt.contains(tree)
+        (tree instanceof MethodInvocationTree || tree instanceof NewClassTree)
+            && !exempt.contains(tree)
             && !(tree instanceof MethodInvocationTree call && isOn(call, future));
   }
 
