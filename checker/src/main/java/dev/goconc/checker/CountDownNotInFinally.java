@@ -87,7 +87,8 @@ import java.util.Optional;
 @BugPattern(
     summary =
         "A latch countDown, semaphore release or phaser arrive outside finally in a task: an"
-            + " exception or early return in the task skips it and the untimed wait for it never ends",
+            + " exception or early return in the task skips it and the untimed wait for it never"
+            + " ends",
     severity = WARNING,
     tags = JdkApi.RULE_TAG,
     link = GoconcApi.RULES_BASE_URL + "CountDownNotInFinally.md",
