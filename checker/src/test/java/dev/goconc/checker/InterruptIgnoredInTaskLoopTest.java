@@ -623,13 +623,8 @@ final class InterruptIgnoredInTaskLoopTest {
               private boolean active;
               private boolean open = true;
               volatile boolean visible = true;
-              private final BlockingQueue<String> queue;
-              private final ExecutorService pool;
-
-              Flags(BlockingQueue<String> queue, ExecutorService pool) {
-                this.queue = queue;
-                this.pool = pool;
-              }
+              private BlockingQueue<String> queue;
+              private ExecutorService pool;
 
               // A stop() method clears the flag.
               void start() {
@@ -724,13 +719,8 @@ final class InterruptIgnoredInTaskLoopTest {
             class NeverCleared {
               private volatile boolean running = true;
               private boolean stopped;
-              private final BlockingQueue<String> queue;
-              private final ExecutorService pool;
-
-              NeverCleared(BlockingQueue<String> queue, ExecutorService pool) {
-                this.queue = queue;
-                this.pool = pool;
-              }
+              private BlockingQueue<String> queue;
+              private ExecutorService pool;
 
               void start() {
                 pool.submit(this::drain);
