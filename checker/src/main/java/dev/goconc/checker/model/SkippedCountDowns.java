@@ -1,12 +1,12 @@
 package dev.goconc.checker.model;
 
+import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.google.errorprone.VisitorState;
 import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.model.WaitGroupGoroutines.GroupCall;
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ import java.util.function.Predicate;
  * an explicit {@code throw} or the exception of a tree that may throw (a call, a {@code new}, an
  * array access, an integer division, a cast, an unboxing: the graph's notion; a call or {@code new}
  * may also throw an {@code Error}, so only a {@code catch} of {@code Throwable} stops all it
- * throws), without passing a count-down of the same primitive. A task in which nothing before the count-down can throw and
- * every path reaches it cannot skip it.
+ * throws), without passing a count-down of the same primitive. A task in which nothing before the
+ * count-down can throw and every path reaches it cannot skip it.
  *
  * <p>The trees of a {@code catch} block are not asked whether they throw: they handle a failure,
  * and their own failure would be a second one ({@code catch (Exception e) { log.warn(e); }} before
@@ -38,7 +38,7 @@ import java.util.function.Predicate;
  * inside a {@code try} whose {@code finally} counts the same primitive down.
  */
 public final class SkippedCountDowns {
-  /** A count-down and the first way out of the task that skips it. */
+  /** A count-down and a way out of the task that skips it (a return first, for the message). */
   public record Skipped(GroupCall countDown, ExitPaths.Exit exit) {
     /** Whether an exception, not a {@code return} or the task's end, skips the count-down. */
     public boolean byException() {
@@ -75,7 +75,9 @@ public final class SkippedCountDowns {
         }
       }
       Set<Tree> ofGroup = identitySet();
-      countDowns.stream().filter(d -> d.group() == down.group()).forEach(d -> ofGroup.add(d.call()));
+      countDowns.stream()
+          .filter(d -> d.group() == down.group())
+          .forEach(d -> ofGroup.add(d.call()));
       List<ExitPaths.Exit> exits =
           graph.get().exitsFromEntryAvoidingAnyThrow(ofGroup::contains, outsideHandlers(bodyPath))
               .stream()
