@@ -16,8 +16,10 @@ import com.sun.source.util.TreePath;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.fixes.CounterFixes;
+import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
+import dev.goconc.checker.model.SkippedCountDowns;
 import dev.goconc.checker.model.WaitGroupGoroutines.GroupCall;
 import dev.goconc.checker.model.WaitGroupGoroutines;
 import dev.goconc.checker.util.SourceLines;
@@ -45,16 +47,29 @@ import java.util.Optional;
  *       judged.
  *   <li>The latch, semaphore or phaser is a local variable, parameter or field; one reached any
  *       other way (a call's result, an array element) is not judged.
- *   <li>A count-down is flagged when something before it can throw out of the task: it is not the
- *       task's first statement (or its expression body), and the statements before it are not
- *       each a {@code try} that catches {@code Throwable}. A task whose only statement is the
- *       count-down, or that starts with it, cannot skip it. One finding per primitive and task:
- *       the first such count-down.
- *   <li>The wait must be seen, with no timeout, outside the task: in the method that launches it
+ *   <li>A count-down is flagged when some way out of the task skips it ({@link
+ *       SkippedCountDowns}, on the task's control-flow graph): a path from the task's start that
+ *       leaves it without passing a count-down of the same primitive, by an exception, an explicit
+ *       {@code throw}, or a {@code return} (a {@code catch} that logs and returns before the
+ *       count-down that follows the {@code try} skips it as surely as the exception). What may
+ *       throw is the graph's one notion: a call or {@code new} (an {@code Error} included, so
+ *       only a {@code catch} of {@code Throwable} stops all it throws), an array access or
+ *       creation, an integer division or remainder, a cast, an unboxing, a field read through a
+ *       reference. An assignment, arithmetic other than division, a comparison, a read of a local
+ *       or of a field of {@code this}, a literal, a lambda's creation, or {@code synchronized (lock)
+ *       { total += x; }} cannot: a task whose code before the count-down is only that, and whose
+ *       every path reaches it, cannot skip it and is quiet. The code of a {@code catch} block is
+ *       not asked whether it throws (it handles a failure; its own would be a second one), but a
+ *       {@code return} or {@code throw} in it is a way out. One finding per primitive and task:
+ *       the first count-down outside a {@code finally}.
+ *     <li>The wait must be seen, with no timeout, outside the task: in the method that launches it
  *       (for a local) or anywhere in the top-level class (for a field). Timed waits ({@code
  *       await(timeout, unit)}, {@code tryAcquire}, {@code awaitAdvanceInterruptibly(p, timeout,
- *       unit)}) give up by themselves: quiet. A primitive passed to code that waits on it is not
- *       followed: quiet.
+ *       unit)}) give up by themselves: quiet, even when the task skips the count-down on purpose
+ *       (a {@code catch} that returns): the waiter then learns of the failure from the timed-out
+ *       wait ({@code await} returns {@code false}), which may be the author's design, and counting
+ *       down in a {@code finally} would report the failed task as done. A primitive passed to
+ *       code that waits on it is not followed: quiet.
  * </ul>
  *
  * <p>Quiet, deliberately, also when a count-down of the same primitive is in a {@code finally} of
@@ -72,7 +87,8 @@ import java.util.Optional;
 @BugPattern(
     summary =
         "A latch countDown, semaphore release or phaser arrive outside finally in a task: an"
-            + " exception in the task skips it and the untimed wait for it never ends",
+            + " exception or early return in the task skips it and the untimed wait for it never"
+            + " ends",
     severity = WARNING,
     tags = JdkApi.RULE_TAG,
     link = GoconcApi.RULES_BASE_URL + "CountDownNotInFinally.md",
@@ -97,7 +113,8 @@ public final class CountDownNotInFinally extends BugChecker
     }
     Tree body = bodyPath.getLeaf();
     List<GroupCall> downs = WaitGroupGoroutines.callsIn(bodyPath, LATCHES.countDown(), state);
-    for (GroupCall down : WaitGroupGoroutines.skippable(downs, body, state)) {
+    for (SkippedCountDowns.Skipped skipped : SkippedCountDowns.of(downs, bodyPath, state)) {
+      GroupCall down = skipped.countDown();
       if (downs.stream().anyMatch(d -> d.group() == down.group() && d.inFinally())
           || WaitGroupGoroutines.awaitsItself(bodyPath, down.group(), LATCHES, state)) {
         continue; // counted down in a finally too, or a lock or party held in the task
@@ -113,9 +130,17 @@ public final class CountDownNotInFinally extends BugChecker
           buildDescription(down.call())
               .setMessage(
                   String.format(
-                      "%s is not in a finally: if the task throws before it, %s on line %d can"
-                          + " wait forever; call %s in a finally block",
+                      "%s is not in a finally: %s %s on line %d can wait forever; call %s in a"
+                          + " finally block",
                       call,
+                      skipped.byException()
+                          ? "if the task throws before it,"
+                          : String.format(
+                              "the task can leave without it (%s on line %d), and",
+                              skipped.exit().kind() == ExitPaths.Kind.RETURN
+                                  ? "the return"
+                                  : "its end after the code",
+                              SourceLines.of(skipped.exit().statement(), state)),
                       shortForm(await.get()),
                       SourceLines.of(await.get(), state),
                       call));

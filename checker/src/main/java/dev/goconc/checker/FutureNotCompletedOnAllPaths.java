@@ -72,8 +72,12 @@ import javax.lang.model.element.ElementKind;
  *       the idiom), nor are the calls on the future itself. A
  *       look at the future's state ({@code isDone()}) counts as a completion on every walk: the
  *       branch of {@code if (f.isDone()) return;} that skips one is where it is complete.
- *   <li>Completed only in one {@code whenComplete}/{@code handle} callback: every path through it
- *       must complete (its implicit exceptions are not paths, as in the body's own code).
+ *   <li>Completed only in one {@code whenComplete}/{@code handle} callback, or in one callback
+ *       told the outcome of the call it is passed to (a lambda with a {@code Throwable}
+ *       parameter: {@code client.get(key, (value, error) -> ...)}, the adapter of a
+ *       callback-style API): every path through it must complete (its implicit exceptions are not
+ *       paths, as in the body's own code). A callback that logs and returns on one outcome leaves
+ *       the future incomplete for ever.
  *   <li>Completed only in callbacks that run on success ({@code other.thenAccept(f::complete)},
  *       {@code thenApply}, the other {@code then*}): if the stage fails, nothing completes the
  *       future. Quiet when an {@code exceptionally} or {@code handle} earlier in the chain turns
@@ -83,11 +87,12 @@ import javax.lang.model.element.ElementKind;
  * <p>Quiet, deliberately: a future completed at more than one place (a task and a timeout, two
  * tasks racing: the model cannot tell that one of them always runs); {@code orTimeout} or {@code
  * completeOnTimeout} on it (it completes by itself); a hand-over (passed where a {@code
- * CompletableFuture} or a type variable is expected, stored, returned from a lambda); a
- * completion in code the model cannot place (a lambda that is neither a launched task nor a stage
- * callback, two levels of nesting); a local assigned more than once; {@code
- * CompletableFuture.supplyAsync} and the other factories (they complete their futures
- * themselves).
+ * CompletableFuture} or a type variable is expected, stored, returned from a lambda); a completion
+ * in code the model cannot place (a lambda that is neither a launched task, a stage callback nor an
+ * outcome callback: a listener told only values may run many times, and one run that does not
+ * complete is no miss; an anonymous callback class; two levels of nesting); a local assigned more
+ * than once; {@code CompletableFuture.supplyAsync} and the other factories (they complete their
+ * futures themselves).
  *
  * <p>Fix, for a task that is a lambda with a block body returning no value (or an anonymous
  * class's {@code void} method): wrap its statements in {@code try { ... } catch (Throwable t) {
@@ -262,7 +267,8 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
   }
 
   /**
-   * The calls of {@code body} whose exception is a path: not those of a {@code catch} or {@code
+   * The calls of {@code body} whose exception is a path (calls and constructors only: the
+   * failure of the work, not of its arithmetic): not those of a {@code catch} or {@code
    * finally} block that completes the future itself (the innermost block around the call; a
    * nested {@code try} block starts afresh): there they are the handling before the completion,
    * and their own failure would be a second one (as WaitGroupDoneNotInFinally treats the cleanup
@@ -311,7 +317,8 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
       }
     }.scan(body.getLeaf(), false);
     return tree ->
-        !exempt.contains(tree)
+        (tree instanceof MethodInvocationTree || tree instanceof NewClassTree)
+            && !exempt.contains(tree)
             && !(tree instanceof MethodInvocationTree call && isOn(call, future));
   }
 

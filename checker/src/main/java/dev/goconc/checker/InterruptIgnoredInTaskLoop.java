@@ -24,6 +24,7 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
@@ -43,6 +44,7 @@ import dev.goconc.checker.fixes.FixLayout;
 import dev.goconc.checker.model.Cancellation.IgnoredInterrupt;
 import dev.goconc.checker.model.Cancellation.IgnoredInterruptAt;
 import dev.goconc.checker.model.Cancellation;
+import dev.goconc.checker.model.ConstantFlags;
 import dev.goconc.checker.model.CrashPolicy;
 import dev.goconc.checker.model.GoroutineBodies;
 import java.util.ArrayList;
@@ -69,10 +71,16 @@ import javax.lang.model.element.ElementKind;
  *   <li>Judged loops are those that only their body can end: {@code while}, {@code do} and
  *       {@code for} whose condition is absent, constant {@code true}, or built with {@code !},
  *       {@code &&} and {@code ||} from boolean locals and interruption checks ({@code
- *       !Thread.currentThread().isInterrupted()}). A loop whose condition counts, compares or
- *       reads a field (a volatile or atomic running flag that a {@code stop()} method clears, a
- *       queue's {@code isEmpty()}) can end without the interrupt: quiet, deliberately, even where
- *       nothing clears the flag. For-each loops are bounded: quiet.
+ *       !Thread.currentThread().isInterrupted()}), or from a flag that never changes ({@link
+ *       ConstantFlags}: a {@code private boolean} field, {@code running} or {@code this.running},
+ *       that every write of the compilation unit sets to the same constant, so that no code ever
+ *       sets it to {@code false}: the loop is endless in fact). A loop whose condition counts,
+ *       compares, or reads a field that can change (a volatile or atomic running flag that a
+ *       {@code stop()} method clears, a queue's {@code isEmpty()}, a field another class could
+ *       set) can end without the interrupt: quiet, deliberately. A counted loop ({@code for (int
+ *       i = 0; i < n; i++)} around a {@code sleep}) does end, whatever its bound: quiet; an
+ *       interrupt swallowed there delays the task's end by the rounds left, a cost this rule does
+ *       not weigh. For-each loops are bounded: quiet.
  *   <li>What ignores the interrupt is decided by the model ({@link
  *       Cancellation#interruptIgnoredIn}, where "observes cancellation" is defined): a catch of
  *       the loop's own code that is the first to take the {@code InterruptedException} of an
@@ -155,11 +163,16 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
     return switch (c) {
       case LiteralTree literal -> Boolean.TRUE.equals(literal.getValue());
       case IdentifierTree name ->
-          ASTHelpers.getSymbol(name) instanceof VarSymbol local
-              && (local.getKind() == ElementKind.LOCAL_VARIABLE
-                  || local.getKind() == ElementKind.PARAMETER)
+          ASTHelpers.getSymbol(name) instanceof VarSymbol variable
               && ASTHelpers.getType(name) != null
-              && ASTHelpers.getType(name).getKind() == javax.lang.model.type.TypeKind.BOOLEAN;
+              && ASTHelpers.getType(name).getKind() == javax.lang.model.type.TypeKind.BOOLEAN
+              && (variable.getKind() == ElementKind.LOCAL_VARIABLE
+                  || variable.getKind() == ElementKind.PARAMETER
+                  || ConstantFlags.isConstant(variable, state));
+      case MemberSelectTree field when ASTHelpers.getReceiver(field) instanceof IdentifierTree self
+              && self.getName().contentEquals("this") ->
+          ASTHelpers.getSymbol(field) instanceof VarSymbol variable
+              && ConstantFlags.isConstant(variable, state);
       case UnaryTree not when c.getKind() == Tree.Kind.LOGICAL_COMPLEMENT ->
           endsOnlyFromInside(not.getExpression(), state);
       case BinaryTree both when c.getKind() == Tree.Kind.CONDITIONAL_AND

@@ -65,7 +65,13 @@ import javax.lang.model.type.TypeKind;
  *       the class: the task is flagged when the class's instances have an end ({@link
  *       Lifecycles}: {@code AutoCloseable}, or a {@code close()}/{@code stop()}/{@code
  *       shutdown()}-like method), since the task then outlives that end; a class with no end runs
- *       its tasks for the process's life by design, and is left alone.
+ *       its tasks for the process's life by design, and is left alone. A static method has no
+ *       instance to end: when it schedules on a scheduler it is given (a parameter) and drops the
+ *       handle, no owner's end can stop the task and its caller gets nothing to cancel; only
+ *       shutting down the caller's whole scheduler, with every other task on it, ends it. That
+ *       is flagged whatever the class's lifecycle; the helper that returns or keeps the handle
+ *       is the correct look-alike. (A constructor or instance method given a scheduler stays with
+ *       the rule above: its instance is the task's owner.)
  * </ul>
  *
  * <p>Schedules made in a static initializer, a static field's initializer or {@code
@@ -180,6 +186,16 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
       }
     } else if (receiver instanceof NewClassTree || isSchedulerCreation(receiver, state)) {
       return Optional.empty(); // a scheduler made for this call alone: the creation's own finding
+    } else if (givenToStaticMethod(scheduler, code)) {
+      return Optional.of(
+          String.format(
+              "this periodic task is never cancelled: the static method %s drops its %s, so"
+                  + " no owner's end stops the task and its caller gets no handle to cancel it;"
+                  + " only shutting down the whole scheduler it was given ends it; return the %s"
+                  + " (or keep it and cancel it) so the task can be stopped",
+              ((MethodTree) code.getLeaf()).getName(),
+              timer ? "TimerTask" : "ScheduledFuture",
+              timer ? "TimerTask" : "ScheduledFuture"));
     }
     ClassSymbol owner = namedClassAround(schedule);
     if (owner == null || !Lifecycles.hasEnd(owner, state)) {
@@ -194,6 +210,19 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
             owner.getSimpleName(),
             timer ? "TimerTask" : "ScheduledFuture",
             owner.getSimpleName()));
+  }
+
+  /**
+   * Whether {@code scheduler} is a parameter of the static method {@code code} ({@code main}
+   * aside, which runs for the process): a helper that schedules on what its caller gives it.
+   */
+  private static boolean givenToStaticMethod(Symbol scheduler, TreePath code) {
+    return scheduler instanceof VarSymbol variable
+        && variable.getKind() == ElementKind.PARAMETER
+        && code.getLeaf() instanceof MethodTree method
+        && ASTHelpers.getSymbol(method) instanceof Symbol symbol
+        && ASTHelpers.isStatic(symbol)
+        && variable.owner == symbol;
   }
 
   /** The method, lambda's method, initializer block or field that holds {@code path}. */

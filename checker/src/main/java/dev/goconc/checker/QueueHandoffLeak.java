@@ -68,8 +68,15 @@ import java.util.function.Predicate;
  *   <li>Counted: puts at their most per producer (a put in a loop, or a producer launched in a
  *       loop, is unboundedly many), takes on each path from a launch to an exit ({@code return},
  *       an explicit {@code throw}, the end) at their least; a loop that takes, or polls with a
- *       timeout, is taken to take everything. Flagged when some path takes fewer than the puts
- *       beyond the bound.
+ *       timeout, is taken to take everything. A timed {@code poll} outside a loop can give up
+ *       before the value comes, and the method then leaves while the producer still waits in
+ *       {@code put} (the hand-off with a deadline: {@code q.poll(200, MILLISECONDS)} on a {@code
+ *       SynchronousQueue}): where the method takes from the queue only so, each such poll takes
+ *       none at its least. Where it also takes ({@code take()} after a poll that timed out), or
+ *       stops the producers anywhere ({@code future.cancel(true)} when the poll returns {@code
+ *       null}), the graph cannot tell the poll that timed out from the one that took a value:
+ *       the poll counts as one take, and a stop anywhere as the answer: quiet. Flagged when some
+ *       path takes fewer than the puts beyond the bound.
  *   <li>Left early: a {@code take()} in a loop of the method, reached from the launch with no
  *       other take on the way, after which the method can leave from inside the loop (a {@code
  *       return}, {@code throw} or {@code break} to an exit) while the producers can still put more
@@ -159,6 +166,10 @@ public final class QueueHandoffLeak extends BugChecker
     Predicate<Tree> stops = t -> t instanceof MethodInvocationTree call
         && JdkApi.INTERRUPTS_TASKS.matches(call, state);
     int bound = capacity.getAsInt();
+    if (onlyGivesUp(all, root, state)
+        && Calls.anyInOwnCode(CodeRoots.codeOf(root), JdkApi.INTERRUPTS_TASKS, state)) {
+      return Optional.empty(); // the graph cannot tell the poll that timed out from the other
+    }
     Optional<Leak> counted = AbandonedSenders.counted(all, bound, ops, stops, state);
     if (counted.isPresent()) {
       return Optional.of(describe(queue, counted.get(), null, made, bound, state));
@@ -234,6 +245,17 @@ public final class QueueHandoffLeak extends BugChecker
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the method's own code receives from the queue only by timed {@code poll}s outside loops
+   * ({@link ChannelKind#receiveMayGiveUp}): it can stop waiting and leave with nothing taken.
+   */
+  private static boolean onlyGivesUp(List<Use> all, Tree root, VisitorState state) {
+    List<Use> receives = all.stream()
+        .filter(u -> u.unit() == root && u.kind() == Kind.RECEIVE).toList();
+    return !receives.isEmpty() && receives.stream().allMatch(u -> !u.inLoop() && u.call() != null
+        && ChannelKind.QUEUE.receiveMayGiveUp(u.call(), state));
   }
 
   private static boolean isMain(MethodTree method) {

@@ -476,6 +476,218 @@ final class CountDownNotInFinallyTest {
   }
 
   @Test
+  void quietWhenNothingBeforeTheCountDownCanThrowAndEveryPathReachesIt() {
+    helper
+        .addSourceLines(
+            "NothingThrows.java",
+            """
+            import java.io.IOException;
+            import java.util.concurrent.CountDownLatch;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Semaphore;
+
+            class NothingThrows {
+              static void load() throws IOException {}
+
+              private final Object lock = new Object();
+              private final CountDownLatch started = new CountDownLatch(1);
+              private int total;
+              private boolean seen;
+              private int mode;
+              private String label;
+
+              // A field updated under a lock: no call, no new, nothing that can throw.
+              void underLock(ExecutorService pool, int x) throws InterruptedException {
+                CountDownLatch done = new CountDownLatch(1);
+                pool.execute(() -> {
+                  synchronized (lock) {
+                    total += x;
+                  }
+                  done.countDown();
+                });
+                done.await();
+              }
+
+              // A method reference: assignments to fields and a branch on a local.
+              void byReference(ExecutorService pool) throws InterruptedException {
+                pool.submit(this::markStarted);
+                started.await();
+              }
+
+              private void markStarted() {
+                this.seen = true;
+                int next = mode + 1;
+                if (next > 3) {
+                  mode = 0;
+                } else {
+                  mode = next;
+                }
+                started.countDown();
+              }
+
+              // An anonymous task: every branch counts down, one of them early.
+              void everyBranch(ExecutorService pool, boolean fast) throws InterruptedException {
+                Semaphore finished = new Semaphore(0);
+                pool.execute(new Runnable() {
+                  @Override
+                  public void run() {
+                    if (fast) {
+                      finished.release();
+                      return;
+                    }
+                    seen = !seen;
+                    finished.release();
+                  }
+                });
+                finished.acquire();
+              }
+
+              // A conditional expression of constants, written to a field through this.
+              void conditional(ExecutorService pool, boolean fast) throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                pool.execute(() -> {
+                  this.label = fast ? "fast" : "slow";
+                  latch.countDown();
+                });
+                latch.await();
+              }
+
+              // A loop whose every way out passes the count-down.
+              void countsDownInTheLoop(ExecutorService pool, int rounds) throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                Thread.startVirtualThread(() -> {
+                  int i = 0;
+                  while (true) {
+                    i++;
+                    if (i >= rounds) {
+                      latch.countDown();
+                      return;
+                    }
+                  }
+                });
+                latch.await();
+              }
+
+              // A catch that returns only after counting down.
+              void catchCountsDownFirst(ExecutorService pool) throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                pool.execute(() -> {
+                  try {
+                    load();
+                  } catch (Throwable t) {
+                    latch.countDown();
+                    return;
+                  }
+                  latch.countDown();
+                });
+                latch.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsWhatCanThrowAndEveryWayOutThatSkipsIt() {
+    helper
+        .addSourceLines(
+            "SkipsIt.java",
+            """
+            import java.io.IOException;
+            import java.util.concurrent.CountDownLatch;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Semaphore;
+
+            class SkipsIt {
+              static void load() throws IOException {}
+
+              private final CountDownLatch ready = new CountDownLatch(1);
+              private volatile boolean cancelled;
+              private int share;
+
+              // A catch that returns before the count-down that follows the try.
+              void catchReturns(ExecutorService pool) throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                pool.execute(() -> {
+                  try {
+                    load();
+                  } catch (IOException e) {
+                    System.err.println("load failed: " + e);
+                    return;
+                  }
+                  // BUG: Diagnostic contains: the task can leave without it (the return on line
+                  latch.countDown();
+                });
+                latch.await();
+              }
+
+              // An early return in a method reference's body.
+              void skipsWhenCancelled(ExecutorService pool) throws InterruptedException {
+                pool.execute(this::prepare);
+                ready.await();
+              }
+
+              private void prepare() {
+                if (cancelled) {
+                  return;
+                }
+                share = 1;
+                // BUG: Diagnostic contains: ready.countDown() is not in a finally: the task can leave
+                ready.countDown();
+              }
+
+              // An array access can throw.
+              void arrayAccess(ExecutorService pool, int[] xs, int i) throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                pool.execute(() -> {
+                  share = xs[i];
+                  // BUG: Diagnostic contains: if the task throws before it
+                  latch.countDown();
+                });
+                latch.await();
+              }
+
+              // An integer division can throw.
+              void division(ExecutorService pool, int total, int parts) throws InterruptedException {
+                Semaphore done = new Semaphore(0);
+                pool.execute(() -> {
+                  share = total / parts;
+                  // BUG: Diagnostic contains: done.release() is not in a finally: if the task throws
+                  done.release();
+                });
+                done.acquire();
+              }
+
+              // A cast can throw.
+              void cast(ExecutorService pool, Object o) throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                pool.execute(new Runnable() {
+                  @Override
+                  public void run() {
+                    CharSequence text = (CharSequence) o;
+                    // BUG: Diagnostic contains: if the task throws before it
+                    latch.countDown();
+                  }
+                });
+                latch.await();
+              }
+
+              // An unboxing can throw.
+              void unboxing(ExecutorService pool, Integer boxed) throws InterruptedException {
+                CountDownLatch latch = new CountDownLatch(1);
+                Thread.startVirtualThread(() -> {
+                  share = boxed;
+                  // BUG: Diagnostic contains: if the task throws before it
+                  latch.countDown();
+                });
+                latch.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fixMovesTheCountDownIntoFinally() {
     refactoring
         .addInputLines(

@@ -506,6 +506,163 @@ final class FutureNotCompletedOnAllPathsTest {
   }
 
   @Test
+  void quietOnCallbackAdaptersThatCompleteOnEveryOutcome() {
+    helper
+        .addSourceLines(
+            "Adapters.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.function.BiConsumer;
+            import java.util.function.Consumer;
+
+            class Adapters {
+              interface Client {
+                void get(String key, BiConsumer<String, Throwable> callback);
+              }
+
+              interface Bus {
+                void subscribe(Consumer<String> listener);
+              }
+
+              interface Store {
+                void load(String key, Callback callback);
+              }
+
+              interface Callback {
+                void done(String value, Exception failure);
+              }
+
+              Client client;
+              Bus bus;
+              Store store;
+
+              static void finish(CompletableFuture<String> f, String v, Throwable e) {}
+
+              // Each outcome completes it, the failure first with an early return.
+              CompletableFuture<String> earlyReturnAfterCompleting(String key) {
+                CompletableFuture<String> result = new CompletableFuture<>();
+                client.get(key, (value, error) -> {
+                  if (error != null) {
+                    result.completeExceptionally(error);
+                    return;
+                  }
+                  result.complete(value);
+                });
+                return result;
+              }
+
+              // A conditional expression picks how, both complete.
+              CompletableFuture<String> bothBranches(String key) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                store.load(key, (v, e) -> {
+                  boolean ok = e == null
+                      ? f.complete(v)
+                      : f.completeExceptionally(e);
+                });
+                return f;
+              }
+
+              // Completed in a finally, whatever the callback does first.
+              CompletableFuture<String> inFinally(String key) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                client.get(key, (v, e) -> {
+                  try {
+                    System.out.println(v);
+                  } finally {
+                    f.complete(v);
+                  }
+                });
+                return f;
+              }
+
+              // A listener told values only may run many times: one run that does not complete
+              // is no miss.
+              CompletableFuture<String> firstLastEvent() {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                bus.subscribe(event -> {
+                  if (event.startsWith("last:")) {
+                    f.complete(event);
+                  }
+                });
+                return f;
+              }
+
+              // Handed to a method that can complete it.
+              CompletableFuture<String> handedOn(String key) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                client.get(key, (v, e) -> finish(f, v, e));
+                return f;
+              }
+
+              // An expression lambda that completes it.
+              CompletableFuture<String> expressionBody(String key) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                client.get(key, (v, e) -> f.complete(v == null ? "" : v));
+                return f;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsCallbackAdaptersThatDropAnOutcome() {
+    helper
+        .addSourceLines(
+            "Dropping.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.function.BiConsumer;
+
+            class Dropping {
+              interface Client {
+                void get(String key, BiConsumer<String, Throwable> callback);
+              }
+
+              interface Store {
+                void load(String key, Callback callback);
+              }
+
+              interface Callback {
+                void done(String value, Exception failure);
+              }
+
+              Client client;
+              Store store;
+
+              CompletableFuture<String> tombstone(String key) {
+                // BUG: Diagnostic contains: the get callback on line
+                CompletableFuture<String> result = new CompletableFuture<>();
+                client.get(key, (value, error) -> {
+                  if (error != null) {
+                    result.completeExceptionally(error);
+                    return;
+                  }
+                  if (value.startsWith("tombstone:")) {
+                    System.err.println("deleted key " + key);
+                    return;
+                  }
+                  result.complete(value);
+                });
+                return result;
+              }
+
+              String errorDropped(String key) {
+                // BUG: Diagnostic contains: can end without completing 'f'
+                CompletableFuture<String> f = new CompletableFuture<>();
+                store.load(key, (v, e) -> {
+                  if (e == null) {
+                    f.complete(v);
+                  }
+                });
+                return f.join();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fixCompletesExceptionallyOnFailure() {
     refactoring
         .addInputLines(

@@ -610,6 +610,151 @@ final class InterruptIgnoredInTaskLoopTest {
   }
 
   @Test
+  void quietOnFlagsThatCanChangeAndOnCountedLoops() {
+    helper
+        .addSourceLines(
+            "Flags.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class Flags {
+              private volatile boolean running = true;
+              private boolean active;
+              private boolean open = true;
+              volatile boolean visible = true;
+              private BlockingQueue<String> queue;
+              private ExecutorService pool;
+
+              // A stop() method clears the flag.
+              void start() {
+                pool.submit(this::drain);
+              }
+
+              private void drain() {
+                while (running) {
+                  try {
+                    System.out.println(queue.take());
+                  } catch (InterruptedException e) {
+                    System.err.println("interrupted");
+                  }
+                }
+              }
+
+              void stop() {
+                running = false;
+                pool.shutdownNow();
+              }
+
+              // Set to true on start after the default false: written with two values.
+              void begin() {
+                this.active = true;
+                pool.execute(() -> {
+                  while (this.active) {
+                    try {
+                      Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                      System.err.println(e);
+                    }
+                  }
+                });
+              }
+
+              // Cleared through a compound assignment.
+              void close(boolean last) {
+                open &= !last;
+              }
+
+              void watch() {
+                pool.execute(() -> {
+                  while (open) {
+                    try {
+                      queue.take();
+                    } catch (InterruptedException e) {
+                      e.printStackTrace();
+                    }
+                  }
+                });
+              }
+
+              // Not private: another class can clear it.
+              void shared() {
+                pool.execute(() -> {
+                  while (visible) {
+                    try {
+                      queue.take();
+                    } catch (InterruptedException e) {
+                      e.printStackTrace();
+                    }
+                  }
+                });
+              }
+
+              // A counted loop ends, whatever its bound.
+              void counted() {
+                pool.execute(() -> {
+                  for (int i = 0; i < 1_000_000; i++) {
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                      e.printStackTrace();
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsLoopsOnAFlagNothingClears() {
+    helper
+        .addSourceLines(
+            "NeverCleared.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class NeverCleared {
+              private volatile boolean running = true;
+              private boolean stopped;
+              private BlockingQueue<String> queue;
+              private ExecutorService pool;
+
+              void start() {
+                pool.submit(this::drain);
+              }
+
+              private void drain() {
+                while (running) {
+                  try {
+                    System.out.println(queue.take());
+                    // BUG: Diagnostic contains: the loop goes round again
+                  } catch (InterruptedException e) {
+                    System.err.println("interrupted, retrying");
+                  }
+                }
+              }
+
+              void poll() {
+                pool.execute(() -> {
+                  while (!this.stopped) {
+                    try {
+                      Thread.sleep(500);
+                      // BUG: Diagnostic contains: the loop goes round again
+                    } catch (InterruptedException e) {
+                      e.printStackTrace();
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fixRestoresAndBreaks() {
     refactoring
         .addInputLines(

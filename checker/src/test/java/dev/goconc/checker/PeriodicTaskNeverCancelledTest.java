@@ -293,6 +293,121 @@ final class PeriodicTaskNeverCancelledTest {
   }
 
   @Test
+  void quietOnStaticHelpersThatGiveTheHandleBack() {
+    helper
+        .addSourceLines(
+            "Helpers.java",
+            """
+            import java.util.Timer;
+            import java.util.TimerTask;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.ScheduledFuture;
+            import java.util.concurrent.TimeUnit;
+
+            final class Helpers {
+              private static ScheduledFuture<?> current;
+
+              private Helpers() {}
+
+              // The handle goes back to the caller.
+              static ScheduledFuture<?> every(ScheduledExecutorService s, Runnable r, long seconds) {
+                return s.scheduleWithFixedDelay(r, seconds, seconds, TimeUnit.SECONDS);
+              }
+
+              // Kept in a field whoever calls stop() cancels.
+              static void startPolling(ScheduledExecutorService s, Runnable poll) {
+                current = s.scheduleAtFixedRate(poll, 0, 5, TimeUnit.SECONDS);
+              }
+
+              static void stop() {
+                current.cancel(false);
+              }
+
+              // Cancelled before the helper returns.
+              static void burst(ScheduledExecutorService s, Runnable r) throws InterruptedException {
+                ScheduledFuture<?> f = s.scheduleAtFixedRate(r, 0, 10, TimeUnit.MILLISECONDS);
+                try {
+                  Thread.sleep(100);
+                } finally {
+                  f.cancel(true);
+                }
+              }
+
+              // A one-shot task ends by itself.
+              static void later(ScheduledExecutorService s, Runnable r) {
+                s.schedule(r, 1, TimeUnit.SECONDS);
+              }
+
+              // A scheduler the helper makes and shuts down.
+              static void ownScheduler(Runnable r) throws InterruptedException {
+                ScheduledExecutorService own = Executors.newSingleThreadScheduledExecutor();
+                own.scheduleAtFixedRate(r, 0, 1, TimeUnit.SECONDS);
+                Thread.sleep(1000);
+                own.shutdownNow();
+              }
+
+              // The TimerTask comes from the caller, who holds it.
+              static void onTimer(Timer timer, TimerTask task) {
+                timer.schedule(task, 0, 1000);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Endless.java",
+            """
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            // An instance method of a class with no end: its instance owns the task, by design.
+            class Endless {
+              void start(ScheduledExecutorService scheduler) {
+                scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+              }
+
+              void tick() {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsStaticHelpersThatDropTheHandle() {
+    helper
+        .addSourceLines(
+            "Dropping.java",
+            """
+            import java.util.Timer;
+            import java.util.TimerTask;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.ScheduledFuture;
+            import java.util.concurrent.TimeUnit;
+
+            class Dropping {
+              static void flush() {}
+
+              static void startMetrics(ScheduledExecutorService scheduler, Runnable flush) {
+                // BUG: Diagnostic contains: the static method startMetrics drops its ScheduledFuture
+                scheduler.scheduleWithFixedDelay(flush, 1, 1, TimeUnit.SECONDS);
+              }
+
+              static void byReference(ScheduledExecutorService s) {
+                // BUG: Diagnostic contains: only shutting down the whole scheduler
+                ScheduledFuture<?> unused = s.scheduleAtFixedRate(Dropping::flush, 0, 1, TimeUnit.MINUTES);
+              }
+
+              static void onTimer(Timer timer) {
+                // BUG: Diagnostic contains: drops its TimerTask
+                timer.scheduleAtFixedRate(new TimerTask() {
+                  @Override public void run() { flush(); }
+                }, 0, 1000);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void quietOnCodeThatDoesNotImportJavaUtilConcurrent() {
     helper
         .addSourceLines(

@@ -781,6 +781,187 @@ final class QueueHandoffLeakTest {
   }
 
   @Test
+  void quietOnTimedPollsThatCannotStrandTheProducer() {
+    helper
+        .addSourceLines(
+            "Deadlines.java",
+            """
+            import java.util.concurrent.ArrayBlockingQueue;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.SynchronousQueue;
+            import java.util.concurrent.TimeUnit;
+
+            class Deadlines {
+              static String slow() {
+                return "v";
+              }
+
+              // The producer offers: it never waits for a taker.
+              String offers(ExecutorService pool) throws InterruptedException {
+                SynchronousQueue<String> q = new SynchronousQueue<>();
+                pool.execute(() -> q.offer(slow()));
+                return q.poll(1, TimeUnit.SECONDS);
+              }
+
+              // On a timeout the method falls back to waiting for the value.
+              String fallsBackToTake(ExecutorService pool) throws InterruptedException {
+                BlockingQueue<String> q = new SynchronousQueue<>();
+                pool.execute(() -> {
+                  try {
+                    q.put(slow());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                String v = q.poll(100, TimeUnit.MILLISECONDS);
+                if (v == null) {
+                  System.err.println("slow answer");
+                  v = q.take();
+                }
+                return v;
+              }
+
+              // On a timeout the method cancels the producer, which leaves its put.
+              String cancelsOnTimeout(ExecutorService pool) throws Exception {
+                SynchronousQueue<String> q = new SynchronousQueue<>();
+                Future<?> producer = pool.submit(() -> {
+                  q.put(slow());
+                  return null;
+                });
+                String v = q.poll(1, TimeUnit.SECONDS);
+                if (v == null) {
+                  producer.cancel(true);
+                }
+                return v;
+              }
+
+              // Polled in a loop until the value comes.
+              String pollsUntilItComes() throws InterruptedException {
+                SynchronousQueue<String> q = new SynchronousQueue<>();
+                Thread.startVirtualThread(() -> {
+                  try {
+                    q.put(slow());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                String v;
+                while ((v = q.poll(1, TimeUnit.SECONDS)) == null) {
+                  System.err.println("still waiting");
+                }
+                return v;
+              }
+
+              // The queue has room for the one put: the producer never waits.
+              String roomForThePut() throws InterruptedException {
+                BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
+                CompletableFuture.runAsync(() -> {
+                  try {
+                    q.put(slow());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                return q.poll(1, TimeUnit.SECONDS);
+              }
+
+              // An unbounded queue: the put never waits.
+              String unbounded(ExecutorService pool) throws InterruptedException {
+                BlockingQueue<String> q = new LinkedBlockingQueue<>();
+                pool.execute(() -> {
+                  try {
+                    q.put(slow());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                return q.poll(1, TimeUnit.SECONDS);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsAProducerStrandedByATimedPoll() {
+    helper
+        .addSourceLines(
+            "Stranded.java",
+            """
+            import java.util.concurrent.ArrayBlockingQueue;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.SynchronousQueue;
+            import java.util.concurrent.TimeUnit;
+
+            class Stranded {
+              static double price(String symbol) {
+                return 1.0;
+              }
+
+              private final ExecutorService pool;
+
+              Stranded(ExecutorService pool) {
+                this.pool = pool;
+              }
+
+              // A pool task hands its answer over; the caller gives up after 200 ms.
+              double quote(String symbol) throws InterruptedException {
+                SynchronousQueue<Double> answer = new SynchronousQueue<>();
+                pool.execute(() -> {
+                  double p = price(symbol);
+                  try {
+                    // BUG: Diagnostic contains: producer task putting on 'answer'
+                    answer.put(p);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                Double p = answer.poll(200, TimeUnit.MILLISECONDS);
+                return p != null ? p : Double.NaN;
+              }
+
+              // A thread of its own, an anonymous task, two puts for a queue of one.
+              String twoParts() throws InterruptedException {
+                BlockingQueue<String> parts = new ArrayBlockingQueue<>(1);
+                new Thread(new Runnable() {
+                  @Override
+                  public void run() {
+                    try {
+                      // BUG: Diagnostic contains: producer task putting on 'parts'
+                      parts.put("head");
+                      parts.put("tail");
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                }).start();
+                return parts.poll(5, TimeUnit.SECONDS);
+              }
+
+              // A virtual thread, the poll's result returned as is.
+              String virtual() throws InterruptedException {
+                BlockingQueue<String> q = new SynchronousQueue<>();
+                Thread.ofVirtual().start(() -> {
+                  try {
+                    // BUG: Diagnostic contains: putting on 'q'
+                    q.put(String.valueOf(price("x")));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+                return q.poll(1, TimeUnit.SECONDS);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fixGivesTheQueueRoomForEveryPut() {
     refactoring
         .addInputLines(

@@ -40,9 +40,9 @@ import org.checkerframework.errorprone.dataflow.cfg.block.SingleSuccessorBlock;
 import org.checkerframework.errorprone.dataflow.cfg.block.SpecialBlock;
 import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 import org.checkerframework.errorprone.dataflow.cfg.node.BooleanLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
-import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
 
@@ -59,9 +59,15 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
  * leaves by an exceptional edge, into a {@code catch}, a {@code finally} or out of the body), and a
  * call that never returns ({@code System.exit}, {@code Runtime.halt}) ends its path with an exit of
  * kind {@link Kind#HALT}, which callers asking "does the body leave" ignore. One question sets the
- * first rule aside: {@link #exitsAvoidingThrows} also follows the exception a call (a
- * method call or a constructor) may throw, any but an {@code Error}, for a task whose every way
- * out, a failure included, must pass some call (a future's {@code completeExceptionally}). A
+ * first rule aside: {@link #exitsAvoidingThrows} also follows the exception a tree may throw, any
+ * but an {@code Error}, for a task whose every way out, a failure included, must pass some call (a
+ * future's {@code completeExceptionally}, a latch's {@code countDown}). "May throw" is the graph's
+ * one notion of it: a tree may throw when the graph gives it an exceptional edge, which it does
+ * for a method or constructor call, an array access or creation, an integer division or
+ * remainder, a cast, an unboxing and a field read through a reference (an explicit {@code throw}
+ * always leaves); an assignment, a comparison, a local or {@code this} field read, a literal, a
+ * lambda's creation or {@code synchronized} entry and exit have none. The caller says which of
+ * those trees it asks about. A
  * constant condition
  * ({@code do ... while (true)}) has one edge only, so a loop that never leaves simply has no exit.
  * Lambdas and classes declared inside the body are single nodes: their code is not this body's
@@ -257,31 +263,52 @@ public final class ExitPaths {
   }
 
   /**
-   * As {@link #exitsFromEntryAvoiding}, where a call may also throw: each method call and
-   * constructor call whose tree {@code mayThrow} accepts adds its exceptional edges (into a {@code
-   * catch}, a {@code finally} or out of the body as {@link Kind#THROW}), but those of {@code
-   * Error} types. For "does every way out of this task, an exception from any call included,
-   * complete the future".
+   * As {@link #exitsFromEntryAvoiding}, where a tree may also throw: each tree the graph gives an
+   * implicit exception (a method or constructor call, and also an array access or creation, an
+   * integer division or remainder, a cast, an unboxing, a field read through a reference) whose
+   * tree {@code mayThrow} accepts adds its exceptional edges (into a {@code catch}, a {@code
+   * finally} or out of the body as {@link Kind#THROW}), but those of {@code Error} types. For
+   * "does every way out of this task, an exception from any call included, complete the future".
    */
   public List<Exit> exitsFromEntryAvoidingThrows(Predicate<Tree> passes, Predicate<Tree> mayThrow) {
     return exitsAvoidingThrows(null, passes, mayThrow);
   }
 
   /**
-   * As {@link #exitsAvoiding}, where a call for whose tree {@code mayThrow} holds may also throw
+   * As {@link #exitsAvoiding}, where a tree for which {@code mayThrow} holds may also throw
    * (see {@link #exitsFromEntryAvoidingThrows}); from the entry when {@code start} is null.
    */
   public List<Exit> exitsAvoidingThrows(
       Tree start, Predicate<Tree> passes, Predicate<Tree> mayThrow) {
+    return walkThrowing(start, passes, mayThrow, false);
+  }
+
+  /**
+   * As {@link #exitsAvoidingThrows} from the entry, where a call or constructor may also throw an
+   * {@code Error} (whatever code it runs can): for a count-down that only a {@code finally}, or a
+   * {@code catch} of {@code Throwable}, makes certain.
+   */
+  public List<Exit> exitsFromEntryAvoidingAnyThrow(
+      Predicate<Tree> passes, Predicate<Tree> mayThrow) {
+    return walkThrowing(null, passes, mayThrow, true);
+  }
+
+  private List<Exit> walkThrowing(
+      Tree start, Predicate<Tree> passes, Predicate<Tree> mayThrow, boolean errors) {
     callsThrow = mayThrow;
+    errorsThrown = errors;
     try {
       return walkFrom(start, avoiding(passes), null, false).exits();
     } finally {
       callsThrow = null;
+      errorsThrown = false;
     }
   }
 
-  /** The calls whose exceptions the walk under way follows; null for none. */
+  /** Whether the walk under way follows the {@code Error} edges of calls too. */
+  private boolean errorsThrown;
+
+  /** The trees whose implicit exceptions the walk under way follows; null for none. */
   private Predicate<Tree> callsThrow;
 
   /**
@@ -427,16 +454,18 @@ public final class ExitPaths {
       }
     }
     if (block instanceof ExceptionBlock exceptionBlock) {
-      // Implicit exceptions of ordinary calls are not paths, unless the question asks for them.
-      if (callsThrow != null
-          && (exceptionBlock.getNode() instanceof MethodInvocationNode
-              || exceptionBlock.getNode() instanceof ObjectCreationNode)
-          && callsThrow.test(exceptionBlock.getNode().getTree())) {
+      // Implicit exceptions are not paths, unless the question asks for those of this tree.
+      // A method access's null check is its call's: the call is the tree that may throw.
+      Tree thrower =
+          exceptionBlock.getNode() instanceof MethodAccessNode
+              ? null
+              : exceptionBlock.getNode().getTree();
+      if (callsThrow != null && thrower != null && callsThrow.test(thrower)) {
         List<Map.Entry<TypeMirror, Set<Block>>> edges =
             new ArrayList<>(exceptionBlock.getExceptionalSuccessors().entrySet());
         edges.sort(Comparator.comparing(edge -> edge.getKey().toString())); // deterministic
         for (Map.Entry<TypeMirror, Set<Block>> edge : edges) {
-          if (!isError(edge.getKey())) {
+          if (errorsThrown || !isError(edge.getKey())) {
             pushAll(edge.getValue(), null, last, count, work);
           }
         }

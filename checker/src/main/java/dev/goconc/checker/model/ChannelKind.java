@@ -64,6 +64,15 @@ public abstract class ChannelKind {
   /** Whether the receive {@code call} waits for a value (or the close) before going on. */
   public abstract boolean receiveWaits(MethodInvocationTree call, VisitorState state);
 
+  /**
+   * Whether the waiting receive {@code call} can give up before a value comes, and then the method
+   * goes on without one (a queue's {@code poll(timeout, unit)}). Repeated in a loop it is taken to
+   * receive everything, as {@link #receiveWaits} says; once, it may receive nothing.
+   */
+  public boolean receiveMayGiveUp(MethodInvocationTree call, VisitorState state) {
+    return false;
+  }
+
   /** Whether the receive {@code name}, repeated, runs until the channel closes ({@code receiveOk}). */
   public abstract boolean receivesUntilClosed(String name);
 
@@ -197,6 +206,11 @@ public abstract class ChannelKind {
           // A timed poll is taken to wait: a loop around one is taken to receive everything.
           return JdkApi.QUEUE_TAKE.matches(call, state)
               || JdkApi.QUEUE_TIMED_POLL.matches(call, state);
+        }
+
+        @Override
+        public boolean receiveMayGiveUp(MethodInvocationTree call, VisitorState state) {
+          return JdkApi.QUEUE_TIMED_POLL.matches(call, state);
         }
 
         @Override

@@ -211,24 +211,35 @@ public final class ChannelWaits {
    * receive that runs once costs 1; a loop that receives (its condition, or a for-each over the
    * channel) is taken to receive everything sent, so reaching it ends the path ({@code BLOCKS});
    * everything else costs 0. A receive that may not happen (a select case with a way out, a
-   * {@code tryReceive}) costs 0.
+   * {@code tryReceive}) costs 0; so does one that can give up waiting ({@link
+   * ChannelKind#receiveMayGiveUp}: a queue's timed {@code poll}) when the root's own code
+   * receives from the channel in no other way: the root then can stop waiting and leave with
+   * nothing. Where it also takes, the path that polls and then takes on a timeout is not told
+   * from the one that polled a value, so the poll counts as one, on the quiet side.
    */
   public ToIntFunction<Tree> receiveCost(List<Use> all) {
     Set<Tree> receivesAll = new HashSet<>();
     Set<Tree> receivesOne = new HashSet<>(surelyReceivingSelects(all));
-    for (Use use : all) {
-      if (use.unit() != uses.root() || use.kind() != Kind.RECEIVE || !waits(use)) {
-        continue;
-      }
+    List<Use> waiting = all.stream()
+        .filter(use -> use.unit() == uses.root() && use.kind() == Kind.RECEIVE && waits(use))
+        .toList();
+    boolean onlyGivingUp = waiting.stream().allMatch(this::mayGiveUpOnce);
+    for (Use use : waiting) {
       if (use.inLoop() || use.loopReceive()) {
         receivesAll.addAll(waitingReceives(List.of(use)));
         receivesAll.add(use.tree());
-      } else {
+      } else if (!onlyGivingUp) {
         receivesOne.add(use.ident());
       }
     }
     return tree -> receivesAll.contains(tree) ? ExitPaths.BLOCKS
         : receivesOne.contains(tree) ? 1 : 0;
+  }
+
+  /** A receive, not repeated, that can give up waiting ({@link ChannelKind#receiveMayGiveUp}). */
+  private boolean mayGiveUpOnce(Use use) {
+    return !use.inLoop() && !use.loopReceive() && !use.selectCase() && use.via() == null
+        && use.call() != null && uses.kind().receiveMayGiveUp(use.call(), state);
   }
 
   /**

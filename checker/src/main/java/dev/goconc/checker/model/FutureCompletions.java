@@ -43,15 +43,19 @@ import javax.lang.model.type.TypeKind;
  *       {@code runAsync}/{@code supplyAsync}, a virtual thread), or in a callback the body chains
  *       on another stage — one that runs on either outcome ({@code whenComplete}, {@code handle}),
  *       only on failure ({@code exceptionally}), or only on success ({@code thenAccept(f::complete)}
- *       and the other {@code then*} methods).
+ *       and the other {@code then*} methods). A lambda passed to any other call counts as a
+ *       callback on either outcome when it is told the outcome (a parameter of it is a {@code
+ *       Throwable}: the {@code (value, error)} callback of a callback-style API, which runs once,
+ *       when the call is over).
  *   <li>A wait: the local returned, {@code get()}/{@code join()} on it, a stage chained on it, or
  *       the local passed where a {@code Future} or {@code CompletionStage} is expected. A timed
  *       {@code get(timeout, unit)} is no wait that can last forever, and does not count.
  *   <li>Settled otherwise, and not judged: {@code orTimeout}/{@code completeOnTimeout} (it
  *       completes by itself), a hand-over (passed where a {@code CompletableFuture} or a type
  *       variable is expected, stored in a field, an array or another variable), a completion in
- *       code whose running the model cannot place (a lambda or class that is no launched task nor
- *       stage callback, or deeper than one level of nesting), and a local assigned more than once.
+ *       code whose running the model cannot place (a lambda or class that is no launched task,
+ *       stage callback nor outcome callback, such as a listener told values only, which may run
+ *       many times; or deeper than one level of nesting), and a local assigned more than once.
  * </ul>
  */
 public final class FutureCompletions {
@@ -255,12 +259,30 @@ public final class FutureCompletions {
       TreePath body = pathTo(path, placement.unit());
       return body == null ? Optional.empty() : Optional.of(new Site(Kind.TASK, topLeaf, body, null));
     }
-    if (topLeaf instanceof LambdaExpressionTree
+    if (topLeaf instanceof LambdaExpressionTree lambda
         && top.getParentPath().getLeaf() instanceof MethodInvocationTree stage
         && stage.getArguments().contains(topLeaf)) {
-      return callbackKind(stage, state).map(kind -> new Site(kind, topLeaf, top, stage));
+      Optional<Kind> kind = callbackKind(stage, state);
+      if (kind.isEmpty() && toldTheOutcome(lambda, state)) {
+        kind = Optional.of(Kind.ON_ANY_OUTCOME); // client.get(key, (value, error) -> ...)
+      }
+      return kind.map(k -> new Site(k, topLeaf, top, stage));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the callback {@code lambda} is told its call's outcome: one of its parameters is a
+   * {@code Throwable} (a {@code (value, error)} completion callback of a callback-style API). Such
+   * a callback runs once, when the call is over, as {@code whenComplete}'s does; a listener told
+   * only values may run many times, and a path of one run that does not complete is no miss.
+   */
+  private static boolean toldTheOutcome(LambdaExpressionTree lambda, VisitorState state) {
+    Type throwable = state.getSymtab().throwableType;
+    return lambda.getParameters().stream()
+        .map(ASTHelpers::getType)
+        .anyMatch(type -> type != null && state.getTypes().isSubtype(
+            state.getTypes().erasure(type), throwable));
   }
 
   private static Optional<Kind> callbackKind(MethodInvocationTree stage, VisitorState state) {

@@ -325,7 +325,7 @@ public final class WaitGroupGoroutines {
    * Whether {@code down} lies in the block or a {@code catch} of a {@code try} (inside {@code
    * body}) whose {@code finally} holds another count-down of the same group.
    */
-  private static boolean coveredByFinally(GroupCall down, List<GroupCall> countDowns, Tree body) {
+  static boolean coveredByFinally(GroupCall down, List<GroupCall> countDowns, Tree body) {
     Tree child = down.path().getLeaf();
     for (TreePath p = down.path().getParentPath(); p != null && child != body;
         child = p.getLeaf(), p = p.getParentPath()) {
