@@ -415,6 +415,54 @@ public final class GoroutineLeak extends BugChecker
    * AbandonedSenders#counted}): can the goroutines send more values than the buffer holds plus
    * what the method receives on some path out?
    */
+  /** Whether a loop of the root around a plain receive holds a {@code throw}: the cheap reading. */
+  private static boolean throwsFromAReceivingLoop(List<Use> all, ChannelWaits ops) {
+    Tree root = ops.uses().root();
+    for (Use use : all) {
+      if (use.unit() != root || use.kind() != Kind.RECEIVE || !use.inLoop() || use.call() == null
+          || use.ident() == null) {
+        continue;
+      }
+      for (TreePath p = ops.pathTo(use.ident()); p != null && p.getLeaf() != root;
+          p = p.getParentPath()) {
+        Tree leaf = p.getLeaf();
+        if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+          break;
+        }
+        if ((leaf instanceof com.sun.source.tree.WhileLoopTree
+                || leaf instanceof com.sun.source.tree.DoWhileLoopTree
+                || leaf instanceof com.sun.source.tree.ForLoopTree
+                || leaf instanceof com.sun.source.tree.EnhancedForLoopTree)
+            && holdsAThrow(leaf)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean holdsAThrow(Tree loop) {
+    boolean[] found = new boolean[1];
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitThrow(com.sun.source.tree.ThrowTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(loop, null);
+    return found[0];
+  }
+
   private Optional<Description> abandonedSender(VarSymbol channel, List<Use> all,
       MethodInvocationTree make, int capacity, ChannelWaits ops, VisitorState state) {
     if (!AbandonedSenders.onlyGoroutinesSend(all, ops.uses().root())) {
@@ -422,7 +470,8 @@ public final class GoroutineLeak extends BugChecker
     }
     Optional<AbandonedSenders.Leak> leak =
         AbandonedSenders.counted(all, capacity, ops, t -> false, state);
-    if (leak.isEmpty() && !AbandonedSenders.endWithMarker(all, ops.uses().root(), ops)) {
+    if (leak.isEmpty() && throwsFromAReceivingLoop(all, ops)
+        && !AbandonedSenders.endWithMarker(all, ops.uses().root(), ops)) {
       // Fail fast: a throw from the round of a receiving loop leaves the later senders waiting.
       leak = AbandonedSenders.leftEarly(all, capacity, ops,
           u -> u.call() != null && !u.loopReceive() && !u.selectCase(), t -> false,

@@ -95,8 +95,9 @@ public final class DroppedOwners {
 
   /** The dropped owners of the method at {@code methodPath}. */
   public static List<Drop> in(TreePath methodPath, VisitorState state) {
-    if (!(methodPath.getLeaf() instanceof MethodTree method) || method.getBody() == null) {
-      return List.of();
+    if (!(methodPath.getLeaf() instanceof MethodTree method) || method.getBody() == null
+        || !Calls.anyIn(method.getBody(), c -> GoconcApi.CONTEXT_WITH_CANCEL.matches(c, state))) {
+      return List.of(); // no cancellable context made here: nothing to read the locals for
     }
     Locals locals = Locals.of(methodPath);
     List<Drop> drops = new ArrayList<>();

@@ -93,8 +93,9 @@ public final class UnorderedCloses {
       Tree code = body.getKey();
       if (!(code instanceof LambdaExpressionTree || code instanceof MethodTree method
               && method.getBody() != null)
-          || !Calls.closesChannel(code, state)) {
-        continue;
+          || !Calls.closesChannel(code, state)
+          || !closesAndWaitsForNothingElse(code, state)) {
+        continue; // the cheap reading first: most goroutines that close also send or wait
       }
       TreePath path = TreePath.getPath(unit, code);
       if (path == null) {
@@ -154,6 +155,26 @@ public final class UnorderedCloses {
       return Optional.empty();
     }
     return Optional.of(close);
+  }
+
+  /**
+   * Whether some {@code close()} in {@code code} is its only call that may wait or run code of the
+   * unit ({@link #mayWaitOrRunUnitCode}): read from the syntax alone, before any channel model, and
+   * never false where {@link #closeBeforeAnyWait} finds a close.
+   */
+  private static boolean closesAndWaitsForNothingElse(Tree code, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (!found[0] && GoconcApi.CHAN_CLOSE.matches(call, state)
+            && !mayWaitOrRunUnitCode(code, call, state)) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(code, null);
+    return found[0];
   }
 
   /**
