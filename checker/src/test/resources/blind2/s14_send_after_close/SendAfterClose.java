@@ -10,6 +10,7 @@ final class SendAfterClose {
     return c.trySend(2);
   }
 
+  // BUG(ContextNotFirstParameter): the context comes after the channel
   static void selectSendAfterClose(Chan<Integer> c, Context ctx) {
     c.close();
     // BUG(SendOnClosedChannel): a select send case after close
