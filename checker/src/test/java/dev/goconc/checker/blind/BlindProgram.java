@@ -26,9 +26,6 @@ import java.util.stream.Stream;
  * is matched by.
  */
 record BlindProgram(String name, List<SourceFile> files) {
-  /** Relative to the checker module, where Maven runs its tests. */
-  static final Path DIRECTORY = Path.of("src/test/resources/blind");
-
   private static final Pattern MARKER = Pattern.compile("^\\s*// (BUG|OK)\\((\\w+)\\): (.+)$");
 
   /** A {@code // BUG(Rule): why} or {@code // OK(Rule): why} line and the line it marks. */
@@ -135,8 +132,8 @@ record BlindProgram(String name, List<SourceFile> files) {
     return files.stream().flatMap(f -> f.markers().stream()).toList();
   }
 
-  static List<BlindProgram> all() {
-    try (Stream<Path> dirs = Files.list(DIRECTORY)) {
+  static List<BlindProgram> all(Path setDirectory) {
+    try (Stream<Path> dirs = Files.list(setDirectory)) {
       return dirs.filter(Files::isDirectory).sorted().map(BlindProgram::read).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,17 +22,18 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The blind evaluation set (test resources {@code blind/}, see its README): programs written
- * without reading the rules, each bug marked {@code // BUG(Rule): why} and each correct look-alike
- * {@code // OK(Rule): why}. All are compiled once with every goconc rule in strict mode; the test
- * writes {@code target/blind/report.md} and holds the misses and false positives to {@code
- * blind/outcome.txt}, which {@code -Dblind.write=true} regenerates.
+ * The blind evaluation sets (test resources {@code blind/}, {@code blind2/}, ..., see each one's
+ * README): programs written without reading the rules, each bug marked {@code // BUG(Rule): why}
+ * and each correct look-alike {@code // OK(Rule): why}. Each set is compiled once with every goconc
+ * rule in strict mode; the test writes {@code target/blind/<set>/report.md} and holds the set's
+ * misses and false positives to its {@code <set>/outcome.txt}, which {@code -Dblind.write=true}
+ * regenerates.
  */
 final class BlindSetTest {
-  private static final Path REPORT = Path.of("target/blind/report.md");
-  private static final Path OUTCOME = BlindProgram.DIRECTORY.resolve("outcome.txt");
   private static final String WRITE_PROPERTY = "blind.write";
   private static final String HEADER =
       """
@@ -40,26 +43,39 @@ final class BlindSetTest {
       #   ./mvnw -pl checker -am verify -Dtest=BlindSetTest -Dsurefire.failIfNoSpecifiedTests=false -D%s=true
       """.formatted(WRITE_PROPERTY);
 
-  private static List<BlindProgram> programs;
-  private static BlindOutcome outcome;
+  private static final Map<BlindSet, BlindOutcome> outcomes = new LinkedHashMap<>();
 
   @BeforeAll
   static void compileAll(@TempDir Path classes) {
-    programs = BlindProgram.all();
-    outcome = BlindOutcome.of(programs, classes);
-    outcome.writeReport(REPORT);
-    if (Boolean.getBoolean(WRITE_PROPERTY)) {
-      write(outcome.outcomeLines());
+    for (BlindSet set : BlindSet.all()) {
+      BlindOutcome outcome = BlindOutcome.of(set, classes.resolve(set.name()));
+      outcome.writeReport();
+      if (Boolean.getBoolean(WRITE_PROPERTY)) {
+        write(set, outcome.outcomeLines());
+      }
+      outcomes.put(set, outcome);
     }
   }
 
-  @Test
-  void everyProgramCompilesWithoutCrash() {
-    assertEquals(List.of(), outcome.compileErrors);
+  static List<BlindSet> sets() {
+    return BlindSet.all();
   }
 
   @Test
-  void everyMarkerNamesARule() {
+  void everySetIsCompiled() {
+    assertTrue(outcomes.size() >= 2, "expected the sets blind and blind2, got " + outcomes.keySet());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sets")
+  void everyProgramCompilesWithoutCrash(BlindSet set) {
+    assertEquals(List.of(), outcomes.get(set).compileErrors);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sets")
+  void everyMarkerNamesARule(BlindSet set) {
+    BlindOutcome outcome = outcomes.get(set);
     Set<String> rules = ServiceLoader.load(BugChecker.class).stream()
         .map(ServiceLoader.Provider::type)
         .filter(t -> t.getPackageName().equals("dev.goconc.checker"))
@@ -74,25 +90,29 @@ final class BlindSetTest {
     assertEquals(rules, covered, "every rule has at least one BUG site");
   }
 
-  @Test
-  void everyProgramHasCode() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sets")
+  void everyProgramHasCode(BlindSet set) {
+    List<BlindProgram> programs = outcomes.get(set).programs;
     assertFalse(programs.isEmpty());
     for (BlindProgram p : programs) {
       assertFalse(p.files().isEmpty(), p.name() + " holds no .java file");
     }
   }
 
-  @Test
-  void outcomeIsTheRatchet() {
-    assertTrue(Files.exists(OUTCOME), OUTCOME + " is missing; write it with -D" + WRITE_PROPERTY + "=true");
-    assertEquals(read(), outcome.outcomeLines(),
-        "the rules' misses and false positives on the blind set changed: see " + REPORT
-            + "; after review, regenerate " + OUTCOME + " with -D" + WRITE_PROPERTY + "=true");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sets")
+  void outcomeIsTheRatchet(BlindSet set) {
+    Path file = set.outcomeFile();
+    assertTrue(Files.exists(file), file + " is missing; write it with -D" + WRITE_PROPERTY + "=true");
+    assertEquals(read(file), outcomes.get(set).outcomeLines(),
+        "the rules' misses and false positives on the blind set " + set + " changed: see "
+            + set.reportFile() + "; after review, regenerate " + file + " with -D" + WRITE_PROPERTY + "=true");
   }
 
-  private static List<String> read() {
+  private static List<String> read(Path file) {
     try {
-      return Files.readAllLines(OUTCOME, UTF_8).stream()
+      return Files.readAllLines(file, UTF_8).stream()
           .map(String::strip)
           .filter(l -> !l.isEmpty() && !l.startsWith("#"))
           .toList();
@@ -101,9 +121,9 @@ final class BlindSetTest {
     }
   }
 
-  private static void write(List<String> lines) {
+  private static void write(BlindSet set, List<String> lines) {
     try {
-      Files.writeString(OUTCOME, HEADER + String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"), UTF_8);
+      Files.writeString(set.outcomeFile(), HEADER + String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"), UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
