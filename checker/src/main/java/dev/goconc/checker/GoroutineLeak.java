@@ -95,7 +95,9 @@ import java.util.stream.Collectors;
  *   <li>Unreceived send: the method itself sends on a local channel no goroutine touches, and the
  *       channel is unbuffered (or has fewer slots than sends and the method never receives, or
  *       a send finds the buffer already full of values the method has not yet received on every
- *       path that reaches it: {@link dev.goconc.checker.model.FillLevels}).
+ *       path that reaches it: {@link dev.goconc.checker.model.FillLevels}). A send that every
+ *       path reaches only after the method's close does not wait: it throws, which is
+ *       SendOnClosedChannel's finding, and is not counted.
  *   <li>A full buffer of an object not yet shared ({@link
  *       dev.goconc.checker.model.FreshObjectBuffers}): after {@code C x = new C()}, while the
  *       method's straight-line statements have not handed {@code x} to any other code, only they
@@ -555,10 +557,35 @@ public final class GoroutineLeak extends BugChecker
         });
   }
 
+  /**
+   * Takes out of {@code sends} those that every path reaches only after the method's close of
+   * the channel: they throw, they do not wait. False when the graph cannot be read (stay quiet).
+   */
+  private static boolean dropSendsAfterEveryClose(
+      Set<Tree> sends, List<Use> all, ChannelWaits ops, VisitorState state) {
+    Set<Tree> closes = all.stream()
+        .filter(u -> u.unit() == ops.uses().root() && u.kind() == Kind.CLOSE && u.call() != null)
+        .map(Use::call)
+        .collect(Collectors.toSet());
+    if (closes.isEmpty()) {
+      return true;
+    }
+    Optional<ExitPaths> paths = ExitPaths.of(ops.uses().rootPath(), state);
+    if (paths.isEmpty()) {
+      return false;
+    }
+    sends.removeIf(
+        send -> paths.get().reachedAvoiding(null, t -> t == send, closes::contains).isEmpty());
+    return true;
+  }
+
   private Optional<Description> unreceivedSend(VarSymbol channel, List<Use> all, int capacity,
       ChannelWaits ops, VisitorState state) {
     Set<Tree> sends = all.stream().filter(u -> u.kind() == Kind.SEND && ops.blocks(u))
         .map(Use::operation).collect(Collectors.toSet());
+    if (!sends.isEmpty() && !dropSendsAfterEveryClose(sends, all, ops, state)) {
+      return Optional.empty();
+    }
     if (sends.isEmpty()) {
       return Optional.empty();
     }

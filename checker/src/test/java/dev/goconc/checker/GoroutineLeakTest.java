@@ -693,6 +693,54 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /**
+   * A send that every path reaches only after the method closes the channel throws rather than
+   * waits (SendOnClosedChannel's finding): it is not counted against the buffer.
+   */
+  @Test
+  void aSendAfterTheCloseThrowsItDoesNotWait() {
+    helper
+        .addSourceLines(
+            "AfterClose.java",
+            """
+            import dev.goconc.*;
+
+            class AfterClose {
+              void announceTwice(String text) {
+                Chan<String> once = Chan.make(1);
+                once.send(text);
+                once.close();
+                once.send(text + " (again)");
+              }
+
+              void unbufferedAfterClose() {
+                Chan<String> c = Chan.make();
+                c.close();
+                c.send("late");
+              }
+
+              void overfillsThenCloses(String text) {
+                Chan<String> once = Chan.make(1);
+                // BUG: Diagnostic contains: the buffer holds 1 of 2 sends
+                once.send(text);
+                once.send(text);
+                once.close();
+              }
+
+              void closesOnOnePathOnly(String text, boolean done) {
+                Chan<String> once = Chan.make(1);
+                // BUG: Diagnostic contains: the buffer holds 1 of 2 sends
+                once.send(text);
+                if (done) {
+                  once.close();
+                }
+                once.send(text);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void goKerCounterparts() {
     helper
