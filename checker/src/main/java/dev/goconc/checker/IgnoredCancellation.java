@@ -19,8 +19,10 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.model.BlockingOperations;
 import dev.goconc.checker.model.Calls;
@@ -52,7 +54,10 @@ import java.util.List;
  * ({@code Chan.make(items.size())} filled once per element of {@code items}); a receive from a
  * local channel whose sending goroutines end with the context (they observe it or hand it to
  * their work: the fetch-all idiom, cancellation reaches the loop through them), and a send on a
- * local channel (a semaphore) whose receiving goroutines end with it. A loop selecting on its own quit channel instead
+ * local channel (a semaphore) whose receiving goroutines end with it; an {@code await()} on an
+ * ErrGroup the method makes from the context in scope ({@code ErrGroup.withContext(ctx)}), whose
+ * tasks hold the group's context, derived from it, so the cancel reaches them and the wait ends
+ * with theirs. A loop selecting on its own quit channel instead
  * of the context is still reported: it ignores the caller's cancellation. The runtime's own
  * package is not judged. No fix: where to observe the context (a select case, an {@code err()}
  * check, which value to return) is the author's call.
@@ -128,7 +133,8 @@ public final class IgnoredCancellation extends BugChecker
     List<ExpressionTree> blocking = new ArrayList<>();
     for (ExpressionTree operation : candidates) {
       if (!ChannelCapacity.sendFitsBuffer(operation, loop, state)
-          && !ChannelCapacity.partnersEndWithContext(operation, state)) {
+          && !ChannelCapacity.partnersEndWithContext(operation, state)
+          && !awaitsAGroupOfTheContext(operation, contexts, state)) {
         blocking.add(operation);
       }
     }
@@ -147,6 +153,45 @@ public final class IgnoredCancellation extends BugChecker
                     + " caller cancels; select on %s.done() or check %s.err() in each iteration",
                 operation, ctx, ctx, ctx))
         .build();
+  }
+
+  /**
+   * {@code g.await()} on a group the enclosing method makes with {@code ErrGroup.withContext(ctx)}
+   * from a context in scope, and never reassigns: the group's tasks hold its context, derived
+   * from {@code ctx}, so the caller's cancel reaches them and the wait ends with theirs (a task
+   * that ignores its context is judged where it loops).
+   */
+  private static boolean awaitsAGroupOfTheContext(
+      ExpressionTree operation, List<ContextsInScope.ScopedContext> contexts, VisitorState state) {
+    if (!(operation instanceof MethodInvocationTree call)
+        || !GoconcApi.ERR_GROUP_AWAIT.matches(call, state)
+        || !(ASTHelpers.getReceiver(call) instanceof ExpressionTree receiver)
+        || !(ASTHelpers.getSymbol(receiver) instanceof VarSymbol group)
+        || group.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+        || (group.flags() & (com.sun.tools.javac.code.Flags.FINAL
+            | com.sun.tools.javac.code.Flags.EFFECTIVELY_FINAL)) == 0) {
+      return false;
+    }
+    MethodTree method = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
+    if (method == null || method.getBody() == null) {
+      return false;
+    }
+    boolean[] derived = new boolean[1];
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree variable, Void unused) {
+        if (ASTHelpers.getSymbol(variable) == group
+            && variable.getInitializer() instanceof MethodInvocationTree made
+            && GoconcApi.ERR_GROUP_WITH_CONTEXT.matches(made, state)
+            && made.getArguments().size() == 1
+            && ASTHelpers.getSymbol(made.getArguments().get(0)) instanceof VarSymbol context
+            && contexts.stream().anyMatch(c -> c.symbol() == context)) {
+          derived[0] = true;
+        }
+        return super.visitVariable(variable, null);
+      }
+    }.scan(method.getBody(), null);
+    return derived[0];
   }
 
   /**

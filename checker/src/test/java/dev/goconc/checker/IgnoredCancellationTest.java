@@ -16,6 +16,50 @@ final class IgnoredCancellationTest {
     "}"
   };
 
+  /**
+   * A loop that waits on an ErrGroup made from the context in scope ({@code
+   * ErrGroup.withContext(ctx)}) waits only as long as its tasks, which hold the group's context:
+   * the caller's cancel reaches them. A group made from another context is a wait the cancel
+   * does not reach.
+   */
+  @Test
+  void aGroupOfTheContextEndsWithIt() {
+    helper
+        .addSourceLines(
+            "Levels.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Levels {
+              void derived(Context parent, List<List<Runnable>> levels) throws Exception {
+                for (List<Runnable> level : levels) {
+                  ErrGroup g = ErrGroup.withContext(parent);
+                  for (Runnable step : level) {
+                    g.go(() -> step.run());
+                  }
+                  Throwable err = g.await();
+                  if (err != null) {
+                    throw new Exception(err);
+                  }
+                }
+              }
+
+              void fromElsewhere(Context parent, List<List<Runnable>> levels) {
+                // BUG: Diagnostic contains: never checks 'parent'
+                for (List<Runnable> level : levels) {
+                  ErrGroup g = ErrGroup.withContext(Context.background());
+                  for (Runnable step : level) {
+                    g.go(() -> step.run());
+                  }
+                  g.await();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void identification() {
     helper

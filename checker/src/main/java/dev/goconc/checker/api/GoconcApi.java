@@ -141,6 +141,9 @@ public final class GoconcApi {
       instanceMethod().onDescendantOf(WAIT_GROUP).named("await");
   public static final Matcher<ExpressionTree> ERR_GROUP_AWAIT =
       instanceMethod().onDescendantOf(ERR_GROUP).named("await");
+  /** {@code ErrGroup.withContext(ctx)}: a group whose context is derived from {@code ctx}. */
+  public static final Matcher<ExpressionTree> ERR_GROUP_WITH_CONTEXT =
+      staticMethod().onClass(ERR_GROUP).named("withContext");
   public static final Matcher<ExpressionTree> ERR_GROUP_CONTEXT =
       instanceMethod().onDescendantOf(ERR_GROUP).named("context");
 
