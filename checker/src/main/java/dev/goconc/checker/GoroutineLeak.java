@@ -26,6 +26,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.SourceOrder;
 import dev.goconc.checker.model.AbandonedSenders;
 import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.Cancellation;
@@ -417,54 +418,6 @@ public final class GoroutineLeak extends BugChecker
    * AbandonedSenders#counted}): can the goroutines send more values than the buffer holds plus
    * what the method receives on some path out?
    */
-  /** Whether a loop of the root around a plain receive holds a {@code throw}: the cheap reading. */
-  private static boolean throwsFromAReceivingLoop(List<Use> all, ChannelWaits ops) {
-    Tree root = ops.uses().root();
-    for (Use use : all) {
-      if (use.unit() != root || use.kind() != Kind.RECEIVE || !use.inLoop() || use.call() == null
-          || use.ident() == null) {
-        continue;
-      }
-      for (TreePath p = ops.pathTo(use.ident()); p != null && p.getLeaf() != root;
-          p = p.getParentPath()) {
-        Tree leaf = p.getLeaf();
-        if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
-          break;
-        }
-        if ((leaf instanceof com.sun.source.tree.WhileLoopTree
-                || leaf instanceof com.sun.source.tree.DoWhileLoopTree
-                || leaf instanceof com.sun.source.tree.ForLoopTree
-                || leaf instanceof com.sun.source.tree.EnhancedForLoopTree)
-            && holdsAThrow(leaf)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean holdsAThrow(Tree loop) {
-    boolean[] found = new boolean[1];
-    new com.sun.source.util.TreeScanner<Void, Void>() {
-      @Override
-      public Void visitThrow(com.sun.source.tree.ThrowTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
-      }
-    }.scan(loop, null);
-    return found[0];
-  }
-
   private Optional<Description> abandonedSender(VarSymbol channel, List<Use> all,
       MethodInvocationTree make, int capacity, ChannelWaits ops, VisitorState state) {
     if (!AbandonedSenders.onlyGoroutinesSend(all, ops.uses().root())) {
@@ -480,6 +433,36 @@ public final class GoroutineLeak extends BugChecker
           exit -> exit.kind() == ExitPaths.Kind.THROW && exit.tree() != null, state);
     }
     return leak.map(found -> describeAbandoned(channel, found, capacity, make, state));
+  }
+  /** Whether a loop of the root around a plain receive holds a {@code throw}: the cheap reading. */
+  private static boolean throwsFromAReceivingLoop(List<Use> all, ChannelWaits ops) {
+    Tree root = ops.uses().root();
+    for (Use use : all) {
+      if (use.unit() != root || use.kind() != Kind.RECEIVE || !use.inLoop() || use.call() == null
+          || use.ident() == null) {
+        continue;
+      }
+      for (TreePath p = ops.pathTo(use.ident()); p != null && p.getLeaf() != root;
+          p = p.getParentPath()) {
+        Tree leaf = p.getLeaf();
+        if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+          break;
+        }
+        if (SourceOrder.isLoop(leaf) && holdsAThrow(leaf)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean holdsAThrow(Tree loop) {
+    return Boolean.TRUE.equals(new Calls.OwnCodeScanner() {
+      @Override
+      public Boolean visitThrow(com.sun.source.tree.ThrowTree tree, Void unused) {
+        return true;
+      }
+    }.scan(loop, null));
   }
 
   /**

@@ -6,10 +6,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -21,7 +18,6 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import java.util.List;
 
@@ -115,7 +111,7 @@ public final class BareReturns {
         }
       } else if (!(parent instanceof IfTree
           || parent instanceof LabeledStatementTree
-          || isLoop(parent)
+          || SourceOrder.isLoop(parent)
           || parent instanceof TryTree
           || parent instanceof CatchTree
           || parent instanceof CaseTree
@@ -132,7 +128,7 @@ public final class BareReturns {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (jump.getLabel() == null
-          ? isLoop(leaf) || leaf instanceof SwitchTree
+          ? SourceOrder.isLoop(leaf) || leaf instanceof SwitchTree
           : leaf instanceof LabeledStatementTree labeled
               && labeled.getLabel().contentEquals(jump.getLabel())) {
         return p;
@@ -142,12 +138,5 @@ public final class BareReturns {
       }
     }
     return null;
-  }
-
-  private static boolean isLoop(Tree tree) {
-    return tree instanceof WhileLoopTree
-        || tree instanceof DoWhileLoopTree
-        || tree instanceof ForLoopTree
-        || tree instanceof EnhancedForLoopTree;
   }
 }

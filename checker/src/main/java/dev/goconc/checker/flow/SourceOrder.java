@@ -43,14 +43,18 @@ public final class SourceOrder {
   /** Whether a loop between {@code path}'s leaf and {@code body} repeats it. */
   public static boolean inLoop(TreePath path, Tree body) {
     for (TreePath p = path; p != null && p.getLeaf() != body; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof WhileLoopTree
-          || leaf instanceof DoWhileLoopTree
-          || leaf instanceof ForLoopTree
-          || leaf instanceof EnhancedForLoopTree) {
+      if (isLoop(p.getLeaf())) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code tree} is a loop: {@code while}, {@code do}, {@code for} or a for-each. */
+  public static boolean isLoop(Tree tree) {
+    return tree instanceof WhileLoopTree
+        || tree instanceof DoWhileLoopTree
+        || tree instanceof ForLoopTree
+        || tree instanceof EnhancedForLoopTree;
   }
 }

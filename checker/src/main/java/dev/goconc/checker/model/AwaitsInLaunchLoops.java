@@ -4,20 +4,17 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
+import dev.goconc.checker.flow.SourceOrder;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,7 +51,7 @@ public final class AwaitsInLaunchLoops {
       if (leaf instanceof ClassTree) {
         return Optional.empty();
       }
-      if (loop == null && isLoop(leaf)) {
+      if (loop == null && SourceOrder.isLoop(leaf)) {
         loop = p;
       }
       if (leaf instanceof MethodTree
@@ -164,18 +161,11 @@ public final class AwaitsInLaunchLoops {
 
   private static boolean insideLoop(TreePath path, Tree root) {
     for (TreePath p = path; p != null && p.getLeaf() != root; p = p.getParentPath()) {
-      if (isLoop(p.getLeaf())) {
+      if (SourceOrder.isLoop(p.getLeaf())) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean isLoop(Tree tree) {
-    return tree instanceof WhileLoopTree
-        || tree instanceof DoWhileLoopTree
-        || tree instanceof ForLoopTree
-        || tree instanceof EnhancedForLoopTree;
   }
 
   /** Whether the loop's own code starts a goroutine that the group counts. */

@@ -10,10 +10,7 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ContinueTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -27,7 +24,6 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -35,6 +31,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
+import dev.goconc.checker.flow.SourceOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -280,16 +277,11 @@ public final class Cancellation {
   /** Whether the nearest loop around the try at {@code attempt} is {@code loop}. */
   private static boolean loopOf(TreePath attempt, Tree loop) {
     for (TreePath p = attempt.getParentPath(); p != null; p = p.getParentPath()) {
-      if (isLoop(p.getLeaf())) {
+      if (SourceOrder.isLoop(p.getLeaf())) {
         return p.getLeaf() == loop;
       }
     }
     return false;
-  }
-
-  private static boolean isLoop(Tree tree) {
-    return tree instanceof WhileLoopTree || tree instanceof DoWhileLoopTree
-        || tree instanceof ForLoopTree || tree instanceof EnhancedForLoopTree;
   }
 
   /** The method or lambda whose code holds the loop. */
@@ -369,7 +361,8 @@ public final class Cancellation {
         return false;
       }
       if (label == null) {
-        if (isLoop(leaf) || leaf instanceof SwitchTree || leaf instanceof SwitchExpressionTree) {
+        if (SourceOrder.isLoop(leaf) || leaf instanceof SwitchTree
+            || leaf instanceof SwitchExpressionTree) {
           return leaf == loop;
         }
       } else if (leaf instanceof LabeledStatementTree labeled

@@ -35,6 +35,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.SourceOrder;
 import dev.goconc.checker.util.SourceLines;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -334,7 +335,7 @@ public final class WaitGroupCounts {
       }
       for (TreePath p = done.path().getParentPath(); p != null && p.getLeaf() != body.getLeaf();
           p = p.getParentPath()) {
-        if (isLoop(p.getLeaf())) {
+        if (SourceOrder.isLoop(p.getLeaf())) {
           return MOST_DONES_READ;
         }
       }
@@ -432,7 +433,7 @@ public final class WaitGroupCounts {
       Tree child = path.getLeaf();
       for (TreePath p = path.getParentPath(); p != null && p.getLeaf() != scope.getLeaf();
           child = p.getLeaf(), p = p.getParentPath()) {
-        if (isLoop(p.getLeaf())) {
+        if (SourceOrder.isLoop(p.getLeaf())) {
           times = times.times(inBody(p.getLeaf(), child) ? rounds(p) : loopOnce(p, child));
         }
       }
@@ -451,7 +452,7 @@ public final class WaitGroupCounts {
       for (TreePath p = path.getParentPath(); p != null && p.getLeaf() != scope.getLeaf();
           child = p.getLeaf(), p = p.getParentPath()) {
         Tree leaf = p.getLeaf();
-        if (isLoop(leaf)) {
+        if (SourceOrder.isLoop(leaf)) {
           if (!straight || !inBody(leaf, child) || jumpsWithin(leaf)) {
             return null;
           }
@@ -467,7 +468,7 @@ public final class WaitGroupCounts {
       TreePath outermost = null;
       for (TreePath p = path.getParentPath(); p != null && p.getLeaf() != scope.getLeaf();
           p = p.getParentPath()) {
-        if (isLoop(p.getLeaf())) {
+        if (SourceOrder.isLoop(p.getLeaf())) {
           outermost = p;
         }
       }
@@ -639,13 +640,6 @@ public final class WaitGroupCounts {
       }
     }.scan(loop, null);
     return jumps[0];
-  }
-
-  private static boolean isLoop(Tree tree) {
-    return tree instanceof EnhancedForLoopTree
-        || tree instanceof ForLoopTree
-        || tree instanceof WhileLoopTree
-        || tree instanceof DoWhileLoopTree;
   }
 
   private static boolean inBody(Tree loop, Tree child) {
