@@ -46,7 +46,8 @@ import java.util.Set;
  * should the runtime grow one).
  *
  * <p>Judged: a sleep in a method's own code (not in a lambda, so never inside a goroutine body)
- * that follows a goroutine launch ({@link GoroutineBodies#isLaunch}) with no synchronisation
+ * that follows a goroutine launch ({@link GoroutineBodies#isLaunch}; also one in a callback the
+ * JDK runs in place, {@code items.forEach(x -> Go.go(...))}) with no synchronisation
  * between them, and is followed by no synchronisation in the method (a WaitGroup or ErrGroup
  * await, a channel receive, ranging over a channel, a select without {@code otherwise},
  * {@code join}, {@code Future.get}, a latch, barrier, phaser, semaphore or queue wait, an
@@ -135,7 +136,16 @@ public final class SleepInsteadOfSynchronization extends BugChecker
         } else if (at > sleepAt && stopsTheWork(call, state)) {
           settledAfter[0] = true;
         }
-        return super.visitMethodInvocation(call, null);
+        super.visitMethodInvocation(call, null);
+        if (JdkApi.RUNS_CALLBACK_IN_PLACE.matches(call, state)) {
+          // items.forEach(x -> Go.go(...)): the callback runs here, as the method's own code.
+          for (ExpressionTree argument : call.getArguments()) {
+            if (argument instanceof LambdaExpressionTree callback) {
+              scan(callback.getBody(), null);
+            }
+          }
+        }
+        return null;
       }
 
       @Override

@@ -11,6 +11,59 @@ final class SleepInsteadOfSynchronizationTest {
   private final BugCheckerRefactoringTestHelper refactoring =
       StrictRules.refactoring(SleepInsteadOfSynchronization.class, getClass());
 
+  /**
+   * A launch in a callback the JDK runs in place ({@code items.forEach(x -> Go.go(...))}) is the
+   * method's own launch; so is a wait run in place after it.
+   */
+  @Test
+  void launchesInCallbacksRunInPlace() {
+    helper
+        .addSourceLines(
+            "InPlace.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.atomic.AtomicInteger;
+
+            class InPlace {
+              int waited(List<String> xs) {
+                AtomicInteger n = new AtomicInteger();
+                WaitGroup wg = new WaitGroup();
+                xs.forEach(x -> wg.go(() -> n.addAndGet(x.length())));
+                wg.await();
+                return n.get();
+              }
+
+              int waitedInPlace(List<String> xs, List<WaitGroup> groups) throws InterruptedException {
+                xs.forEach(x -> Go.go(() -> System.out.println(x)));
+                groups.forEach(g -> g.await());
+                Thread.sleep(10);
+                return groups.size();
+              }
+
+              void pacedInTheCallback(List<String> xs) {
+                xs.forEach(x -> {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+              }
+
+              int guessed(List<String> xs) throws InterruptedException {
+                AtomicInteger n = new AtomicInteger();
+                xs.forEach(x -> Go.go(() -> n.addAndGet(x.length())));
+                // BUG: Diagnostic contains: SleepInsteadOfSynchronization
+                TimeUnit.MILLISECONDS.sleep(100);
+                return n.get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void identification() {
     helper
