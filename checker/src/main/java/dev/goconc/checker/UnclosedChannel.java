@@ -16,7 +16,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -38,7 +37,6 @@ import dev.goconc.checker.model.ChannelUses;
 import dev.goconc.checker.model.ChannelWaits;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
-import dev.goconc.checker.model.EndlessLoops;
 import dev.goconc.checker.model.FieldChannels;
 import dev.goconc.checker.model.Lifecycles;
 import dev.goconc.checker.util.SourceLines;
@@ -145,7 +143,7 @@ public final class UnclosedChannel extends BugChecker
       return Optional.empty();
     }
     return field.of(Kind.RECEIVE).stream()
-        .filter(u -> u.runner() != null && loopsUntilClosed(u.use(), state))
+        .filter(u -> u.runner() != null && ChannelUses.loopsUntilClosed(u.use(), state))
         .findFirst()
         .map(u -> buildDescription(u.use().tree()).setMessage(String.format(
             "the goroutine's loop over '%s' at line %d waits for a close that never comes:"
@@ -154,13 +152,6 @@ public final class UnclosedChannel extends BugChecker
             field.symbol().getSimpleName(), SourceLines.of(u.use().tree(), state),
             field.symbol().getSimpleName(), owner.getSimpleName(),
             field.symbol().getSimpleName())).build());
-  }
-
-  /** A loop that only the close ends: a for-each with no way out on a value, a receiveOk loop. */
-  private static boolean loopsUntilClosed(Use use, VisitorState state) {
-    return use.loopReceive()
-        && !(use.tree() instanceof EnhancedForLoopTree forEach
-            && EndlessLoops.hasWayOut(forEach, state));
   }
 
   /** The channels made in the method or lambda at {@code state}'s path, whose body is given. */
@@ -190,7 +181,7 @@ public final class UnclosedChannel extends BugChecker
     Set<Tree> feeders = new LinkedHashSet<>();
     all.stream().filter(u -> u.kind() == Kind.SEND).forEach(u -> feeders.add(u.unit()));
     // A for-each that breaks out on a value (a sentinel, an error) ends without the close.
-    Optional<Use> loop = all.stream().filter(u -> loopsUntilClosed(u, state)).findFirst();
+    Optional<Use> loop = all.stream().filter(u -> ChannelUses.loopsUntilClosed(u, state)).findFirst();
     ChannelWaits ops = new ChannelWaits(uses, state);
     if (!returned && loop.isPresent() && !closed) {
       return Optional.of(report(channel, loop.get().tree(), String.format(

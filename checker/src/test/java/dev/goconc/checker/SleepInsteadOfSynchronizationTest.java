@@ -55,7 +55,7 @@ final class SleepInsteadOfSynchronizationTest {
               int guessed(List<String> xs) throws InterruptedException {
                 AtomicInteger n = new AtomicInteger();
                 xs.forEach(x -> Go.go(() -> n.addAndGet(x.length())));
-                // BUG: Diagnostic contains: SleepInsteadOfSynchronization
+                // BUG: Diagnostic contains: guesses how long the goroutine started on line 34 needs
                 TimeUnit.MILLISECONDS.sleep(100);
                 return n.get();
               }

@@ -238,6 +238,17 @@ public final class ChannelUses {
     return Optional.empty();
   }
 
+  /**
+   * A receive that loops until the channel is closed: a for-each over it that cannot leave on a
+   * value (a sentinel's {@code break}, a {@code return}), or a {@code receiveOk} loop. A for-each
+   * that can leave on a value ends without the close, and is a receive that repeats.
+   */
+  public static boolean loopsUntilClosed(Use use, VisitorState state) {
+    return use.loopReceive()
+        && !(use.tree() instanceof EnhancedForLoopTree loop
+            && EndlessLoops.hasWayOut(loop, state));
+  }
+
   /** A channel nobody sends on and that does not escape: a done/quit channel, only closed. */
   public boolean isDoneChannel(VarSymbol channel) {
     return !of(channel).isEmpty() && !any(channel, Kind.SEND) && !any(channel, Kind.ESCAPE);

@@ -220,19 +220,8 @@ public final class ParameterEffects {
           : SendCounts.max(body, operations, callback -> SendCounts.UNBOUNDED,
               ChannelUses.operationsAt(ops));
       return Optional.of(new Effect(kind, method, ops.get(0).operation(), most,
-          ops.stream().anyMatch(op -> loopsUntilClosed(op, state)), waiting.contains(true),
+          ops.stream().anyMatch(op -> ChannelUses.loopsUntilClosed(op, state)), waiting.contains(true),
           onEveryPath, ops.stream().allMatch(waits::inSelectLoopWithWayOut)));
-    }
-
-    /**
-     * A receive that loops until the channel is closed: a for-each over it that cannot leave on
-     * a value (a sentinel's {@code break}, a {@code return}), or a {@code receiveOk} loop. A
-     * for-each that can leave on a value ends without the close, and is a receive that repeats.
-     */
-    private static boolean loopsUntilClosed(Use op, VisitorState state) {
-      return op.loopReceive()
-          && !(op.tree() instanceof com.sun.source.tree.EnhancedForLoopTree loop
-              && EndlessLoops.hasWayOut(loop, state));
     }
 
     boolean summarisable(MethodSymbol method, VisitorState state) {
