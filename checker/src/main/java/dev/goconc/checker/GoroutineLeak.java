@@ -43,6 +43,7 @@ import dev.goconc.checker.model.FreshObjectBuffers;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.model.ReturnedChannels;
 import dev.goconc.checker.model.SendCounts;
+import dev.goconc.checker.model.StalledAwaits;
 import dev.goconc.checker.util.SourceLines;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,6 +94,16 @@ import java.util.stream.Collectors;
  *       neither sends nor closes (for a goroutine that loops over the channel: does not close).
  *       A receive on a channel nothing ever sends on or closes waits forever too, in a goroutine
  *       or in the method itself (GoKer's grpc#1424).
+ *   <li>Stalled sender ({@link dev.goconc.checker.model.StalledAwaits}): goroutines a {@code
+ *       WaitGroup} or {@code ErrGroup} counts must send before they are done (every path of the
+ *       body to its {@code done()}, or to its end under {@code wg.go}, passes a send that waits),
+ *       and the method receives only after its {@code await()}: no receive can be reached from
+ *       the launch before the await, and the goroutines so launched must send more than the
+ *       buffer holds (one is enough when it is unbuffered; a loop of launches outruns any constant
+ *       buffer). The senders wait for a receive behind an await that waits for them: Go's "{@code
+ *       wg.Wait()} before reading the results". An await inside the loop that launches them is
+ *       WaitGroupAwaitInLaunchLoop's finding; a conditional send (an error only when there is
+ *       one) is not judged.
  *   <li>Unreceived send: the method itself sends on a local channel no goroutine touches, and the
  *       channel is unbuffered (or has fewer slots than sends and the method never receives, or
  *       a send finds the buffer already full of values the method has not yet received on every
@@ -330,7 +341,38 @@ public final class GoroutineLeak extends BugChecker
       return unreceivedSend(channel, all, capacity.getAsInt(), ops, state);
     }
     return abandonedSender(channel, all, make.get().call(), capacity.getAsInt(), ops, state)
-        .or(() -> abandonedReceiver(channel, all, capacity.getAsInt(), ops, state));
+        .or(() -> abandonedReceiver(channel, all, capacity.getAsInt(), ops, state))
+        .or(() -> stalledSender(all, make.get().call(), capacity.getAsInt(), ops, state));
+  }
+
+  /**
+   * A sender that waits on the await that waits for it ({@link StalledAwaits}): the goroutines a
+   * group counts must send before they are done, and the method receives only after awaiting
+   * them. An await inside the loop that launches them is WaitGroupAwaitInLaunchLoop's finding.
+   */
+  private Optional<Description> stalledSender(List<Use> all, MethodInvocationTree make,
+      int capacity, ChannelWaits ops, VisitorState state) {
+    return StalledAwaits.of(all, capacity, ops, state).stream()
+        .filter(stall -> stall.launchLoop() == null)
+        .findFirst()
+        .map(stall -> {
+          String name = stall.channel().getSimpleName().toString();
+          boolean bounded = stall.sent() != SendCounts.UNBOUNDED;
+          Description.Builder description = buildDescription(stall.send()).setMessage(
+              String.format(
+                  "goroutine sending on '%s' (line %d) blocks forever: %s.await() on line %d"
+                      + " waits for it to finish, and the method receives from '%s' only after"
+                      + " that await, while the buffer holds %d of %s sends; receive before"
+                      + " awaiting (or in a goroutine of its own)%s",
+                  name, SourceLines.of(stall.send(), state), stall.group().getSimpleName(),
+                  SourceLines.of(stall.await(), state), name, capacity,
+                  bounded ? String.valueOf(stall.sent()) : "unboundedly many",
+                  bounded ? ", or make it Chan.make(" + stall.sent() + ")" : ""));
+          if (bounded) {
+            description.addFix(roomFor(make, stall.sent(), state));
+          }
+          return description.build();
+        });
   }
 
   /**

@@ -35,12 +35,13 @@ import java.util.Optional;
  * {@code this}, a class object, or a final field or effectively final local; a {@code
  * synchronized} method; a {@code java.util.concurrent.locks.Lock} in such a variable, held from
  * its {@code lock()} on some path to the await that passes no {@code unlock()}. A field named
- * without a qualifier is the waiting object's, and the group ties it to the goroutines' object:
- * a local group's goroutines run in the same call, a field group's on the object that owns it
- * (they are looked for in all the code of its class). The goroutine takes the lock in its own
- * code, or in a method of the class it calls on {@code this} (one call deep, the declaration
- * taken as what runs), on a path from its start that reaches no {@code done()} first (a {@code
- * done()} in {@code finally} comes after everything; {@code wg.go(...)} calls it after the
+ * without a qualifier is the waiting object's, and the group ties it to the goroutines' object: a
+ * local group's goroutines run in the same call (started by its own code, callbacks the JDK runs in
+ * place included: {@code collectors.forEach((k, c) -> wg.go(...))}), a field group's on the object
+ * that owns it (they are looked for in all the code of its class). The goroutine takes the lock in
+ * its own code, or in a method of the class it calls on {@code this} (one call deep, the
+ * declaration taken as what runs), on a path from its start that reaches no {@code done()} first (a
+ * {@code done()} in {@code finally} comes after everything; {@code wg.go(...)} calls it after the
  * body).
  *
  * <p>Quiet on a lock released before the await; on a goroutine that takes another lock, or the

@@ -25,7 +25,9 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.fixes.FixLayout;
 import dev.goconc.checker.model.AwaitsInLaunchLoops;
+import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.StalledAwaits;
 import dev.goconc.checker.model.WaitGroupGoroutines;
 import dev.goconc.checker.util.SourceLines;
 import java.util.Optional;
@@ -45,10 +47,16 @@ import java.util.Optional;
  * loop), and a counted goroutine started by a statement that follows it, with no {@code add} in
  * between. The await's code may be a method, a lambda or an initializer block.
  *
+ * <p>The serial idiom waits for a goroutine that cannot be done when the goroutine must first send
+ * on a channel the method receives from only after the loop ({@link StalledAwaits}): unbuffered,
+ * the first round's await never returns; with a constant buffer of n slots and no receive in the
+ * loop, the await of round n + 1. Flagged too, without a fix (moving the await does not help:
+ * the receive must come first, or a receiver must run beside the loop).
+ *
  * <p>Quiet on the serial idiom that adds inside the loop ({@code wg.add(1); go(...); wg.await();}
- * each round), on an await after the loop, on a loop that starts no goroutine counted on the
- * group (a retry loop around an await), on groups reached in ways {@link WaitGroupGoroutines}
- * does not follow, and on an {@code add(1)} before the loop (one goroutine counted: its loop is
+ * each round) when the goroutine can be done without the method, on an await after the loop, on
+ * a loop that starts no goroutine counted on the group (a retry loop around an await), on groups
+ * reached in ways {@link WaitGroupGoroutines} does not follow, and on an {@code add(1)} before the loop (one goroutine counted: its loop is
  * another bug, a negative counter in the second round, which this rule does not claim). The fix,
  * offered where the await is a statement of the loop's block and the loop a statement of a block,
  * moves the await after the loop.
@@ -78,7 +86,7 @@ public final class WaitGroupAwaitInLaunchLoop extends BugChecker
     Optional<AwaitsInLaunchLoops.AwaitInLaunchLoop> found =
         AwaitsInLaunchLoops.at(state.getPath(), group, state);
     if (found.isEmpty()) {
-      return Description.NO_MATCH;
+      return stalledInLaunchLoop(await, state);
     }
     MethodInvocationTree add = found.get().countedBefore();
     String name = group.getSimpleName().toString();
@@ -110,6 +118,36 @@ public final class WaitGroupAwaitInLaunchLoop extends BugChecker
                     SourceLines.of(add, state)));
     moveAfterLoop(state.getPath(), found.get().loop(), state).ifPresent(description::addFix);
     return description.build();
+  }
+
+  /**
+   * The round's own goroutine cannot be done: it must first send on a channel the method receives
+   * from only after the loop ({@link StalledAwaits}), so the first round's await (for a buffer of
+   * n slots, the await of round n + 1) never returns.
+   */
+  private Description stalledInLaunchLoop(MethodInvocationTree await, VisitorState state) {
+    TreePath root = CodeRoots.rootOf(state.getPath());
+    if (root == null) {
+      return Description.NO_MATCH;
+    }
+    return StalledAwaits.inRoot(root, state).stream()
+        .filter(stall -> stall.await() == await && stall.launchLoop() != null)
+        .findFirst()
+        .map(stall -> {
+          String channel = stall.channel().getSimpleName().toString();
+          return buildDescription(await)
+              .setMessage(
+                  String.format(
+                      "%s.await() inside the loop that starts the goroutines %s counts never"
+                          + " returns: the goroutine started on line %d must send on '%s' before"
+                          + " it is done, and the method receives from '%s' only after the loop;"
+                          + " receive in the loop before awaiting, or start a receiver first"
+                          + " and await once after the loop",
+                      stall.group().getSimpleName(), stall.group().getSimpleName(),
+                      SourceLines.of(stall.launch(), state), channel, channel))
+              .build();
+        })
+        .orElse(Description.NO_MATCH);
   }
 
   /** Moves the await statement after the loop, when both are statements of blocks. */

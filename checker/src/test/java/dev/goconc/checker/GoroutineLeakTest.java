@@ -3381,6 +3381,264 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /**
+   * The await that waits for its own senders: goroutines a group counts must send before they are
+   * done, and the method receives only after awaiting them.
+   */
+  @Test
+  void awaitBeforeTheReceive() {
+    helper
+        .addSourceLines(
+            "Stalls.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Stalls {
+              static String fetch(String s) { return s; }
+
+              // Room for every result: the goroutines are done before anyone receives.
+              List<String> roomForAll(List<String> names) {
+                Chan<String> results = Chan.make(names.size());
+                WaitGroup wg = new WaitGroup();
+                for (String n : names) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      results.send(fetch(n));
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+                results.close();
+                List<String> got = new ArrayList<>();
+                for (String r : results) {
+                  got.add(r);
+                }
+                return got;
+              }
+
+              // Two goroutines, two slots, then two receives.
+              String twoSlots(String a, String b) {
+                Chan<String> results = Chan.make(2);
+                WaitGroup wg = new WaitGroup();
+                wg.go(() -> results.send(fetch(a)));
+                wg.go(() -> results.send(fetch(b)));
+                wg.await();
+                return results.receive() + results.receive();
+              }
+
+              // A collector receives while the method awaits the senders.
+              List<String> withCollector(List<String> names) {
+                Chan<String> results = Chan.make();
+                List<String> got = new ArrayList<>();
+                WaitGroup collected = new WaitGroup();
+                collected.add(1);
+                Go.go(() -> {
+                  try {
+                    for (String r : results) {
+                      got.add(r);
+                    }
+                  } finally {
+                    collected.done();
+                  }
+                });
+                WaitGroup wg = new WaitGroup();
+                for (String n : names) {
+                  wg.go(() -> results.send(fetch(n)));
+                }
+                wg.await();
+                results.close();
+                collected.await();
+                return got;
+              }
+
+              // The method receives first, then awaits.
+              String receiveThenAwait(String name) {
+                Chan<String> results = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  try {
+                    results.send(fetch(name));
+                  } finally {
+                    wg.done();
+                  }
+                });
+                String r = results.receive();
+                wg.await();
+                return r;
+              }
+
+              // The goroutine is done before it sends: the await returns.
+              String doneFirst(String name) {
+                Chan<String> results = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  String r = fetch(name);
+                  wg.done();
+                  results.send(r);
+                });
+                wg.await();
+                return results.receive();
+              }
+
+              // An error is sent only when there is one, into a slot of its own.
+              Throwable firstError(Runnable task) {
+                Chan<Throwable> errs = Chan.make(1);
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  try {
+                    task.run();
+                  } catch (RuntimeException e) {
+                    errs.send(e);
+                  } finally {
+                    wg.done();
+                  }
+                });
+                wg.await();
+                errs.close();
+                Received<Throwable> first = errs.receiveOk();
+                return first.ok() ? first.value() : null;
+              }
+
+              // The send gives up with the context: the goroutine can be done.
+              void sendWithContext(Context ctx, List<String> names) {
+                Chan<String> results = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                for (String n : names) {
+                  wg.go(() -> Select.<Void>select()
+                      .send(results, fetch(n), () -> null)
+                      .recv(ctx.done(), d -> null)
+                      .run());
+                }
+                wg.await();
+                results.close();
+              }
+
+              // Serial rounds with one slot, each emptied after its round's await.
+              List<String> serialWithASlot(List<String> names) {
+                Chan<String> results = Chan.make(1);
+                WaitGroup wg = new WaitGroup();
+                List<String> got = new ArrayList<>();
+                for (String n : names) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      results.send(fetch(n));
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                  wg.await();
+                  got.add(results.receive());
+                }
+                return got;
+              }
+
+              // An await inside the loop that launches: WaitGroupAwaitInLaunchLoop's finding.
+              List<String> awaitInTheLaunchLoop(List<String> names) {
+                Chan<String> results = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                for (String n : names) {
+                  wg.go(() -> results.send(fetch(n)));
+                  wg.await();
+                }
+                List<String> got = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                  got.add(results.receive());
+                }
+                return got;
+              }
+            }
+            """)
+        .addSourceLines(
+            "StallBugs.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class StallBugs {
+              static String fetch(String s) { return s; }
+
+              // Go's classic: wg.Wait() before reading the results.
+              List<String> waitThenRange(List<String> names) {
+                Chan<String> results = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                for (String n : names) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      // BUG: Diagnostic contains: wg.await() on line 23 waits for it to finish
+                      results.send(fetch(n));
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+                results.close();
+                List<String> got = new ArrayList<>();
+                for (String r : results) {
+                  got.add(r);
+                }
+                return got;
+              }
+
+              // One goroutine, unbuffered: the await comes before the only receive.
+              String one(String name) {
+                Chan<String> result = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                wg.add(1);
+                Go.go(() -> {
+                  try {
+                    // BUG: Diagnostic contains: buffer holds 0 of 1 sends
+                    result.send(fetch(name));
+                  } finally {
+                    wg.done();
+                  }
+                });
+                wg.await();
+                return result.receive();
+              }
+
+              // wg.go in a loop fills one slot, then every other goroutine waits.
+              int oneSlot(List<String> names) {
+                Chan<String> results = Chan.make(1);
+                WaitGroup wg = new WaitGroup();
+                // BUG: Diagnostic contains: unboundedly many
+                names.forEach(n -> wg.go(() -> results.send(fetch(n))));
+                wg.await();
+                int count = 0;
+                for (int i = 0; i < names.size(); i++) {
+                  results.receive();
+                  count++;
+                }
+                return count;
+              }
+
+              // Three goroutines, two slots.
+              String threeIntoTwo(String a, String b, String c) {
+                Chan<String> results = Chan.make(2);
+                WaitGroup wg = new WaitGroup();
+                // BUG: Diagnostic contains: Chan.make(3)
+                wg.go(() -> results.send(fetch(a)));
+                wg.go(() -> results.send(fetch(b)));
+                wg.go(() -> results.send(fetch(c)));
+                wg.await();
+                return results.receive() + results.receive() + results.receive();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** The mirror of the abandoned sender: a receiver the method can leave without feeding. */
   @Test
   void abandonedReceiver() {

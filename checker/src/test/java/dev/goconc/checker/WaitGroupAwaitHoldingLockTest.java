@@ -263,6 +263,13 @@ final class WaitGroupAwaitHoldingLockTest {
                 }
               }
 
+              // The launch sits in a callback kept for later, not run while the monitor is held.
+              synchronized void schedule(java.util.List<Runnable> later) {
+                WaitGroup wg = new WaitGroup();
+                later.add(() -> wg.go(() -> { synchronized (this) { count++; } }));
+                wg.await();
+              }
+
               // Each inner object has its own state; the group is the outer object's.
               class Member {
                 private final Object state = new Object();
@@ -498,6 +505,15 @@ final class WaitGroupAwaitHoldingLockTest {
                   // BUG: Diagnostic contains: before its wg.done()
                   wg.await();
                 }
+              }
+
+              // Goroutines started from a callback the JDK runs in place are the method's own.
+              synchronized int collect(java.util.Map<String, Integer> sources) {
+                WaitGroup wg = new WaitGroup();
+                sources.forEach((name, n) -> wg.go(() -> record()));
+                // BUG: Diagnostic contains: holding this (this synchronized method)
+                wg.await();
+                return count;
               }
 
               // The goroutine is a synchronized method of the class, started by reference.

@@ -352,6 +352,125 @@ final class WaitGroupAwaitInLaunchLoopTest {
         .doTest();
   }
 
+  /**
+   * Serial rounds whose goroutine must first send on a channel the method receives from only
+   * after the loop: the round's own goroutine cannot be done.
+   */
+  @Test
+  void flagsAnAwaitForAGoroutineThatWaitsOnTheMethod() {
+    helper
+        .addSourceLines(
+            "Rounds.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Rounds {
+              static String fetch(String s) { return s; }
+
+              // Each round's result is received in the round, after its await: one slot is enough.
+              List<String> receivedEachRound(List<String> names) {
+                Chan<String> results = Chan.make(1);
+                WaitGroup wg = new WaitGroup();
+                List<String> got = new ArrayList<>();
+                for (String n : names) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      results.send(fetch(n));
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                  wg.await();
+                  got.add(results.receive());
+                }
+                return got;
+              }
+
+              // Room for every round's result, read after the loop.
+              List<String> roomForEveryRound(List<String> names) {
+                Chan<String> results = Chan.make(names.size());
+                WaitGroup wg = new WaitGroup();
+                for (String n : names) {
+                  wg.go(() -> results.send(fetch(n)));
+                  wg.await();
+                }
+                List<String> got = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                  got.add(results.receive());
+                }
+                return got;
+              }
+
+              // The goroutine sends only when asked, into a channel nobody else needs.
+              void sendsWithAWayOut(Context ctx, List<String> names) {
+                Chan<String> results = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                for (String n : names) {
+                  wg.go(() -> Select.<Void>select()
+                      .send(results, fetch(n), () -> null)
+                      .recv(ctx.done(), d -> null)
+                      .run());
+                  wg.await();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "RoundBugs.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class RoundBugs {
+              static String fetch(String s) { return s; }
+
+              List<String> progressReadAfterTheLoop(List<String> names) {
+                Chan<String> progress = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                for (String n : names) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      progress.send(fetch(n));
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                  // BUG: Diagnostic contains: must send on 'progress' before it is done
+                  wg.await();
+                }
+                List<String> got = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                  got.add(progress.receive());
+                }
+                return got;
+              }
+
+              // Two slots: the third round's goroutine finds them full.
+              List<String> slotsRunOut(List<String> names) {
+                Chan<String> results = Chan.make(2);
+                WaitGroup wg = new WaitGroup();
+                for (String n : names) {
+                  wg.go(() -> results.send(fetch(n)));
+                  // BUG: Diagnostic contains: receives from 'results' only after the loop
+                  wg.await();
+                }
+                results.close();
+                List<String> got = new ArrayList<>();
+                for (String r : results) {
+                  got.add(r);
+                }
+                return got;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void fixMovesTheAwaitAfterTheLoop() {
     refactoring

@@ -292,7 +292,10 @@ public final class AwaitsHoldingLocks {
       return found[0];
     }
 
-    /** The launches of the scope: a method's own code's; all the code of the group's class. */
+    /**
+     * The launches of the scope: a method's own code's, with the callbacks the JDK runs in place
+     * ({@code collectors.forEach((k, c) -> wg.go(...))}); all the code of the group's class.
+     */
     List<TreePath> launches(VisitorState state) {
       List<TreePath> launches = new ArrayList<>();
       Tree root = code.getLeaf();
@@ -307,7 +310,14 @@ public final class AwaitsHoldingLocks {
 
         @Override
         public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-          return local && lambda != root ? null : super.visitLambdaExpression(lambda, null);
+          if (local && lambda != root) {
+            GoroutineBodies.Placement placed =
+                GoroutineBodies.place(getCurrentPath(), root, state);
+            if (placed.unit() != root || placed.escapes()) {
+              return null;
+            }
+          }
+          return super.visitLambdaExpression(lambda, null);
         }
 
         @Override
@@ -328,9 +338,9 @@ public final class AwaitsHoldingLocks {
         return true;
       }
       Optional<ExitPaths> paths = ExitPaths.of(code, state);
+      Tree own = GoroutineBodies.inOwnCode(launch, code.getLeaf()).getLeaf();
       return paths.isPresent()
-          && paths.get().reachedAvoiding(launch.getLeaf(), t -> t == wait, t -> false)
-              .contains(wait);
+          && paths.get().reachedAvoiding(own, t -> t == wait, t -> false).contains(wait);
     }
   }
 }

@@ -284,33 +284,18 @@ public final class ChannelWaits {
       return body.getParentPath();
     }
     List<MethodInvocationTree> launches = GoroutineBodies.launchesOf(body, state);
-    return launches.size() == 1 ? inOwnCode(pathTo(launches.get(0))) : null;
+    return launches.size() == 1
+        ? GoroutineBodies.inOwnCode(pathTo(launches.get(0)), uses.root())
+        : null;
   }
 
   /**
-   * The tree of the root's own code that runs {@code path}: itself, or the call that takes the
-   * outermost lambda around it ({@code keys.forEach(k -> Go.go(...))}), which the root's graph
-   * holds as one node.
+   * Whether {@code outer} contains {@code inner}, a tree other than itself. By identity: without
+   * the compilation's end positions, javac places the end of a loop or an expression at its
+   * start.
    */
-  private TreePath inOwnCode(TreePath path) {
-    if (path == null) {
-      return null;
-    }
-    TreePath own = path;
-    for (TreePath p = path; p != null && p.getLeaf() != uses.root(); p = p.getParentPath()) {
-      if (p.getLeaf() instanceof com.sun.source.tree.LambdaExpressionTree
-          && p.getParentPath() != null) {
-        own = p.getParentPath();
-      }
-    }
-    return own;
-  }
-
-  /** Whether {@code outer} contains {@code inner}. */
   public static boolean encloses(Tree outer, Tree inner) {
-    long start = ASTHelpers.getStartPosition(inner);
-    return outer != inner && ASTHelpers.getStartPosition(outer) <= start
-        && start < ((com.sun.tools.javac.tree.JCTree) outer).getEndPosition(null);
+    return outer != inner && contains(outer, inner);
   }
 
   /**

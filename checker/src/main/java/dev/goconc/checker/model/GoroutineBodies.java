@@ -499,6 +499,24 @@ public final class GoroutineBodies {
   }
 
   /**
+   * The path of the tree of {@code root}'s own code that runs {@code path}: itself, or the call
+   * that takes the outermost lambda around it ({@code keys.forEach(k -> Go.go(...))}), which the
+   * root's graph holds as one node.
+   */
+  public static TreePath inOwnCode(TreePath path, Tree root) {
+    if (path == null) {
+      return null;
+    }
+    TreePath own = path;
+    for (TreePath p = path; p != null && p.getLeaf() != root; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof LambdaExpressionTree && p.getParentPath() != null) {
+        own = p.getParentPath();
+      }
+    }
+    return own;
+  }
+
+  /**
    * Where the code at {@code path} runs, relative to the analysed {@code root} (a method or a
    * lambda): in the root itself or in a goroutine body started inside it ({@code unit}); whether
    * it can run many times there (a loop, or a lambda the JDK runs in place such as {@code forEach}
