@@ -53,7 +53,9 @@ import java.util.Set;
  * cancel, so only what can cancel it counts as a use (cancel, close, try-with-resources, a
  * hand-over where a {@code CancelContext}, {@code CancelFunc}, {@code AutoCloseable} or type
  * variable is expected, return, store, a lambda that does one of these); using it as a plain {@code
- * Context} does not, where lostcancel counts any use of its cancel variable. A local alias ({@code
+ * Context} does not, where lostcancel counts any use of its cancel variable. A type variable the
+ * call site fixes as a plain {@code Context} is one: {@code backend.apply(ctx, key)} on a {@code
+ * BiFunction<Context, String, R>} hands over only what cannot cancel. A local alias ({@code
  * var other = ctx;}) counts as a hand-over: quiet rather than a guess. An explicit {@code throw}
  * needs no cancel (lostcancel's panic). Code in {@code main(String[])} is exempt; lostcancel has no
  * such exemption. A {@code cancel()} inside any lambda counts as that lambda cancelling it, so a

@@ -20,6 +20,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -58,7 +59,9 @@ import java.util.Set;
  *   <li>a returned channel fed by a single goroutine that has a path (an early return, an
  *       explicit throw) on which it neither sends nor closes; a path that observed
  *       {@code ctx.done()} or {@code ctx.err()} may leave quietly (the caller holds the same
- *       context). Implicit exceptions from calls are not paths;
+ *       context). The exception a call may throw is a path where a {@code catch} of the
+ *       goroutine takes it ({@code catch (IOException e) { return; }}: the {@code catch} exists
+ *       for it); leaving the goroutine by that exception, uncaught, is not judged;
  *   <li>a field channel ({@link dev.goconc.checker.model.FieldChannels}: private, made with the
  *       object, seen whole in this file, handed out by no accessor) that the object's goroutines
  *       loop over, when nothing in the file closes it and the object has an end ({@link
@@ -70,8 +73,8 @@ import java.util.Set;
  *
  * <p>Every sender's every exit: when the one goroutine that sends on a ranged channel also closes
  * it, each of its paths must close it (a {@code close()} in {@code finally} does); an early
- * {@code return} or an explicit {@code throw} that skips the close leaves the loop waiting for
- * ever. The channel is followed through its aliases and narrowings ({@code return out.recvOnly()}
+ * {@code return} or an explicit {@code throw} that skips the close, a {@code return} from a
+ * {@code catch} too, leaves the loop waiting for ever. The channel is followed through its aliases and narrowings ({@code return out.recvOnly()}
  * returns it), sends by method reference ({@code items.forEach(out::send)}) are sends, and the
  * goroutine may be a lambda or an anonymous task class.
  *
@@ -244,7 +247,10 @@ public final class UnclosedChannel extends BugChecker
   /**
    * A way out of the goroutine {@code g} on which none of its operations of the kinds {@code
    * writes} runs (nor, when {@code cancellationExcuses}, an observation of {@code ctx.done()} or
-   * {@code ctx.err()}): an early return or an explicit throw.
+   * {@code ctx.err()}): an early return or an explicit throw. The exception a call or constructor
+   * may throw is a path where a {@code catch} of the goroutine takes it (the {@code catch} exists
+   * for it: {@code catch (IOException e) { return; }}), but not the channel's own operations;
+   * leaving by that exception, uncaught, is not judged.
    */
   private static Optional<ExitPaths.Exit> exitWithout(Tree g, List<Use> all, Set<Kind> writes,
       boolean cancellationExcuses, ChannelWaits ops, VisitorState state) {
@@ -258,12 +264,19 @@ public final class UnclosedChannel extends BugChecker
         && writing.contains(select.getExpression()))) {
       return Optional.empty(); // the goroutine's finally writes: every path does
     }
+    Set<Tree> ownOperations = new java.util.HashSet<>();
+    all.stream().filter(u -> u.unit() == g && u.call() != null)
+        .forEach(u -> ownOperations.add(u.call()));
     Optional<ExitPaths.Exit> exit = ExitPaths.of(ops.pathTo(g), state)
-        .flatMap(paths -> paths.exitsFromEntryAvoiding(t -> writing.contains(t)
-            || (cancellationExcuses && t instanceof MethodInvocationTree call
-                && Cancellation.observedBy(call, state))).stream()
-            .filter(ExitPaths.Exit::leaves).findFirst());
-    return exit.filter(e -> e.named() != null);
+        .flatMap(paths -> paths.exitsFromEntryAvoidingThrows(t -> writing.contains(t)
+                || (cancellationExcuses && t instanceof MethodInvocationTree call
+                    && Cancellation.observedBy(call, state)),
+                t -> (t instanceof MethodInvocationTree || t instanceof NewClassTree)
+                    && !ownOperations.contains(t)).stream()
+            .filter(e -> e.leaves() && e.named() != null
+                && !(e.kind() == ExitPaths.Kind.THROW && e.tree() == null))
+            .findFirst());
+    return exit;
   }
 
   private static boolean isReturn(Use use) {

@@ -493,6 +493,75 @@ final class LostCancelTest {
         .doTest();
   }
 
+  /** A type variable the call site fixes as a plain Context is a Context parameter. */
+  @Test
+  void genericParametersAsTheCallSiteSeesThem() {
+    helper
+        .addSourceLines(
+            "Generic.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            import java.time.Duration;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.function.BiFunction;
+            import java.util.function.Consumer;
+            import java.util.function.Function;
+
+            class Generic {
+              private final List<CancelContext> open = new ArrayList<>();
+
+              // Kept in a list of cancellable contexts: their owner cancels them later.
+              void kept(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                open.add(ctx);
+              }
+
+              // The function is given the power to cancel: it may.
+              int handedToACanceller(Context parent, Function<CancelContext, Integer> run) {
+                return run.apply(Context.withTimeout(parent, Duration.ofSeconds(1)));
+              }
+
+              // A bag of objects may hand it back to someone who cancels it: not judged.
+              void inABag(Context parent, Map<String, Object> attributes) {
+                attributes.put("ctx", Context.withCancel(parent));
+              }
+
+              // Cancelled after the call.
+              int cancelledAfter(Context parent, BiFunction<Context, String, Integer> backend) {
+                try (CancelContext ctx = Context.withTimeout(parent, Duration.ofSeconds(1))) {
+                  return backend.apply(ctx, "sku");
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "GenericBugs.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            import java.time.Duration;
+            import java.util.function.BiFunction;
+            import java.util.function.Consumer;
+
+            class GenericBugs {
+              int straightIntoAFunction(Context parent, BiFunction<Context, String, Integer> backend) {
+                // BUG: Diagnostic contains: is passed straight into a call that cannot release it
+                return backend.apply(Context.withTimeout(parent, Duration.ofSeconds(1)), "sku");
+              }
+
+              void toAConsumerOfContexts(Context parent, Consumer<Context> work) {
+                // BUG: Diagnostic contains: without cancelling 'ctx'
+                CancelContext ctx = Context.withCancel(parent);
+                work.accept(ctx);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void flagsPrivateCancelFuncFieldNeverCalled() {
     helper

@@ -804,6 +804,129 @@ final class UnclosedChannelTest {
         .doTest();
   }
 
+  /** A catch the goroutine has for a call's exception is a way out like any other. */
+  @Test
+  void aCatchThatLeavesIsAWayOut() {
+    helper
+        .addSourceLines(
+            "CatchQuiet.java",
+            """
+            import dev.goconc.*;
+            import java.io.IOException;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+            import java.util.List;
+
+            class CatchQuiet {
+              // The catch closes before it leaves.
+              static RecvChan<String> closesInCatch(Path file) {
+                Chan<String> out = Chan.make();
+                Go.go(() -> {
+                  List<String> all;
+                  try {
+                    all = Files.readAllLines(file);
+                  } catch (IOException e) {
+                    out.close();
+                    return;
+                  }
+                  all.forEach(out::send);
+                  out.close();
+                });
+                return out.recvOnly();
+              }
+
+              // The catch logs and falls through to the close.
+              static RecvChan<String> fallsThrough(Path file) {
+                Chan<String> out = Chan.make();
+                Go.go(() -> {
+                  List<String> all = List.of();
+                  try {
+                    all = Files.readAllLines(file);
+                  } catch (IOException e) {
+                    System.err.println(e);
+                  }
+                  for (String line : all) {
+                    out.send(line);
+                  }
+                  out.close();
+                });
+                return out.recvOnly();
+              }
+
+              // The close sits in finally: the catch's return closes too.
+              static int rangedWithFinally(Path file) {
+                Chan<String> out = Chan.make();
+                Go.go(() -> {
+                  try {
+                    for (String line : Files.readAllLines(file)) {
+                      out.send(line);
+                    }
+                  } catch (IOException e) {
+                    return;
+                  } finally {
+                    out.close();
+                  }
+                });
+                int n = 0;
+                for (String line : out) {
+                  n += line.length();
+                }
+                return n;
+              }
+            }
+            """)
+        .addSourceLines(
+            "CatchBad.java",
+            """
+            import dev.goconc.*;
+            import java.io.IOException;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+            import java.util.List;
+
+            class CatchBad {
+              // The error path returns from the catch: a caller ranging over the result waits.
+              static RecvChan<String> lines(Path file) {
+                Chan<String> out = Chan.make();
+                Go.go(() -> {
+                  List<String> all;
+                  try {
+                    all = Files.readAllLines(file);
+                    // BUG: Diagnostic contains: can leave after line 16 without sending or closing
+                  } catch (IOException e) {
+                    return;
+                  }
+                  all.forEach(out::send);
+                  out.close();
+                });
+                return out.recvOnly();
+              }
+
+              // Ranged in the method: the catch's return skips the close.
+              static int ranged(Path file) {
+                Chan<String> out = Chan.make();
+                Go.go(() -> {
+                  try {
+                    for (String line : Files.readAllLines(file)) {
+                      out.send(line);
+                    }
+                  } catch (IOException e) {
+                    // BUG: Diagnostic contains: without closing it
+                    return;
+                  }
+                  out.close();
+                });
+                int n = 0;
+                for (String line : out) {
+                  n += line.length();
+                }
+                return n;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private final BugCheckerRefactoringTestHelper refactoring =
       StrictRules.refactoring(UnclosedChannel.class, getClass());
 

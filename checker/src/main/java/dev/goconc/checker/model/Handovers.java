@@ -26,8 +26,10 @@ import java.util.List;
  * owner at a point of use, so that the method holding it no longer answers for releasing it:
  * returned, stored (field, array element, another variable, a collection), or passed where the
  * callee's parameter can release it ({@code AutoCloseable}, {@code CancelFunc}, or a type variable
- * as in {@code List.add(E)}). Passing it where a plain {@code Context} or {@code Object} is
- * expected is not a hand-over: such a callee cannot release it.
+ * as in {@code List.add(E)}, unless the call site fixes that variable as a plain {@code Context}:
+ * {@code backend.apply(ctx, key)} on a {@code BiFunction<Context, String, R>}). Passing it where a
+ * plain {@code Context} or {@code Object} is expected is not a hand-over: such a callee cannot
+ * release it.
  */
 public final class Handovers {
   private Handovers() {}
@@ -68,16 +70,23 @@ public final class Handovers {
       return array.getInitializers() != null && array.getInitializers().contains(child);
     }
     if (parent instanceof MethodInvocationTree call) {
-      return passedToOwner(ASTHelpers.getSymbol(call), call.getArguments(), child, state);
+      return passedToOwner(ASTHelpers.getSymbol(call), ASTHelpers.getType(call.getMethodSelect()),
+          call.getArguments(), child, state);
     }
     if (parent instanceof NewClassTree newClass) {
-      return passedToOwner(ASTHelpers.getSymbol(newClass), newClass.getArguments(), child, state);
+      return passedToOwner(ASTHelpers.getSymbol(newClass), null, newClass.getArguments(), child,
+          state);
     }
     return false;
   }
 
+  /**
+   * Whether the callee can release what it is passed as {@code argument}; {@code atSite} is the
+   * method's type as the call site sees it (its type variables fixed), when known.
+   */
   private static boolean passedToOwner(
       MethodSymbol method,
+      Type atSite,
       List<? extends ExpressionTree> arguments,
       Tree argument,
       VisitorState state) {
@@ -102,9 +111,19 @@ public final class Handovers {
       return false;
     }
     if (formal.getKind() == javax.lang.model.type.TypeKind.TYPEVAR) {
-      return true; // a generic holder: List.add(E), Map.put(K, V), List.of(E...)
+      // A generic holder (List.add(E), Map.put(K, V), List.of(E...)) may keep it, unless the call
+      // site fixes the parameter as a plain Context: backend.apply(ctx, key) on a
+      // BiFunction<Context, String, R> hands over only what cannot cancel.
+      return !(atSite instanceof Type.MethodType site && !method.isVarArgs()
+          && index < site.getParameterTypes().size()
+          && isPlainContext(site.getParameterTypes().get(index), state));
     }
     return GoconcApi.isSubtypeOf(state.getTypes().erasure(formal), "java.lang.AutoCloseable", state)
         || GoconcApi.isSubtypeOf(state.getTypes().erasure(formal), GoconcApi.CANCEL_FUNC, state);
+  }
+
+  private static boolean isPlainContext(Type type, VisitorState state) {
+    Type erased = state.getTypes().erasure(type);
+    return erased.tsym != null && erased.tsym.getQualifiedName().contentEquals(GoconcApi.CONTEXT);
   }
 }
