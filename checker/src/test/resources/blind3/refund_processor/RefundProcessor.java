@@ -25,10 +25,12 @@ class RefundProcessor {
   List<Refund> refundAll(Context ctx, List<Charge> charges) {
     Chan<Refund> done = Chan.make();
     WaitGroup wg = new WaitGroup();
+    // BUG(IgnoredCancellation): the launch loop blocks in wg.await() and never looks at ctx
     for (Charge c : charges) {
       wg.add(1);
       Go.go(() -> {
         try {
+          // BUG(GoroutineLeak): nobody receives while the loop waits, and after it only tryReceive runs: this send can block for ever
           done.send(new Refund(c.id(), gateway.refund(ctx, c)));
         } finally {
           wg.done();
