@@ -27,6 +27,9 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
@@ -65,7 +68,9 @@ import javax.lang.model.element.ElementKind;
  *       task local given to an executor's {@code submit}/{@code execute}, a virtual thread's
  *       start, or {@code CompletableFuture.runAsync}/{@code supplyAsync} with an executor; and the
  *       {@code run()}/{@code call()} of a named class of the unit whose instance such a launch is
- *       given ({@code pool.submit(new Worker(queue))}). Without an executor, {@code runAsync}
+ *       given ({@code pool.submit(new Worker(queue))}); and a {@code Runnable} or {@code
+ *       Callable} lambda or anonymous class that a method returns ({@code return () -> { while
+ *       (true) ... };}), a task its caller starts. Without an executor, {@code runAsync}
  *       runs on the common pool, which nothing interrupts: not judged. Loops in the task's own
  *       code are judged (not those of lambdas inside it, nor of methods it calls).
  *   <li>Judged loops are those that only their body can end: {@code while}, {@code do} and
@@ -197,7 +202,7 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
       if (leaf instanceof LambdaExpressionTree || leaf instanceof MethodTree) {
         List<MethodInvocationTree> launches = GoroutineBodies.launchedBodies(state).get(leaf);
         if (launches == null) {
-          return Optional.empty();
+          return returnedTask(p, state) ? Optional.of(leaf) : Optional.empty();
         }
         for (MethodInvocationTree launch : launches) {
           if (JdkApi.THREAD_LAUNCH.matches(launch, state)
@@ -209,6 +214,33 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the body at {@code body} is a task a method returns for its caller to start: a
+   * {@code Runnable} or {@code Callable} lambda, or the {@code run()}/{@code call()} of an
+   * anonymous one, that is the value of a {@code return} ({@code static Runnable consumer(q) {
+   * return () -> { while (true) ... }; }}). Whoever runs it, an interrupt is how it is stopped.
+   */
+  private static boolean returnedTask(TreePath body, VisitorState state) {
+    TreePath task = body;
+    if (body.getLeaf() instanceof MethodTree method) {
+      if (!(method.getName().contentEquals("run") || method.getName().contentEquals("call"))
+          || !method.getParameters().isEmpty()
+          || !(body.getParentPath().getLeaf() instanceof ClassTree)
+          || !(body.getParentPath().getParentPath().getLeaf() instanceof NewClassTree)) {
+        return false;
+      }
+      task = body.getParentPath().getParentPath();
+    }
+    TreePath parent = task.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      parent = parent.getParentPath();
+    }
+    com.sun.tools.javac.code.Type type = ASTHelpers.getType(task.getLeaf());
+    return parent != null && parent.getLeaf() instanceof ReturnTree && type != null
+        && (GoconcApi.isSubtypeOf(type, JdkApi.RUNNABLE, state)
+            || GoconcApi.isSubtypeOf(type, JdkApi.CALLABLE, state));
   }
 
   private static String message(IgnoredInterruptAt ignored) {

@@ -609,6 +609,79 @@ final class InterruptIgnoredInTaskLoopTest {
         .doTest();
   }
 
+  /** A Runnable or Callable a method returns is a task its caller starts. */
+  @Test
+  void tasksReturnedByFactories() {
+    helper
+        .addSourceLines(
+            "Factories.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.Callable;
+            import java.util.function.Supplier;
+
+            class Factories {
+              // The returned task ends on the interrupt.
+              static Runnable consumer(BlockingQueue<String> q) {
+                return () -> {
+                  while (true) {
+                    try {
+                      System.out.println(q.take());
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      return;
+                    }
+                  }
+                };
+              }
+
+              // A supplier is not a task: it is asked for a value where it is called.
+              static Supplier<String> poller(BlockingQueue<String> q) {
+                return () -> {
+                  while (true) {
+                    try {
+                      return q.take();
+                    } catch (InterruptedException e) {
+                      System.err.println("retrying");
+                    }
+                  }
+                };
+              }
+
+              static Runnable swallowing(BlockingQueue<String> q) {
+                return () -> {
+                  while (true) {
+                    try {
+                      System.out.println(q.take());
+                      // BUG: Diagnostic contains: cannot stop the task
+                    } catch (InterruptedException ignored) {
+                    }
+                  }
+                };
+              }
+
+              static Callable<Integer> counting(BlockingQueue<String> q) {
+                return new Callable<Integer>() {
+                  @Override
+                  public Integer call() {
+                    int n = 0;
+                    for (;;) {
+                      try {
+                        q.take();
+                        n++;
+                        // BUG: Diagnostic contains: cannot stop the task
+                      } catch (InterruptedException e) {
+                        System.err.println("interrupted after " + n);
+                      }
+                    }
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void quietOnFlagsThatCanChangeAndOnCountedLoops() {
     helper

@@ -137,6 +137,7 @@ public final class JdkApi {
    */
   public static final String THREAD = "java.lang.Thread";
   public static final String RUNNABLE = "java.lang.Runnable";
+  public static final String CALLABLE = "java.util.concurrent.Callable";
   public static final Matcher<ExpressionTree> NEW_THREAD = constructor().forClass(THREAD);
   public static final Matcher<ExpressionTree> THREAD_START =
       instanceMethod().onDescendantOf(THREAD).named("start").withNoParameters();
