@@ -46,7 +46,9 @@ import java.util.Set;
  *       generic holder). Passing it as a plain {@code Executor} ({@code
  *       CompletableFuture.runAsync(task, pool)}) is a use, not a hand-over. A method reference
  *       {@code pool::shutdown} (a shutdown hook) counts where it is written. An explicit {@code
- *       throw} needs no shutdown.
+ *       throw} needs no shutdown; a {@code return} from the {@code catch} that takes a call's
+ *       exception does, as does a second assignment to the local before the first pool is shut
+ *       down ({@link dev.goconc.checker.model.ReleaseObligations}).
  *   <li>Unlike LostCancel, {@code main(String[])} is judged: a pool's non-daemon threads outlive
  *       it and the program does not end.
  *   <li>A private instance field that the class gives a pool it makes (in the declaration, a

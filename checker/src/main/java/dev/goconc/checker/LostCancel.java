@@ -57,7 +57,11 @@ import java.util.Set;
  * call site fixes as a plain {@code Context} is one: {@code backend.apply(ctx, key)} on a {@code
  * BiFunction<Context, String, R>} hands over only what cannot cancel. A local alias ({@code
  * var other = ctx;}) counts as a hand-over: quiet rather than a guess. An explicit {@code throw}
- * needs no cancel (lostcancel's panic). Code in {@code main(String[])} is exempt; lostcancel has no
+ * needs no cancel (lostcancel's panic), nor does an exception leaving the method; a {@code
+ * return} from the {@code catch} that takes a call's exception does ({@code catch (IOException
+ * e) { return false; }}), and so does a second assignment to the local before the first context
+ * is cancelled (lostcancel's reassigned cancel variable). A context chosen by a conditional or a
+ * switch expression whose every arm makes one is judged as one. Code in {@code main(String[])} is exempt; lostcancel has no
  * such exemption. A {@code cancel()} inside any lambda counts as that lambda cancelling it, so a
  * {@code Select} whose one handler cancels is quiet where lostcancel flags the Go {@code select}
  * whose other cases fall through. A null check of the local counts as a use (Java's {@code if (ctx

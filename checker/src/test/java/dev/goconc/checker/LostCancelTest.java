@@ -493,6 +493,151 @@ final class LostCancelTest {
         .doTest();
   }
 
+  /**
+   * Values through expressions, a catch the body has for a call's exception, and a local
+   * overwritten before its cancel.
+   */
+  @Test
+  void expressionsCatchesAndOverwrites() {
+    helper
+        .addSourceLines(
+            "Shapes2.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            import java.io.IOException;
+            import java.time.Duration;
+
+            class Shapes2 {
+              enum Priority { HIGH, LOW }
+              static void send(Context ctx) throws IOException {}
+              static void use(Context ctx) {}
+
+              // Every arm makes one, and try-with-resources cancels it.
+              void switchInTry(Context parent, Priority p) {
+                try (CancelContext ctx = switch (p) {
+                  case HIGH -> Context.withTimeout(parent, Duration.ofSeconds(1));
+                  case LOW -> Context.withCancel(parent);
+                }) {
+                  use(ctx);
+                }
+              }
+
+              // Every arm makes one, cancelled in finally.
+              void ternaryCancelledInFinally(Context parent, boolean fast) {
+                CancelContext ctx = fast
+                    ? Context.withTimeout(parent, Duration.ofSeconds(1))
+                    : Context.withCancel(parent);
+                try {
+                  use(ctx);
+                } finally {
+                  ctx.cancel();
+                }
+              }
+
+              // One arm passes the parent through: which value it holds is not known.
+              void oneArmIsTheParent(Context parent, boolean detached) {
+                Context ctx = detached ? parent : Context.withCancel(parent);
+                use(ctx);
+              }
+
+              // The catch cancels before it returns.
+              boolean catchCancels(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                try {
+                  send(ctx);
+                } catch (IOException e) {
+                  ctx.cancel();
+                  return false;
+                }
+                ctx.cancel();
+                return true;
+              }
+
+              // The catch falls through to the cancel.
+              void catchFallsThrough(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                try {
+                  send(ctx);
+                } catch (IOException e) {
+                  System.err.println(e);
+                }
+                ctx.cancel();
+              }
+
+              // Cancelled, then a new one made and cancelled in its turn.
+              void renewed(Context parent) {
+                CancelContext ctx = Context.withCancel(parent);
+                use(ctx);
+                ctx.cancel();
+                ctx = Context.withCancel(parent);
+                use(ctx);
+                ctx.cancel();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Shapes2Bugs.java",
+            """
+            import dev.goconc.CancelContext;
+            import dev.goconc.Context;
+            import java.io.IOException;
+            import java.time.Duration;
+            import java.util.List;
+
+            class Shapes2Bugs {
+              enum Priority { HIGH, LOW }
+              static void send(Context ctx) throws IOException {}
+              static void use(Context ctx) {}
+
+              int switchArmsThenEarlyReturn(Context parent, Priority p, List<String> to) {
+                // BUG: Diagnostic contains: the return on line 19 may be reached without cancelling 'ctx' (created on line 14)
+                CancelContext ctx = switch (p) {
+                  case HIGH -> Context.withTimeout(parent, Duration.ofSeconds(1));
+                  case LOW -> Context.withTimeout(parent, Duration.ofSeconds(10));
+                };
+                if (to.isEmpty()) {
+                  return 0;
+                }
+                use(ctx);
+                ctx.cancel();
+                return to.size();
+              }
+
+              void ternaryNeverCancelled(Context parent, boolean fast) {
+                CancelContext ctx = fast
+                    // BUG: Diagnostic contains: without cancelling 'ctx' (created on line 27)
+                    ? Context.withTimeout(parent, Duration.ofSeconds(1))
+                    : Context.withCancel(parent);
+                use(ctx);
+              }
+
+              boolean catchReturns(Context parent) {
+                // BUG: Diagnostic contains: the return on line 41 may be reached without cancelling 'ctx'
+                CancelContext ctx = Context.withTimeout(parent, Duration.ofMinutes(5));
+                try {
+                  send(ctx);
+                } catch (IOException e) {
+                  System.err.println("deferred: " + e);
+                  return false;
+                }
+                ctx.cancel();
+                return true;
+              }
+
+              void overwritten(Context parent) {
+                // BUG: Diagnostic contains: the assignment on line 51 overwrites 'ctx'
+                CancelContext ctx = Context.withCancel(parent);
+                use(ctx);
+                ctx = Context.withCancel(parent);
+                use(ctx);
+                ctx.cancel();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** A type variable the call site fixes as a plain Context is a Context parameter. */
   @Test
   void genericParametersAsTheCallSiteSeesThem() {

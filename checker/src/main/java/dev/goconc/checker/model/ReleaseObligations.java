@@ -7,7 +7,9 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -16,12 +18,16 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
 import dev.goconc.checker.LostCancel;
@@ -58,9 +64,18 @@ import javax.lang.model.element.ElementKind;
  *       cancelFunc()}); a lambda or class that releases or hands it over counts where it is
  *       created, and so does a null check of the local (the creation never yields null, so the
  *       branch of {@code if (ctx != null) ctx.cancel()} that skips the release is no real path). An
- *       explicit {@code throw} or {@code System.exit} needs no release. {@code public static void
+ *       explicit {@code throw} or {@code System.exit} needs no release, nor does leaving by an
+ *       exception; but the exception a call may throw is a path where a {@code catch} of the body
+ *       takes it (the catch exists for it: {@code catch (IOException e) { return false; }} skips
+ *       a release after the {@code try}). Nor may a path reach a new assignment to the local
+ *       before the release: the value it held is lost there. {@code public static void
  *       main(String[])} is exempt: the process ends.
  * </ul>
+ *
+ * <p>A value chosen among creations, a conditional or a switch expression every arm of which
+ * creates one ({@code CancelContext ctx = switch (p) { case HIGH -> Context.withTimeout(...);
+ * ... };}), is judged as one creation, where the expression lands; when an arm may yield
+ * something else (a parent context), which value the local holds is not known: not judged.
  */
 public final class ReleaseObligations {
   private ReleaseObligations() {}
@@ -196,8 +211,12 @@ public final class ReleaseObligations {
     }
     List<Finding> findings = new ArrayList<>();
     IdentityHashMap<Tree, Optional<ExitPaths>> graphs = new IdentityHashMap<>();
+    Set<Tree> holders = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (TreePath creation : creations) {
-      judge(creation, obligation, state, graphs).ifPresent(findings::add);
+      TreePath site = valueSite(creation, obligation, state);
+      if (site != null && holders.add(site.getLeaf())) {
+        judge(creation, site, obligation, state, graphs).ifPresent(findings::add);
+      }
     }
     return findings;
   }
@@ -233,20 +252,129 @@ public final class ReleaseObligations {
     return found;
   }
 
+  /**
+   * Where the value of the creation at {@code creationPath} lands: the expression whose parent
+   * holds it, through parentheses and casts, and through a conditional or a switch expression
+   * every value of which is a creation ({@code CancelContext ctx = switch (p) { case HIGH ->
+   * Context.withTimeout(...); case LOW -> Context.withCancel(...); };}). Null when another arm
+   * may yield something else (a parent context, say): which value the local holds is not known.
+   */
+  private static TreePath valueSite(
+      TreePath creationPath, Obligation obligation, VisitorState state) {
+    TreePath path = creationPath;
+    while (true) {
+      Tree child = path.getLeaf();
+      TreePath parentPath = path.getParentPath();
+      Tree parent = parentPath.getLeaf();
+      if (parent instanceof ParenthesizedTree || parent instanceof TypeCastTree) {
+        path = parentPath;
+      } else if (parent instanceof ConditionalExpressionTree conditional
+          && conditional.getCondition() != child) {
+        if (!createsOnEveryArm(conditional, obligation, state)) {
+          return null;
+        }
+        path = parentPath;
+      } else if ((parent instanceof CaseTree || parent instanceof YieldTree)
+          && switchExpressionAround(parentPath) instanceof TreePath switchPath) {
+        if (!createsOnEveryArm((SwitchExpressionTree) switchPath.getLeaf(), obligation, state)) {
+          return null;
+        }
+        path = switchPath;
+      } else {
+        return path;
+      }
+    }
+  }
+
+  /** The switch expression a case's value or a {@code yield} gives its value to, if any. */
+  private static TreePath switchExpressionAround(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof SwitchExpressionTree) {
+        return p;
+      }
+      if (leaf instanceof SwitchTree || leaf instanceof LambdaExpressionTree
+          || leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Whether every value {@code expression} can yield is a creation (or a throw). */
+  private static boolean createsOnEveryArm(
+      ExpressionTree expression, Obligation obligation, VisitorState state) {
+    ExpressionTree value = ASTHelpers.stripParentheses(expression);
+    if (value instanceof TypeCastTree cast) {
+      return createsOnEveryArm(cast.getExpression(), obligation, state);
+    }
+    if (value instanceof ConditionalExpressionTree conditional) {
+      return createsOnEveryArm(conditional.getTrueExpression(), obligation, state)
+          && createsOnEveryArm(conditional.getFalseExpression(), obligation, state);
+    }
+    if (value instanceof SwitchExpressionTree switchExpression) {
+      for (CaseTree arm : switchExpression.getCases()) {
+        for (ExpressionTree yielded : valuesOf(arm)) {
+          if (!createsOnEveryArm(yielded, obligation, state)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+    return obligation.isCreation(value, state);
+  }
+
+  /**
+   * The values a switch expression's case yields: its expression ({@code case A -> v;}), or the
+   * values of the {@code yield}s of its block or statements, not those of a switch expression
+   * nested in it. A throw yields nothing.
+   */
+  private static List<ExpressionTree> valuesOf(CaseTree arm) {
+    if (arm.getBody() instanceof ExpressionTree body) {
+      return List.of(body);
+    }
+    List<ExpressionTree> values = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitYield(YieldTree yield, Void unused) {
+        values.add(yield.getValue());
+        return null;
+      }
+
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree nested, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree type, Void unused) {
+        return null;
+      }
+    }.scan(arm.getBody() != null ? List.of(arm.getBody()) : arm.getStatements(), null);
+    return values;
+  }
+
   private static Optional<Finding> judge(
       TreePath creationPath,
+      TreePath path,
       Obligation obligation,
       VisitorState state,
       Map<Tree, Optional<ExitPaths>> graphs) {
     ExpressionTree creation = (ExpressionTree) creationPath.getLeaf();
+    // A value chosen among creations (a switch expression, a conditional) is reported as one.
+    Tree value = path.getLeaf();
+    Tree at = value instanceof SwitchExpressionTree || value instanceof ConditionalExpressionTree
+        ? value
+        : creation;
     TreePath owner = ownerOf(creationPath);
     if (owner == null || (obligation.releasedByProcessExit() && isMain(owner.getLeaf()))) {
       return Optional.empty(); // a field initializer is not judged; main's process ends with it
-    }
-    TreePath path = creationPath;
-    while (path.getParentPath().getLeaf() instanceof ParenthesizedTree
-        || path.getParentPath().getLeaf() instanceof TypeCastTree) {
-      path = path.getParentPath();
     }
     Tree child = path.getLeaf();
     TreePath parentPath = path.getParentPath();
@@ -255,7 +383,7 @@ public final class ReleaseObligations {
     if (parent instanceof ExpressionStatementTree) {
       return Optional.of(
           new Finding(
-              creation,
+              at,
               what
                   + " is discarded, so nothing can ever release it: "
                   + obligation.consequence(creation)
@@ -273,7 +401,7 @@ public final class ReleaseObligations {
       }
       return Optional.of(
           new Finding(
-              creation,
+              at,
               what
                   + " is used once and dropped without "
                   + obligation.verbIt()
@@ -291,6 +419,7 @@ public final class ReleaseObligations {
           ASTHelpers.getSymbol(variable),
           variable,
           creation,
+          at,
           parentPath,
           obligation,
           state,
@@ -300,13 +429,14 @@ public final class ReleaseObligations {
         && assignment.getExpression() == child
         && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol local
         && local.getKind() == ElementKind.LOCAL_VARIABLE) {
-      return judgeLocal(local, assignment, creation, parentPath, obligation, state, graphs);
+      return judgeLocal(
+          local, assignment, creation, at, parentPath, obligation, state, graphs);
     }
     if ((parent instanceof MethodInvocationTree || parent instanceof NewClassTree)
         && !Handovers.isHandover(path, state)) {
       return Optional.of(
           new Finding(
-              creation,
+              at,
               what
                   + " is passed straight into a call that cannot release it, and nothing"
                   + " else holds it: "
@@ -315,7 +445,7 @@ public final class ReleaseObligations {
                   + (obligation.releasedByClose()
                       ? "declare it in try-with-resources and pass the variable"
                       : obligation.remedyForDropped()),
-              obligation.releasedByClose()
+              obligation.releasedByClose() && at == creation
                   ? ReleaseFix.ofInline(path, creation, obligation.noun(creation), state)
                   : Optional.empty()));
     }
@@ -326,6 +456,7 @@ public final class ReleaseObligations {
       VarSymbol local,
       Tree start,
       ExpressionTree creation,
+      Tree at,
       TreePath startPath,
       Obligation obligation,
       VisitorState state,
@@ -344,13 +475,24 @@ public final class ReleaseObligations {
     if (graph.isEmpty()) {
       return Optional.empty();
     }
+    // The exception a call may throw is a path where a catch of the body takes it: the catch
+    // exists for it (catch (IOException e) { return false; } skips the cancel after the try).
     Optional<ExitPaths.Exit> missed =
-        graph.get().exitsAvoiding(start, uses::contains).stream()
+        graph.get().exitsAvoidingThrows(start, uses::contains,
+                t -> (t instanceof MethodInvocationTree || t instanceof NewClassTree)
+                    && !uses.contains(t)).stream()
             .filter(
                 e -> e.kind() == ExitPaths.Kind.RETURN || e.kind() == ExitPaths.Kind.END_OF_BODY)
             .min(Comparator.comparingLong(e -> exitPosition(e, ownerPath.getLeaf(), state)));
     if (missed.isEmpty()) {
-      return Optional.empty();
+      return overwritten(local, start, uses, graph.get())
+          .map(write -> new Finding(at, String.format(
+              "the assignment on line %d overwrites '%s' (created on line %d) before %s: %s;"
+                  + " %s",
+              SourceLines.of(write, state), local.getSimpleName(),
+              SourceLines.of(at, state), obligation.verbIt(),
+              obligation.consequence(creation), obligation.remedy()),
+              Optional.empty()));
     }
     ExitPaths.Exit exit = missed.get();
     String exitText =
@@ -370,12 +512,12 @@ public final class ReleaseObligations {
             exitText,
             obligation.verb(),
             local.getSimpleName(),
-            SourceLines.of(creation, state),
+            SourceLines.of(at, state),
             obligation.consequence(creation),
             obligation.remedy());
     return Optional.of(
         new Finding(
-            creation,
+            at,
             message,
             ReleaseFix.of(
                 local,
@@ -384,6 +526,20 @@ public final class ReleaseObligations {
                 obligation.releaseMethod(),
                 obligation.releasedByClose(),
                 state)));
+  }
+
+  /**
+   * The first assignment to {@code local} that a path from {@code start} reaches before a release
+   * or a hand-over: the value it held is lost there ({@code ctx = Context.withCancel(parent)} a
+   * second time, with the first context never cancelled).
+   */
+  private static Optional<Tree> overwritten(
+      VarSymbol local, Tree start, Set<Tree> uses, ExitPaths graph) {
+    List<Tree> writes = graph.reachedAvoiding(start,
+        t -> t != start && t instanceof AssignmentTree assignment
+            && ASTHelpers.getSymbol(assignment.getVariable()) == local,
+        uses::contains);
+    return writes.stream().findFirst();
   }
 
   /** The method or lambda whose body declares the code at {@code path}. */
