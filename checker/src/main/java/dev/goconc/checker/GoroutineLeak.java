@@ -16,6 +16,7 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -26,6 +27,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.flow.ExitPaths;
+import dev.goconc.checker.flow.LastRounds;
 import dev.goconc.checker.flow.SourceOrder;
 import dev.goconc.checker.model.AbandonedSenders;
 import dev.goconc.checker.model.Calls;
@@ -79,10 +81,18 @@ import java.util.stream.Collectors;
  *       receive in between. First answer wins ({@code N} senders, one receive, unbuffered) and
  *       three senders into one slot with one receive are both leaks. Fail fast: an explicit
  *       {@code throw} (one the method does not catch) from the round of a loop that receives with
- *       a plain {@code receive()} leaves the senders that have not been received waiting ({@link
- *       dev.goconc.checker.model.AbandonedSenders#leftEarly}); a {@code return} or {@code break}
- *       there may be the loop's planned end once it has counted what it needs, which the model
- *       does not follow, and is not judged, nor is a loop whose senders end with a marker. A
+ *       a plain {@code receive()}, or from the body of a for-each over the channel, leaves the
+ *       senders that have not been received waiting ({@link
+ *       dev.goconc.checker.model.AbandonedSenders#leftEarly}). First answer wins, in a loop: when
+ *       the senders are goroutines that each send one value ({@link
+ *       dev.goconc.checker.model.AbandonedSenders#eachSendsOnce}), none can stop on its own, so a
+ *       {@code return} or a {@code break} to an exit that the loop takes on the value it received
+ *       ({@code if (votes.receive() == NO) return false;}, {@link
+ *       dev.goconc.checker.model.AbandonedSenders#leavesOnAValue}) strands the rest. A loop left
+ *       on a count ({@code if (++seen == n) return}), one left only in the last round of a
+ *       counted loop, and one producer streaming values, which may stop once the loop has what
+ *       it needs (the model does not follow that), are not judged, nor is a loop whose senders
+ *       end with a marker. A
  *       channel made anew in each
  *       round of a loop ({@code while (...) { Chan<T> done = Chan.make(); ... }}) is judged per
  *       round: its goroutines are counted per round, and the round is over where the method leaves
@@ -467,19 +477,50 @@ public final class GoroutineLeak extends BugChecker
     }
     Optional<AbandonedSenders.Leak> leak =
         AbandonedSenders.counted(all, capacity, ops, t -> false, state);
+    Tree root = ops.uses().root();
     if (leak.isEmpty() && throwsFromAReceivingLoop(all, ops)
-        && !AbandonedSenders.endWithMarker(all, ops.uses().root(), ops)) {
+        && !AbandonedSenders.endWithMarker(all, root, ops)) {
       // Fail fast: a throw from the round of a receiving loop leaves the later senders waiting.
+      // A for-each goes round without a node of its own: its throw must sit in its body.
       leak = AbandonedSenders.leftEarly(all, capacity, ops,
-          u -> u.call() != null && !u.loopReceive() && !u.selectCase(), t -> false,
-          exit -> exit.kind() == ExitPaths.Kind.THROW && exit.tree() != null, state);
+          u -> !u.selectCase()
+              && (u.call() != null ? !u.loopReceive() : u.tree() instanceof EnhancedForLoopTree),
+          t -> false,
+          (receive, exit) -> exit.kind() == ExitPaths.Kind.THROW && exit.tree() != null
+              && (receive.call() != null || ChannelWaits.encloses(receive.tree(), exit.tree())),
+          state);
+    }
+    if (leak.isEmpty() && AbandonedSenders.eachSendsOnce(all, ops, state)
+        && !AbandonedSenders.endWithMarker(all, root, ops)) {
+      // First answer wins: goroutines that each send one value cannot stop on their own, so a
+      // loop that leaves on the value it received (a return, a break to an exit) strands the
+      // rest, unless only the last round of a counted loop can leave.
+      leak = AbandonedSenders.leftEarly(all, capacity, ops,
+          u -> u.call() != null && !u.loopReceive() && !u.selectCase()
+              && AbandonedSenders.leavesOnAValue(u, ops),
+          t -> false,
+          (receive, exit) -> !inLastRound(exit, ops),
+          state);
     }
     return leak.map(found -> describeAbandoned(channel, found, capacity, make, state));
   }
-  /** Whether a loop of the root around a plain receive holds a {@code throw}: the cheap reading. */
+  /** Whether only the last round of a counted loop of the root can take {@code exit}. */
+  private static boolean inLastRound(ExitPaths.Exit exit, ChannelWaits ops) {
+    TreePath at = exit.statement() == null ? null : ops.pathTo(exit.statement());
+    return at != null && LastRounds.lastRoundOf(at, ops.uses().root()).isPresent();
+  }
+
+  /**
+   * Whether a loop of the root around a plain receive, or a for-each over the channel, holds a
+   * {@code throw}: the cheap reading.
+   */
   private static boolean throwsFromAReceivingLoop(List<Use> all, ChannelWaits ops) {
     Tree root = ops.uses().root();
     for (Use use : all) {
+      if (use.unit() == root && use.kind() == Kind.RECEIVE
+          && use.tree() instanceof EnhancedForLoopTree loop && holdsAThrow(loop)) {
+        return true;
+      }
       if (use.unit() != root || use.kind() != Kind.RECEIVE || !use.inLoop() || use.call() == null
           || use.ident() == null) {
         continue;

@@ -179,7 +179,7 @@ public final class QueueHandoffLeak extends BugChecker
     }
     return AbandonedSenders.leftEarly(all, bound, ops,
             u -> u.call() != null && JdkApi.QUEUE_TAKE.matches(u.call(), state), stops,
-            exit -> true, state)
+            (receive, exit) -> true, state)
         .map(leak -> describe(queue, leak, leak, made, bound, state));
   }
 

@@ -538,8 +538,8 @@ final class GoroutineLeakTest {
   /**
    * Fail fast: a receiving loop that throws on a bad value leaves while later senders still wait
    * on an unbuffered channel. A throw the method catches, one after the loop, a buffer with room
-   * for every sender, senders that select on a way out, and a return or break (which may be the
-   * loop's planned end once it has counted what it needs) are quiet.
+   * for every sender, senders that select on a way out, and a return once the loop has counted
+   * what it expected are quiet.
    */
   @Test
   void aThrowFromTheReceivingLoopLeavesTheLaterSenders() {
@@ -687,6 +687,179 @@ final class GoroutineLeakTest {
                   sum += q.price();
                 }
                 return sum;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * First answer wins, in a loop: goroutines that each send one value, and a receiving loop that
+   * leaves on the value it received (the first NO, the first bot) strands the rest. A loop left
+   * on a count, one that drains after its break, a buffer with room for all, and one producer
+   * streaming values (whose stop the model does not follow) are quiet. A for-each over the
+   * channel that throws from its body leaves its producer waiting too.
+   */
+  @Test
+  void aLoopLeftOnAValueStrandsTheOtherSenders() {
+    helper
+        .addSourceLines(
+            "Votes.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+            import java.util.function.Supplier;
+
+            final class Votes {
+              enum Vote { YES, NO }
+
+              boolean roomForAll(List<Supplier<Vote>> voters) {
+                Chan<Vote> votes = Chan.make(voters.size());
+                for (Supplier<Vote> v : voters) {
+                  Go.go(() -> votes.send(v.get()));
+                }
+                for (int i = 0; i < voters.size(); i++) {
+                  if (votes.receive() == Vote.NO) {
+                    return false;
+                  }
+                }
+                return true;
+              }
+
+              boolean drainsAfterTheBreak(List<Supplier<Vote>> voters) {
+                Chan<Vote> votes = Chan.make();
+                for (Supplier<Vote> v : voters) {
+                  Go.go(() -> votes.send(v.get()));
+                }
+                boolean ok = true;
+                int i = 0;
+                for (; i < voters.size(); i++) {
+                  if (votes.receive() == Vote.NO) {
+                    ok = false;
+                    i++;
+                    break;
+                  }
+                }
+                for (; i < voters.size(); i++) {
+                  votes.receive();
+                }
+                return ok;
+              }
+
+              int countsThenReturns(List<Supplier<Vote>> voters) {
+                Chan<Vote> votes = Chan.make();
+                for (Supplier<Vote> v : voters) {
+                  Go.go(() -> votes.send(v.get()));
+                }
+                int yes = 0;
+                int seen = 0;
+                while (true) {
+                  if (votes.receive() == Vote.YES) {
+                    yes++;
+                  }
+                  if (++seen == voters.size()) {
+                    return yes;
+                  }
+                }
+              }
+
+              Vote oneStreamingProducer(List<Supplier<Vote>> voters) {
+                Chan<Vote> votes = Chan.make();
+                Go.go(() -> {
+                  for (Supplier<Vote> v : voters) {
+                    votes.send(v.get());
+                  }
+                });
+                for (int i = 0; i < voters.size(); i++) {
+                  Vote v = votes.receive();
+                  if (v == Vote.NO) {
+                    return v;
+                  }
+                }
+                return Vote.YES;
+              }
+
+              long rangesThenThrows(List<Long> updates) {
+                Chan<Long> progress = Chan.make();
+                Go.go(() -> {
+                  try {
+                    for (long u : updates) {
+                      progress.send(u);
+                    }
+                  } finally {
+                    progress.close();
+                  }
+                });
+                long last = -1;
+                boolean backwards = false;
+                for (long p : progress) {
+                  backwards |= p < last;
+                  last = p;
+                }
+                if (backwards) {
+                  throw new IllegalStateException("progress went backwards");
+                }
+                return last;
+              }
+            }
+            """)
+        .addSourceLines(
+            "VoteBugs.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+            import java.util.function.Supplier;
+
+            final class VoteBugs {
+              enum Vote { YES, NO }
+
+              boolean firstNoReturns(List<Supplier<Vote>> voters) {
+                Chan<Vote> votes = Chan.make();
+                for (Supplier<Vote> v : voters) {
+                  // BUG: Diagnostic contains: having received fewer values than were sent
+                  Go.go(() -> votes.send(v.get()));
+                }
+                for (int i = 0; i < voters.size(); i++) {
+                  if (votes.receive() == Vote.NO) {
+                    return false;
+                  }
+                }
+                return true;
+              }
+
+              boolean firstBotBreaks(List<List<String>> partitions) {
+                Chan<Boolean> verdicts = Chan.make();
+                // BUG: Diagnostic contains: blocks forever
+                partitions.forEach(p -> Go.go(() -> verdicts.send(p.contains("bot"))));
+                boolean found = false;
+                scan:
+                for (int i = 0; i < partitions.size(); i++) {
+                  boolean bot = verdicts.receive();
+                  if (bot) {
+                    found = true;
+                    break scan;
+                  }
+                }
+                return found;
+              }
+
+              long rangeThrows(List<Long> updates) {
+                Chan<Long> progress = Chan.make();
+                Go.go(() -> {
+                  for (long u : updates) {
+                    // BUG: Diagnostic contains: blocks forever
+                    progress.send(u);
+                  }
+                  progress.close();
+                });
+                long last = -1;
+                for (long p : progress) {
+                  if (p < last) {
+                    throw new IllegalStateException("progress went backwards: " + p);
+                  }
+                  last = p;
+                }
+                return last;
               }
             }
             """)

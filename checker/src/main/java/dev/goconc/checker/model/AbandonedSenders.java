@@ -2,19 +2,31 @@ package dev.goconc.checker.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.flow.ReceiveAhead;
+import dev.goconc.checker.flow.SourceOrder;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
 import java.util.LinkedHashMap;
@@ -227,8 +239,8 @@ public final class AbandonedSenders {
    * judged} accepts are reported.
    */
   public static Optional<Leak> leftEarly(List<Use> all, int capacity, ChannelWaits ops,
-      Predicate<Use> starts, Predicate<Tree> stops, Predicate<ExitPaths.Exit> judged,
-      VisitorState state) {
+      Predicate<Use> starts, Predicate<Tree> stops,
+      java.util.function.BiPredicate<Use, ExitPaths.Exit> judged, VisitorState state) {
     Tree root = ops.uses().root();
     Senders senders = senders(all, ops, state);
     if (senders.total() <= capacity) {
@@ -245,7 +257,8 @@ public final class AbandonedSenders {
         t -> stops.test(t) ? ExitPaths.BLOCKS : receiveCost.applyAsInt(t);
     Optional<ExitPaths> paths = Optional.empty();
     for (Use receive : all) {
-      if (receive.unit() != root || receive.kind() != Kind.RECEIVE || !receive.inLoop()
+      if (receive.unit() != root || receive.kind() != Kind.RECEIVE
+          || !(receive.inLoop() || receive.loopReceive())
           || receive.ident() == null || !ops.waits(receive) || !starts.test(receive)) {
         continue;
       }
@@ -281,13 +294,164 @@ public final class AbandonedSenders {
               t -> after.applyAsInt(t) == ExitPaths.BLOCKS ? ExitPaths.BLOCKS : 0, 0)
           : paths.get().exitsWithin(receive.ident(), after, sent - capacity - 2);
       Optional<ExitPaths.Exit> exit =
-          exits.stream().filter(ExitPaths.Exit::leaves).filter(judged).findFirst();
+          exits.stream().filter(ExitPaths.Exit::leaves).filter(e -> judged.test(receive, e))
+              .findFirst();
       if (exit.isPresent()) {
         Tree send = senders.sendsByGoroutine().get(firstSender).iterator().next();
         return Optional.of(new Leak(send, firstLaunch, exit.get(), sent, true));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the senders are independent goroutines that each send one value at most, two or more
+   * of them (one launched repeatedly, or several): the first answer wins shape. None of them can
+   * stop on its own once the root has the values it needs: each waits until its value is taken.
+   */
+  public static boolean eachSendsOnce(List<Use> all, ChannelWaits ops, VisitorState state) {
+    Tree root = ops.uses().root();
+    Map<Tree, Set<Tree>> sendsByGoroutine = new LinkedHashMap<>();
+    for (Use use : all) {
+      if (use.kind() == Kind.SEND && use.unit() != root && ops.blocks(use)) {
+        sendsByGoroutine.computeIfAbsent(use.unit(), k -> new LinkedHashSet<>())
+            .add(use.operation());
+      }
+    }
+    int goroutines = 0;
+    ToIntFunction<Tree> weight = ChannelUses.operationsAt(all);
+    for (Map.Entry<Tree, Set<Tree>> entry : sendsByGoroutine.entrySet()) {
+      Tree goroutine = entry.getKey();
+      if (!(goroutine instanceof LambdaExpressionTree || goroutine instanceof MethodTree)
+          || sendCount(goroutine, entry.getValue(), weight, ops, state) != 1) {
+        return false;
+      }
+      goroutines = SendCounts.plus(goroutines, ops.launchTimes(goroutine));
+    }
+    return goroutines == SendCounts.UNBOUNDED || goroutines > 1;
+  }
+
+  /**
+   * Whether the loop around the plain receive {@code receive} can be left early on the value that
+   * round received: a {@code return}, or a {@code break} out of the loop, under an {@code if}
+   * whose condition reads the receive itself ({@code if (votes.receive() == NO) return false;}) or
+   * the local it was stored in ({@code Quote q = quotes.receive(); if (!q.ok()) return ...}): the
+   * first answer or the first error decides. A loop left on a count ({@code if (++got == n)
+   * return got;}) has received what it expected, and does not qualify.
+   */
+  public static boolean leavesOnAValue(Use receive, ChannelWaits ops) {
+    TreePath receivePath = receive.call() == null ? null : ops.pathTo(receive.call());
+    if (receivePath == null) {
+      return false;
+    }
+    Tree loop = null;
+    Tree root = ops.uses().root();
+    for (TreePath p = receivePath; p != null && p.getLeaf() != root; p = p.getParentPath()) {
+      if (SourceOrder.isLoop(p.getLeaf())) {
+        loop = p.getLeaf();
+        break;
+      }
+    }
+    if (loop == null) {
+      return false;
+    }
+    Set<Object> values = new java.util.HashSet<>();
+    values.add(receive.call());
+    Tree holder = receivePath.getParentPath().getLeaf();
+    if (holder instanceof VariableTree local) {
+      values.add(ASTHelpers.getSymbol(local));
+    } else if (holder instanceof AssignmentTree assignment
+        && assignment.getExpression() == receive.call()) {
+      values.add(ASTHelpers.getSymbol(assignment.getVariable()));
+    }
+    Tree receivingLoop = loop;
+    boolean[] found = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        found[0] |= guardedBy(getCurrentPath(), receivingLoop, values);
+        return super.visitReturn(tree, null);
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        if (breakTarget(getCurrentPath(), tree) == receivingLoop) {
+          found[0] |= guardedBy(getCurrentPath(), receivingLoop, values);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(pathOf(receivePath, loop), null);
+    return found[0];
+  }
+
+  /** The path of {@code ancestor}, one of the trees on {@code path}. */
+  private static TreePath pathOf(TreePath path, Tree ancestor) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == ancestor) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The loop (or labelled statement's loop) a {@code break} leaves; null for a switch's. */
+  private static Tree breakTarget(TreePath path, BreakTree tree) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (tree.getLabel() != null) {
+        if (leaf instanceof LabeledStatementTree labelled
+            && labelled.getLabel().contentEquals(tree.getLabel())) {
+          return labelled.getStatement();
+        }
+        continue;
+      }
+      if (SourceOrder.isLoop(leaf)
+          || leaf instanceof SwitchTree) {
+        return leaf;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether an {@code if} between {@code path} and {@code loop} has a condition that reads one of
+   * {@code values} (a receive call, or the symbol of the local holding its value).
+   */
+  private static boolean guardedBy(TreePath path, Tree loop, Set<Object> values) {
+    for (TreePath p = path; p != null && p.getLeaf() != loop; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof IfTree guard && reads(guard.getCondition(),
+          values)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean reads(Tree condition, Set<Object> values) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree != null && (values.contains(tree)
+            || (tree instanceof IdentifierTree id
+                && values.contains(ASTHelpers.getSymbol(id))))) {
+          found[0] = true;
+          return null;
+        }
+        return super.scan(tree, null);
+      }
+    }.scan(condition, null);
+    return found[0];
   }
 
   /**
