@@ -36,6 +36,7 @@ import dev.goconc.checker.model.ChannelUses.Use;
 import dev.goconc.checker.model.ChannelUses;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.FieldPathChannels;
 import dev.goconc.checker.model.GoroutineBodies;
 import dev.goconc.checker.model.UnorderedCloses;
 import dev.goconc.checker.util.SourceLines;
@@ -70,6 +71,11 @@ import java.util.Set;
  * lack of any wait and the send after the launch are all in the file, and no other file can order
  * them. A send in a method that neither launches the goroutine nor calls its launcher may have run
  * before the launch, and is not reported.
+ *
+ * <p>A channel named through a final field of a variable that never changes ({@code
+ * car.commands.close(); car.commands.send(s);}, {@link FieldPathChannels}) is one channel within
+ * the body, judged as a local is; two variables ({@code from.outbox}, {@code to.outbox}) are two
+ * channels, and a field that can be given a new channel is not followed.
  *
  * <p>Paths end where the variable is assigned a new channel, and a for-each variable is a new
  * channel each round: {@code for (Chan<T> s : subscribers) s.close();} closes each once. An alias
@@ -161,7 +167,8 @@ public final class SendOnClosedChannel extends BugChecker
     for (Map.Entry<VarSymbol, List<Use>> entry : uses.byChannel().entrySet()) {
       List<Use> own = entry.getValue().stream().filter(u -> u.unit() == uses.root()).toList();
       List<Use> closes = own.stream()
-          .filter(u -> u.kind() == Kind.CLOSE && u.call() != null && !guardedOnce(u, uses))
+          .filter(u -> u.kind() == Kind.CLOSE && u.call() != null
+              && !guardedOnce(uses.pathTo(u.call()), uses.root()))
           .toList();
       if (closes.isEmpty()) {
         continue;
@@ -195,7 +202,50 @@ public final class SendOnClosedChannel extends BugChecker
         }
       }
     }
+    judgeFieldPaths(unitPath, paths, state);
     return Description.NO_MATCH;
+  }
+
+  /**
+   * The same question for channels named through a final field of an unchanging variable ({@code
+   * car.commands.close(); car.commands.send(s);}, {@link FieldPathChannels}). A path ends where
+   * the variable is declared again (a for-each's next element is another object).
+   */
+  private void judgeFieldPaths(
+      TreePath unitPath, Optional<ExitPaths> paths, VisitorState state) {
+    Tree root = unitPath.getLeaf();
+    for (Map.Entry<FieldPathChannels.FieldPath, List<FieldPathChannels.Operation>> entry :
+        FieldPathChannels.in(unitPath, state).entrySet()) {
+      Map<Tree, FieldPathChannels.Operation> operations = new HashMap<>();
+      entry.getValue().forEach(op -> operations.put(op.call(), op));
+      VarSymbol base = entry.getKey().base();
+      for (FieldPathChannels.Operation close : entry.getValue()) {
+        TreePath closePath = close.close() ? TreePath.getPath(unitPath, close.call()) : null;
+        if (closePath == null || guardedOnce(closePath, root)
+            || LastRounds.lastRoundOf(closePath, root).isPresent()
+            || !SourceOrder.mayFollow(closePath, operations.keySet(), root)) {
+          continue;
+        }
+        if (paths.isEmpty()) {
+          paths = ExitPaths.of(unitPath, state);
+          if (paths.isEmpty()) {
+            return;
+          }
+        }
+        List<Tree> hits = paths.get().reachedAvoiding(close.call(), operations::containsKey,
+            t -> assigns(t, base));
+        if (!hits.isEmpty()) {
+          FieldPathChannels.Operation after = operations.get(hits.get(0));
+          state.reportMatch(buildDescription(after.call()).setMessage(String.format(
+              "'%s' is %s at line %d on a path after close() at line %d, which throws"
+                  + " ChannelClosedException; only the sender closes, once, after its last send",
+              entry.getKey().name(), after.close() ? "closed again" : "sent on",
+              SourceLines.of(after.call(), state), SourceLines.of(close.call(), state)))
+              .build());
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -255,10 +305,12 @@ public final class SendOnClosedChannel extends BugChecker
         .build();
   }
 
-  /** A close in a block that also sets a boolean flag, or under compareAndSet/getAndSet. */
-  private static boolean guardedOnce(Use close, ChannelUses uses) {
-    TreePath path = uses.pathTo(close.call());
-    for (TreePath p = path; p != null && p.getLeaf() != uses.root(); p = p.getParentPath()) {
+  /**
+   * Whether the close at {@code path} sits in a block that also sets a boolean flag, or under
+   * compareAndSet/getAndSet.
+   */
+  private static boolean guardedOnce(TreePath path, Tree root) {
+    for (TreePath p = path; p != null && p.getLeaf() != root; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof BlockTree block && setsBooleanFlag(block.getStatements())) {
         return true;

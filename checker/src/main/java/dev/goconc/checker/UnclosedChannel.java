@@ -74,7 +74,9 @@ import java.util.Set;
  * <p>Every sender's every exit: when the one goroutine that sends on a ranged channel also closes
  * it, each of its paths must close it (a {@code close()} in {@code finally} does); an early
  * {@code return} or an explicit {@code throw} that skips the close, a {@code return} from a
- * {@code catch} too, leaves the loop waiting for ever. The channel is followed through its aliases and narrowings ({@code return out.recvOnly()}
+ * {@code catch} too, leaves the loop waiting for ever. So must a closer: a goroutine, started
+ * once, that alone closes the channel and never sends on it ({@code wg.await(); if
+ * (errors.isEmpty()) ch.close();} leaves the loop waiting whenever one sender failed). The channel is followed through its aliases and narrowings ({@code return out.recvOnly()}
  * returns it), sends by method reference ({@code items.forEach(out::send)}) are sends, and the
  * goroutine may be a lambda or an anonymous task class.
  *
@@ -194,13 +196,16 @@ public final class UnclosedChannel extends BugChecker
           channel.getSimpleName()), feeders, all, ops, state));
     }
     if (!returned && loop.isPresent()) {
-      // Closed somewhere: by a single goroutine that feeds it alone, every path of which must close.
-      return soleFeeder(all, feeders, ops)
+      // Closed somewhere: by a single goroutine that feeds it alone, or by a single goroutine
+      // that only closes it (a closer after wg.await()); every path of either must close.
+      Optional<Tree> feeder = soleFeeder(all, feeders, ops);
+      String role = feeder.isPresent() ? "feeding" : "closing";
+      return feeder.or(() -> soleCloser(all, feeders, ops))
           .flatMap(g -> exitWithout(g, all, EnumSet.of(Kind.CLOSE), false, ops, state))
           .map(exit -> report(channel, exit.statement(), String.format(
-              "the loop over '%s' at line %d never ends: the goroutine feeding it can leave at"
+              "the loop over '%s' at line %d never ends: the goroutine %s it can leave at"
                   + " line %d without closing it; close '%s' in finally",
-              channel.getSimpleName(), SourceLines.of(loop.get().tree(), state),
+              channel.getSimpleName(), SourceLines.of(loop.get().tree(), state), role,
               SourceLines.of(exit.statement(), state), channel.getSimpleName()),
               feeders, all, ops, state));
     }
@@ -240,6 +245,23 @@ public final class UnclosedChannel extends BugChecker
     Tree g = writers.iterator().next();
     return (g instanceof LambdaExpressionTree || g instanceof MethodTree) && g != ops.uses().root()
         && !ops.launchRepeats(g)
+        ? Optional.of(g)
+        : Optional.empty();
+  }
+
+  /**
+   * The one goroutine, started once, that closes the channel and never sends on it, when every
+   * close is its own: a closer that waits for the senders ({@code wg.await(); ch.close();}).
+   */
+  private static Optional<Tree> soleCloser(List<Use> all, Set<Tree> feeders, ChannelWaits ops) {
+    Set<Tree> closers = new LinkedHashSet<>();
+    all.stream().filter(u -> u.kind() == Kind.CLOSE).forEach(u -> closers.add(u.unit()));
+    if (closers.size() != 1) {
+      return Optional.empty();
+    }
+    Tree g = closers.iterator().next();
+    return (g instanceof LambdaExpressionTree || g instanceof MethodTree) && g != ops.uses().root()
+        && !feeders.contains(g) && !ops.launchRepeats(g)
         ? Optional.of(g)
         : Optional.empty();
   }

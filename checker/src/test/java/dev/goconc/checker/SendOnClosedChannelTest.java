@@ -429,6 +429,85 @@ final class SendOnClosedChannelTest {
         .doTest();
   }
 
+  /** A channel named through a final field of a variable that never changes is one channel. */
+  @Test
+  void channelsReachedThroughFinalFields() {
+    helper
+        .addSourceLines(
+            "Hub.java",
+            """
+            import dev.goconc.Chan;
+            import java.util.List;
+
+            class Hub {
+              static final class Session {
+                final Chan<String> outbox = Chan.make(8);
+                Chan<String> replaceable = Chan.make(8);
+              }
+
+              // The goodbye goes first, then the close.
+              void kick(Session s, String reason) {
+                s.outbox.send("bye: " + reason);
+                s.outbox.close();
+              }
+
+              // Each round closes another session's outbox.
+              void closeAll(List<Session> sessions) {
+                for (Session s : sessions) {
+                  s.outbox.send("shutting down");
+                  s.outbox.close();
+                }
+              }
+
+              // Two sessions, two channels.
+              void handOver(Session from, Session to) {
+                from.outbox.close();
+                to.outbox.send("welcome");
+              }
+
+              // A field that can be given a new channel is not followed.
+              void renew(Session s) {
+                s.replaceable.close();
+                s.replaceable = Chan.make(8);
+                s.replaceable.send("again");
+              }
+            }
+            """)
+        .addSourceLines(
+            "HubBugs.java",
+            """
+            import dev.goconc.Chan;
+
+            class HubBugs {
+              static final class Car {
+                final Chan<Object> commands = Chan.make(4);
+              }
+
+              sealed interface Command permits Shutdown, Call {}
+              record Shutdown() implements Command {}
+              record Call(int floor) implements Command {}
+
+              void send(Car car, Command c) {
+                switch (c) {
+                  case Shutdown s -> {
+                    car.commands.close();
+                    // BUG: Diagnostic contains: 'car.commands' is sent on at line 17 on a path after close() at line 15
+                    car.commands.send(s);
+                  }
+                  case Call call -> car.commands.send(call);
+                }
+              }
+
+              void kick(Car car) {
+                car.commands.close();
+                // BUG: Diagnostic contains: 'car.commands' is closed again
+                car.commands.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /**
    * A goroutine that closes a channel field it never sends on, before waiting for anything, may
    * close it as soon as it starts: a send that runs after its launch may find it closed. Correct

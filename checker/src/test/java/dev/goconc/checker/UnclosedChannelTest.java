@@ -804,6 +804,108 @@ final class UnclosedChannelTest {
         .doTest();
   }
 
+  /** A closer goroutine that alone closes the channel must close it on every path. */
+  @Test
+  void theCloserClosesOnEveryPath() {
+    helper
+        .addSourceLines(
+            "Closers.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+
+            class Closers {
+              static String check(String a) { return a; }
+
+              // The closer closes after the await, whatever happened.
+              List<String> closesAlways(List<String> addresses) {
+                Chan<String> results = Chan.make(addresses.size());
+                WaitGroup wg = new WaitGroup();
+                for (String a : addresses) {
+                  wg.go(() -> results.send(check(a)));
+                }
+                Go.go(() -> {
+                  wg.await();
+                  results.close();
+                });
+                List<String> out = new ArrayList<>();
+                for (String r : results) {
+                  out.add(r);
+                }
+                return out;
+              }
+
+              // The closer closes in finally.
+              List<String> closesInFinally(List<String> addresses, Queue<String> failed) {
+                Chan<String> results = Chan.make(addresses.size());
+                WaitGroup wg = new WaitGroup();
+                for (String a : addresses) {
+                  wg.go(() -> results.send(check(a)));
+                }
+                Go.go(() -> {
+                  try {
+                    wg.await();
+                    if (!failed.isEmpty()) {
+                      return;
+                    }
+                  } finally {
+                    results.close();
+                  }
+                });
+                List<String> out = new ArrayList<>();
+                for (String r : results) {
+                  out.add(r);
+                }
+                return out;
+              }
+            }
+            """)
+        .addSourceLines(
+            "CloserBugs.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+
+            class CloserBugs {
+              static String check(String a) { return a; }
+
+              List<String> closesOnlyWithoutErrors(List<String> addresses) {
+                Chan<String> results = Chan.make(addresses.size());
+                Queue<String> errors = new ConcurrentLinkedQueue<>();
+                WaitGroup wg = new WaitGroup();
+                for (String a : addresses) {
+                  wg.go(() -> {
+                    try {
+                      results.send(check(a));
+                    } catch (RuntimeException e) {
+                      errors.add(a);
+                    }
+                  });
+                }
+                Go.go(() -> {
+                  wg.await();
+                  // BUG: Diagnostic contains: the goroutine closing it can leave
+                  if (errors.isEmpty()) {
+                    results.close();
+                  }
+                });
+                List<String> out = new ArrayList<>();
+                for (String r : results) {
+                  out.add(r);
+                }
+                return out;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** A catch the goroutine has for a call's exception is a way out like any other. */
   @Test
   void aCatchThatLeavesIsAWayOut() {
