@@ -32,6 +32,7 @@ import dev.goconc.checker.fixes.FixLayout;
 import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.FailingWork;
 import dev.goconc.checker.model.FutureCompletions.Kind;
 import dev.goconc.checker.model.FutureCompletions.Site;
 import dev.goconc.checker.model.FutureCompletions;
@@ -63,9 +64,18 @@ import javax.lang.model.element.ElementKind;
  *       throw}, needs no completion: no caller receives the future.
  *   <li>Completed only in one task the body launches (a lambda or anonymous class passed to {@code
  *       execute}, {@code submit}, {@code runAsync}, {@code supplyAsync} or a virtual thread): every
- *       way out of the task, an exception from any call in it included (not an {@code Error}),
- *       must pass a completion. A {@code catch} that completes exceptionally or a {@code finally}
- *       that completes passes; a {@code catch (IOException e)} leaves an unchecked exception out.
+ *       way out of the task, an exception from any call where its work may fail included (not an
+ *       {@code Error}), must pass a completion. A {@code catch} that completes exceptionally or a
+ *       {@code finally} that completes passes; a {@code catch (IOException e)} leaves an unchecked
+ *       exception out. Where the work may fail is read once ({@link FailingWork}): any call or
+ *       constructor (I/O, a remote call, the unit's own code, a library), but not the JDK's
+ *       in-memory code, whose failure is a programming error: the collections and maps, {@code
+ *       String}, {@code Optional}, boxes, {@code Math}, the JDK's exceptions made for the
+ *       failure. So a task that reads its cache ({@code cache.get(id)}) or checks its input
+ *       ({@code s.isEmpty()}) before the {@code try} around its remote call is not flagged for
+ *       that read, while one whose remote call, {@code Integer.parseInt} (it declares its
+ *       exception) or {@code computeIfAbsent(id, loader)} (it runs the loader) sits outside the
+ *       {@code try} is.
  *       The calls of a {@code catch} or {@code finally} block that completes the future are not
  *       judged as throwing (they handle the failure before completing; their own failure would be
  *       a second one: {@code catch (Exception e) { log.warn(e); f.completeExceptionally(e); }} is
@@ -78,6 +88,12 @@ import javax.lang.model.element.ElementKind;
  *       callback-style API): every path through it must complete (its implicit exceptions are not
  *       paths, as in the body's own code). A callback that logs and returns on one outcome leaves
  *       the future incomplete for ever.
+ *   <li>Completed only in a callback object passed to a call (an anonymous class: {@code new
+ *       Callback() { onReply(r) {...} onError(e) {...} }}) that has one method told the call's
+ *       failure (a {@code Throwable} parameter): the failure is the call's last word, so every
+ *       path through that method must complete the future. Its other methods may be told values
+ *       many times and are not judged; a failure method that hands the object on ({@code this},
+ *       a retry) or calls the object's own methods is not judged either.
  *   <li>Completed only in callbacks that run on success ({@code other.thenAccept(f::complete)},
  *       {@code thenApply}, the other {@code then*}): if the stage fails, nothing completes the
  *       future. Quiet when an {@code exceptionally} or {@code handle} earlier in the chain turns
@@ -90,7 +106,8 @@ import javax.lang.model.element.ElementKind;
  * CompletableFuture} or a type variable is expected, stored, returned from a lambda); a completion
  * in code the model cannot place (a lambda that is neither a launched task, a stage callback nor an
  * outcome callback: a listener told only values may run many times, and one run that does not
- * complete is no miss; an anonymous callback class; two levels of nesting); a local assigned more
+ * complete is no miss; an anonymous callback class none or more than one of whose methods is
+ * told a failure, or one held in a local first; two levels of nesting); a local assigned more
  * than once; {@code CompletableFuture.supplyAsync} and the other factories (they complete their
  * futures themselves).
  *
@@ -200,7 +217,9 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
           Optional.empty());
     }
     if (sites.size() != 1
-        || (sites.get(0).kind() != Kind.TASK && sites.get(0).kind() != Kind.ON_ANY_OUTCOME)) {
+        || (sites.get(0).kind() != Kind.TASK
+            && sites.get(0).kind() != Kind.ON_ANY_OUTCOME
+            && sites.get(0).kind() != Kind.ON_FAILURE_METHOD)) {
       return Description.NO_MATCH; // completed at several places, or on failure only
     }
     Site site = sites.get(0);
@@ -220,7 +239,14 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
       return Description.NO_MATCH;
     }
     ExitPaths.Exit exit = exits.get(0);
-    String what = task ? "the task" : "the " + methodName(site.stage()) + " callback";
+    String what =
+        task
+            ? "the task"
+            : site.kind() == Kind.ON_FAILURE_METHOD
+                ? "the "
+                    + ((MethodTree) site.body().getLeaf()).getName()
+                    + " method of the callback object"
+                : "the " + methodName(site.stage()) + " callback";
     return describe(
         creation,
         String.format(
@@ -228,11 +254,20 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
             what,
             SourceLines.of(site.top(), state),
             created,
-            exitText(exit, site.body().getLeaf(), what, state),
+            exitText(
+                exit,
+                site.body().getLeaf(),
+                site.kind() == Kind.ON_FAILURE_METHOD
+                    ? ((MethodTree) site.body().getLeaf()).getName() + " method"
+                    : what,
+                state),
             waiters,
             task
                 ? "complete it exceptionally in a catch (Throwable), or in a finally"
-                : "complete it on every outcome"),
+                : site.kind() == Kind.ON_FAILURE_METHOD
+                    ? "that method is told the call's failure, its last word; complete it"
+                        + " exceptionally there"
+                    : "complete it on every outcome"),
         task ? fix(site.body(), name, state) : Optional.empty());
   }
 
@@ -267,9 +302,9 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
   }
 
   /**
-   * The calls of {@code body} whose exception is a path (calls and constructors only: the
-   * failure of the work, not of its arithmetic): not those of a {@code catch} or {@code
-   * finally} block that completes the future itself (the innermost block around the call; a
+   * The calls of {@code body} whose exception is a path: those where the work may fail ({@link
+   * FailingWork}: not its arithmetic, nor the JDK's in-memory reads); not those of a {@code
+   * catch} or {@code finally} block that completes the future itself (the innermost block around the call; a
    * nested {@code try} block starts afresh): there they are the handling before the completion,
    * and their own failure would be a second one (as WaitGroupDoneNotInFinally treats the cleanup
    * before {@code done()}). Nor the calls on the future ({@code isDone()} and the like).
@@ -317,7 +352,7 @@ public final class FutureNotCompletedOnAllPaths extends BugChecker implements Ne
       }
     }.scan(body.getLeaf(), false);
     return tree ->
-        (tree instanceof MethodInvocationTree || tree instanceof NewClassTree)
+        FailingWork.mayFail(tree, state)
             && !exempt.contains(tree)
             && !(tree instanceof MethodInvocationTree call && isOn(call, future));
   }

@@ -59,7 +59,10 @@ import javax.lang.model.type.TypeKind;
  *       cancels itself. A future stored, returned, passed on, or read in any way is kept: quiet.
  *   <li><b>The scheduler is not ended by its owner.</b> A pool the method or class makes and
  *       shuts down (or hands over) ends its tasks: quiet; one it makes and never shuts down is
- *       ExecutorNotShutDown's finding, not repeated here. A {@code Timer} the method or class
+ *       ExecutorNotShutDown's finding, not repeated here, but for a private field pool of a class
+ *       whose instances have an end ({@link Lifecycles}): with the handle dropped and the pool
+ *       the instance's alone, nothing can stop the task, which surely outlives that end, and it
+ *       is flagged here too. A {@code Timer} the method or class
  *       makes and never cancels is flagged here (no other rule judges timers). A scheduler that
  *       comes from elsewhere (a parameter, an injected or static field, a call's result) outlives
  *       the class: the task is flagged when the class's instances have an end ({@link
@@ -175,14 +178,31 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
         return Optional.empty(); // shut down, cancelled or handed over: the task ends with it
       }
       if (madeByOwner(variable, scope, state)) {
-        return timer
-            ? Optional.of(
-                String.format(
-                    "the Timer '%s' is never cancelled, so this periodic task (and the Timer's"
-                        + " thread, which keeps the JVM from exiting) runs for ever; cancel the"
-                        + " Timer, or the task, when its owner is done",
-                    variable.getSimpleName()))
-            : Optional.empty(); // a pool never shut down: ExecutorNotShutDown's finding
+        if (timer) {
+          return Optional.of(
+              String.format(
+                  "the Timer '%s' is never cancelled, so this periodic task (and the Timer's"
+                      + " thread, which keeps the JVM from exiting) runs for ever; cancel the"
+                      + " Timer, or the task, when its owner is done",
+                  variable.getSimpleName()));
+        }
+        ClassSymbol owner = namedClassAround(schedule);
+        if (variable.getKind().isField()
+            && (variable.flags() & Flags.PRIVATE) != 0
+            && owner != null
+            && Lifecycles.hasEnd(owner, state)) {
+          return Optional.of(
+              String.format(
+                  "this periodic task is never cancelled, and '%s', the scheduler %s makes for"
+                      + " itself, is never shut down: nothing can stop the task, which keeps"
+                      + " running after %s is stopped; keep the ScheduledFuture and cancel it"
+                      + " there, or shut '%s' down",
+                  variable.getSimpleName(),
+                  owner.getSimpleName(),
+                  owner.getSimpleName(),
+                  variable.getSimpleName()));
+        }
+        return Optional.empty(); // a pool never shut down: ExecutorNotShutDown's finding
       }
     } else if (receiver instanceof NewClassTree || isSchedulerCreation(receiver, state)) {
       return Optional.empty(); // a scheduler made for this call alone: the creation's own finding

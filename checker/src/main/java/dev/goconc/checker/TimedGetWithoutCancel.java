@@ -44,9 +44,15 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>The future is a local that the same method (or lambda) started and holds alone ({@link
  *       StartedFutures}): every assignment is {@code executor.submit(...)}, {@code schedule(...)},
- *       {@code CompletableFuture.supplyAsync/runAsync(...)} or a {@code new FutureTask} it runs;
- *       it is never returned, stored, passed to a method or captured by a lambda or class. A
- *       future passed in belongs to the caller, and one handed on to someone else may be cancelled
+ *       {@code CompletableFuture.supplyAsync/runAsync(...)} or a {@code new FutureTask} it runs,
+ *       or a call of a helper of the unit whose code is certain (not overridable, not recursive)
+ *       and that hands over a task it just started: every {@code return} of it is such a start,
+ *       or a {@code new CompletableFuture<>()} that only tasks the helper launches complete and
+ *       that it neither stores nor passes on (the caller holds the only handle; cancelling stops
+ *       a task not yet run, and the stages that wait on it); it is never returned, stored,
+ *       passed to a method or captured by a lambda or class. A future passed in belongs to the
+ *       caller, one from a helper that may be overridden or that keeps or shares it (a cache of
+ *       futures) may have other holders, and one handed on to someone else may be cancelled
  *       there: quiet.
  *   <li>The path of the {@code TimeoutException} is read as Java runs it ({@link
  *       ExceptionHandlers}): into the first {@code catch} that takes it, through the {@code

@@ -60,9 +60,11 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>Quiet whenever a count is unknown: an add whose count is not a constant, a fixed {@code int}
- * variable or the size of a list nothing changes; an add in a lambda or goroutine; a group passed
- * to a method, stored, returned or reached by {@code wg::add}; a group in a field that anything
- * adds to; launches under a branch or in a loop that can end a round early, which may not run;
+ * variable or the size of a list nothing changes while the group is counted (passing the list on
+ * after every add and launch, outside their loops, as to a compensation step after {@code
+ * await()}, changes nothing counted; passing it on earlier, or from a goroutine, may); an add
+ * in a lambda or goroutine; a group passed to a method, stored, returned or reached by {@code
+ * wg::add}; a group in a field that anything adds to; launches under a branch or in a loop that can end a round early, which may not run;
  * {@code done()} in a callback run an unknown number of times ({@code handler(wg::done)}), which
  * is the kubernetes#13058 kernel itself: its handler is called once per event, a number no
  * compile-time reading can know. A {@code CountDownLatch} is not judged: a {@code countDown()}

@@ -663,6 +663,375 @@ final class FutureNotCompletedOnAllPathsTest {
   }
 
   @Test
+  void quietWhereOnlyTheJdksInMemoryCodeRunsOutsideTheGuardedWork() {
+    helper
+        .addSourceLines(
+            "InMemory.java",
+            """
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Optional;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.ExecutorService;
+
+            class InMemory {
+              interface Remote {
+                long balance(String id) throws Exception;
+              }
+
+              Executor io;
+              ExecutorService pool;
+              Remote remote;
+              Map<String, Long> cache = new ConcurrentHashMap<>();
+              ConcurrentHashMap<String, Long> byId = new ConcurrentHashMap<>();
+
+              // A cache read before the guarded remote call: a map's get is no failure of the work.
+              CompletableFuture<Long> cachedThenRemote(String id) {
+                CompletableFuture<Long> result = new CompletableFuture<>();
+                io.execute(() -> {
+                  Long cached = cache.get(id);
+                  if (cached != null) {
+                    result.complete(cached);
+                    return;
+                  }
+                  try {
+                    long b = remote.balance(id);
+                    cache.put(id, b);
+                    result.complete(b);
+                  } catch (Exception e) {
+                    result.completeExceptionally(e);
+                  }
+                });
+                return result;
+              }
+
+              // A string check, and a JDK exception made for the failure (an anonymous task).
+              CompletableFuture<String> validated(String s) {
+                CompletableFuture<String> f = new CompletableFuture<>();
+                io.execute(new Runnable() {
+                  @Override
+                  public void run() {
+                    if (s.isEmpty()) {
+                      f.completeExceptionally(new IllegalArgumentException("empty " + s.length()));
+                      return;
+                    }
+                    f.complete(s.trim().toUpperCase());
+                  }
+                });
+                return f;
+              }
+
+              // Lists, Optional, Math, boxing and a StringBuilder computing the value.
+              CompletableFuture<Integer> computed(List<String> parts, Optional<Integer> floor) {
+                CompletableFuture<Integer> f = new CompletableFuture<>();
+                pool.submit(() -> {
+                  StringBuilder joined = new StringBuilder();
+                  for (String p : parts) {
+                    joined.append(p.strip());
+                  }
+                  int least = floor.orElse(0);
+                  f.complete(Math.max(Integer.valueOf(joined.length()), least) + parts.get(0).length());
+                });
+                return f;
+              }
+
+              // A concurrent map read through this., then the guarded work.
+              CompletableFuture<Long> concurrentMap(String id) {
+                CompletableFuture<Long> result = new CompletableFuture<>();
+                io.execute(() -> {
+                  if (this.byId.containsKey(id)) {
+                    result.complete(this.byId.getOrDefault(id, 0L));
+                    return;
+                  }
+                  try {
+                    result.complete(remote.balance(id));
+                  } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                  }
+                });
+                return result;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsWorkThatMayFailOutsideTheCatch() {
+    helper
+        .addSourceLines(
+            "Outside.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.Executor;
+
+            class Outside {
+              interface Remote {
+                long balance(String id);
+              }
+
+              Executor io;
+              Remote remote;
+              Map<String, Long> cache = new ConcurrentHashMap<>();
+
+              // The remote call itself outside the try.
+              CompletableFuture<Long> remoteFirst(String id) {
+                // BUG: Diagnostic contains: an exception from a call
+                CompletableFuture<Long> result = new CompletableFuture<>();
+                io.execute(() -> {
+                  long b = remote.balance(id);
+                  try {
+                    cache.put(id, b);
+                    result.complete(b);
+                  } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                  }
+                });
+                return result;
+              }
+
+              // parseInt declares its NumberFormatException: bad input is the work failing.
+              CompletableFuture<Integer> parsed(String text) {
+                // BUG: Diagnostic contains: the task on line
+                CompletableFuture<Integer> f = new CompletableFuture<>();
+                io.execute(() -> f.complete(Integer.parseInt(text.trim())));
+                return f;
+              }
+
+              // computeIfAbsent runs the loader, which is anyone's code.
+              CompletableFuture<Long> loaded(String id) {
+                // BUG: Diagnostic contains: can end without completing 'result'
+                CompletableFuture<Long> result = new CompletableFuture<>();
+                io.execute(() -> {
+                  Long b = cache.computeIfAbsent(id, remote::balance);
+                  result.complete(b);
+                });
+                return result;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void quietOnCallbackObjectsThatCompleteOnFailure() {
+    helper
+        .addSourceLines(
+            "Objects.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+
+            class Objects {
+              interface Callback {
+                void onReply(String reply);
+
+                void onError(Exception e);
+              }
+
+              interface Listener {
+                void onValue(String value);
+
+                void onClose();
+              }
+
+              interface Observer {
+                void onNext(String value);
+
+                void onError(Throwable t);
+
+                void onCompleted();
+              }
+
+              interface Transport {
+                void send(String payload, Callback cb);
+
+                void watch(Listener listener);
+
+                void stream(String payload, Observer observer);
+              }
+
+              Transport transport;
+
+              // Each outcome completes it.
+              CompletableFuture<String> bothOutcomes(String payload) {
+                CompletableFuture<String> result = new CompletableFuture<>();
+                transport.send(payload, new Callback() {
+                  @Override
+                  public void onReply(String reply) {
+                    result.complete(reply);
+                  }
+
+                  @Override
+                  public void onError(Exception e) {
+                    System.err.println("failed: " + e);
+                    result.completeExceptionally(e);
+                  }
+                });
+                return result;
+              }
+
+              // A retry hands the object on: what happens next is not this method's own code.
+              CompletableFuture<String> retried(String payload) {
+                CompletableFuture<String> result = new CompletableFuture<>();
+                transport.send(payload, new Callback() {
+                  int attempts;
+
+                  @Override
+                  public void onReply(String reply) {
+                    result.complete(reply);
+                  }
+
+                  @Override
+                  public void onError(Exception e) {
+                    if (attempts++ < 3) {
+                      transport.send(payload, this);
+                    }
+                  }
+                });
+                return result;
+              }
+
+              // The failure method defers to a helper of the object that completes.
+              CompletableFuture<String> helperOfTheObject(String payload) {
+                CompletableFuture<String> result = new CompletableFuture<>();
+                transport.send(payload, new Callback() {
+                  @Override
+                  public void onReply(String reply) {
+                    result.complete(reply);
+                  }
+
+                  @Override
+                  public void onError(Exception e) {
+                    fail(e);
+                  }
+
+                  void fail(Exception e) {
+                    result.completeExceptionally(e);
+                  }
+                });
+                return result;
+              }
+
+              // A listener told values only: no method is told a failure.
+              CompletableFuture<String> listener() {
+                CompletableFuture<String> first = new CompletableFuture<>();
+                transport.watch(new Listener() {
+                  @Override
+                  public void onValue(String value) {
+                    first.complete(value);
+                  }
+
+                  @Override
+                  public void onClose() {}
+                });
+                return first;
+              }
+
+              // A stream observer: the failure completes it, the first value too.
+              CompletableFuture<String> observer(String payload) {
+                CompletableFuture<String> first = new CompletableFuture<>();
+                transport.stream(payload, new Observer() {
+                  @Override
+                  public void onNext(String value) {
+                    first.complete(value);
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    first.completeExceptionally(t);
+                  }
+
+                  @Override
+                  public void onCompleted() {
+                    first.complete(null);
+                  }
+                });
+                return first;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsCallbackObjectsWhoseFailureMethodDropsIt() {
+    helper
+        .addSourceLines(
+            "Dropped.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+
+            class Dropped {
+              interface Callback {
+                void onReply(String reply);
+
+                void onError(Exception e);
+              }
+
+              interface Observer {
+                void onNext(String value);
+
+                void onError(Throwable t);
+
+                void onCompleted();
+              }
+
+              interface Transport {
+                void send(String payload, Callback cb);
+
+                void stream(String payload, Observer observer);
+              }
+
+              Transport transport;
+
+              CompletableFuture<String> logsOnly(String payload) {
+                // BUG: Diagnostic contains: the onError method of the callback object on line 29 can end without completing 'result'
+                CompletableFuture<String> result = new CompletableFuture<>();
+                transport.send(payload, new Callback() {
+                  @Override
+                  public void onReply(String reply) {
+                    result.complete(reply);
+                  }
+
+                  @Override
+                  public void onError(Exception e) {
+                    System.err.println("failed: " + e);
+                  }
+                });
+                return result;
+              }
+
+              String someErrorsOnly(String payload) {
+                // BUG: Diagnostic contains: told the call's failure
+                CompletableFuture<String> first = new CompletableFuture<>();
+                transport.stream(payload, new Observer() {
+                  @Override
+                  public void onNext(String value) {
+                    first.complete(value);
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    if (t instanceof IllegalStateException) {
+                      first.completeExceptionally(t);
+                    }
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+                return first.join();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fixCompletesExceptionallyOnFailure() {
     refactoring
         .addInputLines(

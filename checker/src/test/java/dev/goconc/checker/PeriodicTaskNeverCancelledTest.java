@@ -292,6 +292,174 @@ final class PeriodicTaskNeverCancelledTest {
         .doTest();
   }
 
+  /**
+   * A private pool the instance makes and never shuts down, in a class whose instances have an
+   * end, with the task's handle dropped: nothing can stop the task. Quiet where the handle is
+   * kept, the pool is shut down or handed over, may be shut down by others (not private), or the
+   * class has no end (ExecutorNotShutDown's finding alone).
+   */
+  @Test
+  void quietOnOwnPoolsThatSomethingCanStillStop() {
+    helper
+        .addSourceLines(
+            "KeptHandle.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.ScheduledFuture;
+            import java.util.concurrent.TimeUnit;
+
+            class KeptHandle {
+              private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+              private ScheduledFuture<?> beat;
+
+              void start() {
+                beat = timer.scheduleAtFixedRate(() -> {}, 0, 1, TimeUnit.SECONDS);
+              }
+
+              void stop() {
+                beat.cancel(false);
+              }
+            }
+            """)
+        .addSourceLines(
+            "ShutDown.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            class ShutDown implements AutoCloseable {
+              private final ScheduledExecutorService timer;
+
+              ShutDown() {
+                this.timer = Executors.newScheduledThreadPool(1);
+              }
+
+              void start() {
+                this.timer.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
+              }
+
+              void tick() {}
+
+              @Override
+              public void close() {
+                timer.shutdownNow();
+              }
+            }
+            """)
+        .addSourceLines(
+            "HandedOver.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            class HandedOver {
+              private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+              void start() {
+                timer.scheduleAtFixedRate(() -> {}, 0, 1, TimeUnit.SECONDS);
+              }
+
+              ScheduledExecutorService scheduler() {
+                return timer;
+              }
+
+              void stop() {}
+            }
+            """)
+        .addSourceLines(
+            "NotPrivate.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            class NotPrivate {
+              final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+              void start() {
+                timer.scheduleAtFixedRate(() -> {}, 0, 1, TimeUnit.SECONDS);
+              }
+
+              void stop() {}
+            }
+            """)
+        .addSourceLines(
+            "NoEnd.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            class NoEnd {
+              private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+              void start() {
+                timer.scheduleAtFixedRate(() -> {}, 0, 1, TimeUnit.SECONDS);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsATaskOnAnOwnPoolNothingShutsDown() {
+    helper
+        .addSourceLines(
+            "Jobs.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.ScheduledFuture;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.atomic.AtomicLong;
+
+            class Jobs {
+              private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+              private final AtomicLong beats = new AtomicLong();
+              private ScheduledFuture<?> cleanup;
+
+              void start() {
+                // BUG: Diagnostic contains: 'timer', the scheduler Jobs makes for itself, is never shut down
+                timer.scheduleAtFixedRate(beats::incrementAndGet, 0, 1, TimeUnit.SECONDS);
+                cleanup = timer.scheduleWithFixedDelay(() -> {}, 1, 1, TimeUnit.MINUTES);
+              }
+
+              void stop() {
+                cleanup.cancel(false);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Poller.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            class Poller implements AutoCloseable {
+              private final ScheduledExecutorService pool;
+
+              Poller() {
+                this.pool = Executors.newScheduledThreadPool(2);
+              }
+
+              void poll() {
+                // BUG: Diagnostic contains: keeps running after Poller is stopped
+                this.pool.scheduleWithFixedDelay(() -> System.out.println("poll"), 0, 1, TimeUnit.SECONDS);
+              }
+
+              @Override
+              public void close() {
+                System.out.println("closed");
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void quietOnStaticHelpersThatGiveTheHandleBack() {
     helper

@@ -468,6 +468,173 @@ final class TimedGetWithoutCancelTest {
         .doTest();
   }
 
+  /**
+   * A future from a helper of the unit that hands over a task it just started: the caller holds
+   * the only handle. Quiet where the caller cancels, the helper may be overridden, or the helper
+   * keeps or shares the future.
+   */
+  @Test
+  void quietOnHelpersWhoseFutureIsNotTheCallersAlone() {
+    helper
+        .addSourceLines(
+            "Ledger.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+
+            class Ledger {
+              interface Remote {
+                long balance(String id) throws Exception;
+              }
+
+              Executor io;
+              Remote remote;
+              Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
+              CompletableFuture<Long> last;
+
+              private CompletableFuture<Long> fetch(String id) {
+                return CompletableFuture.supplyAsync(() -> id.length() * 2L, io);
+              }
+
+              // Overridable: a subclass may return a future others hold.
+              CompletableFuture<Long> lookup(String id) {
+                return CompletableFuture.supplyAsync(() -> 1L, io);
+              }
+
+              // A shared future: cancelling it would fail every other waiter.
+              private CompletableFuture<Long> shared(String id) {
+                return pending.computeIfAbsent(id, k -> CompletableFuture.supplyAsync(() -> 1L, io));
+              }
+
+              // Kept in a field as well as returned.
+              private CompletableFuture<Long> remembered(String id) {
+                CompletableFuture<Long> result = new CompletableFuture<>();
+                last = result;
+                io.execute(() -> result.complete(1L));
+                return result;
+              }
+
+              long cancelled(String id) throws Exception {
+                CompletableFuture<Long> f = fetch(id);
+                try {
+                  return f.get(300, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                  f.cancel(true);
+                  return 0L;
+                }
+              }
+
+              long overridable(String id) throws Exception {
+                CompletableFuture<Long> f = lookup(id);
+                try {
+                  return f.get(300, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                  return 0L;
+                }
+              }
+
+              long fromTheSharedMap(String id) throws Exception {
+                CompletableFuture<Long> f = shared(id);
+                try {
+                  return f.get(300, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                  return 0L;
+                }
+              }
+
+              long fromTheField(String id) throws Exception {
+                CompletableFuture<Long> f = remembered(id);
+                try {
+                  return f.get(300, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                  return 0L;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsTimeoutsThatAbandonAHelpersTask() {
+    helper
+        .addSourceLines(
+            "Points.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+
+            final class Points {
+              interface Remote {
+                long balance(String id) throws Exception;
+              }
+
+              Executor io;
+              ExecutorService pool;
+              Remote remote;
+
+              private static CompletableFuture<String> render(Executor on, String id) {
+                return CompletableFuture.supplyAsync(() -> id.toUpperCase(), on);
+              }
+
+              private CompletableFuture<Long> balance(String id) {
+                CompletableFuture<Long> result = new CompletableFuture<>();
+                io.execute(() -> {
+                  try {
+                    result.complete(remote.balance(id));
+                  } catch (Exception e) {
+                    result.completeExceptionally(e);
+                  }
+                });
+                return result;
+              }
+
+              Future<Long> count(String id) {
+                return pool.submit(() -> (long) id.length());
+              }
+
+              String rendered(String id) throws Exception {
+                CompletableFuture<String> f = render(io, id);
+                try {
+                  // BUG: Diagnostic contains: without cancelling 'f'
+                  return f.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                  return "";
+                }
+              }
+
+              long balanceOrZero(String id) throws Exception {
+                CompletableFuture<Long> f = balance(id);
+                try {
+                  // BUG: Diagnostic contains: call f.cancel(true) in the catch
+                  return f.get(300, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                  return 0L;
+                }
+              }
+
+              long countOrZero(String id) throws Exception {
+                Future<Long> counted = this.count(id);
+                try {
+                  // BUG: Diagnostic contains: without cancelling 'counted'
+                  return counted.get(300, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                  return 0L;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void fixCancelsInTheCatch() {
     refactoring

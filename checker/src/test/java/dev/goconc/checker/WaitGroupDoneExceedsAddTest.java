@@ -601,6 +601,123 @@ final class WaitGroupDoneExceedsAddTest {
         .doTest();
   }
 
+  /**
+   * A list whose size counts the group may be passed on once the group is counted (after every
+   * add and launch, in no loop around them): nothing can change what was counted. Passed on
+   * earlier, or from a goroutine, the count is not read.
+   */
+  @Test
+  void quietOnAListPassedOnWhereItCannotChangeTheCount() {
+    helper
+        .addSourceLines(
+            "PassedOn.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+            import java.util.List;
+
+            class PassedOn {
+              static void work(String s) {}
+              static void compensate(List<String> steps) {}
+              static void extend(List<String> steps) {}
+
+              // Counted exactly, then handed to the compensation after the wait.
+              void exact(List<String> steps) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(steps.size());
+                for (String s : steps) {
+                  Go.go(() -> { try { work(s); } finally { wg.done(); } });
+                }
+                wg.await();
+                compensate(steps);
+              }
+
+              // Passed on before the count: the size is read after it may have changed.
+              void extendedFirst(List<String> steps) {
+                WaitGroup wg = new WaitGroup();
+                extend(steps);
+                wg.add(steps.size());
+                for (String s : steps) {
+                  Go.go(() -> { try { work(s); } finally { wg.done(); } });
+                }
+                wg.await();
+              }
+
+              // Passed on in the launch loop: not judged, whatever it does.
+              void inTheLoop(List<String> steps) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(steps.size());
+                for (String s : steps) {
+                  Go.go(() -> { try { work(s); } finally { wg.done(); } });
+                  compensate(steps);
+                }
+                wg.await();
+              }
+
+              // Passed on from a goroutine: code that runs elsewhere, not judged.
+              void fromAGoroutine(List<String> steps) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(steps.size() + 1);
+                for (String s : steps) {
+                  Go.go(() -> { try { work(s); } finally { wg.done(); } });
+                }
+                Go.go(() -> { try { compensate(steps); } finally { wg.done(); } });
+                wg.await();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void flagsAGoroutineNeverCountedBesideAListPassedOnLater() {
+    helper
+        .addSourceLines(
+            "Saga.java",
+            """
+            import dev.goconc.Go;
+            import dev.goconc.WaitGroup;
+            import java.util.Arrays;
+            import java.util.List;
+
+            class Saga {
+              static void work(String s) {}
+              static void compensate(List<String> steps) {}
+
+              void audited(List<String> steps) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(steps.size());
+                for (String s : steps) {
+                  Go.go(() -> { try { work(s); } finally { wg.done(); } });
+                }
+                // BUG: Diagnostic contains: at least steps.size() + 1
+                Go.go(() -> {
+                  try {
+                    System.out.println("started " + steps.size());
+                  } finally {
+                    wg.done();
+                  }
+                });
+                wg.await();
+                compensate(steps);
+              }
+
+              void overAnArray(String[] steps) {
+                WaitGroup wg = new WaitGroup();
+                wg.add(steps.length);
+                for (String s : steps) {
+                  Go.go(() -> { try { work(s); } finally { wg.done(); } });
+                }
+                // BUG: Diagnostic contains: at least steps.length + 1
+                Go.go(() -> { try { work("audit"); } finally { wg.done(); } });
+                wg.await();
+                compensate(Arrays.asList(steps));
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void flagsADoneRepeatedOnOnePath() {
     helper

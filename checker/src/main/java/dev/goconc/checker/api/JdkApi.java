@@ -198,6 +198,35 @@ public final class JdkApi {
               .namedAnyOf("take", "poll"),
           instanceMethod().onDescendantOf("java.util.concurrent.ExecutorService")
               .namedAnyOf("awaitTermination", "close", "invokeAll", "invokeAny"));
+  /**
+   * The JDK classes whose methods compute in memory: strings, boxes, {@code Math}, {@code
+   * Optional} and the static helpers of java.util. Their calls fail only on a programming error
+   * (a null, an index out of range), not where a task's work fails; see {@link #IN_MEMORY_KINDS}
+   * for the collections.
+   */
+  public static final Set<String> IN_MEMORY_CLASSES =
+      Set.of(
+          "java.lang.String", "java.lang.StringBuilder", "java.lang.StringBuffer",
+          "java.lang.AbstractStringBuilder",
+          "java.lang.CharSequence", "java.lang.Math", "java.lang.StrictMath", "java.lang.Number",
+          "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
+          "java.lang.Character", "java.lang.Boolean", "java.lang.Double", "java.lang.Float",
+          "java.util.Optional", "java.util.OptionalInt", "java.util.OptionalLong",
+          "java.util.OptionalDouble", "java.util.Objects", "java.util.Arrays",
+          "java.util.Collections", "java.util.Map.Entry");
+  /**
+   * The in-memory collections: a class of java.util or java.util.concurrent of one of these kinds
+   * (a list, set, map or iterator, the concurrent maps and copy-on-write lists included), but not
+   * {@link #WAITING_COLLECTIONS}.
+   */
+  public static final List<String> IN_MEMORY_KINDS =
+      List.of("java.util.Collection", "java.util.Map", "java.util.Iterator");
+  /** The collections whose operations wait or refuse when full: the blocking queues. */
+  public static final List<String> WAITING_COLLECTIONS =
+      List.of("java.util.concurrent.BlockingQueue", "java.util.concurrent.BlockingDeque");
+  /** The packages of {@link #IN_MEMORY_KINDS}. */
+  public static final Set<String> COLLECTION_PACKAGES =
+      Set.of("java.util", CONCURRENT_PACKAGE);
   public static final Matcher<ExpressionTree> REQUIRE_NON_NULL_ELSE =
       staticMethod().onClass("java.util.Objects").named("requireNonNullElse");
 

@@ -19,6 +19,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -46,7 +47,9 @@ import javax.lang.model.type.TypeKind;
  *       and the other {@code then*} methods). A lambda passed to any other call counts as a
  *       callback on either outcome when it is told the outcome (a parameter of it is a {@code
  *       Throwable}: the {@code (value, error)} callback of a callback-style API, which runs once,
- *       when the call is over).
+ *       when the call is over). An anonymous class passed to any other call is a callback object
+ *       when exactly one of its methods is told a failure ({@code onError(Exception e)} beside
+ *       {@code onReply(r)}): its site is that method, which must complete the future.
  *   <li>A wait: the local returned, {@code get()}/{@code join()} on it, a stage chained on it, or
  *       the local passed where a {@code Future} or {@code CompletionStage} is expected. A timed
  *       {@code get(timeout, unit)} is no wait that can last forever, and does not count.
@@ -72,7 +75,12 @@ public final class FutureCompletions {
     /** A stage callback that runs only when its stage failed ({@code exceptionally}). */
     ON_FAILURE,
     /** A stage callback that runs only when its stage succeeded ({@code then*}). */
-    ON_SUCCESS
+    ON_SUCCESS,
+    /**
+     * A callback object passed to a call, one of whose methods is told the call's failure (its
+     * {@code body} is that method): {@code new Callback() { onReply(r) {...} onError(e) {...} }}.
+     */
+    ON_FAILURE_METHOD
   }
 
   /**
@@ -268,7 +276,76 @@ public final class FutureCompletions {
       }
       return kind.map(k -> new Site(k, topLeaf, top, stage));
     }
+    if (topLeaf instanceof NewClassTree object
+        && object.getClassBody() != null
+        && top.getParentPath().getLeaf() instanceof MethodInvocationTree receiving
+        && receiving.getArguments().contains(topLeaf)) {
+      return failureMethod(top, state)
+          .map(method -> new Site(Kind.ON_FAILURE_METHOD, topLeaf, method, receiving));
+    }
     return Optional.empty();
+  }
+
+  /**
+   * The one method of the callback object at {@code object} (an anonymous class passed to a call)
+   * that is told the call's failure: it has a {@code Throwable} parameter, as {@code onError(e)}
+   * beside {@code onReply(r)}. The failure is the call's last word, so that method must complete
+   * a future the object completes elsewhere; the other methods may be told values many times, and
+   * are not judged. Empty when no method, or more than one, is told a failure, and when the
+   * failure method hands the object on ({@code this}) or calls the object's own methods: what
+   * happens next is no longer its own code.
+   */
+  private static Optional<TreePath> failureMethod(TreePath object, VisitorState state) {
+    ClassTree body = ((NewClassTree) object.getLeaf()).getClassBody();
+    List<TreePath> told = new ArrayList<>();
+    for (Tree member : body.getMembers()) {
+      if (member instanceof com.sun.source.tree.MethodTree method
+          && method.getBody() != null
+          && method.getParameters().stream()
+              .anyMatch(p -> isThrowable(ASTHelpers.getType(p), state))) {
+        told.add(new TreePath(new TreePath(object, body), method));
+      }
+    }
+    if (told.size() != 1
+        || !(ASTHelpers.getSymbol(body) instanceof Symbol.ClassSymbol owner)
+        || reachesTheObject(told.get(0), owner, state)) {
+      return Optional.empty();
+    }
+    return Optional.of(told.get(0));
+  }
+
+  /**
+   * Whether {@code method} names {@code this} or calls a method of the object's own, {@code
+   * owner}'s or one it inherits.
+   */
+  private static boolean reachesTheObject(
+      TreePath method, Symbol.ClassSymbol owner, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        found[0] |= id.getName().contentEquals("this");
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        Symbol callee = ASTHelpers.getSymbol(call);
+        found[0] |=
+            callee != null
+                && !callee.isStatic()
+                && ASTHelpers.getReceiver(call) == null
+                && owner.isSubClass(callee.owner, state.getTypes());
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(method, null);
+    return found[0];
+  }
+
+  private static boolean isThrowable(Type type, VisitorState state) {
+    return type != null
+        && state.getTypes().isSubtype(
+            state.getTypes().erasure(type), state.getSymtab().throwableType);
   }
 
   /**
@@ -278,11 +355,8 @@ public final class FutureCompletions {
    * only values may run many times, and a path of one run that does not complete is no miss.
    */
   private static boolean toldTheOutcome(LambdaExpressionTree lambda, VisitorState state) {
-    Type throwable = state.getSymtab().throwableType;
     return lambda.getParameters().stream()
-        .map(ASTHelpers::getType)
-        .anyMatch(type -> type != null && state.getTypes().isSubtype(
-            state.getTypes().erasure(type), throwable));
+        .anyMatch(p -> isThrowable(ASTHelpers.getType(p), state));
   }
 
   private static Optional<Kind> callbackKind(MethodInvocationTree stage, VisitorState state) {

@@ -31,8 +31,9 @@ import javax.lang.model.element.ElementKind;
 /**
  * The futures a method (or lambda) started and still holds alone: a local whose every assignment
  * starts a task ({@link JdkApi#FUTURE_START}: {@code executor.submit}, {@code schedule}, {@code
- * CompletableFuture.supplyAsync/runAsync}; or a {@code new FutureTask} the body launches on an
- * executor or thread), and
+ * CompletableFuture.supplyAsync/runAsync}; a {@code new FutureTask} the body launches on an
+ * executor or thread; or a call of a helper of the unit that hands over a task it just started
+ * and holds no more: see {@link #held}), and
  * that the body only calls methods on, runs (passes to a launch), reassigns or compares with
  * {@code null}. Any other use hands it to someone who may cancel it — returned, stored, passed to a
  * method, captured by a lambda or class — and the local is not one the body holds alone.
@@ -130,6 +131,8 @@ public final class StartedFutures {
       ExpressionTree start = ASTHelpers.stripParentheses(value);
       if (start instanceof MethodInvocationTree call && JdkApi.FUTURE_START.matches(call, state)) {
         addExecutor(call, executors);
+      } else if (start instanceof MethodInvocationTree call && startedByHelper(call, state)) {
+        // the helper's executor is its own: only cancelling the future reaches the task
       } else if (!(start instanceof NewClassTree created
           && GoconcApi.isSubtypeOf(ASTHelpers.getType(created), JdkApi.FUTURE_TASK, state)
           && launched[0])) {
@@ -139,6 +142,90 @@ public final class StartedFutures {
     boolean closedByTry =
         executors.stream().anyMatch(executor -> isTryResource(executor, owner));
     return Optional.of(new Started(local, executors, closedByTry));
+  }
+
+  /**
+   * Whether {@code call} runs a helper of the unit whose code is certain ({@link
+   * ParameterEffects#summarisable}) and every {@code return} of which hands over a task it just
+   * started, which nothing else holds: a start ({@code return pool.submit(...)}, {@code return
+   * CompletableFuture.supplyAsync(...)}), or a {@code new CompletableFuture<>()} local that only
+   * tasks the helper launches complete and that it neither stores nor passes on ({@link
+   * FutureCompletions}). The caller then holds the task's only handle.
+   */
+  private static boolean startedByHelper(MethodInvocationTree call, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(call) instanceof Symbol.MethodSymbol method)
+        || !ParameterEffects.summarisable(method, state)) {
+      return false;
+    }
+    Optional<com.sun.source.tree.MethodTree> declared =
+        GoroutineBodies.declarationInUnit(method, state);
+    TreePath helper =
+        declared.isEmpty()
+            ? null
+            : TreePath.getPath(state.getPath().getCompilationUnit(), declared.get());
+    if (helper == null) {
+      return false;
+    }
+    List<ExpressionTree> returned = new ArrayList<>();
+    boolean[] other = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(com.sun.source.tree.ReturnTree node, Void unused) {
+        if (node.getExpression() == null) {
+          other[0] = true;
+        } else {
+          returned.add(ASTHelpers.stripParentheses(node.getExpression()));
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null;
+      }
+    }.scan(new TreePath(helper, declared.get().getBody()), null);
+    return !other[0]
+        && !returned.isEmpty()
+        && returned.stream().allMatch(value -> freshlyStarted(value, helper, state));
+  }
+
+  /** A start, or a new future that only the helper's launched tasks complete (see above). */
+  private static boolean freshlyStarted(ExpressionTree value, TreePath helper, VisitorState state) {
+    if (value instanceof MethodInvocationTree start && JdkApi.FUTURE_START.matches(start, state)) {
+      return true;
+    }
+    if (!(value instanceof IdentifierTree name)
+        || !(ASTHelpers.getSymbol(name) instanceof VarSymbol local)
+        || local.getKind() != ElementKind.LOCAL_VARIABLE
+        || !madeAsNewFuture(local, helper, state)) {
+      return false;
+    }
+    FutureCompletions.Facts facts = FutureCompletions.of(local, helper, state);
+    return !facts.settled()
+        && !facts.sites().isEmpty()
+        && facts.sites().stream().allMatch(site -> site.kind() == FutureCompletions.Kind.TASK);
+  }
+
+  /** Whether {@code local} is declared in {@code helper} as {@code new CompletableFuture<>()}. */
+  private static boolean madeAsNewFuture(VarSymbol local, TreePath helper, VisitorState state) {
+    boolean[] made = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        if (ASTHelpers.getSymbol(node) == local
+            && node.getInitializer() instanceof NewClassTree created
+            && JdkApi.COMPLETABLE_FUTURE_NEW.matches(created, state)) {
+          made[0] = true;
+        }
+        return super.visitVariable(node, null);
+      }
+    }.scan(helper, null);
+    return made[0];
   }
 
   private static void addExecutor(MethodInvocationTree call, Set<VarSymbol> executors) {

@@ -129,7 +129,11 @@ public final class WaitGroupCounts {
     if (!usesAreCounted(group, scope, root.getLeaf(), adds, directDones, state)) {
       return Optional.empty();
     }
-    Counting counting = new Counting(scope, root, state);
+    List<TreePath> launches = launchesIn(scope, root.getLeaf(), state);
+    List<Tree> counted = new ArrayList<>();
+    adds.forEach(add -> counted.add(add.getLeaf()));
+    launches.forEach(launch -> counted.add(launch.getLeaf()));
+    Counting counting = new Counting(scope, root, counted, state);
     SymbolicCount added = SymbolicCount.ZERO;
     for (TreePath add : adds) {
       SymbolicCount count =
@@ -139,7 +143,6 @@ public final class WaitGroupCounts {
       }
       added = added.plus(count.times(counting.mostRounds(add)));
     }
-    List<TreePath> launches = launchesIn(scope, root.getLeaf(), state);
     for (TreePath launch : launches) {
       if (countedBy(launch, group, state)) {
         added = added.plus(counting.mostRounds(launch));
@@ -415,11 +418,14 @@ public final class WaitGroupCounts {
   private static final class Counting {
     private final TreePath scope;
     private final TreePath root;
+    /** The adds and launches of the group: what a collection's size is counted against. */
+    private final List<Tree> counted;
     private final VisitorState state;
 
-    Counting(TreePath scope, TreePath root, VisitorState state) {
+    Counting(TreePath scope, TreePath root, List<Tree> counted, VisitorState state) {
       this.scope = scope;
       this.root = root;
+      this.counted = counted;
       this.state = state;
     }
 
@@ -564,7 +570,10 @@ public final class WaitGroupCounts {
     /**
      * The number of elements of {@code collection}, a local list or array of the root that is
      * never reassigned and only ever iterated, sized or read ({@code size}, {@code get}, {@code
-     * isEmpty}, {@code length}); null otherwise.
+     * isEmpty}, {@code length}) while the group is counted: any other use is in the root's own
+     * code, after every add and launch of the group and in no loop around one of them (passed on
+     * to a compensation step after the wait, say), so it cannot change what was counted; null
+     * otherwise.
      */
     private SymbolicCount.Unknown sizeOf(ExpressionTree collection) {
       if (!(ASTHelpers.stripParentheses(collection) instanceof IdentifierTree name)
@@ -593,12 +602,37 @@ public final class WaitGroupCounts {
                     || (READS.contains(select.getIdentifier().toString())
                         && getCurrentPath().getParentPath().getParentPath().getLeaf()
                             instanceof MethodInvocationTree));
-            read[0] &= iterated || sized;
+            read[0] &= iterated || sized || afterCounting(getCurrentPath());
           }
           return null;
         }
       }.scan(root, null);
       return read[0];
+    }
+
+    /**
+     * Whether the root's own code at {@code use} runs only once the group is counted: after every
+     * add and launch in source order, in no loop that holds one of them.
+     */
+    private boolean afterCounting(TreePath use) {
+      if (!ownCodeOf(use, root.getLeaf())) {
+        return false;
+      }
+      long at = ASTHelpers.getStartPosition(use.getLeaf());
+      if (counted.stream().anyMatch(site -> state.getEndPosition(site) >= at)) {
+        return false;
+      }
+      for (TreePath p = use.getParentPath(); p != null && p.getLeaf() != root.getLeaf();
+          p = p.getParentPath()) {
+        Tree loop = p.getLeaf();
+        if (SourceOrder.isLoop(loop)
+            && counted.stream().anyMatch(site -> ASTHelpers.getStartPosition(site)
+                >= ASTHelpers.getStartPosition(loop)
+                && state.getEndPosition(site) <= state.getEndPosition(loop))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private boolean isLocal(VarSymbol variable) {
