@@ -20,7 +20,6 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -38,6 +37,7 @@ import dev.goconc.checker.model.ChannelUses;
 import dev.goconc.checker.model.ChannelWaits;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.FailingWork;
 import dev.goconc.checker.model.FieldChannels;
 import dev.goconc.checker.model.Lifecycles;
 import dev.goconc.checker.util.SourceLines;
@@ -59,9 +59,11 @@ import java.util.Set;
  *   <li>a returned channel fed by a single goroutine that has a path (an early return, an
  *       explicit throw) on which it neither sends nor closes; a path that observed
  *       {@code ctx.done()} or {@code ctx.err()} may leave quietly (the caller holds the same
- *       context). The exception a call may throw is a path where a {@code catch} of the
- *       goroutine takes it ({@code catch (IOException e) { return; }}: the {@code catch} exists
- *       for it); leaving the goroutine by that exception, uncaught, is not judged;
+ *       context). The exception of a call where the work may fail ({@link
+ *       dev.goconc.checker.model.FailingWork}: not the JDK's in-memory code) is a path where a
+ *       {@code catch} of the goroutine takes it ({@code catch (IOException e) { return; }}: the
+ *       {@code catch} exists for it); leaving the goroutine by that exception, uncaught, is not
+ *       judged;
  *   <li>a field channel ({@link dev.goconc.checker.model.FieldChannels}: private, made with the
  *       object, seen whole in this file, handed out by no accessor) that the object's goroutines
  *       loop over, when nothing in the file closes it and the object has an end ({@link
@@ -269,10 +271,10 @@ public final class UnclosedChannel extends BugChecker
   /**
    * A way out of the goroutine {@code g} on which none of its operations of the kinds {@code
    * writes} runs (nor, when {@code cancellationExcuses}, an observation of {@code ctx.done()} or
-   * {@code ctx.err()}): an early return or an explicit throw. The exception a call or constructor
-   * may throw is a path where a {@code catch} of the goroutine takes it (the {@code catch} exists
-   * for it: {@code catch (IOException e) { return; }}), but not the channel's own operations;
-   * leaving by that exception, uncaught, is not judged.
+   * {@code ctx.err()}): an early return or an explicit throw. The exception a call where the work
+   * may fail ({@link FailingWork}) throws is a path where a {@code catch} of the goroutine takes
+   * it (the {@code catch} exists for it: {@code catch (IOException e) { return; }}), but not the
+   * channel's own operations; leaving by that exception, uncaught, is not judged.
    */
   private static Optional<ExitPaths.Exit> exitWithout(Tree g, List<Use> all, Set<Kind> writes,
       boolean cancellationExcuses, ChannelWaits ops, VisitorState state) {
@@ -293,8 +295,7 @@ public final class UnclosedChannel extends BugChecker
         .flatMap(paths -> paths.exitsFromEntryAvoidingThrows(t -> writing.contains(t)
                 || (cancellationExcuses && t instanceof MethodInvocationTree call
                     && Cancellation.observedBy(call, state)),
-                t -> (t instanceof MethodInvocationTree || t instanceof NewClassTree)
-                    && !ownOperations.contains(t)).stream()
+                t -> FailingWork.mayFail(t, state) && !ownOperations.contains(t)).stream()
             .filter(e -> e.leaves() && e.named() != null
                 && !(e.kind() == ExitPaths.Kind.THROW && e.tree() == null))
             .findFirst());

@@ -65,8 +65,8 @@ import javax.lang.model.element.ElementKind;
  *       created, and so does a null check of the local (the creation never yields null, so the
  *       branch of {@code if (ctx != null) ctx.cancel()} that skips the release is no real path). An
  *       explicit {@code throw} or {@code System.exit} needs no release, nor does leaving by an
- *       exception; but the exception a call may throw is a path where a {@code catch} of the body
- *       takes it (the catch exists for it: {@code catch (IOException e) { return false; }} skips
+ *       exception; but the exception of a call where the work may fail ({@link FailingWork}) is a
+ *       path where a {@code catch} of the body takes it (the catch exists for it: {@code catch (IOException e) { return false; }} skips
  *       a release after the {@code try}). Nor may a path reach a new assignment to the local
  *       before the release: the value it held is lost there. {@code public static void
  *       main(String[])} is exempt: the process ends.
@@ -475,12 +475,11 @@ public final class ReleaseObligations {
     if (graph.isEmpty()) {
       return Optional.empty();
     }
-    // The exception a call may throw is a path where a catch of the body takes it: the catch
-    // exists for it (catch (IOException e) { return false; } skips the cancel after the try).
+    // The exception a call where the work may fail throws (FailingWork) is a path where a catch
+    // of the body takes it: the catch exists for it (catch (IOException e) { return false; }).
     Optional<ExitPaths.Exit> missed =
         graph.get().exitsAvoidingThrows(start, uses::contains,
-                t -> (t instanceof MethodInvocationTree || t instanceof NewClassTree)
-                    && !uses.contains(t)).stream()
+                t -> FailingWork.mayFail(t, state) && !uses.contains(t)).stream()
             .filter(
                 e -> e.kind() == ExitPaths.Kind.RETURN || e.kind() == ExitPaths.Kind.END_OF_BODY)
             .min(Comparator.comparingLong(e -> exitPosition(e, ownerPath.getLeaf(), state)));
