@@ -58,7 +58,9 @@ import java.util.Optional;
  *       reference. An assignment, arithmetic other than division, a comparison, a read of a local
  *       or of a field of {@code this}, a literal, a lambda's creation, or {@code synchronized (lock)
  *       { total += x; }} cannot: a task whose code before the count-down is only that, and whose
- *       every path reaches it, cannot skip it and is quiet. The code of a {@code catch} block is
+ *       every path reaches it, cannot skip it and is quiet. Nor does a call on the primitive
+ *       itself ({@code ph.register()}, {@code permits.acquire()}): if it fails, the task holds no
+ *       part to give back. The code of a {@code catch} block is
  *       not asked whether it throws (it handles a failure; its own would be a second one), but a
  *       {@code return} or {@code throw} in it is a way out. One finding per primitive and task:
  *       the first count-down outside a {@code finally}.

@@ -496,6 +496,17 @@ final class CountDownNotInFinallyTest {
               private int mode;
               private String label;
 
+              // The only call before the arrival is on the phaser itself: if register() fails,
+              // the task is no party and owes no arrival.
+              void registersThenArrives(ExecutorService pool) {
+                java.util.concurrent.Phaser ph = new java.util.concurrent.Phaser(1);
+                pool.submit(() -> {
+                  ph.register();
+                  ph.arriveAndDeregister();
+                });
+                ph.arriveAndAwaitAdvance();
+              }
+
               // A field updated under a lock: no call, no new, nothing that can throw.
               void underLock(ExecutorService pool, int x) throws InterruptedException {
                 CountDownLatch done = new CountDownLatch(1);
@@ -604,6 +615,22 @@ final class CountDownNotInFinallyTest {
               private final CountDownLatch ready = new CountDownLatch(1);
               private volatile boolean cancelled;
               private int share;
+
+              // Registered, then work that may fail before the arrival.
+              void registersWorksThenArrives(ExecutorService pool) throws IOException {
+                java.util.concurrent.Phaser ph = new java.util.concurrent.Phaser(1);
+                pool.submit(() -> {
+                  ph.register();
+                  try {
+                    load();
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                  // BUG: Diagnostic contains: ph.arriveAndDeregister() is not in a finally
+                  ph.arriveAndDeregister();
+                });
+                ph.arriveAndAwaitAdvance();
+              }
 
               // A catch that returns before the count-down that follows the try.
               void catchReturns(ExecutorService pool) throws InterruptedException {

@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -29,7 +30,9 @@ import java.util.function.Predicate;
  * throws), without passing a count-down of the same primitive. A task in which nothing before the
  * count-down can throw and every path reaches it cannot skip it.
  *
- * <p>The trees of a {@code catch} block are not asked whether they throw: they handle a failure,
+ * <p>A call on the primitive itself ({@code ph.register()}, {@code permits.acquire()}) is not asked
+ * either: if it fails, the task holds no part to give back. The trees of a {@code catch} block are
+ * not asked whether they throw: they handle a failure,
  * and their own failure would be a second one ({@code catch (Exception e) { log.warn(e); }} before
  * the count-down is the handling, as a {@code finally}'s cleanup is for WaitGroupDoneNotInFinally).
  * An explicit {@code throw} or {@code return} in a {@code catch} is a way out as any other.
@@ -78,8 +81,10 @@ public final class SkippedCountDowns {
       countDowns.stream()
           .filter(d -> d.group() == down.group())
           .forEach(d -> ofGroup.add(d.call()));
+      Predicate<Tree> mayThrow = outsideHandlers(bodyPath);
       List<ExitPaths.Exit> exits =
-          graph.get().exitsFromEntryAvoidingAnyThrow(ofGroup::contains, outsideHandlers(bodyPath))
+          graph.get().exitsFromEntryAvoidingAnyThrow(ofGroup::contains,
+                  tree -> mayThrow.test(tree) && !callOn(tree, down.group()))
               .stream()
               .filter(ExitPaths.Exit::leaves)
               .toList();
@@ -88,6 +93,16 @@ public final class SkippedCountDowns {
           .ifPresent(exit -> skipped.add(new Skipped(down, exit)));
     }
     return skipped;
+  }
+
+  /**
+   * Whether {@code tree} is a call on the primitive itself ({@code ph.register()}, {@code
+   * permits.acquire()}): when it fails, the task has taken no part to give back, so nothing is
+   * skipped.
+   */
+  private static boolean callOn(Tree tree, Object group) {
+    return tree instanceof MethodInvocationTree call
+        && WaitGroupGoroutines.groupOf(call) == group;
   }
 
   /** The trees that may throw for this question: all but those in the task's catch blocks. */
