@@ -490,14 +490,16 @@ public final class GoroutineLeak extends BugChecker
               && (receive.call() != null || ChannelWaits.encloses(receive.tree(), exit.tree())),
           state);
     }
-    if (leak.isEmpty() && AbandonedSenders.eachSendsOnce(all, ops, state)
+    java.util.function.Predicate<Use> leavesOnAValue = u -> u.unit() == root
+        && u.kind() == Kind.RECEIVE && u.inLoop() && u.call() != null && !u.loopReceive()
+        && !u.selectCase() && AbandonedSenders.leavesOnAValue(u, ops);
+    if (leak.isEmpty() && all.stream().anyMatch(leavesOnAValue)
+        && AbandonedSenders.eachSendsOnce(all, ops, state)
         && !AbandonedSenders.endWithMarker(all, root, ops)) {
       // First answer wins: goroutines that each send one value cannot stop on their own, so a
       // loop that leaves on the value it received (a return, a break to an exit) strands the
       // rest, unless only the last round of a counted loop can leave.
-      leak = AbandonedSenders.leftEarly(all, capacity, ops,
-          u -> u.call() != null && !u.loopReceive() && !u.selectCase()
-              && AbandonedSenders.leavesOnAValue(u, ops),
+      leak = AbandonedSenders.leftEarly(all, capacity, ops, leavesOnAValue,
           t -> false,
           (receive, exit) -> !inLastRound(exit, ops),
           state);

@@ -26,6 +26,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.flow.ExceptionHandlers;
 import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.flow.FinallyGuard;
 import dev.goconc.checker.model.Calls;
@@ -291,11 +292,16 @@ public final class UnclosedChannel extends BugChecker
     Set<Tree> ownOperations = new java.util.HashSet<>();
     all.stream().filter(u -> u.unit() == g && u.call() != null)
         .forEach(u -> ownOperations.add(u.call()));
+    java.util.function.Predicate<Tree> passes = t -> writing.contains(t)
+        || (cancellationExcuses && t instanceof MethodInvocationTree call
+            && Cancellation.observedBy(call, state));
+    // Without a catch, an exception only leaves the goroutine, which is not judged.
+    boolean catches = ExceptionHandlers.anyCatchIn(body);
     Optional<ExitPaths.Exit> exit = ExitPaths.of(ops.pathTo(g), state)
-        .flatMap(paths -> paths.exitsFromEntryAvoidingThrows(t -> writing.contains(t)
-                || (cancellationExcuses && t instanceof MethodInvocationTree call
-                    && Cancellation.observedBy(call, state)),
-                t -> FailingWork.mayFail(t, state) && !ownOperations.contains(t)).stream()
+        .flatMap(paths -> (catches
+                ? paths.exitsFromEntryAvoidingThrows(passes,
+                    t -> FailingWork.mayFail(t, state) && !ownOperations.contains(t))
+                : paths.exitsFromEntryAvoiding(passes)).stream()
             .filter(e -> e.leaves() && e.named() != null
                 && !(e.kind() == ExitPaths.Kind.THROW && e.tree() == null))
             .findFirst());

@@ -38,6 +38,38 @@ public final class ExceptionHandlers {
   }
 
   /**
+   * Whether the code of {@code body}, not counting the lambdas and classes in it, has a {@code
+   * catch}: where it has none, an exception a call throws only leaves the body, so a walk that
+   * follows calls' exceptions into {@code catch} blocks has nothing more to find.
+   */
+  public static boolean anyCatchIn(Tree body) {
+    boolean[] found = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return found[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitCatch(CatchTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree tree, Void unused) {
+        return tree == body ? super.visitLambdaExpression(tree, null) : null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  /**
    * The handler, inside {@code root} (a method, lambda or initializer), of an exception of type
    * {@code thrown} raised at {@code point}.
    */

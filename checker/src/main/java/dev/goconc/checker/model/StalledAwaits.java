@@ -1,6 +1,9 @@
 package dev.goconc.checker.model;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.Matchers;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -81,7 +84,7 @@ public final class StalledAwaits {
   /** The stalls of one channel, whose uses are {@code all}, made with {@code capacity} slots. */
   public static List<Stall> of(List<Use> all, int capacity, ChannelWaits ops, VisitorState state) {
     Tree root = ops.uses().root();
-    if (!AbandonedSenders.onlyGoroutinesSend(all, root)) {
+    if (!AbandonedSenders.onlyGoroutinesSend(all, root) || !awaitsAGroup(root, state)) {
       return List.of();
     }
     Set<Tree> receives = identitySet();
@@ -225,10 +228,19 @@ public final class StalledAwaits {
     return Optional.empty();
   }
 
+  private static final UnitMemo.Fact<Boolean> AWAITS_A_GROUP = new UnitMemo.Fact<>("awaitsAGroup");
+  private static final Matcher<ExpressionTree> GROUP_AWAIT =
+      Matchers.anyOf(GoconcApi.WAIT_GROUP_AWAIT, GoconcApi.ERR_GROUP_AWAIT);
+
+  /** Whether the root's own code awaits a WaitGroup or an ErrGroup at all: the cheap reading. */
+  private static boolean awaitsAGroup(Tree root, VisitorState state) {
+    return UnitMemo.get(state, AWAITS_A_GROUP, root, () ->
+        Calls.anyInOwnCode(CodeRoots.codeOf(root), GROUP_AWAIT, state));
+  }
+
   private static boolean isAwaitOn(Tree tree, VarSymbol group, VisitorState state) {
     return tree instanceof MethodInvocationTree call
-        && (GoconcApi.WAIT_GROUP_AWAIT.matches(call, state)
-            || GoconcApi.ERR_GROUP_AWAIT.matches(call, state))
+        && GROUP_AWAIT.matches(call, state)
         && WaitGroupGoroutines.groupOf(call) == group;
   }
 
