@@ -44,6 +44,7 @@ import com.sun.tools.javac.code.TypeTag;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
 import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.flow.SourceOrder;
 import dev.goconc.checker.model.Cancellation.IgnoredInterrupt;
 import dev.goconc.checker.model.Cancellation.IgnoredInterruptAt;
 import dev.goconc.checker.model.Cancellation;
@@ -342,9 +343,8 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitBreak(BreakTree tree, Void unused) {
-        found[0] |= tree.getLabel() == null
-            ? nearestBreakTarget(getCurrentPath()) == loop
-            : labelled(getCurrentPath(), tree.getLabel().toString()) == loop;
+        TreePath target = SourceOrder.breakTarget(getCurrentPath());
+        found[0] |= target != null && target.getLeaf() == loop;
         return null;
       }
 
@@ -359,28 +359,6 @@ public final class InterruptIgnoredInTaskLoop extends BugChecker
       }
     }.scan(state.getPath(), null);
     return found[0];
-  }
-
-  private static Tree nearestBreakTarget(TreePath path) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof SwitchTree || leaf instanceof WhileLoopTree
-          || leaf instanceof DoWhileLoopTree || leaf instanceof ForLoopTree
-          || leaf instanceof EnhancedForLoopTree) {
-        return leaf;
-      }
-    }
-    return null;
-  }
-
-  private static Tree labelled(TreePath path, String label) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof com.sun.source.tree.LabeledStatementTree labeled
-          && labeled.getLabel().contentEquals(label)) {
-        return labeled.getStatement();
-      }
-    }
-    return null;
   }
 
   /** Whether the task returns nothing: a void method, or a lambda for a void functional method. */

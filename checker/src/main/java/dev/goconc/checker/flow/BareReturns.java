@@ -89,8 +89,8 @@ public final class BareReturns {
     if (statement instanceof ReturnTree ret) {
       return ret.getExpression() == null ? ret : null;
     }
-    if (statement instanceof BreakTree jump) {
-      TreePath target = breakTarget(path, jump);
+    if (statement instanceof BreakTree) {
+      TreePath target = SourceOrder.breakTarget(path);
       return target == null ? null : next(target);
     }
     return null;
@@ -120,22 +120,6 @@ public final class BareReturns {
         return null; // the end of a method or lambda body
       }
       statement = parent;
-    }
-    return null;
-  }
-
-  private static TreePath breakTarget(TreePath path, BreakTree jump) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (jump.getLabel() == null
-          ? SourceOrder.isLoop(leaf) || leaf instanceof SwitchTree
-          : leaf instanceof LabeledStatementTree labeled
-              && labeled.getLabel().contentEquals(jump.getLabel())) {
-        return p;
-      }
-      if (leaf instanceof LambdaExpressionTree || leaf instanceof com.sun.source.tree.MethodTree) {
-        return null;
-      }
     }
     return null;
   }

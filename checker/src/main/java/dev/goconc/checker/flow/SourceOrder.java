@@ -1,9 +1,15 @@
 package dev.goconc.checker.flow;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
@@ -48,6 +54,30 @@ public final class SourceOrder {
       }
     }
     return false;
+  }
+
+  /**
+   * The statement the {@code break} at {@code path} leaves: the innermost loop or {@code switch}
+   * around it, or the statement its label names; null when none lies inside its method or lambda.
+   */
+  public static TreePath breakTarget(TreePath path) {
+    BreakTree jump = (BreakTree) path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (jump.getLabel() == null) {
+        if (isLoop(leaf) || leaf instanceof SwitchTree) {
+          return p;
+        }
+      } else if (leaf instanceof LabeledStatementTree labeled
+          && labeled.getLabel().contentEquals(jump.getLabel())) {
+        return new TreePath(p, labeled.getStatement());
+      }
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof MethodTree
+          || leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Whether {@code tree} is a loop: {@code while}, {@code do}, {@code for} or a for-each. */

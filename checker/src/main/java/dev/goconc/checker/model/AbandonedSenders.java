@@ -375,7 +375,8 @@ public final class AbandonedSenders {
 
       @Override
       public Void visitBreak(BreakTree tree, Void unused) {
-        if (breakTarget(getCurrentPath(), tree) == receivingLoop) {
+        TreePath target = SourceOrder.breakTarget(getCurrentPath());
+        if (target != null && target.getLeaf() == receivingLoop) {
           found[0] |= guardedBy(getCurrentPath(), receivingLoop, values);
         }
         return null;
@@ -399,25 +400,6 @@ public final class AbandonedSenders {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() == ancestor) {
         return p;
-      }
-    }
-    return null;
-  }
-
-  /** The loop (or labelled statement's loop) a {@code break} leaves; null for a switch's. */
-  private static Tree breakTarget(TreePath path, BreakTree tree) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (tree.getLabel() != null) {
-        if (leaf instanceof LabeledStatementTree labelled
-            && labelled.getLabel().contentEquals(tree.getLabel())) {
-          return labelled.getStatement();
-        }
-        continue;
-      }
-      if (SourceOrder.isLoop(leaf)
-          || leaf instanceof SwitchTree) {
-        return leaf;
       }
     }
     return null;
