@@ -47,7 +47,9 @@ import java.util.List;
  *
  * <p>In scope means a parameter, a local or a captured variable of a {@code Context} type that
  * came from outside (a local this method itself derived from {@code background()} does not
- * count; an object that merely carries a context does not either). Deliberate detachment is
+ * count; an object that merely carries a context does not either; nor does a local declared
+ * without a value, {@code Context chosen;} assigned on branches, whose value at the point is not
+ * read: the root assigned to it is judged against the parameter). Deliberate detachment is
  * quiet: code in a {@code finally}, after {@code ctx.done()} was received, in a select case on
  * {@code ctx.done()} or under {@code if (ctx.err() != null)} (graceful shutdown); a null fallback
  * ({@code ctx != null ? ctx : background()}, {@code if (ctx == null) ctx = background()},

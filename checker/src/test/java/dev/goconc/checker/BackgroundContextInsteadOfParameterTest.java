@@ -232,6 +232,45 @@ final class BackgroundContextInsteadOfParameterTest {
         .doTest();
   }
 
+  /**
+   * A local declared without a value and assigned on branches is not offered as the context in
+   * scope (which value it holds at the point, if any, is not read): the parameter is.
+   */
+  @Test
+  void localsAssignedOnBranches() {
+    helper
+        .addSourceLines("Work.java", WORK)
+        .addSourceLines(
+            "Branches.java",
+            "import dev.goconc.Context;",
+            "class Branches {",
+            "  // The caller's context on one branch; the other branch's root is flagged against",
+            "  // the parameter, not against the local being assigned.",
+            "  void oneBranchPasses(Context ctx, boolean detached) {",
+            "    Context chosen;",
+            "    if (detached) {",
+            "      // BUG: Diagnostic contains: deadline of 'ctx'",
+            "      chosen = Context.background();",
+            "    } else {",
+            "      chosen = ctx;",
+            "    }",
+            "    Work.fetch(chosen, \"a\");",
+            "  }",
+            "  void bothBranchesRoot(Context ctx, boolean fast) {",
+            "    Context chosen;",
+            "    if (fast) {",
+            "      // BUG: Diagnostic contains: deadline of 'ctx', which is in scope",
+            "      chosen = Context.background();",
+            "    } else {",
+            "      // BUG: Diagnostic contains: deadline of 'ctx', which is in scope",
+            "      chosen = Context.todo();",
+            "    }",
+            "    Work.fetch(chosen, \"b\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void handlerLambdaInsideAnEntryPointIsJudged() {
     helper

@@ -28,8 +28,9 @@ import java.util.Set;
 
 /**
  * The variables of a {@code Context} type visible at a point of a method: parameters of the
- * method and of the lambdas around the point, locals declared before it in the enclosing blocks,
- * loop and resource variables. Walks out of lambdas and local or anonymous classes into the
+ * method and of the lambdas around the point, locals declared with a value before it in the
+ * enclosing blocks ({@code Context c;} assigned later on branches is not read), loop and resource
+ * variables. Walks out of lambdas and local or anonymous classes into the
  * method around them (their variables are captured), and stops at a member class. Fields are not
  * variables in scope here: a context in a field is ContextInField's domain.
  */
@@ -66,7 +67,9 @@ public final class ContextsInScope {
           if (statement == child) {
             break;
           }
-          if (statement instanceof VariableTree variable) {
+          // A local declared without a value holds one only where an assignment reached: which
+          // one, and whether any yet, is not read, so it is not offered as the context in scope.
+          if (statement instanceof VariableTree variable && variable.getInitializer() != null) {
             declared.add(variable);
           }
         }
