@@ -12,14 +12,21 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.Lifecycles;
 import dev.goconc.checker.model.ReleaseObligations;
+import dev.goconc.checker.model.UnreleasedFields;
 import java.util.Set;
 
 /**
@@ -28,6 +35,12 @@ import java.util.Set;
  * vet's lostcancel idea applied to tickers, on the same control-flow analysis ({@link
  * ReleaseObligations}) and the same hand-overs (returned, stored, passed where a {@code Ticker},
  * {@code Timer} or {@code AutoCloseable} is expected, a lambda that stops it).
+ *
+ * <p>A private instance field that holds a ticker its class makes is judged in a class whose
+ * instances have an end ({@link Lifecycles}: {@code AutoCloseable}, or a {@code close()}, {@code
+ * stop()}, ...): when no code of the class stops it (nor hands it over), it ticks on after that
+ * end. A class with no end keeps its ticker for the process's life, by design; a ticker passed in
+ * is its maker's; timers fire once and are not judged as fields.
  *
  * <p>Decisions: a timer whose channel has been received from ({@code t.c().receive()}) has fired
  * and needs no {@code stop()} on that path. A timer used once for its channel, {@code
@@ -109,11 +122,68 @@ public final class TickerNotStopped extends BugChecker
     return CrashPolicy.describe(state, () -> analyseMethod(tree, state));
   }
 
-  /** Initializer blocks are judged like methods. */
+  /**
+   * The private instance fields that hold a ticker the class makes: judged in classes whose
+   * instances have an end ({@link Lifecycles}), where no code of the class stops the ticker.
+   */
+  private static final UnreleasedFields.FieldObligation TICKER_FIELDS =
+      new UnreleasedFields.FieldObligation() {
+        @Override
+        public boolean tracks(VarSymbol field, VisitorState state) {
+          return (field.flags() & Flags.STATIC) == 0
+              && GoconcApi.isSubtypeOf(field.type, GoconcApi.TICKER, state);
+        }
+
+        @Override
+        public boolean ownedOnlyWhenCreated() {
+          return true;
+        }
+
+        @Override
+        public boolean isCreation(ExpressionTree value, VisitorState state) {
+          return GoconcApi.TIME_NEW_TIMER_OR_TICKER.matches(value, state) && isTicker(value);
+        }
+
+        @Override
+        public boolean isRelease(MethodInvocationTree call, VisitorState state) {
+          return GoconcApi.TIMER_OR_TICKER_STOP.matches(call, state);
+        }
+
+        @Override
+        public boolean releasesByReference(String name) {
+          return name.equals("stop") || name.equals("close");
+        }
+      };
+
+  /** Initializer blocks are judged like methods; ticker fields from the top-level class. */
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    return CrashPolicy.describe(
-        state, () -> ReleaseObligations.reportInitializers(this, TICKERS, tree, state));
+    return CrashPolicy.describe(state, () -> analyseClass(tree, state));
+  }
+
+  private Description analyseClass(ClassTree tree, VisitorState state) {
+    ReleaseObligations.reportInitializers(this, TICKERS, tree, state);
+    if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)
+        || !GoconcApi.mentionsRuntime(state)) {
+      return Description.NO_MATCH;
+    }
+    for (VariableTree field : UnreleasedFields.in(tree, TICKER_FIELDS, state)) {
+      VarSymbol symbol = ASTHelpers.getSymbol(field);
+      if (symbol == null || !(symbol.owner instanceof ClassSymbol owner)
+          || !Lifecycles.hasEnd(owner, state)) {
+        continue; // an object with no end keeps its ticker for the process's life, by design
+      }
+      state.reportMatch(
+          buildDescription(field)
+              .setMessage(
+                  String.format(
+                      "private field '%s' holds a ticker that %s makes and no code of %s stops,"
+                          + " so it keeps ticking after the instance's end; stop it where the"
+                          + " owner closes",
+                      field.getName(), owner.getSimpleName(), owner.getSimpleName()))
+              .build());
+    }
+    return Description.NO_MATCH;
   }
 
   private Description analyseMethod(MethodTree tree, VisitorState state) {

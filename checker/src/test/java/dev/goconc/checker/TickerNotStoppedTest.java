@@ -274,6 +274,112 @@ final class TickerNotStoppedTest {
         .doTest();
   }
 
+  /** A ticker field of a class whose instances end must be stopped by the class. */
+  @Test
+  void tickerFieldsOfObjectsWithAnEnd() {
+    helper
+        .addSourceLines(
+            "Pollers.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+
+            class Pollers {
+              // Stopped where the owner closes.
+              static final class Stopped implements AutoCloseable {
+                private final Ticker ticks = Time.newTicker(Duration.ofSeconds(1));
+
+                @Override
+                public void close() {
+                  ticks.stop();
+                }
+              }
+
+              // Stopped by a method reference the owner registers for its end.
+              static final class ByReference {
+                private final Ticker ticks = Time.newTicker(Duration.ofSeconds(1));
+                private final java.util.List<Runnable> onStop = new java.util.ArrayList<>();
+
+                ByReference() {
+                  onStop.add(ticks::stop);
+                }
+
+                void stop() {
+                  onStop.forEach(Runnable::run);
+                }
+              }
+
+              // No end: a process-lifetime heartbeat, by design.
+              static final class Heartbeat {
+                private final Ticker ticks = Time.newTicker(Duration.ofSeconds(1));
+
+                void start() {
+                  Go.go(() -> {
+                    while (true) {
+                      ticks.c().receive();
+                      System.out.println("beat");
+                    }
+                  });
+                }
+              }
+
+              // Passed in: its maker stops it.
+              static final class Borrowed implements AutoCloseable {
+                private final Ticker ticks;
+
+                Borrowed(Ticker ticks) {
+                  this.ticks = ticks;
+                }
+
+                @Override
+                public void close() {}
+              }
+
+              // A timer fires once.
+              static final class OneShot implements AutoCloseable {
+                private final Timer deadline = Time.newTimer(Duration.ofSeconds(1));
+
+                @Override
+                public void close() {}
+              }
+            }
+            """)
+        .addSourceLines(
+            "LeakyPollers.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+
+            class LeakyPollers {
+              static final class Poller implements AutoCloseable {
+                // BUG: Diagnostic contains: private field 'ticks' holds a ticker that Poller makes
+                private final Ticker ticks = Time.newTicker(Duration.ofSeconds(1));
+
+                void poll() {
+                  ticks.c().receive();
+                }
+
+                @Override
+                public void close() {}
+              }
+
+              static final class Sampler {
+                // BUG: Diagnostic contains: keeps ticking after the instance's end
+                private Ticker ticks;
+
+                void start() {
+                  ticks = Time.newTicker(Duration.ofMillis(100));
+                }
+
+                void stop() {
+                  System.out.println("stopping");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void fixDeclaresTheTickerInTryWithResources() {
     refactoring
