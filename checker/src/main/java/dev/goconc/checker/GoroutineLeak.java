@@ -105,15 +105,15 @@ import java.util.stream.Collectors;
  *       A receive on a channel nothing ever sends on or closes waits forever too, in a goroutine
  *       or in the method itself (GoKer's grpc#1424).
  *   <li>Stalled sender ({@link dev.goconc.checker.model.StalledAwaits}): goroutines a {@code
- *       WaitGroup} or {@code ErrGroup} counts must send before they are done (every path of the
- *       body to its {@code done()}, or to its end under {@code wg.go}, passes a send that waits),
- *       and the method receives only after its {@code await()}: no receive can be reached from
- *       the launch before the await, and the goroutines so launched must send more than the
- *       buffer holds (one is enough when it is unbuffered; a loop of launches outruns any constant
- *       buffer). The senders wait for a receive behind an await that waits for them: Go's "{@code
- *       wg.Wait()} before reading the results". An await inside the loop that launches them is
- *       WaitGroupAwaitInLaunchLoop's finding; a conditional send (an error only when there is
- *       one) is not judged.
+ *       WaitGroup} or {@code ErrGroup} counts can send before they are done (a path of the body
+ *       reaches a send that waits before its {@code done()}, or its end under {@code wg.go}; a
+ *       send in the {@code catch} of a failing call too), and the method receives only after its
+ *       {@code await()}: no receive can be reached from the launch before the await, and the
+ *       goroutines so launched can send more than the buffer holds (one is enough when it is
+ *       unbuffered; a loop of launches outruns any constant buffer). The senders wait for a
+ *       receive behind an await that waits for them: Go's "{@code wg.Wait()} before reading the
+ *       results", and the error channel read after the wait. An await inside the loop that
+ *       launches them is WaitGroupAwaitInLaunchLoop's finding.
  *   <li>Unreceived send: the method itself sends on a local channel no goroutine touches, and the
  *       channel is unbuffered (or has fewer slots than sends and the method never receives, or
  *       a send finds the buffer already full of values the method has not yet received on every

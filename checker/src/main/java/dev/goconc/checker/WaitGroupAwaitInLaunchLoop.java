@@ -47,7 +47,7 @@ import java.util.Optional;
  * loop), and a counted goroutine started by a statement that follows it, with no {@code add} in
  * between. The await's code may be a method, a lambda or an initializer block.
  *
- * <p>The serial idiom waits for a goroutine that cannot be done when the goroutine must first send
+ * <p>The serial idiom waits for a goroutine that cannot be done when the goroutine can first send
  * on a channel the method receives from only after the loop ({@link StalledAwaits}): unbuffered,
  * the first round's await never returns; with a constant buffer of n slots and no receive in the
  * loop, the await of round n + 1. Flagged too, without a fix (moving the await does not help:
@@ -121,7 +121,7 @@ public final class WaitGroupAwaitInLaunchLoop extends BugChecker
   }
 
   /**
-   * The round's own goroutine cannot be done: it must first send on a channel the method receives
+   * The round's own goroutine may not be done: it can first send on a channel the method receives
    * from only after the loop ({@link StalledAwaits}), so the first round's await (for a buffer of
    * n slots, the await of round n + 1) never returns.
    */
@@ -139,7 +139,7 @@ public final class WaitGroupAwaitInLaunchLoop extends BugChecker
               .setMessage(
                   String.format(
                       "%s.await() inside the loop that starts the goroutines %s counts never"
-                          + " returns: the goroutine started on line %d must send on '%s' before"
+                          + " returns: the goroutine started on line %d can send on '%s' before"
                           + " it is done, and the method receives from '%s' only after the loop;"
                           + " receive in the loop before awaiting, or start a receiver first"
                           + " and await once after the loop",

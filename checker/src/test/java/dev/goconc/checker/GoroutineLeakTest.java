@@ -3714,6 +3714,28 @@ final class GoroutineLeakTest {
                 return got;
               }
 
+              // An error channel with room for every task's error.
+              int errorsWithRoom(List<Runnable> tasks) {
+                Chan<RuntimeException> errs = Chan.make(tasks.size());
+                WaitGroup wg = new WaitGroup();
+                for (Runnable t : tasks) {
+                  wg.go(() -> {
+                    try {
+                      t.run();
+                    } catch (RuntimeException e) {
+                      errs.send(e);
+                    }
+                  });
+                }
+                wg.await();
+                errs.close();
+                int n = 0;
+                for (RuntimeException e : errs) {
+                  n++;
+                }
+                return n;
+              }
+
               // An await inside the loop that launches: WaitGroupAwaitInLaunchLoop's finding.
               List<String> awaitInTheLaunchLoop(List<String> names) {
                 Chan<String> results = Chan.make();
@@ -3794,6 +3816,32 @@ final class GoroutineLeakTest {
                   count++;
                 }
                 return count;
+              }
+
+              // The error channel is read after the wait: the first failing task blocks.
+              int errorsAfterTheWait(List<Runnable> tasks) {
+                Chan<RuntimeException> errs = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                for (Runnable t : tasks) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      t.run();
+                    } catch (RuntimeException e) {
+                      // BUG: Diagnostic contains: goroutine sending on 'errs'
+                      errs.send(e);
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+                errs.close();
+                int n = 0;
+                for (RuntimeException e : errs) {
+                  n++;
+                }
+                return n;
               }
 
               // Three goroutines, two slots.

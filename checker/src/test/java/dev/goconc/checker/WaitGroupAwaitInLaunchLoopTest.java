@@ -440,7 +440,7 @@ final class WaitGroupAwaitInLaunchLoopTest {
                       wg.done();
                     }
                   });
-                  // BUG: Diagnostic contains: must send on 'progress' before it is done
+                  // BUG: Diagnostic contains: can send on 'progress' before it is done
                   wg.await();
                 }
                 List<String> got = new ArrayList<>();

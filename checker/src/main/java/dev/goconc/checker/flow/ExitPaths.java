@@ -324,6 +324,26 @@ public final class ExitPaths {
   }
 
   /**
+   * As {@link #reachedAvoiding}, where a tree {@code mayThrow} accepts may also throw (see {@link
+   * #exitsFromEntryAvoidingThrows}): its exception's way into a {@code catch} or a {@code finally}
+   * is a path too (for "can this goroutine send, from a catch, before it counts down"). From the
+   * entry when {@code start} is null.
+   */
+  public List<Tree> reachedAvoidingThrows(
+      Tree start, Predicate<Tree> target, Predicate<Tree> passes, Predicate<Tree> mayThrow) {
+    callsThrow = mayThrow;
+    errorsThrown = false;
+    try {
+      List<Tree> reached =
+          new ArrayList<>(walkFrom(start, avoiding(passes), target, false).reached());
+      reached.sort(Comparator.comparingLong(ASTHelpers::getStartPosition));
+      return reached;
+    } finally {
+      callsThrow = null;
+    }
+  }
+
+  /**
    * What one walk found: its exits, the target trees it reached, and when asked, the least count
    * each tree was reached with.
    */

@@ -27,32 +27,34 @@ import java.util.Set;
 
 /**
  * A wait that cannot return because what it waits for waits on it: goroutines that a {@code
- * WaitGroup} (or an {@code ErrGroup}) counts must send on a channel before they are done, only the
+ * WaitGroup} (or an {@code ErrGroup}) counts can send on a channel before they are done, only the
  * waiting code receives from the channel, and it receives only after the {@code await()}. Once
  * the senders have filled the buffer, they wait for a receive that comes after an await that
- * waits for them, and neither side moves (Go's "{@code wg.Wait()} before reading the results").
+ * waits for them, and neither side moves (Go's "{@code wg.Wait()} before reading the results",
+ * and its error-channel twin: {@code catch (E e) { errs.send(e); }} before {@code wg.done()}).
  *
  * <p>Read from the channel's model ({@link ChannelUses}) in the code that makes it, for a channel
  * only goroutines send on and only that code receives from ({@link
  * AbandonedSenders#onlyGoroutinesSend}). A goroutine takes part when it is counted on the group
- * (started by {@code group.go(...)}, or its own code calls {@code group.done()}) and it cannot be
- * done without sending: every path of its body to a {@code done()} (to its end, for {@code
- * group.go}) passes a send that waits, one not in a loop of its own and that surely runs (a
- * summarised call only when every way out of the method sends). An await on the group stalls when
- * no receive of the channel can be reached from the goroutine's launch before it, and the values
- * the goroutines so launched must send are more than the buffer holds: one is enough for an
- * unbuffered channel; a buffered one needs goroutines launched again and again (a loop, a
- * callback) or more goroutines than slots, and, for an await in the loop that launches them, no
- * receive anywhere in that loop (a receive after each round's await empties the slot). Exceptions
- * an ordinary call may throw are not paths, as everywhere ({@link ExitPaths}).
+ * (started by {@code group.go(...)}, or its own code calls {@code group.done()}) and a path of its
+ * body reaches a send that waits before any {@code done()} (before its end, for {@code
+ * group.go}); the exception of a call where the work may fail ({@link FailingWork}) leads into
+ * the {@code catch} that takes it, so a send there counts. Each such goroutine counts one send:
+ * the question is whether the await can stall, as the abandoned sender's is whether a send can
+ * be left. An await on the group stalls when no receive of the channel can be reached from the
+ * goroutine's launch before it, and the goroutines so launched can send more than the buffer
+ * holds: one is enough for an unbuffered channel; a buffered one needs goroutines launched again
+ * and again (a loop, a callback) or more goroutines than slots, and, for an await in the loop
+ * that launches them, no receive anywhere in that loop (a receive after each round's await
+ * empties the slot).
  */
 public final class StalledAwaits {
   private StalledAwaits() {}
 
   /**
-   * An await that never returns: {@code await} on {@code group} waits for the goroutine started by
-   * {@code launch}, which must first make {@code send} on {@code channel}; {@code sent} values ({@link
-   * SendCounts#UNBOUNDED}: any number) must be sent before the await can return, into a buffer
+   * An await that may never return: {@code await} on {@code group} waits for the goroutine started
+   * by {@code launch}, which can first make {@code send} on {@code channel}; {@code sent} values
+   * ({@link SendCounts#UNBOUNDED}: any number) can be sent before the await returns, into a buffer
    * that holds fewer; {@code launchLoop}, when not null, is the loop that both launches the
    * goroutines and holds the await.
    */
@@ -100,16 +102,15 @@ public final class StalledAwaits {
     if (receives.isEmpty()) {
       return List.of(); // nothing receives at all: the abandoned sender's question
     }
-    Map<Tree, Set<Tree>> mustSends = new LinkedHashMap<>();
+    Map<Tree, Set<Tree>> sendsByGoroutine = new LinkedHashMap<>();
     for (Use use : all) {
-      if (use.unit() != root && use.kind() == Kind.SEND && !use.inLoop() && use.surely()
-          && ops.blocks(use)) {
-        mustSends.computeIfAbsent(use.unit(), k -> identitySet()).add(use.operation());
+      if (use.unit() != root && use.kind() == Kind.SEND && ops.blocks(use)) {
+        sendsByGoroutine.computeIfAbsent(use.unit(), k -> identitySet()).add(use.operation());
       }
     }
     Optional<ExitPaths> rootPaths = Optional.empty();
     Map<MethodInvocationTree, List<Sender>> byAwait = new LinkedHashMap<>();
-    for (Map.Entry<Tree, Set<Tree>> entry : mustSends.entrySet()) {
+    for (Map.Entry<Tree, Set<Tree>> entry : sendsByGoroutine.entrySet()) {
       Optional<Sender> sender = sender(entry.getKey(), entry.getValue(), ops, state);
       if (sender.isEmpty()) {
         continue;
@@ -139,7 +140,7 @@ public final class StalledAwaits {
     return stalls;
   }
 
-  /** A goroutine that must send before it is done, where it is launched, and its group. */
+  /** A goroutine that can send before it is done, where it is launched, and its group. */
   private record Sender(Tree goroutine, Tree send, TreePath launchPath, VarSymbol group) {
     Tree launch() {
       return launchPath.getLeaf();
@@ -180,8 +181,8 @@ public final class StalledAwaits {
   }
 
   /**
-   * The goroutine {@code goroutine} as a sender that cannot be done without making one of {@code
-   * sends}: its one launch, and the group that counts it.
+   * The goroutine {@code goroutine} as a sender that can make one of {@code sends} before it is
+   * done: the first such send, its one launch, and the group that counts it.
    */
   private static Optional<Sender> sender(
       Tree goroutine, Set<Tree> sends, ChannelWaits ops, VisitorState state) {
@@ -214,15 +215,14 @@ public final class StalledAwaits {
     if (paths.isEmpty()) {
       return Optional.empty();
     }
-    Tree send = sends.iterator().next();
     for (Map.Entry<VarSymbol, Set<Tree>> entry : dones.entrySet()) {
       Set<Tree> calls = entry.getValue();
-      boolean mustSend = countedByLaunch
-          ? paths.get().exitsFromEntryAvoiding(sends::contains).stream()
-              .noneMatch(ExitPaths.Exit::leaves)
-          : paths.get().reachedAvoiding(null, calls::contains, sends::contains).isEmpty();
-      if (mustSend) {
-        return Optional.of(new Sender(goroutine, send, launchPath, entry.getKey()));
+      // A send some path reaches before the count-down, a catch's included (the catch exists
+      // for the exception of a call where the work may fail).
+      List<Tree> sendsFirst = paths.get().reachedAvoidingThrows(null, sends::contains,
+          calls::contains, t -> FailingWork.mayFail(t, state) && !sends.contains(t));
+      if (!sendsFirst.isEmpty()) {
+        return Optional.of(new Sender(goroutine, sendsFirst.get(0), launchPath, entry.getKey()));
       }
     }
     return Optional.empty();
