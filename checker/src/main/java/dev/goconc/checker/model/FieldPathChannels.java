@@ -47,11 +47,11 @@ public final class FieldPathChannels {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        boolean close = GoconcApi.CHAN_CLOSE.matches(call, state);
-        if (close || GoconcApi.CHAN_SEND.matches(call, state)
-            || GoconcApi.CHAN_TRY_SEND.matches(call, state)) {
-          FieldPath path = fieldPathOf(ASTHelpers.getReceiver(call));
-          if (path != null) {
+        FieldPath path = fieldPathOf(ASTHelpers.getReceiver(call)); // the cheap reading first
+        if (path != null) {
+          boolean close = GoconcApi.CHAN_CLOSE.matches(call, state);
+          if (close || GoconcApi.CHAN_SEND.matches(call, state)
+              || GoconcApi.CHAN_TRY_SEND.matches(call, state)) {
             found.computeIfAbsent(path, k -> new ArrayList<>()).add(new Operation(call, close));
           }
         }
