@@ -29,6 +29,7 @@ import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.flow.LastRounds;
 import dev.goconc.checker.flow.SourceOrder;
+import dev.goconc.checker.model.AbandonedGenerators;
 import dev.goconc.checker.model.AbandonedSenders;
 import dev.goconc.checker.model.Calls;
 import dev.goconc.checker.model.Cancellation;
@@ -154,6 +155,12 @@ import java.util.stream.Collectors;
  *       statement of its own, of a method of the unit that returns an unbuffered channel made
  *       there that only a goroutine it starts sends on, surely: nobody can receive, and the
  *       goroutine blocks for ever (GoKer's moby#4395).
+ *   <li>Abandoned generator ({@link dev.goconc.checker.model.AbandonedGenerators}): a method of
+ *       the unit returns a channel that one goroutine it starts feeds from a loop with sends that
+ *       wait, and a caller takes one value from the call ({@code count(10).receive()}) or leaves
+ *       its for-each over the call from the body (a {@code return}, {@code throw} or {@code
+ *       break}): the goroutine's next send blocks for ever, as when Go's downstream stops
+ *       consuming. A result held in a local, passed on or stored is not followed.
  *   <li>No exit: a goroutine body with an endless loop (no return, break or throw in it, nor a
  *       throw in a select case's handler, which runs in place) that never observes cancellation
  *       ({@link dev.goconc.checker.model.Cancellation}) nor receives on a stop signal: a channel
@@ -709,6 +716,19 @@ public final class GoroutineLeak extends BugChecker
               + " channel a buffer of one in %s()",
           dropped.get().method().getSimpleName(), SourceLines.of(dropped.get().send(), state),
           dropped.get().method().getSimpleName())).build();
+    }
+    Optional<AbandonedGenerators.StopsReading> stops =
+        AbandonedGenerators.at(state.getPath(), state);
+    if (stops.isPresent()) {
+      AbandonedGenerators.Generator generator = stops.get().generator();
+      return buildDescription(tree).setMessage(String.format(
+          "the goroutine that %s() starts sends on the channel it returns from a loop (line %d),"
+              + " and this caller stops reading at line %d %s: its next send blocks forever;"
+              + " read until the channel is closed, or pass %s() a context its sends select on",
+          generator.method().getSimpleName(), SourceLines.of(generator.send(), state),
+          SourceLines.of(stops.get().at(), state),
+          stops.get().once() ? "after one value" : "before the close",
+          generator.method().getSimpleName())).build();
     }
     if (!GoroutineBodies.isLaunch(tree, state)) {
       return Description.NO_MATCH;

@@ -3860,6 +3860,116 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /** A generator its caller stops reading: one value taken, or a for-each left early. */
+  @Test
+  void generatorsTheCallerStopsReading() {
+    helper
+        .addSourceLines(
+            "Generators.java",
+            """
+            import dev.goconc.*;
+
+            class Generators {
+              static RecvChan<Integer> count(int n) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> {
+                  for (int i = 0; i < n; i++) {
+                    out.send(i);
+                  }
+                  out.close();
+                });
+                return out.recvOnly();
+              }
+
+              // The producer gives up with the context: a caller may stop early.
+              static RecvChan<Integer> countUntil(Context ctx, int n) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> {
+                  try {
+                    for (int i = 0; i < n; i++) {
+                      int v = i;
+                      boolean sent = Select.<Boolean>select()
+                          .send(out, v, () -> true)
+                          .recv(ctx.done(), d -> false)
+                          .run();
+                      if (!sent) {
+                        return;
+                      }
+                    }
+                  } finally {
+                    out.close();
+                  }
+                });
+                return out.recvOnly();
+              }
+
+              // One value, sent once: taking it is all there is.
+              static RecvChan<Integer> single(int v) {
+                Chan<Integer> out = Chan.make(1);
+                Go.go(() -> out.send(v));
+                return out.recvOnly();
+              }
+
+              int sum() {
+                int s = 0;
+                for (int v : count(10)) {
+                  s += v;
+                }
+                return s;
+              }
+
+              int firstWithContext(Context parent) {
+                try (CancelContext ctx = Context.withCancel(parent)) {
+                  for (int v : countUntil(ctx, 10)) {
+                    if (v > 3) {
+                      return v;
+                    }
+                  }
+                  return -1;
+                }
+              }
+
+              int one() {
+                return single(4).receive();
+              }
+            }
+            """)
+        .addSourceLines(
+            "StopsReading.java",
+            """
+            import dev.goconc.*;
+
+            class StopsReading {
+              static RecvChan<Integer> count(int n) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> {
+                  for (int i = 0; i < n; i++) {
+                    out.send(i);
+                  }
+                  out.close();
+                });
+                return out.recvOnly();
+              }
+
+              int firstOnly() {
+                // BUG: Diagnostic contains: stops reading at line 17 after one value
+                return count(10).receive();
+              }
+
+              int firstEven() {
+                // BUG: Diagnostic contains: stops reading at line 24 before the close
+                for (int v : count(100)) {
+                  if (v % 2 == 0) {
+                    return v;
+                  }
+                }
+                return -1;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** The mirror of the abandoned sender: a receiver the method can leave without feeding. */
   @Test
   void abandonedReceiver() {

@@ -136,7 +136,7 @@ public final class ReturnedChannels {
   }
 
   /** Whether every {@code return} of the method returns the channel. */
-  private static boolean returnsOnly(
+  static boolean returnsOnly(
       VarSymbol channel, MethodTree method, ChannelUses uses, VisitorState state) {
     boolean[] other = new boolean[1];
     int[] returns = new int[1];
