@@ -21,11 +21,9 @@ import dev.goconc.checker.flow.SourceOrder;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A generator its caller stops reading: a method of the unit returns a channel that one
@@ -163,27 +161,7 @@ public final class AbandonedGenerators {
       return Optional.empty();
     }
     List<Use> all = uses.of(channel);
-    Set<Tree> writers = new HashSet<>();
-    for (Use use : all) {
-      switch (use.kind()) {
-        case MAKE, NEUTRAL -> {}
-        case SEND, CLOSE -> writers.add(use.unit());
-        case ESCAPE -> {
-          if (!(use.tree() instanceof ReturnTree) || use.unit() != uses.root()) {
-            return Optional.empty();
-          }
-        }
-        default -> {
-          return Optional.empty(); // received, or reassigned
-        }
-      }
-    }
-    if (writers.size() != 1) {
-      return Optional.empty();
-    }
-    Tree goroutine = writers.iterator().next();
-    if (goroutine == uses.root() || !(goroutine instanceof LambdaExpressionTree
-            || goroutine instanceof MethodTree) || ops.launchTimes(goroutine) != 1) {
+    if (ReturnedChannels.onlyWriter(all, true, uses, ops).isEmpty()) {
       return Optional.empty();
     }
     List<Use> sends = all.stream().filter(u -> u.kind() == Kind.SEND).toList();

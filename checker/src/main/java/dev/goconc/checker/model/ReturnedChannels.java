@@ -97,29 +97,11 @@ public final class ReturnedChannels {
       return Optional.empty();
     }
     List<Use> all = uses.of(channel);
-    Set<Tree> senders = new HashSet<>();
-    for (Use use : all) {
-      switch (use.kind()) {
-        case MAKE, NEUTRAL -> {}
-        case SEND -> senders.add(use.unit());
-        case ESCAPE -> {
-          if (!(use.tree() instanceof ReturnTree) || use.unit() != uses.root()) {
-            return Optional.empty();
-          }
-        }
-        default -> {
-          return Optional.empty(); // received, closed or reassigned
-        }
-      }
-    }
-    if (senders.size() != 1) {
+    Optional<Tree> only = onlyWriter(all, false, uses, ops);
+    if (only.isEmpty()) {
       return Optional.empty();
     }
-    Tree goroutine = senders.iterator().next();
-    if (goroutine == uses.root() || !(goroutine instanceof LambdaExpressionTree
-            || goroutine instanceof MethodTree) || ops.launchTimes(goroutine) != 1) {
-      return Optional.empty();
-    }
+    Tree goroutine = only.get();
     List<Use> sends = all.stream()
         .filter(u -> u.kind() == Kind.SEND && u.surely() && ops.blocks(u))
         .toList();
@@ -133,6 +115,46 @@ public final class ReturnedChannels {
             .noneMatch(ExitPaths.Exit::leaves))
         .orElse(false);
     return surely ? Optional.of(sends.get(0).operation()) : Optional.empty();
+  }
+
+  /**
+   * The one goroutine, started once, that writes to the channel whose uses in the method are
+   * {@code all} (sends, and closes when {@code closes}), when nothing else in the method uses it
+   * but to make it, return it, or ask its length: nothing receives from it, reassigns it or lets
+   * it out.
+   */
+  static Optional<Tree> onlyWriter(
+      List<Use> all, boolean closes, ChannelUses uses, ChannelWaits ops) {
+    Set<Tree> writers = new HashSet<>();
+    for (Use use : all) {
+      switch (use.kind()) {
+        case MAKE, NEUTRAL -> {}
+        case SEND -> writers.add(use.unit());
+        case CLOSE -> {
+          if (!closes) {
+            return Optional.empty();
+          }
+          writers.add(use.unit());
+        }
+        case ESCAPE -> {
+          if (!(use.tree() instanceof ReturnTree) || use.unit() != uses.root()) {
+            return Optional.empty();
+          }
+        }
+        default -> {
+          return Optional.empty(); // received, or reassigned
+        }
+      }
+    }
+    if (writers.size() != 1) {
+      return Optional.empty();
+    }
+    Tree goroutine = writers.iterator().next();
+    return goroutine != uses.root()
+            && (goroutine instanceof LambdaExpressionTree || goroutine instanceof MethodTree)
+            && ops.launchTimes(goroutine) == 1
+        ? Optional.of(goroutine)
+        : Optional.empty();
   }
 
   /** Whether every {@code return} of the method returns the channel. */
