@@ -26,7 +26,6 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.fixes.FixLayout;
-import dev.goconc.checker.flow.ExceptionHandlers;
 import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.flow.FinallyGuard;
 import dev.goconc.checker.model.Calls;
@@ -295,17 +294,12 @@ public final class UnclosedChannel extends BugChecker
     java.util.function.Predicate<Tree> passes = t -> writing.contains(t)
         || (cancellationExcuses && t instanceof MethodInvocationTree call
             && Cancellation.observedBy(call, state));
-    // Without a catch, an exception only leaves the goroutine, which is not judged.
-    boolean catches = ExceptionHandlers.anyCatchIn(body);
-    Optional<ExitPaths.Exit> exit = ExitPaths.of(ops.pathTo(g), state)
-        .flatMap(paths -> (catches
-                ? paths.exitsFromEntryAvoidingThrows(passes,
-                    t -> FailingWork.mayFail(t, state) && !ownOperations.contains(t))
-                : paths.exitsFromEntryAvoiding(passes)).stream()
+    return ExitPaths.of(ops.pathTo(g), state)
+        .flatMap(paths -> FailingWork.exitsThroughCatches(
+                paths, body, null, passes, ownOperations::contains, state).stream()
             .filter(e -> e.leaves() && e.named() != null
                 && !(e.kind() == ExitPaths.Kind.THROW && e.tree() == null))
             .findFirst());
-    return exit;
   }
 
   private static boolean isReturn(Use use) {

@@ -10,6 +10,10 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
+import dev.goconc.checker.flow.ExceptionHandlers;
+import dev.goconc.checker.flow.ExitPaths;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where a task's work may fail: the one reading of "this call may throw" for a question about
@@ -44,6 +48,21 @@ public final class FailingWork {
     return !inMemory(method, state)
         || !method.getThrownTypes().isEmpty()
         || method.getParameters().stream().anyMatch(p -> runsCode(p.type, state));
+  }
+
+  /**
+   * The exits of {@code paths}, the graph of {@code body}, from just after {@code start} (from the
+   * entry when null) that pass no tree {@code passes} accepts, where the exception of a call where
+   * the work may fail (but the trees {@code cannotFail} accepts) is a path into the {@code catch}
+   * of the body that takes it: the catch exists for it ({@code catch (IOException e) { return;
+   * }}). An exception that leaves the body is an exit of kind {@code THROW} with no tree. In a body
+   * without a {@code catch} such exceptions can only leave, and the plain walk answers.
+   */
+  public static List<ExitPaths.Exit> exitsThroughCatches(ExitPaths paths, Tree body, Tree start,
+      Predicate<Tree> passes, Predicate<Tree> cannotFail, VisitorState state) {
+    return ExceptionHandlers.anyCatchIn(body)
+        ? paths.exitsAvoidingThrows(start, passes, t -> mayFail(t, state) && !cannotFail.test(t))
+        : paths.exitsAvoiding(start, passes);
   }
 
   /** Whether {@code method} is the JDK's in-memory code (see the class comment). */

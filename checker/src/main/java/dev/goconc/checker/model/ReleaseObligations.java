@@ -34,7 +34,6 @@ import dev.goconc.checker.LostCancel;
 import dev.goconc.checker.TickerNotStopped;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.fixes.ReleaseFix;
-import dev.goconc.checker.flow.ExceptionHandlers;
 import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.flow.FinallyGuard;
 import dev.goconc.checker.flow.NextStatementUse;
@@ -478,12 +477,9 @@ public final class ReleaseObligations {
     }
     // The exception a call where the work may fail throws (FailingWork) is a path where a catch
     // of the body takes it: the catch exists for it (catch (IOException e) { return false; }).
-    boolean catches = ExceptionHandlers.anyCatchIn(ownerPath.getLeaf());
     Optional<ExitPaths.Exit> missed =
-        (catches
-                ? graph.get().exitsAvoidingThrows(start, uses::contains,
-                    t -> FailingWork.mayFail(t, state) && !uses.contains(t))
-                : graph.get().exitsAvoiding(start, uses::contains)).stream()
+        FailingWork.exitsThroughCatches(graph.get(), ownerPath.getLeaf(), start, uses::contains,
+                uses::contains, state).stream()
             .filter(
                 e -> e.kind() == ExitPaths.Kind.RETURN || e.kind() == ExitPaths.Kind.END_OF_BODY)
             .min(Comparator.comparingLong(e -> exitPosition(e, ownerPath.getLeaf(), state)));
