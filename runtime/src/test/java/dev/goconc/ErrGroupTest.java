@@ -97,6 +97,13 @@ final class ErrGroupTest {
     assertTrue(g.tryGo(task));
     assertFalse(g.tryGo(task), "tryGo ignored the limit");
     assertThrows(IllegalStateException.class, () -> g.setLimit(5));
+    // Both admitted tasks must be running before any is released, or the peak depends on
+    // whether the first finished before the second started.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (running.get() < 2 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(2, running.get(), "the two admitted tasks did not both start");
     Go.go(
         () -> {
           for (int i = 0; i < 10; i++) {
