@@ -160,7 +160,10 @@ import java.util.stream.Collectors;
  *       wait, and a caller takes one value from the call ({@code count(10).receive()}) or leaves
  *       its for-each over the call from the body (a {@code return}, {@code throw} or {@code
  *       break}): the goroutine's next send blocks for ever, as when Go's downstream stops
- *       consuming. A result held in a local, passed on or stored is not followed.
+ *       consuming. A result held in a local counts the same when the code that declares the local
+ *       reads it once (one receive, or one for-each not itself in a loop), through the local's
+ *       aliases, and nothing else reads it there; passed on, stored, returned, captured by other
+ *       code or read twice, it is not followed.
  *   <li>No exit: a goroutine body with an endless loop (no return, break or throw in it, nor a
  *       throw in a select case's handler, which runs in place) that never observes cancellation
  *       ({@link dev.goconc.checker.model.Cancellation}) nor receives on a stop signal: a channel

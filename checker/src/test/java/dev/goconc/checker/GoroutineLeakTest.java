@@ -3970,6 +3970,153 @@ final class GoroutineLeakTest {
         .doTest();
   }
 
+  /**
+   * A generator held in a local: judged as the call's value is, through the local's aliases, when
+   * the code that declares it is its only reader and reads it once.
+   */
+  @Test
+  void generatorsHeldInLocals() {
+    helper
+        .addSourceLines(
+            "Held.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class Held {
+              static RecvChan<Integer> count(int n) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> {
+                  for (int i = 0; i < n; i++) {
+                    out.send(i);
+                  }
+                  out.close();
+                });
+                return out.recvOnly();
+              }
+
+              static int drain(RecvChan<Integer> in) {
+                int s = 0;
+                for (int v : in) {
+                  s += v;
+                }
+                return s;
+              }
+
+              RecvChan<Integer> kept;
+
+              int readToTheEnd() {
+                var nums = count(10);
+                int s = 0;
+                for (int v : nums) {
+                  s += v;
+                }
+                return s;
+              }
+
+              int readThroughAnAlias() {
+                RecvChan<Integer> nums = count(10);
+                var c = nums;
+                int s = 0;
+                for (int v : c) {
+                  s += v;
+                }
+                return s;
+              }
+
+              int handedOn() {
+                var nums = count(10);
+                return drain(nums);
+              }
+
+              int firstThenTheRest() {
+                var nums = count(10);
+                int first = nums.receive();
+                for (int v : nums) {
+                  first += v;
+                }
+                return first;
+              }
+
+              int firstThenADrainer() {
+                var nums = count(10);
+                int first = nums.receive();
+                Go.go(() -> {
+                  for (int v : nums) {
+                    System.out.println(v);
+                  }
+                });
+                return first;
+              }
+
+              int firstThenStored() {
+                var nums = count(10);
+                kept = nums;
+                return nums.receive();
+              }
+
+              RecvChan<Integer> firstThenReturned(List<Integer> firsts) {
+                var nums = count(10);
+                firsts.add(nums.receive());
+                return nums;
+              }
+
+              int inARoundTheCountBounds() {
+                var nums = count(3);
+                int s = 0;
+                for (int i = 0; i < 3; i++) {
+                  s += nums.receive();
+                }
+                return s;
+              }
+            }
+            """)
+        .addSourceLines(
+            "HeldBugs.java",
+            """
+            import dev.goconc.*;
+
+            class HeldBugs {
+              static RecvChan<Integer> count(int n) {
+                Chan<Integer> out = Chan.make();
+                Go.go(() -> {
+                  for (int i = 0; i < n; i++) {
+                    out.send(i);
+                  }
+                  out.close();
+                });
+                return out.recvOnly();
+              }
+
+              int firstOnly() {
+                // BUG: Diagnostic contains: stops reading at line 18 after one value
+                var nums = count(10);
+                int first = nums.receive();
+                return first;
+              }
+
+              int firstThroughAnAlias() {
+                // BUG: Diagnostic contains: stops reading at line 26 after one value
+                RecvChan<Integer> nums = count(10);
+                RecvChan<Integer> c = nums;
+                return c.receive();
+              }
+
+              int firstEven() {
+                // BUG: Diagnostic contains: stops reading at line 34 before the close
+                RecvChan<Integer> nums = count(100);
+                for (int v : nums) {
+                  if (v % 2 == 0) {
+                    return v;
+                  }
+                }
+                return -1;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** The mirror of the abandoned sender: a receiver the method can leave without feeding. */
   @Test
   void abandonedReceiver() {

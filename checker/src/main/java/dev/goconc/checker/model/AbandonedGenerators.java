@@ -12,8 +12,10 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.ElementKind;
 
 /**
  * A generator its caller stops reading: a method of the unit returns a channel that one
@@ -38,8 +41,9 @@ import java.util.Optional;
  * makes with a constant capacity, every {@code return} returns it, nothing in the method itself
  * receives from it or lets it out otherwise; one goroutine, started once, alone sends on and
  * closes it, and sends from a loop. A caller is judged only where the call's value is taken
- * directly: received from once, or ranged over by a for-each; held in a local, passed on or
- * stored, it is not followed.
+ * directly (received from once, or ranged over by a for-each), or held in a local that only
+ * this code reads, once, through its aliases; passed on, stored, returned, captured by other code or
+ * read twice, it is not followed.
  */
 public final class AbandonedGenerators {
   private AbandonedGenerators() {}
@@ -63,12 +67,23 @@ public final class AbandonedGenerators {
     if (parent instanceof MemberSelectTree select
         && callPath.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree use
         && use.getMethodSelect() == select
-        && (GoconcApi.CHAN_RECEIVE.matches(use, state)
-            || GoconcApi.CHAN_TRY_RECEIVE.matches(use, state))) {
+        && receivesOnce(use, state)) {
       stops = use;
       once = true;
     } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == call) {
       stops = earlyLeave(new TreePath(callPath.getParentPath(), loop.getStatement()), loop);
+    } else if (parent instanceof VariableTree local && local.getInitializer() == call
+        && summary(method, callPath, state).isPresent()) {
+      Optional<Use> read = soleReadOfLocal(callPath.getParentPath(), state);
+      if (read.isPresent() && read.get().tree() instanceof EnhancedForLoopTree loop) {
+        TreePath loopPath = TreePath.getPath(callPath.getCompilationUnit(), loop);
+        stops = loopPath == null
+            ? null
+            : earlyLeave(new TreePath(loopPath, loop.getStatement()), loop);
+      } else if (read.isPresent() && receivesOnce(read.get().call(), state)) {
+        stops = read.get().call();
+        once = true;
+      }
     }
     if (stops == null) {
       return Optional.empty();
@@ -76,6 +91,59 @@ public final class AbandonedGenerators {
     Tree at = stops;
     boolean taken = once;
     return summary(method, callPath, state).map(g -> new StopsReading(g, at, taken));
+  }
+
+  private static boolean receivesOnce(MethodInvocationTree use, VisitorState state) {
+    return use != null
+        && (GoconcApi.CHAN_RECEIVE.matches(use, state)
+            || GoconcApi.CHAN_TRY_RECEIVE.matches(use, state));
+  }
+
+  /**
+   * The one read of the generator held in the local declared at {@code localPath}, through its
+   * aliases ({@code var c = nums}, {@code nums.recvOnly()}): a receive or a for-each that runs
+   * once in the code that declares the local, when nothing else reads the channel there, and it
+   * goes nowhere else (not passed on, stored, returned, captured by other code, nor reassigned).
+   * Empty otherwise: who else may read it is unknown.
+   */
+  private static Optional<Use> soleReadOfLocal(TreePath localPath, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(localPath.getLeaf()) instanceof VarSymbol held)
+        || held.getKind() != ElementKind.LOCAL_VARIABLE
+        || (held.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0) {
+      return Optional.empty();
+    }
+    TreePath rootPath = CodeRoots.rootOf(localPath);
+    if (rootPath == null) {
+      return Optional.empty();
+    }
+    Use read = null;
+    for (Use use : ChannelUses.in(rootPath, state).of(held)) {
+      if (use.unit() != rootPath.getLeaf() || use.via() != null) {
+        return Optional.empty();
+      }
+      if (use.kind() == Kind.RECEIVE) {
+        if (read != null || use.selectCase() || repeats(use, rootPath, state)) {
+          return Optional.empty();
+        }
+        read = use;
+      } else if (use.kind() != Kind.NEUTRAL) {
+        return Optional.empty();
+      }
+    }
+    return Optional.ofNullable(read);
+  }
+
+  /**
+   * Whether the read can run more than once: a for-each over the channel repeats its receive, not
+   * itself, so it counts only when a loop around it runs it again.
+   */
+  private static boolean repeats(Use read, TreePath rootPath, VisitorState state) {
+    if (!(read.tree() instanceof EnhancedForLoopTree loop)) {
+      return read.inLoop();
+    }
+    TreePath loopPath = TreePath.getPath(rootPath, loop);
+    return loopPath == null
+        || GoroutineBodies.place(loopPath.getParentPath(), rootPath.getLeaf(), state).repeated();
   }
 
   /** A {@code return}, {@code throw} or {@code break} out of {@code loop} in its body. */
