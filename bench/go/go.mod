@@ -1,0 +1,3 @@
+module goconc.dev/bench
+
+go 1.19
