@@ -80,7 +80,10 @@ import java.util.stream.Collectors;
  *       {@code receiveOk} loop does (values would be needed to tell a flush from a deadline). The
  *       goroutines counted together are those launched on a path to the launch judged with no
  *       receive in between. First answer wins ({@code N} senders, one receive, unbuffered) and
- *       three senders into one slot with one receive are both leaks. Fail fast: an explicit
+ *       three senders into one slot with one receive are both leaks, each one finding. A later
+ *       launch that the method can abandon counting its own sends alone (a hedged request's second
+ *       attempt, on a path that gives up on both) is a second finding, at its own send ({@link
+ *       dev.goconc.checker.model.AbandonedSenders#countedEach}). Fail fast: an explicit
  *       {@code throw} (one the method does not catch) from the round of a loop that receives with
  *       a plain {@code receive()}, or from the body of a for-each over the channel, leaves the
  *       senders that have not been received waiting ({@link
@@ -325,13 +328,44 @@ public final class GoroutineLeak extends BugChecker
     }
     ChannelUses uses = ChannelUses.in(state.getPath(), state);
     for (VarSymbol channel : uses.byChannel().keySet()) {
-      Optional<Description> found = judgeChannel(channel, uses, state);
-      found.ifPresent(state::reportMatch);
+      judgeChannel(channel, uses, state).forEach(state::reportMatch);
     }
     return Description.NO_MATCH;
   }
 
-  private Optional<Description> judgeChannel(
+  private List<Description> judgeChannel(
+      VarSymbol channel, ChannelUses uses, VisitorState state) {
+    Optional<Use> make = uses.madeHere(channel);
+    if (make.isPresent()) {
+      List<Description> abandoned = abandonedSenders(channel, make.get(), uses, state);
+      if (!abandoned.isEmpty()) {
+        return abandoned;
+      }
+    }
+    return judgeOnce(channel, uses, state).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * The abandoned senders of a channel the root makes and only goroutines send on: one finding
+   * per launch that can be stranded ({@link AbandonedSenders#countedEach}).
+   */
+  private List<Description> abandonedSenders(
+      VarSymbol channel, Use make, ChannelUses uses, VisitorState state) {
+    List<Use> all = uses.of(channel);
+    OptionalInt capacity = ChannelUses.capacity(make.call());
+    if (capacity.isEmpty()
+        || all.stream().anyMatch(u -> u.kind() == Kind.ESCAPE)
+        || all.stream().noneMatch(u -> u.unit() != uses.root())
+        || !AbandonedSenders.onlyGoroutinesSend(all, uses.root())) {
+      return List.of();
+    }
+    ChannelWaits ops = new ChannelWaits(uses, state);
+    return AbandonedSenders.countedEach(all, capacity.getAsInt(), ops, t -> false, state).stream()
+        .map(leak -> describeAbandoned(channel, leak, capacity.getAsInt(), make.call(), state))
+        .toList();
+  }
+
+  private Optional<Description> judgeOnce(
       VarSymbol channel, ChannelUses uses, VisitorState state) {
     List<Use> all = uses.of(channel);
     Optional<Use> make = uses.madeHere(channel);
@@ -485,8 +519,8 @@ public final class GoroutineLeak extends BugChecker
     if (!AbandonedSenders.onlyGoroutinesSend(all, ops.uses().root())) {
       return Optional.empty(); // another goroutine receives, or the method sends too
     }
-    Optional<AbandonedSenders.Leak> leak =
-        AbandonedSenders.counted(all, capacity, ops, t -> false, state);
+    // The counted question itself is asked first, for every launch (abandonedSenders).
+    Optional<AbandonedSenders.Leak> leak = Optional.empty();
     Tree root = ops.uses().root();
     if (leak.isEmpty() && throwsFromAReceivingLoop(all, ops)
         && !AbandonedSenders.endWithMarker(all, root, ops)) {

@@ -3971,6 +3971,90 @@ final class GoroutineLeakTest {
   }
 
   /**
+   * Two launches on one channel, each of which the method can abandon on a path of its own, are
+   * two findings; launches that only together outrun the receives are one.
+   */
+  @Test
+  void eachLaunchTheMethodCanAbandonOnItsOwn() {
+    helper
+        .addSourceLines(
+            "Hedging.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.function.Supplier;
+
+            class Hedging {
+              // One slot per attempt: every send completes.
+              static String buffered(Supplier<String> call, Duration hedgeAfter, Context ctx) {
+                Chan<String> answers = Chan.make(2);
+                Go.go(() -> answers.send(call.get()));
+                String first = Select.<String>select()
+                    .recv(answers, a -> a)
+                    .recv(Time.after(hedgeAfter), t -> null)
+                    .run();
+                if (first != null) {
+                  return first;
+                }
+                Go.go(() -> answers.send(call.get()));
+                return Select.<String>select()
+                    .recv(answers, a -> a)
+                    .recv(ctx.done(), d -> "timeout")
+                    .run();
+              }
+
+              // The second attempt is only made after the first answered: one at a time.
+              static String oneAtATime(Supplier<String> call) {
+                Chan<String> answers = Chan.make();
+                Go.go(() -> answers.send(call.get()));
+                String first = answers.receive();
+                Go.go(() -> answers.send(call.get() + first));
+                return answers.receive();
+              }
+            }
+            """)
+        .addSourceLines(
+            "HedgingBugs.java",
+            """
+            import dev.goconc.*;
+            import java.time.Duration;
+            import java.util.function.Supplier;
+
+            class HedgingBugs {
+              static String hedged(Supplier<String> call, Duration hedgeAfter, Context ctx) {
+                Chan<String> answers = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'answers' (line 9)
+                Go.go(() -> answers.send(call.get()));
+                String first = Select.<String>select()
+                    .recv(answers, a -> a)
+                    .recv(Time.after(hedgeAfter), t -> null)
+                    .run();
+                if (first != null) {
+                  return first;
+                }
+                // BUG: Diagnostic contains: goroutine sending on 'answers' (line 18) blocks forever: the method can leave at line 19 without receiving, and the buffer of 'answers' holds 0 of 2 sends
+                Go.go(() -> answers.send(call.get()));
+                return Select.<String>select()
+                    .recv(answers, a -> a)
+                    .recv(ctx.done(), d -> "timeout")
+                    .run();
+              }
+
+              // Three launches, one receive: one mistake, one finding.
+              static String firstOfThree(Supplier<String> call) {
+                Chan<String> answers = Chan.make();
+                // BUG: Diagnostic contains: holds 0 of 2 sends
+                Go.go(() -> answers.send(call.get()));
+                Go.go(() -> answers.send(call.get()));
+                Go.go(() -> answers.send(call.get()));
+                return answers.receive();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A generator held in a local: judged as the call's value is, through the local's aliases, when
    * the code that declares it is its only reader and reads it once.
    */

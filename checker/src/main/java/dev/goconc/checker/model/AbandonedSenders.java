@@ -29,6 +29,7 @@ import dev.goconc.checker.flow.ReceiveAhead;
 import dev.goconc.checker.flow.SourceOrder;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,11 +134,31 @@ public final class AbandonedSenders {
    */
   public static Optional<Leak> counted(List<Use> all, int capacity, ChannelWaits ops,
       Predicate<Tree> stops, VisitorState state) {
-    Tree root = ops.uses().root();
+    return counted(all, capacity, ops, stops, false, state).stream().findFirst();
+  }
+
+  /**
+   * {@link #counted}, and then every later launch whose goroutine can be left waiting by itself:
+   * counting its own sends only, a path from its launch leaves receiving fewer than the buffer
+   * does not hold. The first leak names the send of the earliest goroutine counted with it, as
+   * {@link #counted} does; each later one names its own. Goroutines that only together outrun
+   * the receives (three first-answer launches, one receive) are one mistake and one finding; a
+   * second launch the method can abandon on a path of its own (a hedged request's second
+   * attempt, after the first was given up on) is a second mistake and a second finding.
+   */
+  public static List<Leak> countedEach(List<Use> all, int capacity, ChannelWaits ops,
+      Predicate<Tree> stops, VisitorState state) {
+    return counted(all, capacity, ops, stops, true, state);
+  }
+
+  private static List<Leak> counted(List<Use> all, int capacity, ChannelWaits ops,
+      Predicate<Tree> stops, boolean each, VisitorState state) {
     Senders senders = senders(all, ops, state);
     if (senders.total() <= capacity) {
-      return Optional.empty();
+      return List.of();
     }
+    Tree root = ops.uses().root();
+    List<Leak> leaks = new ArrayList<>();
     Set<Tree> receives = ops.waitingReceives(all);
     ToIntFunction<Tree> receiveCost = ops.receiveCost(all);
     ToIntFunction<Tree> cost =
@@ -153,11 +174,12 @@ public final class AbandonedSenders {
       if (paths.isEmpty()) {
         paths = ExitPaths.of(ops.uses().rootPath(), state);
         if (paths.isEmpty()) {
-          return Optional.empty();
+          return List.of();
         }
       }
       Tree launch = launchPath.getLeaf();
-      int sent = senders.sends().get(goroutine);
+      int own = senders.sends().get(goroutine);
+      int sent = own;
       Tree firstSender = goroutine;
       for (Tree earlier : senders.launches().keySet()) {
         if (earlier != goroutine && launchedBefore(senders.launches().get(earlier).getLeaf(),
@@ -166,24 +188,34 @@ public final class AbandonedSenders {
           firstSender = firstSender == goroutine ? earlier : firstSender;
         }
       }
-      if (sent <= capacity) {
+      // The first leak counts the goroutines launched with this one; a later one, its own sends
+      // (see countedEach), and it names its own send.
+      int judged = leaks.isEmpty() ? sent : own;
+      Tree named = leaks.isEmpty() ? firstSender : goroutine;
+      if (judged <= capacity) {
         continue;
       }
       // Unboundedly many sends outrun any finite number of receives; a finite number needs a
       // path that receives no more than the sends beyond the buffer, less one.
-      List<ExitPaths.Exit> exits = sent == SendCounts.UNBOUNDED
+      List<ExitPaths.Exit> exits = judged == SendCounts.UNBOUNDED
           ? paths.get().exitsWithin(launch,
               t -> cost.applyAsInt(t) == ExitPaths.BLOCKS ? ExitPaths.BLOCKS : 0, 0)
-          : paths.get().exitsWithin(launch, cost, sent - capacity - 1);
+          : paths.get().exitsWithin(launch, cost, judged - capacity - 1);
       Optional<ExitPaths.Exit> exit = exits.stream().filter(ExitPaths.Exit::leaves).findFirst();
       if (exit.isPresent()) {
-        Tree send = senders.sendsByGoroutine().get(firstSender).iterator().next();
+        Tree send = senders.sendsByGoroutine().get(named).iterator().next();
+        if (leaks.stream().anyMatch(leak -> leak.send() == send)) {
+          continue;
+        }
         boolean receivesSome = !paths.get().exitsAvoiding(launch, receives::contains).stream()
             .anyMatch(e -> e.kind() == exit.get().kind() && e.tree() == exit.get().tree());
-        return Optional.of(new Leak(send, launch, exit.get(), sent, receivesSome));
+        leaks.add(new Leak(send, launch, exit.get(), sent, receivesSome));
+        if (!each) {
+          break;
+        }
       }
     }
-    return Optional.empty();
+    return leaks;
   }
 
   /**
