@@ -81,8 +81,10 @@ import java.util.stream.Collectors;
  *       goroutines counted together are those launched on a path to the launch judged with no
  *       receive in between. First answer wins ({@code N} senders, one receive, unbuffered) and
  *       three senders into one slot with one receive are both leaks, each one finding. A later
- *       launch that the method can abandon counting its own sends alone (a hedged request's second
- *       attempt, on a path that gives up on both) is a second finding, at its own send ({@link
+ *       batch (a launch the method reaches from the leaking ones only through a receive on the
+ *       channel) that it can abandon counting its own sends alone is a second finding, at its own
+ *       send: a hedged request's second attempt, made after the wait for the first gave up, on a
+ *       path that gives up on both ({@link
  *       dev.goconc.checker.model.AbandonedSenders#countedEach}). Fail fast: an explicit
  *       {@code throw} (one the method does not catch) from the round of a loop that receives with
  *       a plain {@code receive()}, or from the body of a for-each over the channel, leaves the

@@ -4040,6 +4040,18 @@ final class GoroutineLeakTest {
                     .run();
               }
 
+              // Two launches together, then a wait that can give up: one mistake, one finding.
+              static String bothThenGiveUp(Supplier<String> call, Context ctx) {
+                Chan<String> answers = Chan.make();
+                // BUG: Diagnostic contains: goroutine sending on 'answers' (line 29)
+                Go.go(() -> answers.send(call.get()));
+                Go.go(() -> answers.send(call.get()));
+                return Select.<String>select()
+                    .recv(answers, a -> a)
+                    .recv(ctx.done(), d -> "timeout")
+                    .run();
+              }
+
               // Three launches, one receive: one mistake, one finding.
               static String firstOfThree(Supplier<String> call) {
                 Chan<String> answers = Chan.make();

@@ -140,7 +140,8 @@ public final class AbandonedSenders {
   /**
    * {@link #counted}, and then every later launch whose goroutine can be left waiting by itself:
    * counting its own sends only, a path from its launch leaves receiving fewer than the buffer
-   * does not hold. The first leak names the send of the earliest goroutine counted with it, as
+   * does not hold, and the method reaches it from the launches already found only through a
+   * receive on the channel (a later batch, launched after looking at what came back). The first leak names the send of the earliest goroutine counted with it, as
    * {@link #counted} does; each later one names its own. Goroutines that only together outrun
    * the receives (three first-answer launches, one receive) are one mistake and one finding; a
    * second launch the method can abandon on a path of its own (a hedged request's second
@@ -192,7 +193,8 @@ public final class AbandonedSenders {
       // (see countedEach), and it names its own send.
       int judged = leaks.isEmpty() ? sent : own;
       Tree named = leaks.isEmpty() ? firstSender : goroutine;
-      if (judged <= capacity) {
+      if (judged <= capacity
+          || (!leaks.isEmpty() && !laterBatch(launch, leaks, all, root, paths.get()))) {
         continue;
       }
       // Unboundedly many sends outrun any finite number of receives; a finite number needs a
@@ -485,6 +487,23 @@ public final class AbandonedSenders {
    * receiving from the channel: then the goroutines of both are running when the method leaves
    * after {@code later}, and their sends add up.
    */
+  /**
+   * Whether every path from the launches already found to leak reaches {@code launch} only
+   * through a receive on the channel (any: a select case with a way out too), so that the method
+   * looked at what came back before it launched again.
+   */
+  private static boolean laterBatch(
+      Tree launch, List<Leak> leaks, List<Use> all, Tree root, ExitPaths paths) {
+    Set<Tree> anyReceive = new java.util.HashSet<>();
+    for (Use use : all) {
+      if (use.unit() == root && use.kind() == Kind.RECEIVE) {
+        anyReceive.add(use.ident());
+        anyReceive.add(use.operation());
+      }
+    }
+    return leaks.stream().noneMatch(leak -> launchedBefore(leak.launch(), launch, anyReceive, paths));
+  }
+
   private static boolean launchedBefore(
       Tree earlier, Tree later, Set<Tree> receives, ExitPaths paths) {
     return !paths.reachedAvoiding(earlier, t -> t == later, receives::contains).isEmpty();
