@@ -72,6 +72,7 @@ public class EtaEstimator {
       Go.go(() -> etas.send(estimate(ctx, from, to)));
     }
     java.util.ArrayList<Eta> out = new java.util.ArrayList<>();
+    // BUG(IgnoredCancellation): the loop blocks on each receive with ctx in scope and never observes it
     for (int i = 1; i < stops.size(); i++) {
       Eta eta = etas.receive();
       if (eta.eta().compareTo(Duration.ofHours(12)) > 0) {

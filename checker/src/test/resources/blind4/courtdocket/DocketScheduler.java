@@ -29,6 +29,7 @@ public class DocketScheduler {
         Go.go(() -> answers.send(java.util.Optional.ofNullable(c.firstFree(ctx, h))));
       }
       List<Slot> slots = new ArrayList<>();
+      // BUG(IgnoredCancellation): the loop blocks on each receive with ctx in scope and never observes it
       for (int i = 0; i < calendars.size(); i++) {
         answers.receive().ifPresent(slots::add);
       }

@@ -32,6 +32,7 @@ public class CrosswordFiller {
           results.send(search(ctx, slots, words) ? Optional.of(new Fill(words)) : Optional.empty());
         });
       }
+      // BUG(IgnoredCancellation): the loop blocks on each receive with ctx in scope and never observes it
       for (int i = 0; i < firsts.size(); i++) {
         Optional<Fill> r = results.receive();
         if (r.isPresent()) {

@@ -67,6 +67,7 @@ public class TimedEntry {
       answers.add(a);
       Go.go(() -> a.send(book(ctx, leader, party)));
     }
+    // BUG(IgnoredCancellation): the loop blocks on each receive with ctx in scope and never observes it
     for (Chan<Optional<Booking>> a : answers) {
       out.add(a.receive());
     }
