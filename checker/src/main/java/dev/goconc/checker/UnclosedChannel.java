@@ -49,7 +49,8 @@ import java.util.Set;
 
 /**
  * A channel that receivers wait on until it closes, and that its senders never close. Only
- * loops are judged (for-each over the channel, {@code receiveOk} in a loop), plus channels a
+ * loops are judged (for-each over the channel, also in method form, {@code ch.forEach(action)}, and
+ * {@code receiveOk} in a loop), plus channels a
  * method returns, whose callers are out of sight:
  *
  * <ul>

@@ -1105,4 +1105,85 @@ final class UnclosedChannelTest {
             """)
         .doTest(TestMode.TEXT_MATCH);
   }
+  /** {@code ch.forEach(action)} is a for-each over the channel in method form. */
+  @Test
+  void forEachInMethodForm() {
+    helper
+        .addSourceLines(
+            "Forwarders.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Forwarders {
+              static <T> RecvChan<T> merge(List<RecvChan<T>> streams) {
+                Chan<T> out = Chan.make();
+                WaitGroup wg = new WaitGroup();
+                for (RecvChan<T> s : streams) {
+                  wg.go(() -> s.forEach(out::send));
+                }
+                Go.go(() -> {
+                  wg.await();
+                  out.close();
+                });
+                return out;
+              }
+
+              static <T> RecvChan<T> relay(RecvChan<T> in) {
+                Chan<T> out = Chan.make();
+                Go.go(() -> {
+                  try {
+                    in.forEach(out::send);
+                  } finally {
+                    out.close();
+                  }
+                });
+                return out;
+              }
+
+              static List<Integer> collect(List<Integer> xs) {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> {
+                  try {
+                    xs.forEach(ch::send);
+                  } finally {
+                    ch.close();
+                  }
+                });
+                List<Integer> got = new ArrayList<>();
+                ch.forEach(got::add);
+                return got;
+              }
+            }
+            """)
+        .addSourceLines(
+            "ForwarderBugs.java",
+            """
+            import dev.goconc.*;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class ForwarderBugs {
+              static <T> RecvChan<T> mergeBroken(List<RecvChan<T>> streams) {
+                Chan<T> out = Chan.make();
+                for (RecvChan<T> s : streams) {
+                  // BUG: Diagnostic contains: forwards until its input closes
+                  Go.go(() -> s.forEach(out::send));
+                }
+                return out;
+              }
+
+              static List<Integer> collectNoClose(List<Integer> xs) {
+                Chan<Integer> ch = Chan.make();
+                Go.go(() -> xs.forEach(ch::send));
+                List<Integer> got = new ArrayList<>();
+                // BUG: Diagnostic contains: nothing closes 'ch'
+                ch.forEach(got::add);
+                return got;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

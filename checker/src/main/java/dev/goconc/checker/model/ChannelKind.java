@@ -79,6 +79,15 @@ public abstract class ChannelKind {
   /** Whether a for-each over the channel receives from it (a queue's only iterates a snapshot). */
   public abstract boolean forEachReceives();
 
+  /**
+   * Whether the channel's method {@code name} is the for-each in method form, {@code
+   * ch.forEach(action)}: a receive repeated until the close, the action run in place on each value
+   * (it cannot leave the loop but by a throw).
+   */
+  public final boolean isForEach(String name) {
+    return forEachReceives() && name.equals("forEach");
+  }
+
   /** goconc's channels: {@code Chan.make}, send, receive, close, select. */
   public static final ChannelKind GOCONC =
       new ChannelKind("channel") {
@@ -105,7 +114,7 @@ public abstract class ChannelKind {
         public Kind operation(String name) {
           return switch (name) {
             case "send", "trySend" -> Kind.SEND;
-            case "receive", "receiveOk", "tryReceive" -> Kind.RECEIVE;
+            case "receive", "receiveOk", "tryReceive", "forEach" -> Kind.RECEIVE;
             case "close" -> Kind.CLOSE;
             case "len", "cap", "toString", "hashCode", "equals" -> Kind.NEUTRAL;
             default -> Kind.ESCAPE;

@@ -63,7 +63,10 @@ public final class ChannelUses {
     MAKE,
     /** {@code send}, {@code trySend}, or a {@code select} send case. */
     SEND,
-    /** {@code receive}, {@code receiveOk}, {@code tryReceive}, for-each, a select receive. */
+    /**
+     * {@code receive}, {@code receiveOk}, {@code tryReceive}, for-each (also in method form, {@code
+     * ch.forEach(action)}), a select receive.
+     */
     RECEIVE,
     /** {@code close()}. */
     CLOSE,
@@ -482,15 +485,19 @@ public final class ChannelUses {
     Tree parent = parentPath.getLeaf();
     Kind kind = Kind.ESCAPE;
     MethodInvocationTree call = null;
+    boolean repeated = where.repeated();
     boolean loopReceive = false;
     boolean selectCase = false;
     if (parent instanceof MemberSelectTree select
         && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree invocation
         && invocation.getMethodSelect() == select) {
       call = invocation;
-      kind = channelKind.operation(select.getIdentifier().toString());
-      loopReceive =
-          where.repeated() && channelKind.receivesUntilClosed(select.getIdentifier().toString());
+      String name = select.getIdentifier().toString();
+      kind = channelKind.operation(name);
+      // ch.forEach(action) is a for-each: it receives until the close, each time round.
+      repeated |= channelKind.isForEach(name);
+      loopReceive = channelKind.isForEach(name)
+          || (where.repeated() && channelKind.receivesUntilClosed(name));
     } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == expr) {
       kind = channelKind.forEachReceives() ? Kind.RECEIVE : Kind.NEUTRAL;
       loopReceive = channelKind.forEachReceives();
@@ -522,7 +529,7 @@ public final class ChannelUses {
     if (where.escapes() && kind != Kind.NEUTRAL) {
       kind = Kind.ESCAPE;
     }
-    return List.of(new Use(channel, kind, parent, ident, call, where.unit(), where.repeated(),
+    return List.of(new Use(channel, kind, parent, ident, call, where.unit(), repeated,
         loopReceive, selectCase));
   }
 
@@ -556,7 +563,7 @@ public final class ChannelUses {
       MemberReferenceTree reference, Tree root, ChannelKind channelKind, VisitorState state) {
     TreePath refParent = refPath.getParentPath();
     Kind kind = channelKind.operation(reference.getName().toString());
-    if (kind == Kind.NEUTRAL) {
+    if (kind == Kind.NEUTRAL || channelKind.isForEach(reference.getName().toString())) {
       kind = Kind.ESCAPE; // ch::len and the like: what the reference's caller does is unknown
     }
     Tree parent = refParent.getLeaf();
