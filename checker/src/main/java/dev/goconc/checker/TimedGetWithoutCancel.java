@@ -50,7 +50,11 @@ import java.util.function.Predicate;
  *       or a {@code new CompletableFuture<>()} that only tasks the helper launches complete and
  *       that it neither stores nor passes on (the caller holds the only handle; cancelling stops
  *       a task not yet run, and the stages that wait on it); it is never returned, stored,
- *       passed to a method or captured by a lambda or class. A future passed in belongs to the
+ *       passed to a method or captured by a lambda or class. So is the variable of a for-each
+ *       over a local list the method made empty and fills only with such starts ({@code
+ *       running.add(pool.submit(...))}), and otherwise only sizes or loops over; each round's
+ *       element is a task of its own, so the next round's {@code get} is no second wait on it.
+ *       A future passed in belongs to the
  *       caller, one from a helper that may be overridden or that keeps or shares it (a cache of
  *       futures) may have other holders, and one handed on to someone else may be cancelled
  *       there: quiet.

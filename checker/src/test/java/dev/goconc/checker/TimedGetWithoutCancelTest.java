@@ -717,4 +717,119 @@ final class TimedGetWithoutCancelTest {
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
   }
+  /** The futures a loop gets from a list the method filled with tasks it started. */
+  @Test
+  void futuresFromAListOfStartedTasks() {
+    helper
+        .addSourceLines(
+            "Solvers.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.*;
+
+            class Solvers {
+              interface Strategy { String solve(); }
+
+              static void record(List<Future<String>> running) {}
+
+              static List<String> cancelled(ExecutorService pool, List<Strategy> ss)
+                  throws InterruptedException {
+                List<Future<String>> running = new ArrayList<>(ss.size());
+                for (Strategy s : ss) {
+                  running.add(pool.submit(s::solve));
+                }
+                List<String> out = new ArrayList<>();
+                for (Future<String> f : running) {
+                  try {
+                    out.add(f.get(30, TimeUnit.SECONDS));
+                  } catch (ExecutionException | TimeoutException e) {
+                    f.cancel(true);
+                  }
+                }
+                return out;
+              }
+
+              static List<String> shutDownAfter(ExecutorService pool, List<Strategy> ss)
+                  throws InterruptedException {
+                List<Future<String>> running = new ArrayList<>();
+                for (Strategy s : ss) {
+                  running.add(pool.submit(s::solve));
+                }
+                List<String> out = new ArrayList<>();
+                for (Future<String> f : running) {
+                  try {
+                    out.add(f.get(30, TimeUnit.SECONDS));
+                  } catch (ExecutionException | TimeoutException e) {
+                    System.err.println("gave up: " + e);
+                  }
+                }
+                pool.shutdownNow();
+                return out;
+              }
+
+              // The list is handed on: whoever holds it may cancel.
+              static List<String> handedOn(ExecutorService pool, List<Strategy> ss)
+                  throws InterruptedException {
+                List<Future<String>> running = new ArrayList<>();
+                for (Strategy s : ss) {
+                  running.add(pool.submit(s::solve));
+                }
+                record(running);
+                List<String> out = new ArrayList<>();
+                for (Future<String> f : running) {
+                  try {
+                    out.add(f.get(30, TimeUnit.SECONDS));
+                  } catch (ExecutionException | TimeoutException e) {
+                    System.err.println("gave up: " + e);
+                  }
+                }
+                return out;
+              }
+
+              // Futures from elsewhere: not the method's own tasks.
+              static List<String> given(List<Future<String>> running) throws InterruptedException {
+                List<String> out = new ArrayList<>();
+                for (Future<String> f : running) {
+                  try {
+                    out.add(f.get(30, TimeUnit.SECONDS));
+                  } catch (ExecutionException | TimeoutException e) {
+                    System.err.println("gave up: " + e);
+                  }
+                }
+                return out;
+              }
+            }
+            """)
+        .addSourceLines(
+            "SolverBugs.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.*;
+
+            class SolverBugs {
+              interface Strategy { String solve(); }
+
+              static List<String> leftRunning(ExecutorService pool, List<Strategy> ss)
+                  throws InterruptedException {
+                List<Future<String>> running = new ArrayList<>();
+                for (Strategy s : ss) {
+                  running.add(pool.submit(s::solve));
+                }
+                List<String> out = new ArrayList<>();
+                for (Future<String> f : running) {
+                  try {
+                    // BUG: Diagnostic contains: when f.get(...) times out, the catch on line 19
+                    out.add(f.get(30, TimeUnit.SECONDS));
+                  } catch (ExecutionException | TimeoutException e) {
+                    System.err.println("gave up: " + e);
+                  }
+                }
+                return out;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

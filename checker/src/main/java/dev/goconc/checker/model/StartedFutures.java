@@ -5,6 +5,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -35,7 +36,8 @@ import javax.lang.model.element.ElementKind;
  * executor or thread; or a call of a helper of the unit that hands over a task it just started
  * and holds no more: see {@link #held}), and
  * that the body only calls methods on, runs (passes to a launch), reassigns or compares with
- * {@code null}. Any other use hands it to someone who may cancel it — returned, stored, passed to a
+ * {@code null}; or the variable of a for-each over a local list the body fills with such starts
+ * alone ({@code for (Future<T> f : running)}). Any other use hands it to someone who may cancel it — returned, stored, passed to a
  * method, captured by a lambda or class — and the local is not one the body holds alone.
  */
 public final class StartedFutures {
@@ -124,6 +126,9 @@ public final class StartedFutures {
         return null;
       }
     }.scan(owner, null);
+    if (values.isEmpty()) {
+      values.addAll(startsOfTheListItRunsOver(local, owner, state));
+    }
     if (escapes[0] || values.isEmpty()) {
       return Optional.empty();
     }
@@ -142,6 +147,106 @@ public final class StartedFutures {
     boolean closedByTry =
         executors.stream().anyMatch(executor -> isTryResource(executor, owner));
     return Optional.of(new Started(local, executors, closedByTry));
+  }
+
+  /**
+   * For the variable of a for-each over a local list that the body fills with the futures of
+   * tasks it starts ({@code running.add(pool.submit(...))}): those starts. The list is made empty
+   * ({@code new ArrayList<>()}, with a capacity at most), and the body only adds starts to it,
+   * asks its size or runs for-each loops over it: any other use (passed on, returned, captured, an
+   * element taken or removed) may hand an element to code that cancels it, and the answer is none.
+   */
+  private static List<ExpressionTree> startsOfTheListItRunsOver(
+      VarSymbol element, TreePath owner, VisitorState state) {
+    VarSymbol[] list = {null};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+        if (ASTHelpers.getSymbol(loop.getVariable()) == element
+            && ASTHelpers.stripParentheses(loop.getExpression()) instanceof IdentifierTree name
+            && ASTHelpers.getSymbol(name) instanceof VarSymbol local
+            && local.getKind() == ElementKind.LOCAL_VARIABLE) {
+          list[0] = local;
+        }
+        return super.visitEnhancedForLoop(loop, null);
+      }
+    }.scan(owner, null);
+    if (list[0] == null) {
+      return List.of();
+    }
+    List<ExpressionTree> starts = new ArrayList<>();
+    boolean[] other = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      private int nested;
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        nested += node == owner.getLeaf() ? 0 : 1;
+        try {
+          return super.visitLambdaExpression(node, null);
+        } finally {
+          nested -= node == owner.getLeaf() ? 0 : 1;
+        }
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        nested++;
+        try {
+          return super.visitClass(node, null);
+        } finally {
+          nested--;
+        }
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        if (ASTHelpers.getSymbol(node) == list[0]) {
+          other[0] |= !(node.getInitializer() instanceof NewClassTree made && emptyCollection(made));
+          return null;
+        }
+        return super.visitVariable(node, null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        if (ASTHelpers.getSymbol(id) != list[0]) {
+          return null;
+        }
+        TreePath path = getCurrentPath();
+        Tree parent = path.getParentPath().getLeaf();
+        Tree grandparent = path.getParentPath().getParentPath().getLeaf();
+        if (nested > 0) {
+          other[0] = true;
+        } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == id) {
+          // a loop over the futures
+        } else if (parent instanceof MemberSelectTree select
+            && grandparent instanceof MethodInvocationTree call
+            && call.getMethodSelect() == select) {
+          String name = select.getIdentifier().toString();
+          if (name.equals("add") && call.getArguments().size() == 1
+              && ASTHelpers.stripParentheses(call.getArguments().get(0))
+                  instanceof MethodInvocationTree start
+              && (JdkApi.FUTURE_START.matches(start, state) || startedByHelper(start, state))) {
+            starts.add(start);
+          } else if (!name.equals("size") && !name.equals("isEmpty")) {
+            other[0] = true;
+          }
+        } else {
+          other[0] = true;
+        }
+        return null;
+      }
+    }.scan(owner, null);
+    return other[0] ? List.of() : starts;
+  }
+
+  /** {@code new ArrayList<>()}, {@code new ArrayList<>(n)}: a collection made empty. */
+  private static boolean emptyCollection(NewClassTree made) {
+    return made.getClassBody() == null
+        && made.getArguments().stream()
+            .allMatch(argument -> ASTHelpers.getType(argument) != null
+                && ASTHelpers.getType(argument).isPrimitive());
   }
 
   /**
@@ -254,13 +359,12 @@ public final class StartedFutures {
   }
 
   /**
-   * Whether {@code tree} starts the future afresh: its declaration with an initializer, or an
-   * assignment to it (a loop that submits a new task each round).
+   * Whether {@code tree} starts the future afresh: its declaration (with an initializer, or a
+   * for-each's variable taking the next element), or an assignment to it (a loop that submits a
+   * new task each round).
    */
   public static boolean restarts(Tree tree, VarSymbol future) {
-    return (tree instanceof VariableTree variable
-            && variable.getInitializer() != null
-            && ASTHelpers.getSymbol(variable) == future)
+    return (tree instanceof VariableTree variable && ASTHelpers.getSymbol(variable) == future)
         || (tree instanceof AssignmentTree assignment
             && ASTHelpers.getSymbol(assignment.getVariable()) == future);
   }
