@@ -39,7 +39,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>A goroutine that calls {@code done()} twice on one path and once on another ({@link
  *       RepeatedDones}): a {@code done()} that every way out of the goroutine follows with another
- *       one, typically on an early path of a body whose {@code finally} calls it again. Whatever
+ *       one, typically on an early path of a body whose {@code finally} calls it again (a
+ *       {@code catch} that takes the failure of the work in its {@code try} is such a path: see
+ *       {@link dev.goconc.checker.model.FailingWork}). Whatever
  *       the goroutine was counted, one of its paths is wrong. The fix deletes the earlier call.
  *   <li>For a group a method makes and keeps to itself, more {@code done()} calls certainly run than
  *       the method's adds can count ({@link WaitGroupCounts}): three goroutines after {@code

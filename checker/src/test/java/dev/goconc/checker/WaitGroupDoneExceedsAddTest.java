@@ -971,4 +971,105 @@ final class WaitGroupDoneExceedsAddTest {
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
   }
+  /** A done() in the catch that takes the work's failure, and again in the finally. */
+  @Test
+  void doneInTheCatchAndTheFinally() {
+    helper
+        .addSourceLines(
+            "Refills.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class Refills {
+              static String verdict(String rx) { return rx; }
+
+              // The catch counts down and the try does too: one done() on each path.
+              static void eachPathOnce(List<String> scripts, Map<String, String> out) {
+                WaitGroup wg = new WaitGroup();
+                for (String rx : scripts) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      out.put(rx, verdict(rx));
+                      wg.done();
+                    } catch (RuntimeException e) {
+                      out.put(rx, "DENIED");
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+
+              // The catch only records; the finally counts down.
+              static void finallyAlone(List<String> scripts, Map<String, String> out) {
+                WaitGroup wg = new WaitGroup();
+                for (String rx : scripts) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      out.put(rx, verdict(rx));
+                    } catch (RuntimeException e) {
+                      out.put(rx, "DENIED");
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+
+              // Nothing in the try can fail: the catch never runs.
+              static void nothingFails(int n) {
+                WaitGroup wg = new WaitGroup();
+                int[] slots = new int[1];
+                wg.add(1);
+                Go.go(() -> {
+                  try {
+                    slots[0] = n + 1;
+                  } catch (RuntimeException e) {
+                    wg.done();
+                  } finally {
+                    wg.done();
+                  }
+                });
+                wg.await();
+              }
+            }
+            """)
+        .addSourceLines(
+            "RefillBugs.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+            import java.util.Map;
+
+            class RefillBugs {
+              static String verdict(String rx) { return rx; }
+
+              static void doneTwiceOnFailure(List<String> scripts, Map<String, String> out) {
+                WaitGroup wg = new WaitGroup();
+                for (String rx : scripts) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      out.put(rx, verdict(rx));
+                    } catch (RuntimeException e) {
+                      out.put(rx, "DENIED");
+                      // BUG: Diagnostic contains: calls wg.done() again on line 20
+                      wg.done();
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                wg.await();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  *
  * <p>Read off the goroutine body's control-flow graph (the body {@link GoroutineBodies} finds for a
  * lambda, an anonymous task class or a method of the unit a launch runs): a {@code done()} the
- * body can reach, from which it can leave, and after which every way out passes another {@code
+ * body can reach (a {@code catch} block included, reached where the work in its {@code try} may
+ * fail: {@link FailingWork}), from which it can leave, and after which every way out passes another {@code
  * done()} of the same group (so the two run together whenever the first runs, whatever branches
  * correlate); and some path through the body that calls exactly one {@code done()}. A body whose
  * every path calls {@code done()} twice may be counted twice on purpose, and is left to the
@@ -53,8 +54,13 @@ public final class RepeatedDones {
     }
     ExitPaths paths = graph.get();
     Predicate<Tree> isDone = t -> WaitGroupCounts.isDoneOn(t, group, state);
+    // A done() in a catch runs where the work in its try may fail (FailingWork). The other
+    // questions follow the paths that run without failing: a try and a finally that both call
+    // done() stay the group count's question (WaitGroupCounts), not a second finding here.
+    boolean reachable = !paths.reachedAvoidingThrows(
+        null, t -> t == first, t -> false, t -> FailingWork.mayFail(t, state)).isEmpty();
     boolean repeated =
-        !paths.reachedAvoiding(null, t -> t == first, t -> false).isEmpty()
+        reachable
             && leaves(paths.exitsAvoiding(first, t -> false))
             && !leaves(paths.exitsAvoiding(first, isDone));
     if (!repeated || dones.stream().noneMatch(done -> soleOnSomePath(done, paths, isDone))) {
