@@ -59,32 +59,7 @@ public final class StartedFutures {
     List<ExpressionTree> values = new ArrayList<>();
     boolean[] escapes = new boolean[1];
     boolean[] launched = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      private int nested;
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        if (node == owner.getLeaf()) {
-          return super.visitLambdaExpression(node, null);
-        }
-        nested++;
-        try {
-          return super.visitLambdaExpression(node, null);
-        } finally {
-          nested--;
-        }
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        nested++;
-        try {
-          return super.visitClass(node, null);
-        } finally {
-          nested--;
-        }
-      }
-
+    new OwnCodeScanner(owner) {
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
         if (ASTHelpers.getSymbol(node) == local) {
@@ -104,7 +79,7 @@ public final class StartedFutures {
         }
         TreePath path = getCurrentPath();
         Tree parent = path.getParentPath().getLeaf();
-        if (nested > 0) {
+        if (nested()) {
           escapes[0] = true; // captured: code that runs elsewhere may cancel it
         } else if (parent instanceof AssignmentTree assignment && assignment.getVariable() == id) {
           values.add(assignment.getExpression());
@@ -176,29 +151,7 @@ public final class StartedFutures {
     }
     List<ExpressionTree> starts = new ArrayList<>();
     boolean[] other = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      private int nested;
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        nested += node == owner.getLeaf() ? 0 : 1;
-        try {
-          return super.visitLambdaExpression(node, null);
-        } finally {
-          nested -= node == owner.getLeaf() ? 0 : 1;
-        }
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        nested++;
-        try {
-          return super.visitClass(node, null);
-        } finally {
-          nested--;
-        }
-      }
-
+    new OwnCodeScanner(owner) {
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
         if (ASTHelpers.getSymbol(node) == list[0]) {
@@ -216,7 +169,7 @@ public final class StartedFutures {
         TreePath path = getCurrentPath();
         Tree parent = path.getParentPath().getLeaf();
         Tree grandparent = path.getParentPath().getParentPath().getLeaf();
-        if (nested > 0) {
+        if (nested()) {
           other[0] = true;
         } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == id) {
           // a loop over the futures
@@ -239,6 +192,45 @@ public final class StartedFutures {
       }
     }.scan(owner, null);
     return other[0] ? List.of() : starts;
+  }
+
+  /**
+   * Scans the owner's code and knows when it is inside a lambda or class within it: code that may
+   * run elsewhere, at another time, where a use hands the variable on.
+   */
+  private abstract static class OwnCodeScanner extends TreePathScanner<Void, Void> {
+    private final TreePath owner;
+    private int depth;
+
+    OwnCodeScanner(TreePath owner) {
+      this.owner = owner;
+    }
+
+    /** Whether the scan is inside a lambda or class nested in the owner. */
+    boolean nested() {
+      return depth > 0;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+      int inner = node == owner.getLeaf() ? 0 : 1;
+      depth += inner;
+      try {
+        return super.visitLambdaExpression(node, null);
+      } finally {
+        depth -= inner;
+      }
+    }
+
+    @Override
+    public Void visitClass(ClassTree node, Void unused) {
+      depth++;
+      try {
+        return super.visitClass(node, null);
+      } finally {
+        depth--;
+      }
+    }
   }
 
   /** {@code new ArrayList<>()}, {@code new ArrayList<>(n)}: a collection made empty. */
