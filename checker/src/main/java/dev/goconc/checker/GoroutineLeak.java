@@ -348,8 +348,10 @@ public final class GoroutineLeak extends BugChecker
   }
 
   /**
-   * The abandoned senders of a channel the root makes and only goroutines send on: one finding
-   * per launch that can be stranded ({@link AbandonedSenders#countedEach}).
+   * The counted question, GCatch's constraint without a solver, asked of the model: can the
+   * goroutines send more values than the buffer holds plus what the method receives on some path
+   * out? One finding per batch of launches that can be stranded ({@link
+   * AbandonedSenders#countedEach}), for a channel the root makes and only goroutines send on.
    */
   private List<Description> abandonedSenders(
       VarSymbol channel, Use make, ChannelUses uses, VisitorState state) {
@@ -396,7 +398,7 @@ public final class GoroutineLeak extends BugChecker
     if (!goroutinesUseIt) {
       return unreceivedSend(channel, all, capacity.getAsInt(), ops, state);
     }
-    return abandonedSender(channel, all, make.get().call(), capacity.getAsInt(), ops, state)
+    return sendersLeftEarly(channel, all, make.get().call(), capacity.getAsInt(), ops, state)
         .or(() -> abandonedReceiver(channel, all, capacity.getAsInt(), ops, state))
         .or(() -> stalledSender(all, make.get().call(), capacity.getAsInt(), ops, state));
   }
@@ -512,19 +514,19 @@ public final class GoroutineLeak extends BugChecker
   }
 
   /**
-   * The counted question, GCatch's constraint without a solver, asked of the model ({@link
-   * AbandonedSenders#counted}): can the goroutines send more values than the buffer holds plus
-   * what the method receives on some path out?
+   * The senders a receiving loop leaves behind when it leaves early ({@link
+   * AbandonedSenders#leftEarly}), what the counted question ({@link #abandonedSenders}) leaves out
+   * by taking a receiving loop to receive everything: a throw from its round (fail fast), or a
+   * return or break on the value it received (first answer wins, in a loop).
    */
-  private Optional<Description> abandonedSender(VarSymbol channel, List<Use> all,
+  private Optional<Description> sendersLeftEarly(VarSymbol channel, List<Use> all,
       MethodInvocationTree make, int capacity, ChannelWaits ops, VisitorState state) {
     if (!AbandonedSenders.onlyGoroutinesSend(all, ops.uses().root())) {
       return Optional.empty(); // another goroutine receives, or the method sends too
     }
-    // The counted question itself is asked first, for every launch (abandonedSenders).
     Optional<AbandonedSenders.Leak> leak = Optional.empty();
     Tree root = ops.uses().root();
-    if (leak.isEmpty() && throwsFromAReceivingLoop(all, ops)
+    if (throwsFromAReceivingLoop(all, ops)
         && !AbandonedSenders.endWithMarker(all, root, ops)) {
       // Fail fast: a throw from the round of a receiving loop leaves the later senders waiting.
       // A for-each goes round without a node of its own: its throw must sit in its body.

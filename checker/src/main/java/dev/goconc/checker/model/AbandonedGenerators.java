@@ -42,8 +42,8 @@ import javax.lang.model.element.ElementKind;
  * receives from it or lets it out otherwise; one goroutine, started once, alone sends on and
  * closes it, and sends from a loop. A caller is judged only where the call's value is taken
  * directly (received from once, or ranged over by a for-each), or held in a local that only
- * this code reads, once, through its aliases; passed on, stored, returned, captured by other code or
- * read twice, it is not followed.
+ * this code reads, once, through its aliases; passed on, stored, returned, captured by other
+ * code or read twice, it is not followed.
  */
 public final class AbandonedGenerators {
   private AbandonedGenerators() {}

@@ -30,6 +30,7 @@ import dev.goconc.checker.flow.SourceOrder;
 import dev.goconc.checker.model.ChannelUses.Kind;
 import dev.goconc.checker.model.ChannelUses.Use;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,8 +142,9 @@ public final class AbandonedSenders {
    * {@link #counted}, and then every later launch whose goroutine can be left waiting by itself:
    * counting its own sends only, a path from its launch leaves receiving fewer than the buffer
    * does not hold, and the method reaches it from the launches already found only through a
-   * receive on the channel (a later batch, launched after looking at what came back). The first leak names the send of the earliest goroutine counted with it, as
-   * {@link #counted} does; each later one names its own. Goroutines that only together outrun
+   * receive on the channel (a later batch, launched after looking at what came back). The first
+   * leak names the send of the earliest goroutine counted with it, as {@link #counted} does; each
+   * later one names its own. Goroutines that only together outrun
    * the receives (three first-answer launches, one receive) are one mistake and one finding; a
    * second launch the method can abandon on a path of its own (a hedged request's second
    * attempt, after the first was given up on) is a second mistake and a second finding.
@@ -160,6 +162,7 @@ public final class AbandonedSenders {
     }
     Tree root = ops.uses().root();
     List<Leak> leaks = new ArrayList<>();
+    Set<Tree> looked = null; // anyReceive, read once a later batch is asked about
     Set<Tree> receives = ops.waitingReceives(all);
     ToIntFunction<Tree> receiveCost = ops.receiveCost(all);
     ToIntFunction<Tree> cost =
@@ -193,9 +196,21 @@ public final class AbandonedSenders {
       // (see countedEach), and it names its own send.
       int judged = leaks.isEmpty() ? sent : own;
       Tree named = leaks.isEmpty() ? firstSender : goroutine;
-      if (judged <= capacity
-          || (!leaks.isEmpty() && !laterBatch(launch, leaks, all, root, paths.get()))) {
+      if (judged <= capacity) {
         continue;
+      }
+      if (!leaks.isEmpty()) {
+        // A later batch only: every path from the leaking launches to this one receives first.
+        if (looked == null) {
+          looked = anyReceive(all, root);
+        }
+        boolean sameBatch = false;
+        for (Leak leak : leaks) {
+          sameBatch |= launchedBefore(leak.launch(), launch, looked, paths.get());
+        }
+        if (sameBatch) {
+          continue;
+        }
       }
       // Unboundedly many sends outrun any finite number of receives; a finite number needs a
       // path that receives no more than the sends beyond the buffer, less one.
@@ -483,27 +498,25 @@ public final class AbandonedSenders {
   }
 
   /**
+   * The trees of the root's receives on the channel, any of them (a select case with a way out
+   * too): where the method looks at what came back.
+   */
+  private static Set<Tree> anyReceive(List<Use> all, Tree root) {
+    Set<Tree> trees = new HashSet<>();
+    for (Use use : all) {
+      if (use.unit() == root && use.kind() == Kind.RECEIVE) {
+        trees.add(use.ident());
+        trees.add(use.operation());
+      }
+    }
+    return trees;
+  }
+
+  /**
    * Whether a path from the launch {@code earlier} reaches the launch {@code later} without
    * receiving from the channel: then the goroutines of both are running when the method leaves
    * after {@code later}, and their sends add up.
    */
-  /**
-   * Whether every path from the launches already found to leak reaches {@code launch} only
-   * through a receive on the channel (any: a select case with a way out too), so that the method
-   * looked at what came back before it launched again.
-   */
-  private static boolean laterBatch(
-      Tree launch, List<Leak> leaks, List<Use> all, Tree root, ExitPaths paths) {
-    Set<Tree> anyReceive = new java.util.HashSet<>();
-    for (Use use : all) {
-      if (use.unit() == root && use.kind() == Kind.RECEIVE) {
-        anyReceive.add(use.ident());
-        anyReceive.add(use.operation());
-      }
-    }
-    return leaks.stream().noneMatch(leak -> launchedBefore(leak.launch(), launch, anyReceive, paths));
-  }
-
   private static boolean launchedBefore(
       Tree earlier, Tree later, Set<Tree> receives, ExitPaths paths) {
     return !paths.reachedAvoiding(earlier, t -> t == later, receives::contains).isEmpty();

@@ -495,9 +495,9 @@ public final class ChannelUses {
       String name = select.getIdentifier().toString();
       kind = channelKind.operation(name);
       // ch.forEach(action) is a for-each: it receives until the close, each time round.
-      repeated |= channelKind.isForEach(name);
-      loopReceive = channelKind.isForEach(name)
-          || (where.repeated() && channelKind.receivesUntilClosed(name));
+      boolean forEach = channelKind.isForEach(name);
+      repeated |= forEach;
+      loopReceive = forEach || (where.repeated() && channelKind.receivesUntilClosed(name));
     } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == expr) {
       kind = channelKind.forEachReceives() ? Kind.RECEIVE : Kind.NEUTRAL;
       loopReceive = channelKind.forEachReceives();

@@ -21,11 +21,11 @@ import java.util.function.Predicate;
  * <p>Read off the goroutine body's control-flow graph (the body {@link GoroutineBodies} finds for a
  * lambda, an anonymous task class or a method of the unit a launch runs): a {@code done()} the
  * body can reach (a {@code catch} block included, reached where the work in its {@code try} may
- * fail: {@link FailingWork}), from which it can leave, and after which every way out passes another {@code
- * done()} of the same group (so the two run together whenever the first runs, whatever branches
- * correlate); and some path through the body that calls exactly one {@code done()}. A body whose
- * every path calls {@code done()} twice may be counted twice on purpose, and is left to the
- * group's count ({@link WaitGroupCounts}).
+ * fail: {@link FailingWork}), from which it can leave, and after which every way out passes
+ * another {@code done()} of the same group (so the two run together whenever the first runs,
+ * whatever branches correlate); and some path through the body that calls exactly one {@code
+ * done()}. A body whose every path calls {@code done()} twice may be counted twice on purpose, and
+ * is left to the group's count ({@link WaitGroupCounts}).
  */
 public final class RepeatedDones {
   private RepeatedDones() {}

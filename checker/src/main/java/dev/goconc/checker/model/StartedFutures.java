@@ -37,8 +37,9 @@ import javax.lang.model.element.ElementKind;
  * and holds no more: see {@link #held}), and
  * that the body only calls methods on, runs (passes to a launch), reassigns or compares with
  * {@code null}; or the variable of a for-each over a local list the body fills with such starts
- * alone ({@code for (Future<T> f : running)}). Any other use hands it to someone who may cancel it — returned, stored, passed to a
- * method, captured by a lambda or class — and the local is not one the body holds alone.
+ * alone ({@code for (Future<T> f : running)}). Any other use hands it to someone who may cancel
+ * it — returned, stored, passed to a method, captured by a lambda or class — and the local is not
+ * one the body holds alone.
  */
 public final class StartedFutures {
   private StartedFutures() {}
@@ -155,7 +156,9 @@ public final class StartedFutures {
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
         if (ASTHelpers.getSymbol(node) == list[0]) {
-          other[0] |= !(node.getInitializer() instanceof NewClassTree made && emptyCollection(made));
+          boolean empty =
+              node.getInitializer() instanceof NewClassTree made && emptyCollection(made);
+          other[0] |= !empty;
           return null;
         }
         return super.visitVariable(node, null);
