@@ -1,8 +1,5 @@
 package dev.goconc.checker.api;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
@@ -16,8 +13,13 @@ import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.util.Context;
 import dev.goconc.checker.model.UnitMemo;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Every name of the goconc runtime that the checks match, in one place: a renamed runtime
@@ -72,95 +74,95 @@ public final class GoconcApi {
   public static final Supplier<Type> TICKER_TYPE = Suppliers.typeFromString(TICKER);
 
   // Goroutine launches.
-  public static final Matcher<ExpressionTree> GO_GO = staticMethod().onClass(GO).named("go");
+  public static final Matcher<ExpressionTree> GO_GO = NamedMethods.staticOf(GO, "go");
   public static final Matcher<ExpressionTree> WAIT_GROUP_GO =
-      instanceMethod().onDescendantOf(WAIT_GROUP).named("go");
+      NamedMethods.onDescendantOf(WAIT_GROUP, "go");
   public static final Matcher<ExpressionTree> ERR_GROUP_GO =
-      instanceMethod().onDescendantOf(ERR_GROUP).namedAnyOf("go", "tryGo");
+      NamedMethods.onDescendantOf(ERR_GROUP, "go", "tryGo");
 
   // Channels.
-  public static final Matcher<ExpressionTree> CHAN_MAKE = staticMethod().onClass(CHAN).named("make");
+  public static final Matcher<ExpressionTree> CHAN_MAKE = NamedMethods.staticOf(CHAN, "make");
   public static final Matcher<ExpressionTree> CHAN_SEND =
-      instanceMethod().onDescendantOf(SEND_CHAN).named("send");
+      NamedMethods.onDescendantOf(SEND_CHAN, "send");
   public static final Matcher<ExpressionTree> CHAN_TRY_SEND =
-      instanceMethod().onDescendantOf(SEND_CHAN).named("trySend");
+      NamedMethods.onDescendantOf(SEND_CHAN, "trySend");
   public static final Matcher<ExpressionTree> CHAN_CLOSE =
-      instanceMethod().onDescendantOf(SEND_CHAN).named("close");
+      NamedMethods.onDescendantOf(SEND_CHAN, "close");
   public static final Matcher<ExpressionTree> CHAN_RECEIVE =
-      instanceMethod().onDescendantOf(RECV_CHAN).namedAnyOf("receive", "receiveOk");
+      NamedMethods.onDescendantOf(RECV_CHAN, "receive", "receiveOk");
   public static final Matcher<ExpressionTree> CHAN_TRY_RECEIVE =
-      instanceMethod().onDescendantOf(RECV_CHAN).named("tryReceive");
+      NamedMethods.onDescendantOf(RECV_CHAN, "tryReceive");
   public static final Matcher<ExpressionTree> CHAN_NARROW =
-      instanceMethod().onDescendantOf(CHAN).namedAnyOf("sendOnly", "recvOnly");
+      NamedMethods.onDescendantOf(CHAN, "sendOnly", "recvOnly");
   public static final String RECEIVED = "dev.goconc.Received";
   public static final Matcher<ExpressionTree> RECEIVED_OK =
-      instanceMethod().onExactClass(RECEIVED).named("ok");
+      NamedMethods.onExactClass(RECEIVED, "ok");
 
   // Select.
   public static final Matcher<ExpressionTree> SELECT_START =
-      staticMethod().onClass(SELECT).named("select");
+      NamedMethods.staticOf(SELECT, "select");
   public static final Matcher<ExpressionTree> SELECT_RECV =
-      instanceMethod().onExactClass(SELECT).namedAnyOf("recv", "recvOk");
+      NamedMethods.onExactClass(SELECT, "recv", "recvOk");
   /** The select case that also reports the channel's close. */
   public static final Matcher<ExpressionTree> SELECT_RECV_OK =
-      instanceMethod().onExactClass(SELECT).named("recvOk");
+      NamedMethods.onExactClass(SELECT, "recvOk");
   public static final Matcher<ExpressionTree> SELECT_SEND =
-      instanceMethod().onExactClass(SELECT).named("send");
+      NamedMethods.onExactClass(SELECT, "send");
   public static final Matcher<ExpressionTree> SELECT_OTHERWISE =
-      instanceMethod().onExactClass(SELECT).named("otherwise");
+      NamedMethods.onExactClass(SELECT, "otherwise");
   public static final Matcher<ExpressionTree> SELECT_RUN =
-      instanceMethod().onExactClass(SELECT).named("run");
+      NamedMethods.onExactClass(SELECT, "run");
   /** A {@code recv}, {@code recvOk}, {@code send} or {@code otherwise} case of a select chain. */
   public static final Matcher<ExpressionTree> SELECT_CASE =
       Matchers.anyOf(SELECT_RECV, SELECT_SEND, SELECT_OTHERWISE);
 
   // Contexts.
   public static final Matcher<ExpressionTree> CONTEXT_ROOT =
-      staticMethod().onClass(CONTEXT).namedAnyOf("background", "todo");
+      NamedMethods.staticOf(CONTEXT, "background", "todo");
   public static final Matcher<ExpressionTree> CONTEXT_WITH_CANCEL =
-      staticMethod().onClass(CONTEXT).namedAnyOf("withCancel", "withTimeout", "withDeadline");
+      NamedMethods.staticOf(CONTEXT, "withCancel", "withTimeout", "withDeadline");
   public static final Matcher<ExpressionTree> CONTEXT_WITHOUT_CANCEL =
-      staticMethod().onClass(CONTEXT).named("withoutCancel");
+      NamedMethods.staticOf(CONTEXT, "withoutCancel");
   public static final Matcher<ExpressionTree> CONTEXT_DONE =
-      instanceMethod().onDescendantOf(CONTEXT).named("done");
+      NamedMethods.onDescendantOf(CONTEXT, "done");
   public static final Matcher<ExpressionTree> CONTEXT_ERR =
-      instanceMethod().onDescendantOf(CONTEXT).named("err");
+      NamedMethods.onDescendantOf(CONTEXT, "err");
   public static final Matcher<ExpressionTree> CONTEXT_CANCEL =
-      instanceMethod().onDescendantOf(CANCEL_CONTEXT).namedAnyOf("cancel", "close");
+      NamedMethods.onDescendantOf(CANCEL_CONTEXT, "cancel", "close");
   public static final Matcher<ExpressionTree> CONTEXT_CANCEL_FUNC =
-      instanceMethod().onDescendantOf(CANCEL_CONTEXT).named("cancelFunc");
+      NamedMethods.onDescendantOf(CANCEL_CONTEXT, "cancelFunc");
   public static final Matcher<ExpressionTree> CANCEL_FUNC_CANCEL =
-      instanceMethod().onDescendantOf(CANCEL_FUNC).named("cancel");
+      NamedMethods.onDescendantOf(CANCEL_FUNC, "cancel");
 
   // WaitGroup and ErrGroup.
   public static final Matcher<ExpressionTree> WAIT_GROUP_ADD =
-      instanceMethod().onDescendantOf(WAIT_GROUP).named("add");
+      NamedMethods.onDescendantOf(WAIT_GROUP, "add");
   public static final Matcher<ExpressionTree> WAIT_GROUP_DONE =
-      instanceMethod().onDescendantOf(WAIT_GROUP).named("done");
+      NamedMethods.onDescendantOf(WAIT_GROUP, "done");
   public static final Matcher<ExpressionTree> WAIT_GROUP_AWAIT =
-      instanceMethod().onDescendantOf(WAIT_GROUP).named("await");
+      NamedMethods.onDescendantOf(WAIT_GROUP, "await");
   public static final Matcher<ExpressionTree> ERR_GROUP_AWAIT =
-      instanceMethod().onDescendantOf(ERR_GROUP).named("await");
+      NamedMethods.onDescendantOf(ERR_GROUP, "await");
   /** {@code ErrGroup.withContext(ctx)}: a group whose context is derived from {@code ctx}. */
   public static final Matcher<ExpressionTree> ERR_GROUP_WITH_CONTEXT =
-      staticMethod().onClass(ERR_GROUP).named("withContext");
+      NamedMethods.staticOf(ERR_GROUP, "withContext");
   public static final Matcher<ExpressionTree> ERR_GROUP_CONTEXT =
-      instanceMethod().onDescendantOf(ERR_GROUP).named("context");
+      NamedMethods.onDescendantOf(ERR_GROUP, "context");
 
   // Timers.
-  public static final Matcher<ExpressionTree> TIME_AFTER = staticMethod().onClass(TIME).named("after");
+  public static final Matcher<ExpressionTree> TIME_AFTER = NamedMethods.staticOf(TIME, "after");
   public static final Matcher<ExpressionTree> TIME_NEW_TIMER_OR_TICKER =
-      staticMethod().onClass(TIME).namedAnyOf("newTimer", "newTicker");
+      NamedMethods.staticOf(TIME, "newTimer", "newTicker");
   public static final Matcher<ExpressionTree> TIMER_OR_TICKER_STOP =
       Matchers.anyOf(
-          instanceMethod().onDescendantOf(TIMER).namedAnyOf("stop", "close"),
-          instanceMethod().onDescendantOf(TICKER).namedAnyOf("stop", "close"));
+          NamedMethods.onDescendantOf(TIMER, "stop", "close"),
+          NamedMethods.onDescendantOf(TICKER, "stop", "close"));
   /** {@code timer.c()}: the channel a {@code Timer} fires on. */
   public static final Matcher<ExpressionTree> TIMER_CHANNEL =
-      instanceMethod().onDescendantOf(TIMER).named("c");
+      NamedMethods.onDescendantOf(TIMER, "c");
   /** A channel the clock sends on: {@code Time.after(d)}, {@code timer.c()}, {@code ticker.c()}. */
   public static final Matcher<ExpressionTree> CLOCK_CHANNEL =
-      Matchers.anyOf(TIME_AFTER, TIMER_CHANNEL, instanceMethod().onDescendantOf(TICKER).named("c"));
+      Matchers.anyOf(TIME_AFTER, TIMER_CHANNEL, NamedMethods.onDescendantOf(TICKER, "c"));
 
   /**
    * The cheap first exit, called before any tree walk: whether the compilation unit is in the
@@ -211,16 +213,47 @@ public final class GoconcApi {
   }
 
 
-  /** Whether {@code type} is, or is a subtype of, the type named {@code className}. */
-  public static boolean isSubtypeOf(Type type, String className, com.google.errorprone.VisitorState state) {
+  /**
+   * Whether {@code type} is, or is a subtype of, the type named {@code className}. The rules ask
+   * this of nearly every name and variable they meet (is it a channel?), so the answer for a class
+   * type is kept per class: subtyping is decided on erasures, and a class type's erasure is its
+   * class's.
+   */
+  public static boolean isSubtypeOf(Type type, String className, VisitorState state) {
     if (type == null) {
       return false;
     }
     Type target = TYPES.computeIfAbsent(className, Suppliers::typeFromString).get(state);
-    return target != null && ASTHelpers.isSubtype(type, target, state);
+    if (target == null) {
+      return false;
+    }
+    if (!type.hasTag(TypeTag.CLASS)) {
+      return ASTHelpers.isSubtype(type, target, state);
+    }
+    return SubclassAnswers.in(state)
+        .computeIfAbsent(target.tsym, t -> new IdentityHashMap<>())
+        .computeIfAbsent(type.tsym, c -> ASTHelpers.isSubtype(type, target, state));
   }
 
   /** The types {@link #isSubtypeOf} compares with, each looked up once per compilation. */
   private static final java.util.Map<String, Supplier<Type>> TYPES =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * {@link #isSubtypeOf}'s answers for class types, by target class and then by class, kept for
+   * one compilation in its {@link Context} (symbols belong to it; parallel tasks share nothing).
+   */
+  private static final class SubclassAnswers {
+    private static final Context.Key<Map<TypeSymbol, Map<TypeSymbol, Boolean>>> KEY =
+        new Context.Key<>();
+
+    static Map<TypeSymbol, Map<TypeSymbol, Boolean>> in(VisitorState state) {
+      Map<TypeSymbol, Map<TypeSymbol, Boolean>> answers = state.context.get(KEY);
+      if (answers == null) {
+        answers = new IdentityHashMap<>();
+        state.context.put(KEY, answers);
+      }
+      return answers;
+    }
+  }
 }

@@ -46,30 +46,30 @@ public final class JdkApi {
 
   // The JDK's calls that the runtime's rules match alongside the runtime's own.
   public static final Matcher<ExpressionTree> SYSTEM_EXIT =
-      staticMethod().onClass("java.lang.System").named("exit");
+      NamedMethods.staticOf("java.lang.System", "exit");
   /** Calls that end the program: a path through one never leaves its method. */
   public static final Matcher<ExpressionTree> NEVER_RETURNS =
       Matchers.anyOf(
           SYSTEM_EXIT,
-          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+          NamedMethods.onDescendantOf("java.lang.Runtime", "exit", "halt"));
   /** Sleeping for a fixed time: the JDK's two ways and the runtime's {@code Time.sleep}. */
   public static final Matcher<ExpressionTree> SLEEP =
       Matchers.anyOf(
-          staticMethod().onClass("java.lang.Thread").named("sleep"),
-          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"),
-          staticMethod().onClass(GoconcApi.TIME).named("sleep"));
+          NamedMethods.staticOf("java.lang.Thread", "sleep"),
+          NamedMethods.onExactClass("java.util.concurrent.TimeUnit", "sleep"),
+          NamedMethods.staticOf(GoconcApi.TIME, "sleep"));
   /** A thread asking whether it was interrupted. */
   public static final Matcher<ExpressionTree> THREAD_INTERRUPTED =
       Matchers.anyOf(
-          staticMethod().onClass("java.lang.Thread").named("interrupted"),
-          instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"));
+          NamedMethods.staticOf("java.lang.Thread", "interrupted"),
+          NamedMethods.onDescendantOf("java.lang.Thread", "isInterrupted"));
   /** The exception a blocking call throws when its thread is interrupted while it waits. */
   public static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
   public static final Supplier<Type> INTERRUPTED_EXCEPTION_TYPE =
       Suppliers.typeFromString(INTERRUPTED_EXCEPTION);
   /** Setting a thread's interrupt status: {@code Thread.currentThread().interrupt()}. */
   public static final Matcher<ExpressionTree> THREAD_INTERRUPT =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt");
+      NamedMethods.onDescendantOf("java.lang.Thread", "interrupt");
 
   /**
    * Whether {@code call} is an interruptible wait: it declares {@code throws InterruptedException}
@@ -121,15 +121,12 @@ public final class JdkApi {
   /** The JDK's ways to start concurrent work whose task is the first argument. */
   public static final Matcher<ExpressionTree> THREAD_LAUNCH =
       Matchers.anyOf(
-          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
-          instanceMethod().onDescendantOf("java.lang.Thread.Builder").namedAnyOf("start"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.ExecutorService")
-              .named("submit"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
-          staticMethod()
-              .onClass("java.util.concurrent.CompletableFuture")
-              .namedAnyOf("runAsync", "supplyAsync"));
+          NamedMethods.staticOf("java.lang.Thread", "startVirtualThread"),
+          NamedMethods.onDescendantOf("java.lang.Thread.Builder", "start"),
+          NamedMethods.onDescendantOf("java.util.concurrent.ExecutorService", "submit"),
+          NamedMethods.onDescendantOf("java.util.concurrent.Executor", "execute"),
+          NamedMethods.staticOf(
+              "java.util.concurrent.CompletableFuture", "runAsync", "supplyAsync"));
   /**
    * A platform thread made with {@code new Thread(...)} (exactly that class: a subclass brings its
    * own {@code run()}); its {@code Runnable} argument runs when {@link #THREAD_START} starts it,
@@ -142,19 +139,19 @@ public final class JdkApi {
   public static final Matcher<ExpressionTree> THREAD_START =
       instanceMethod().onDescendantOf(THREAD).named("start").withNoParameters();
   public static final Matcher<ExpressionTree> THREAD_RUN =
-      instanceMethod().onDescendantOf(THREAD).named("run");
+      NamedMethods.onDescendantOf(THREAD, "run");
   /**
    * Waits until a started task has ended: {@code join()} on its {@code Thread}, {@code get()} or
    * {@code join()} on its future (timed ones too: the callers ask "may the task have ended?").
    */
   public static final Matcher<ExpressionTree> TASK_JOIN =
       Matchers.anyOf(
-          instanceMethod().onDescendantOf(THREAD).named("join"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("get", "join"));
+          NamedMethods.onDescendantOf(THREAD, "join"),
+          NamedMethods.onDescendantOf("java.util.concurrent.Future", "get", "join"));
   /** The {@code Optional} methods that run a lambda in place, at most once. */
   public static final Matcher<ExpressionTree> OPTIONAL_CALLBACK =
-      instanceMethod().onExactClass("java.util.Optional")
-          .namedAnyOf("ifPresent", "ifPresentOrElse", "map", "flatMap", "filter", "orElseGet", "or");
+      NamedMethods.onExactClass("java.util.Optional", "ifPresent", "ifPresentOrElse", "map",
+          "flatMap", "filter", "orElseGet", "or");
   /**
    * The JDK methods that run a lambda they are given before they return, in the caller's
    * goroutine, any number of times: a channel operation in such a lambda is the caller's own,
@@ -163,13 +160,12 @@ public final class JdkApi {
    */
   public static final Matcher<ExpressionTree> RUNS_CALLBACK_IN_PLACE =
       Matchers.anyOf(
-          instanceMethod().onDescendantOf("java.lang.Iterable").named("forEach"),
-          instanceMethod().onDescendantOf("java.util.Iterator").named("forEachRemaining"),
-          instanceMethod().onDescendantOf("java.util.Map")
-              .namedAnyOf("forEach", "computeIfAbsent", "computeIfPresent", "compute", "merge",
-                  "replaceAll"),
-          instanceMethod().onDescendantOf("java.util.Collection").namedAnyOf("removeIf"),
-          instanceMethod().onDescendantOf("java.util.List").namedAnyOf("replaceAll", "sort"),
+          NamedMethods.onDescendantOf("java.lang.Iterable", "forEach"),
+          NamedMethods.onDescendantOf("java.util.Iterator", "forEachRemaining"),
+          NamedMethods.onDescendantOf("java.util.Map", "forEach", "computeIfAbsent",
+              "computeIfPresent", "compute", "merge", "replaceAll"),
+          NamedMethods.onDescendantOf("java.util.Collection", "removeIf"),
+          NamedMethods.onDescendantOf("java.util.List", "replaceAll", "sort"),
           instanceMethod().onDescendantOf("java.util.stream.BaseStream"),
           OPTIONAL_CALLBACK);
   /**
@@ -181,23 +177,22 @@ public final class JdkApi {
       Matchers.anyOf(
           staticMethod().onClassAny("java.util.List", "java.util.Set", "java.util.stream.Stream")
               .named("of"),
-          staticMethod().onClass("java.util.Collections").namedAnyOf("singletonList", "singleton"),
-          staticMethod().onClass("java.util.Arrays").named("asList"));
+          NamedMethods.staticOf("java.util.Collections", "singletonList", "singleton"),
+          NamedMethods.staticOf("java.util.Arrays", "asList"));
   /** The JDK's ways to wait for other threads (joins, latches, barriers, queues, executors). */
   public static final Matcher<ExpressionTree> JDK_WAITS =
       Matchers.anyOf(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("join"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("get", "join"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CyclicBarrier").named("await"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Phaser")
-              .namedAnyOf("arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Semaphore")
-              .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"),
-          instanceMethod().onDescendantOf("java.util.concurrent.BlockingQueue")
-              .namedAnyOf("take", "poll"),
-          instanceMethod().onDescendantOf("java.util.concurrent.ExecutorService")
-              .namedAnyOf("awaitTermination", "close", "invokeAll", "invokeAny"));
+          NamedMethods.onDescendantOf("java.lang.Thread", "join"),
+          NamedMethods.onDescendantOf("java.util.concurrent.Future", "get", "join"),
+          NamedMethods.onDescendantOf("java.util.concurrent.CountDownLatch", "await"),
+          NamedMethods.onDescendantOf("java.util.concurrent.CyclicBarrier", "await"),
+          NamedMethods.onDescendantOf("java.util.concurrent.Phaser", "arriveAndAwaitAdvance",
+              "awaitAdvance", "awaitAdvanceInterruptibly"),
+          NamedMethods.onDescendantOf("java.util.concurrent.Semaphore", "acquire",
+              "acquireUninterruptibly", "tryAcquire"),
+          NamedMethods.onDescendantOf("java.util.concurrent.BlockingQueue", "take", "poll"),
+          NamedMethods.onDescendantOf("java.util.concurrent.ExecutorService", "awaitTermination",
+              "close", "invokeAll", "invokeAny"));
   /**
    * The JDK classes whose methods compute in memory: strings, boxes, {@code Math}, {@code
    * Optional} and the static helpers of java.util. Their calls fail only on a programming error
@@ -228,7 +223,7 @@ public final class JdkApi {
   public static final Set<String> COLLECTION_PACKAGES =
       Set.of("java.util", CONCURRENT_PACKAGE);
   public static final Matcher<ExpressionTree> REQUIRE_NON_NULL_ELSE =
-      staticMethod().onClass("java.util.Objects").named("requireNonNullElse");
+      NamedMethods.staticOf("java.util.Objects", "requireNonNullElse");
 
   // Executors: created, shut down, and the JDK's shared pools that nobody shuts down.
   public static final String EXECUTOR = "java.util.concurrent.Executor";
@@ -241,10 +236,7 @@ public final class JdkApi {
    * ForkJoinPool.commonPool()} (the process's own).
    */
   public static final Matcher<ExpressionTree> POOL_FACTORY =
-      staticMethod()
-          .onClass("java.util.concurrent.Executors")
-          .namedAnyOf(
-              "newFixedThreadPool",
+      NamedMethods.staticOf("java.util.concurrent.Executors", "newFixedThreadPool",
               "newCachedThreadPool",
               "newSingleThreadExecutor",
               "newScheduledThreadPool",
@@ -252,38 +244,37 @@ public final class JdkApi {
               "newWorkStealingPool");
   /** {@code Executors}' factories of executors that start one thread per task and keep none. */
   public static final Matcher<ExpressionTree> THREAD_PER_TASK_FACTORY =
-      staticMethod()
-          .onClass("java.util.concurrent.Executors")
-          .namedAnyOf("newVirtualThreadPerTaskExecutor", "newThreadPerTaskExecutor");
+      NamedMethods.staticOf("java.util.concurrent.Executors", "newVirtualThreadPerTaskExecutor",
+          "newThreadPerTaskExecutor");
   /** The pool classes whose constructors start a pool (their subclasses' too). */
   public static final List<String> POOL_CLASSES =
       List.of("java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool");
   /** The calls that end a pool: after one, its idle threads exit. */
   public static final Matcher<ExpressionTree> EXECUTOR_SHUTDOWN =
-      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdown", "shutdownNow", "close");
+      NamedMethods.onDescendantOf(EXECUTOR_SERVICE, "shutdown", "shutdownNow", "close");
   /**
    * The calls that interrupt running tasks, waking a task blocked in {@code put} or {@code take}:
    * {@code shutdownNow()}, {@code future.cancel(...)}, {@code thread.interrupt()}.
    */
   public static final Matcher<ExpressionTree> INTERRUPTS_TASKS =
       Matchers.anyOf(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("shutdownNow"),
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel"),
-          instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt"));
+          NamedMethods.onDescendantOf(EXECUTOR_SERVICE, "shutdownNow"),
+          NamedMethods.onDescendantOf("java.util.concurrent.Future", "cancel"),
+          NamedMethods.onDescendantOf("java.lang.Thread", "interrupt"));
   /**
    * Starting a thread of its own for a task: a virtual thread, a builder's thread, or {@code
    * thread.start()}; the {@code Thread} is the task's only handle.
    */
   public static final Matcher<ExpressionTree> TASK_THREAD_START =
       Matchers.anyOf(
-          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
-          instanceMethod().onDescendantOf("java.lang.Thread.Builder").named("start"),
+          NamedMethods.staticOf("java.lang.Thread", "startVirtualThread"),
+          NamedMethods.onDescendantOf("java.lang.Thread.Builder", "start"),
           THREAD_START);
   /** Giving a task to an executor: {@code submit}, {@code execute}. */
   public static final Matcher<ExpressionTree> EXECUTOR_LAUNCH =
       Matchers.anyOf(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("submit"),
-          instanceMethod().onDescendantOf(EXECUTOR).named("execute"));
+          NamedMethods.onDescendantOf(EXECUTOR_SERVICE, "submit"),
+          NamedMethods.onDescendantOf(EXECUTOR, "execute"));
   /**
    * The pool methods that neither interrupt its tasks nor hand the pool to code that could: what
    * a pool's maker may call and still leave a task running for ever.
@@ -314,15 +305,14 @@ public final class JdkApi {
   // Periodic tasks: a ScheduledFuture or a java.util.Timer that fires until cancelled.
   public static final String TIMER = "java.util.Timer";
   public static final Matcher<ExpressionTree> SCHEDULE_PERIODIC =
-      instanceMethod()
-          .onDescendantOf(SCHEDULED_EXECUTOR_SERVICE)
-          .namedAnyOf("scheduleAtFixedRate", "scheduleWithFixedDelay");
+      NamedMethods.onDescendantOf(SCHEDULED_EXECUTOR_SERVICE, "scheduleAtFixedRate",
+          "scheduleWithFixedDelay");
   private static final Matcher<ExpressionTree> TIMER_SCHEDULE =
-      instanceMethod().onDescendantOf(TIMER).namedAnyOf("schedule", "scheduleAtFixedRate");
+      NamedMethods.onDescendantOf(TIMER, "schedule", "scheduleAtFixedRate");
   public static final Matcher<ExpressionTree> TIMER_CANCEL =
-      instanceMethod().onDescendantOf(TIMER).named("cancel");
+      NamedMethods.onDescendantOf(TIMER, "cancel");
   public static final Matcher<ExpressionTree> TIMER_TASK_CANCEL =
-      instanceMethod().onDescendantOf("java.util.TimerTask").named("cancel");
+      NamedMethods.onDescendantOf("java.util.TimerTask", "cancel");
 
   /**
    * Whether {@code call} schedules a task on a {@code java.util.Timer} to repeat: {@code
@@ -337,10 +327,10 @@ public final class JdkApi {
   public static final String FUTURE = "java.util.concurrent.Future";
   public static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
   public static final Matcher<ExpressionTree> FUTURE_CANCEL =
-      instanceMethod().onDescendantOf(FUTURE).named("cancel");
+      NamedMethods.onDescendantOf(FUTURE, "cancel");
   /** Questions about a future's state: {@code isDone()}, {@code isCancelled()}, {@code state()}. */
   public static final Matcher<ExpressionTree> FUTURE_STATE =
-      instanceMethod().onDescendantOf(FUTURE).namedAnyOf("isDone", "isCancelled", "state");
+      NamedMethods.onDescendantOf(FUTURE, "isDone", "isCancelled", "state");
   /** {@code future.get(timeout, unit)}: the wait that can give up. */
   public static final Matcher<ExpressionTree> FUTURE_TIMED_GET =
       instanceMethod()
@@ -357,20 +347,20 @@ public final class JdkApi {
    */
   public static final Matcher<ExpressionTree> FUTURE_START =
       Matchers.anyOf(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("submit"),
-          instanceMethod().onDescendantOf(SCHEDULED_EXECUTOR_SERVICE).named("schedule"),
-          staticMethod().onClass(COMPLETABLE_FUTURE).namedAnyOf("runAsync", "supplyAsync"));
+          NamedMethods.onDescendantOf(EXECUTOR_SERVICE, "submit"),
+          NamedMethods.onDescendantOf(SCHEDULED_EXECUTOR_SERVICE, "schedule"),
+          NamedMethods.staticOf(COMPLETABLE_FUTURE, "runAsync", "supplyAsync"));
   /** Waits for a future's result: {@code get} (timed or not) and {@code join}. */
   public static final Matcher<ExpressionTree> FUTURE_WAIT =
       Matchers.anyOf(
-          instanceMethod().onDescendantOf(FUTURE).named("get"),
-          instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("join"));
+          NamedMethods.onDescendantOf(FUTURE, "get"),
+          NamedMethods.onDescendantOf(COMPLETABLE_FUTURE, "join"));
   /**
    * The calls that stop an executor's running tasks, or wait for them: {@code shutdownNow()}
    * interrupts them, {@code close()} waits until they end. ({@code shutdown()} does neither.)
    */
   public static final Matcher<ExpressionTree> EXECUTOR_STOP =
-      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdownNow", "close");
+      NamedMethods.onDescendantOf(EXECUTOR_SERVICE, "shutdownNow", "close");
   public static final Matcher<ExpressionTree> COMPLETABLE_FUTURE_NEW =
       constructor().forClass(COMPLETABLE_FUTURE);
   /**
@@ -378,32 +368,25 @@ public final class JdkApi {
    * whatever else happens: after one, nobody waits on it forever.
    */
   public static final Matcher<ExpressionTree> COMPLETABLE_FUTURE_TIMEOUT =
-      instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).namedAnyOf("orTimeout", "completeOnTimeout");
+      NamedMethods.onDescendantOf(COMPLETABLE_FUTURE, "orTimeout", "completeOnTimeout");
   /**
    * The {@code CompletionStage} methods whose callback runs only when the stage (and, for the
    * two-stage forms, the other one) completes normally.
    */
   public static final Matcher<ExpressionTree> STAGE_ON_SUCCESS =
-      instanceMethod()
-          .onDescendantOf(COMPLETION_STAGE)
-          .namedAnyOf(
-              "thenApply", "thenApplyAsync", "thenAccept", "thenAcceptAsync", "thenRun",
-              "thenRunAsync", "thenCompose", "thenComposeAsync", "thenCombine",
+      NamedMethods.onDescendantOf(COMPLETION_STAGE, "thenApply", "thenApplyAsync", "thenAccept",
+              "thenAcceptAsync", "thenRun", "thenRunAsync", "thenCompose", "thenComposeAsync", "thenCombine",
               "thenCombineAsync", "thenAcceptBoth", "thenAcceptBothAsync", "runAfterBoth",
               "runAfterBothAsync", "applyToEither", "applyToEitherAsync", "acceptEither",
               "acceptEitherAsync", "runAfterEither", "runAfterEitherAsync");
   /** The {@code CompletionStage} methods whose callback runs on either outcome. */
   public static final Matcher<ExpressionTree> STAGE_ON_ANY_OUTCOME =
-      instanceMethod()
-          .onDescendantOf(COMPLETION_STAGE)
-          .namedAnyOf("handle", "handleAsync", "whenComplete", "whenCompleteAsync");
+      NamedMethods.onDescendantOf(COMPLETION_STAGE, "handle", "handleAsync", "whenComplete",
+          "whenCompleteAsync");
   /** The {@code CompletionStage} methods whose callback runs only when the stage failed. */
   public static final Matcher<ExpressionTree> STAGE_ON_FAILURE =
-      instanceMethod()
-          .onDescendantOf(COMPLETION_STAGE)
-          .namedAnyOf(
-              "exceptionally", "exceptionallyAsync", "exceptionallyCompose",
-              "exceptionallyComposeAsync");
+      NamedMethods.onDescendantOf(COMPLETION_STAGE, "exceptionally", "exceptionallyAsync",
+          "exceptionallyCompose", "exceptionallyComposeAsync");
   /**
    * The {@code CompletionStage} methods that turn a failure into a value: a stage chained after
    * one runs on either outcome of the stage before it.
@@ -411,16 +394,13 @@ public final class JdkApi {
   public static final Matcher<ExpressionTree> STAGE_RECOVERS =
       Matchers.anyOf(
           STAGE_ON_FAILURE,
-          instanceMethod().onDescendantOf(COMPLETION_STAGE).namedAnyOf("handle", "handleAsync"));
+          NamedMethods.onDescendantOf(COMPLETION_STAGE, "handle", "handleAsync"));
   /** Every {@code CompletionStage} method that chains a callback: a wait on the stage. */
   public static final Matcher<ExpressionTree> STAGE_CHAIN =
       Matchers.anyOf(STAGE_ON_SUCCESS, STAGE_ON_ANY_OUTCOME, STAGE_ON_FAILURE);
   /** The calls that settle a {@code CompletableFuture} from outside. */
   public static final Matcher<ExpressionTree> COMPLETABLE_FUTURE_COMPLETE =
-      instanceMethod()
-          .onDescendantOf(COMPLETABLE_FUTURE)
-          .namedAnyOf(
-              "complete",
+      NamedMethods.onDescendantOf(COMPLETABLE_FUTURE, "complete",
               "completeExceptionally",
               "cancel",
               "obtrudeValue",
@@ -443,15 +423,13 @@ public final class JdkApi {
   public static final String SEMAPHORE = "java.util.concurrent.Semaphore";
   public static final String PHASER = "java.util.concurrent.Phaser";
   public static final Matcher<ExpressionTree> LATCH_COUNT_DOWN =
-      instanceMethod().onDescendantOf(COUNT_DOWN_LATCH).named("countDown");
+      NamedMethods.onDescendantOf(COUNT_DOWN_LATCH, "countDown");
   public static final Matcher<ExpressionTree> SEMAPHORE_RELEASE =
-      instanceMethod().onDescendantOf(SEMAPHORE).named("release");
+      NamedMethods.onDescendantOf(SEMAPHORE, "release");
   public static final Matcher<ExpressionTree> PHASER_ARRIVE =
-      instanceMethod()
-          .onDescendantOf(PHASER)
-          .namedAnyOf("arrive", "arriveAndDeregister", "arriveAndAwaitAdvance");
+      NamedMethods.onDescendantOf(PHASER, "arrive", "arriveAndDeregister", "arriveAndAwaitAdvance");
   public static final Matcher<ExpressionTree> PHASER_REGISTER =
-      instanceMethod().onDescendantOf(PHASER).namedAnyOf("register", "bulkRegister");
+      NamedMethods.onDescendantOf(PHASER, "register", "bulkRegister");
   /**
    * The calls that give a waiter what it waits for and return at once: {@code latch.countDown()},
    * {@code semaphore.release(...)}, {@code phaser.arrive()}, {@code phaser.arriveAndDeregister()}
@@ -461,7 +439,7 @@ public final class JdkApi {
       Matchers.anyOf(
           LATCH_COUNT_DOWN,
           SEMAPHORE_RELEASE,
-          instanceMethod().onDescendantOf(PHASER).namedAnyOf("arrive", "arriveAndDeregister"));
+          NamedMethods.onDescendantOf(PHASER, "arrive", "arriveAndDeregister"));
   /**
    * Waits with no timeout: {@code latch.await()}, {@code phaser.awaitAdvance(p)}, {@code
    * phaser.awaitAdvanceInterruptibly(p)}, {@code arriveAndAwaitAdvance()}, {@code acquire()}.
@@ -469,16 +447,12 @@ public final class JdkApi {
   public static final Matcher<ExpressionTree> UNTIMED_BARRIER_WAIT =
       Matchers.anyOf(
           instanceMethod().onDescendantOf(COUNT_DOWN_LATCH).named("await").withNoParameters(),
-          instanceMethod()
-              .onDescendantOf(PHASER)
-              .namedAnyOf("awaitAdvance", "arriveAndAwaitAdvance"),
+          NamedMethods.onDescendantOf(PHASER, "awaitAdvance", "arriveAndAwaitAdvance"),
           instanceMethod()
               .onDescendantOf(PHASER)
               .named("awaitAdvanceInterruptibly")
               .withParameters("int"),
-          instanceMethod()
-              .onDescendantOf(SEMAPHORE)
-              .namedAnyOf("acquire", "acquireUninterruptibly"));
+          NamedMethods.onDescendantOf(SEMAPHORE, "acquire", "acquireUninterruptibly"));
   /**
    * The count-downs of latches and phasers: {@code countDown()}, {@code arrive()}, {@code
    * arriveAndDeregister()}. Not a semaphore's {@code release()}, which its waiter needs only when
@@ -487,7 +461,7 @@ public final class JdkApi {
   public static final Matcher<ExpressionTree> LATCH_OR_PHASER_COUNT_DOWN =
       Matchers.anyOf(
           LATCH_COUNT_DOWN,
-          instanceMethod().onDescendantOf(PHASER).namedAnyOf("arrive", "arriveAndDeregister"));
+          NamedMethods.onDescendantOf(PHASER, "arrive", "arriveAndDeregister"));
   /**
    * The untimed waits of latches and phasers, which return only once every party counted down:
    * {@code latch.await()}, {@code awaitAdvance(p)}, {@code awaitAdvanceInterruptibly(p)}, {@code
@@ -496,9 +470,7 @@ public final class JdkApi {
   public static final Matcher<ExpressionTree> LATCH_OR_PHASER_AWAIT =
       Matchers.anyOf(
           instanceMethod().onDescendantOf(COUNT_DOWN_LATCH).named("await").withNoParameters(),
-          instanceMethod()
-              .onDescendantOf(PHASER)
-              .namedAnyOf("awaitAdvance", "arriveAndAwaitAdvance"),
+          NamedMethods.onDescendantOf(PHASER, "awaitAdvance", "arriveAndAwaitAdvance"),
           instanceMethod()
               .onDescendantOf(PHASER)
               .named("awaitAdvanceInterruptibly")
@@ -510,30 +482,28 @@ public final class JdkApi {
   /** Every wait on a latch, semaphore or phaser, timed or not ({@code tryAcquire} included). */
   public static final Matcher<ExpressionTree> BARRIER_WAIT =
       Matchers.anyOf(
-          instanceMethod().onDescendantOf(COUNT_DOWN_LATCH).named("await"),
-          instanceMethod()
-              .onDescendantOf(PHASER)
-              .namedAnyOf("awaitAdvance", "awaitAdvanceInterruptibly", "arriveAndAwaitAdvance"),
-          instanceMethod()
-              .onDescendantOf(SEMAPHORE)
-              .namedAnyOf("acquire", "acquireUninterruptibly", "tryAcquire"));
+          NamedMethods.onDescendantOf(COUNT_DOWN_LATCH, "await"),
+          NamedMethods.onDescendantOf(PHASER, "awaitAdvance", "awaitAdvanceInterruptibly",
+              "arriveAndAwaitAdvance"),
+          NamedMethods.onDescendantOf(
+              SEMAPHORE, "acquire", "acquireUninterruptibly", "tryAcquire"));
 
   // Locks: java.util.concurrent.locks.Lock, taken and released by calls (monitors are syntax).
   public static final String LOCK = "java.util.concurrent.locks.Lock";
   /** Taking a lock, waiting for it as long as it takes: {@code lock()}, {@code lockInterruptibly()}. */
   public static final Matcher<ExpressionTree> LOCK_ACQUIRE =
-      instanceMethod().onDescendantOf(LOCK).namedAnyOf("lock", "lockInterruptibly");
+      NamedMethods.onDescendantOf(LOCK, "lock", "lockInterruptibly");
   public static final Matcher<ExpressionTree> LOCK_RELEASE =
-      instanceMethod().onDescendantOf(LOCK).named("unlock");
+      NamedMethods.onDescendantOf(LOCK, "unlock");
 
   // Blocking queues: the JDK's channels.
   public static final String BLOCKING_QUEUE = "java.util.concurrent.BlockingQueue";
   /** Sends that block while the queue is full. */
   public static final Matcher<ExpressionTree> QUEUE_PUT =
-      instanceMethod().onDescendantOf(BLOCKING_QUEUE).named("put");
+      NamedMethods.onDescendantOf(BLOCKING_QUEUE, "put");
   /** Receives that block while the queue is empty. */
   public static final Matcher<ExpressionTree> QUEUE_TAKE =
-      instanceMethod().onDescendantOf(BLOCKING_QUEUE).named("take");
+      NamedMethods.onDescendantOf(BLOCKING_QUEUE, "take");
 
   /** A receive that waits a while: {@code poll(timeout, unit)}. */
   public static final Matcher<ExpressionTree> QUEUE_TIMED_POLL =
