@@ -14,6 +14,7 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -23,9 +24,11 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.fixes.FixLayout;
+import dev.goconc.checker.flow.ExceptionHandlers;
 import dev.goconc.checker.flow.ExitPaths;
 import dev.goconc.checker.flow.FinallyGuard;
 import dev.goconc.checker.model.Calls;
@@ -37,9 +40,11 @@ import dev.goconc.checker.model.ChannelUses;
 import dev.goconc.checker.model.ChannelWaits;
 import dev.goconc.checker.model.CodeRoots;
 import dev.goconc.checker.model.CrashPolicy;
+import dev.goconc.checker.model.EndlessLoops;
 import dev.goconc.checker.model.FailingWork;
 import dev.goconc.checker.model.FieldChannels;
 import dev.goconc.checker.model.Lifecycles;
+import dev.goconc.checker.model.RangedResults;
 import dev.goconc.checker.util.SourceLines;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -64,7 +69,18 @@ import java.util.Set;
  *       dev.goconc.checker.model.FailingWork}: not the JDK's in-memory code) is a path where a
  *       {@code catch} of the goroutine takes it ({@code catch (IOException e) { return; }}: the
  *       {@code catch} exists for it); leaving the goroutine by that exception, uncaught, is not
- *       judged;
+ *       judged. A way out through a {@code catch} that takes the work's failures only, never
+ *       cancellation ({@link dev.goconc.checker.model.Cancellation#catchesFailuresOnly}), is not
+ *       excused by a {@code ctx.err()} check earlier on its path: it is taken because the work
+ *       failed. A send counts once the call runs, after its argument: in {@code
+ *       out.send(decode(rec))}, a failing {@code decode} leaves before anything is sent;
+ *   <li>a receive-only channel returned to code of the unit that ranges over the call's result
+ *       until it closes ({@link dev.goconc.checker.model.RangedResults}: a for-each over the call
+ *       or over a local holding it, with no way out of the loop), when nothing closes it and the
+ *       goroutines that send on it, however many, each come to an end (none loops forever): a
+ *       fan-in whose forwarders nobody awaits. An endless stream, consumed for the life of the
+ *       program, is not judged; nor is a result returned as a {@code Chan}, which its callers may
+ *       close;
  *   <li>a field channel ({@link dev.goconc.checker.model.FieldChannels}: private, made with the
  *       object, seen whole in this file, handed out by no accessor) that the object's goroutines
  *       loop over, when nothing in the file closes it and the object has an end ({@link
@@ -79,8 +95,9 @@ import java.util.Set;
  * {@code return} or an explicit {@code throw} that skips the close, a {@code return} from a
  * {@code catch} too, leaves the loop waiting for ever. So must a closer: a goroutine, started
  * once, that alone closes the channel and never sends on it ({@code wg.await(); if
- * (errors.isEmpty()) ch.close();} leaves the loop waiting whenever one sender failed). The channel is followed through its aliases and narrowings ({@code return out.recvOnly()}
- * returns it), sends by method reference ({@code items.forEach(out::send)}) are sends, and the
+ * (errors.isEmpty()) ch.close();} leaves the loop waiting whenever one sender failed). The
+ * channel is followed through its aliases and narrowings ({@code return out.recvOnly()} returns
+ * it), sends by method reference ({@code items.forEach(out::send)}) are sends, and the
  * goroutine may be a lambda or an anonymous task class.
  *
  * <p>A for-each over the channel that can leave on a value (a break, return or throw inside it:
@@ -226,13 +243,44 @@ public final class UnclosedChannel extends BugChecker
           channel.getSimpleName(), SourceLines.of(sendTree, state),
           channel.getSimpleName()), feeders, all, ops, state));
     }
-    return soleFeeder(all, feeders, ops)
+    Optional<Description> single = soleFeeder(all, feeders, ops)
         .flatMap(g -> exitWithout(g, all, EnumSet.of(Kind.SEND, Kind.CLOSE), true, ops, state))
         .map(exit -> report(channel, exit.named(), String.format(
             "the goroutine feeding '%s' can leave %s without sending or closing it, and a"
                 + " caller waiting on the returned channel blocks forever; close '%s' in finally",
             channel.getSimpleName(), exit.where(state),
             channel.getSimpleName()), feeders, all, ops, state));
+    return single.isPresent() || closed
+        ? single
+        : rangedByCallers(channel, all, feeders, ops, state);
+  }
+
+  /**
+   * A channel nothing closes, returned receive-only to callers of the unit that range over it
+   * until it is closed ({@link RangedResults}), fed by goroutines that each come to an end: once
+   * they have, the caller's loop waits for ever. Goroutines that never end (an endless loop: an
+   * event stream meant to last) are not judged.
+   */
+  private Optional<Description> rangedByCallers(VarSymbol channel, List<Use> all,
+      Set<Tree> feeders, ChannelWaits ops, VisitorState state) {
+    if (!(ops.uses().root() instanceof MethodTree method)
+        || feeders.isEmpty()
+        || !(ASTHelpers.getSymbol(method) instanceof MethodSymbol symbol)
+        || !GoconcApi.isSubtypeOf(symbol.getReturnType(), GoconcApi.RECV_CHAN, state)
+        || GoconcApi.isSubtypeOf(symbol.getReturnType(), GoconcApi.SEND_CHAN, state)
+        || !feeders.stream().allMatch(f -> EndlessLoops.in(ops.pathTo(f), state).isEmpty())) {
+      return Optional.empty();
+    }
+    return RangedResults.loopOver(symbol, state).map(loop -> {
+      Use send = all.stream().filter(u -> u.kind() == Kind.SEND).findFirst().get();
+      Tree sendTree = send.call() != null ? send.call() : send.tree();
+      return report(channel, sendTree, String.format(
+          "nothing closes '%s', and the loop over %s() at line %d ranges over it until it is"
+              + " closed: once its senders (line %d) are done, that loop waits forever; close '%s'"
+              + " from a goroutine after wg.await(), or in finally in its only sender",
+          channel.getSimpleName(), symbol.getSimpleName(), SourceLines.of(loop, state),
+          SourceLines.of(sendTree, state), channel.getSimpleName()), feeders, all, ops, state);
+    });
   }
 
   /**
@@ -280,8 +328,13 @@ public final class UnclosedChannel extends BugChecker
   private static Optional<ExitPaths.Exit> exitWithout(Tree g, List<Use> all, Set<Kind> writes,
       boolean cancellationExcuses, ChannelWaits ops, VisitorState state) {
     Set<Tree> writing = new java.util.HashSet<>();
-    all.stream().filter(u -> u.unit() == g && writes.contains(u.kind()))
-        .forEach(u -> writing.add(u.ident()));
+    // A path has written once it passes the call that writes, not the channel's name before it:
+    // in out.send(decode(rec)), decode's failure leaves after the name and before the send.
+    Set<Tree> written = new java.util.HashSet<>();
+    all.stream().filter(u -> u.unit() == g && writes.contains(u.kind())).forEach(u -> {
+      writing.add(u.ident());
+      written.add(u.call() != null ? u.call() : u.ident());
+    });
     Tree body = g instanceof LambdaExpressionTree lambda ? lambda.getBody()
         : ((MethodTree) g).getBody();
     if (FinallyGuard.opens(body, first -> first instanceof MethodInvocationTree call
@@ -292,15 +345,30 @@ public final class UnclosedChannel extends BugChecker
     Set<Tree> ownOperations = new java.util.HashSet<>();
     all.stream().filter(u -> u.unit() == g && u.call() != null)
         .forEach(u -> ownOperations.add(u.call()));
-    java.util.function.Predicate<Tree> passes = t -> writing.contains(t)
+    java.util.function.Predicate<Tree> passes = t -> written.contains(t)
         || (cancellationExcuses && t instanceof MethodInvocationTree call
             && Cancellation.observedBy(call, state));
-    return ExitPaths.of(ops.pathTo(g), state)
-        .flatMap(paths -> FailingWork.exitsThroughCatches(
-                paths, body, null, passes, ownOperations::contains, state).stream()
-            .filter(e -> e.leaves() && e.named() != null
-                && !(e.kind() == ExitPaths.Kind.THROW && e.tree() == null))
-            .findFirst());
+    Optional<ExitPaths> graph = ExitPaths.of(ops.pathTo(g), state);
+    if (graph.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.function.Predicate<ExitPaths.Exit> judged = e -> e.leaves() && e.named() != null
+        && !(e.kind() == ExitPaths.Kind.THROW && e.tree() == null);
+    Optional<ExitPaths.Exit> exit = FailingWork.exitsThroughCatches(
+            graph.get(), body, null, passes, ownOperations::contains, state).stream()
+        .filter(judged)
+        .findFirst();
+    if (exit.isPresent() || !cancellationExcuses) {
+      return exit;
+    }
+    // Observing the context excuses the ways out it leads to, not one through a catch that takes
+    // the work's failures only: that way out is taken because the work failed.
+    return FailingWork.exitsThroughCatches(
+            graph.get(), body, null, written::contains, ownOperations::contains, state).stream()
+        .filter(judged)
+        .filter(e -> ExceptionHandlers.catchHolding(body, e.statement()) instanceof CatchTree c
+            && Cancellation.catchesFailuresOnly(c, state))
+        .findFirst();
   }
 
   private static boolean isReturn(Use use) {

@@ -1029,6 +1029,327 @@ final class UnclosedChannelTest {
         .doTest();
   }
 
+  /**
+   * A way out through a catch that takes the work's failures only is taken because the work
+   * failed: a check of the context earlier on the path does not excuse it. The send is passed at
+   * the call, after its argument: a failure computing the value leaves before anything is sent.
+   */
+  @Test
+  void aFailureTakenByACatchIsNotExcusedByTheContext() {
+    helper
+        .addSourceLines(
+            "FailureQuiet.java",
+            """
+            import dev.goconc.*;
+            import java.io.IOException;
+            import java.util.List;
+
+            class FailureQuiet {
+              interface Remote {
+                boolean push(Context ctx, String item) throws IOException;
+              }
+
+              static String decode(byte[] raw) {
+                if (raw.length == 0) {
+                  throw new IllegalArgumentException("empty");
+                }
+                return new String(raw);
+              }
+
+              // Cancelled: the caller observes the same context.
+              static RecvChan<Boolean> cancelledOnly(Context ctx, Remote r, List<String> items) {
+                Chan<Boolean> out = Chan.make(8);
+                Go.go(() -> {
+                  for (String item : items) {
+                    if (ctx.err() != null) {
+                      return;
+                    }
+                    out.send(item.isEmpty());
+                  }
+                  out.close();
+                });
+                return out;
+              }
+
+              // The catch of Exception may be where cancellation arrives.
+              static RecvChan<Boolean> catchesEverything(Context ctx, Remote r, List<String> items) {
+                Chan<Boolean> out = Chan.make(8);
+                Go.go(() -> {
+                  for (String item : items) {
+                    if (ctx.err() != null) {
+                      return;
+                    }
+                    try {
+                      out.send(r.push(ctx, item));
+                    } catch (Exception e) {
+                      return;
+                    }
+                  }
+                  out.close();
+                });
+                return out;
+              }
+
+              // The catch asks the context before it leaves.
+              static RecvChan<Boolean> catchObserves(Context ctx, Remote r, List<String> items) {
+                Chan<Boolean> out = Chan.make(8);
+                Go.go(() -> {
+                  for (String item : items) {
+                    boolean ok;
+                    try {
+                      ok = r.push(ctx, item);
+                    } catch (IOException e) {
+                      if (ctx.err() != null) {
+                        return;
+                      }
+                      ok = false;
+                    }
+                    out.send(ok);
+                  }
+                  out.close();
+                });
+                return out;
+              }
+
+              // The failure is sent on before the goroutine leaves.
+              static RecvChan<String> reportsTheFailure(List<byte[]> records) {
+                Chan<String> out = Chan.make(8);
+                Go.go(() -> {
+                  try {
+                    for (byte[] raw : records) {
+                      out.send(decode(raw));
+                    }
+                  } catch (IllegalArgumentException e) {
+                    out.send("corrupt: " + e.getMessage());
+                  }
+                  out.close();
+                });
+                return out;
+              }
+
+              // Closed in finally, whatever fails.
+              static RecvChan<String> closesInFinally(Context ctx, List<byte[]> records) {
+                Chan<String> out = Chan.make(8);
+                Go.go(() -> {
+                  try {
+                    for (byte[] raw : records) {
+                      if (ctx.err() != null) {
+                        return;
+                      }
+                      out.send(decode(raw));
+                    }
+                  } catch (IllegalArgumentException e) {
+                    return;
+                  } finally {
+                    out.close();
+                  }
+                });
+                return out;
+              }
+            }
+            """)
+        .addSourceLines(
+            "FailureBad.java",
+            """
+            import dev.goconc.*;
+            import java.io.IOException;
+            import java.util.List;
+
+            class FailureBad {
+              interface Remote {
+                boolean push(Context ctx, String item) throws IOException;
+              }
+
+              static String decode(byte[] raw) {
+                if (raw.length == 0) {
+                  throw new IllegalArgumentException("empty");
+                }
+                return new String(raw);
+              }
+
+              // Checked before each push, but the push's failure returns without the close.
+              static RecvChan<Boolean> pushAll(Context ctx, Remote r, List<String> items) {
+                Chan<Boolean> out = Chan.make(8);
+                Go.go(() -> {
+                  for (String item : items) {
+                    if (ctx.err() != null) {
+                      break;
+                    }
+                    boolean ok;
+                    try {
+                      ok = r.push(ctx, item);
+                      // BUG: Diagnostic contains: can leave after line 29 without sending or closing
+                    } catch (IOException e) {
+                      return;
+                    }
+                    out.send(ok);
+                  }
+                  out.close();
+                });
+                return out;
+              }
+
+              // The value to send fails to decode: nothing is sent, and the catch leaves.
+              static RecvChan<String> feed(List<byte[]> records) {
+                Chan<String> out = Chan.make(8);
+                Go.go(() -> {
+                  try {
+                    for (byte[] raw : records) {
+                      out.send(decode(raw));
+                    }
+                  } catch (IllegalArgumentException e) {
+                    // BUG: Diagnostic contains: can leave after line 49 without sending or closing
+                    System.err.println("corrupt record");
+                    return;
+                  }
+                  out.close();
+                });
+                return out;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A receive-only channel returned to callers of the unit that range over it until it closes:
+   * when nothing closes it, the loop waits forever once its senders are done, however many there
+   * are.
+   */
+  @Test
+  void aRangedResultThatNothingCloses() {
+    helper
+        .addSourceLines(
+            "RangedQuiet.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class RangedQuiet {
+              // The closer waits for the senders, then closes.
+              RecvChan<String> merged(List<List<String>> sources) {
+                Chan<String> out = Chan.make(16);
+                WaitGroup wg = new WaitGroup();
+                for (List<String> source : sources) {
+                  wg.go(() -> source.forEach(out::send));
+                }
+                Go.go(() -> {
+                  wg.await();
+                  out.close();
+                });
+                return out;
+              }
+
+              // Callers take a counted number of values: no close is needed.
+              RecvChan<Integer> squares(List<Integer> xs) {
+                Chan<Integer> out = Chan.make(xs.size());
+                for (int x : xs) {
+                  Go.go(() -> out.send(x * x));
+                }
+                return out;
+              }
+
+              // Endless feeds, consumed for the life of the program.
+              RecvChan<Long> ticks(List<String> sources) {
+                Chan<Long> out = Chan.make();
+                for (String s : sources) {
+                  Go.go(() -> {
+                    while (true) {
+                      out.send(System.nanoTime());
+                    }
+                  });
+                }
+                return out;
+              }
+
+              // Returned as a Chan: its callers may close it.
+              Chan<String> open(List<String> lines) {
+                Chan<String> out = Chan.make(lines.size());
+                for (String line : lines) {
+                  Go.go(() -> out.send(line));
+                }
+                return out;
+              }
+
+              // Only a counted receive, or a loop that leaves on a match.
+              int use(List<Integer> xs, List<List<String>> sources, List<String> lines) {
+                int sum = 0;
+                RecvChan<Integer> sq = squares(xs);
+                for (int i = 0; i < xs.size(); i++) {
+                  sum += sq.receive();
+                }
+                for (long t : ticks(lines)) {
+                  sum++;
+                }
+                for (String s : merged(sources)) {
+                  sum += s.length();
+                }
+                return sum;
+              }
+
+              String first(List<String> lines, String prefix) {
+                Chan<String> all = open(lines);
+                for (String line : all) {
+                  if (line.startsWith(prefix)) {
+                    return line;
+                  }
+                }
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "RangedBad.java",
+            """
+            import dev.goconc.*;
+            import java.util.List;
+
+            class RangedBad {
+              // The forwarders are counted, but nobody awaits them or closes out.
+              RecvChan<String> allLines(List<List<String>> sources) {
+                Chan<String> out = Chan.make(16);
+                WaitGroup wg = new WaitGroup();
+                for (List<String> source : sources) {
+                  wg.add(1);
+                  Go.go(() -> {
+                    try {
+                      for (String line : source) {
+                        // BUG: Diagnostic contains: nothing closes 'out', and the loop over allLines()
+                        out.send(line);
+                      }
+                    } finally {
+                      wg.done();
+                    }
+                  });
+                }
+                return out;
+              }
+
+              // Two senders, unrolled; the caller ranges over a local holding the result.
+              RecvChan<Integer> both(List<Integer> a, List<Integer> b) {
+                Chan<Integer> out = Chan.make();
+                // BUG: Diagnostic contains: nothing closes 'out', and the loop over both()
+                Go.go(() -> a.forEach(out::send));
+                Go.go(() -> b.forEach(out::send));
+                return out;
+              }
+
+              int count(List<List<String>> sources, List<Integer> a, List<Integer> b) {
+                int n = 0;
+                for (String line : allLines(sources)) {
+                  n += line.length();
+                }
+                RecvChan<Integer> values = both(a, b);
+                for (int v : values) {
+                  n += v;
+                }
+                return n;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private final BugCheckerRefactoringTestHelper refactoring =
       StrictRules.refactoring(UnclosedChannel.class, getClass());
 

@@ -56,6 +56,10 @@ public final class GoconcApi {
   public static final String CONTEXT = "dev.goconc.Context";
   public static final String CANCEL_CONTEXT = "dev.goconc.CancelContext";
   public static final String CANCEL_FUNC = "dev.goconc.CancelFunc";
+  /** What a waiting call throws once its context ends: Canceled, DeadlineExceeded. */
+  public static final String CONTEXT_EXCEPTION = "dev.goconc.ContextException";
+  /** What the runtime's waits throw when their goroutine is interrupted. */
+  public static final String GO_INTERRUPTED_EXCEPTION = "dev.goconc.GoInterruptedException";
   public static final String WAIT_GROUP = "dev.goconc.WaitGroup";
   public static final String ERR_GROUP = "dev.goconc.ErrGroup";
   public static final String TIME = "dev.goconc.Time";

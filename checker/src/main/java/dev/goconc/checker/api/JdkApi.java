@@ -65,6 +65,8 @@ public final class JdkApi {
           NamedMethods.onDescendantOf("java.lang.Thread", "isInterrupted"));
   /** The exception a blocking call throws when its thread is interrupted while it waits. */
   public static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
+  /** What a cancelled task's {@code get()} or {@code join()} throws. */
+  public static final String CANCELLATION_EXCEPTION = "java.util.concurrent.CancellationException";
   public static final Supplier<Type> INTERRUPTED_EXCEPTION_TYPE =
       Suppliers.typeFromString(INTERRUPTED_EXCEPTION);
   /** Setting a thread's interrupt status: {@code Thread.currentThread().interrupt()}. */

@@ -70,6 +70,45 @@ public final class ExceptionHandlers {
   }
 
   /**
+   * The innermost {@code catch} of {@code body}'s own code (not of the lambdas and classes in it)
+   * whose block holds {@code tree}; null when none does.
+   */
+  public static CatchTree catchHolding(Tree body, Tree tree) {
+    CatchTree[] found = {null};
+    new com.sun.source.util.TreeScanner<Void, CatchTree>() {
+      @Override
+      public Void scan(Tree node, CatchTree within) {
+        if (found[0] != null) {
+          return null;
+        }
+        if (node == tree) {
+          found[0] = within;
+          return null;
+        }
+        return super.scan(node, within);
+      }
+
+      @Override
+      public Void visitCatch(CatchTree handler, CatchTree within) {
+        scan(handler.getParameter(), within);
+        return scan(handler.getBlock(), handler);
+      }
+
+      @Override
+      public Void visitLambdaExpression(
+          com.sun.source.tree.LambdaExpressionTree lambda, CatchTree within) {
+        return lambda == body ? super.visitLambdaExpression(lambda, within) : null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree type, CatchTree within) {
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  /**
    * The handler, inside {@code root} (a method, lambda or initializer), of an exception of type
    * {@code thrown} raised at {@code point}.
    */

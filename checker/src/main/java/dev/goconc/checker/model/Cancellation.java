@@ -207,6 +207,46 @@ public final class Cancellation {
     return ignored;
   }
 
+  /**
+   * Whether {@code handler} takes failures of the work and never cancellation: none of its types
+   * is, or is a subtype or supertype of, an exception that cancellation throws ({@code
+   * InterruptedException}, {@code CancellationException}, the runtime's {@code ContextException}
+   * and {@code GoInterruptedException}); nor does its block observe cancellation. A way out
+   * through such a {@code catch} is taken because the work failed, whatever the context says: a
+   * {@code catch (IOException e) { return; }} is not excused by a {@code ctx.err()} check earlier
+   * on the path. A {@code catch (Exception e)} may be where cancellation arrives, and is not such
+   * a handler.
+   */
+  public static boolean catchesFailuresOnly(CatchTree handler, VisitorState state) {
+    Type caught = ASTHelpers.getType(handler.getParameter());
+    if (caught == null || observedIn(handler.getBlock(), state)) {
+      return false;
+    }
+    List<Type> alternatives = new ArrayList<>();
+    if (caught instanceof Type.UnionClassType union) {
+      union.getAlternativeTypes().forEach(alternatives::add);
+    } else {
+      alternatives.add(caught);
+    }
+    for (String name : CANCELLATION_EXCEPTIONS) {
+      Type cancellation = state.getTypeFromString(name);
+      if (cancellation == null) {
+        continue;
+      }
+      for (Type alternative : alternatives) {
+        if (state.getTypes().isSubtype(cancellation, alternative)
+            || state.getTypes().isSubtype(alternative, cancellation)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static final List<String> CANCELLATION_EXCEPTIONS = List.of(
+      JdkApi.INTERRUPTED_EXCEPTION, JdkApi.CANCELLATION_EXCEPTION,
+      GoconcApi.CONTEXT_EXCEPTION, GoconcApi.GO_INTERRUPTED_EXCEPTION);
+
   /** Whether {@code handler}'s parameter takes an {@code InterruptedException}. */
   public static boolean catchesInterrupt(CatchTree handler, VisitorState state) {
     Type interrupted = JdkApi.INTERRUPTED_EXCEPTION_TYPE.get(state);
