@@ -227,16 +227,20 @@ public final class GoconcApi {
     if (type == null) {
       return false;
     }
+    Map<TypeSymbol, Boolean> answers = null;
+    if (type.hasTag(TypeTag.CLASS)) {
+      answers = SubclassAnswers.in(state).computeIfAbsent(className, t -> new IdentityHashMap<>());
+      Boolean known = answers.get(type.tsym);
+      if (known != null) {
+        return known;
+      }
+    }
     Type target = TYPES.computeIfAbsent(className, Suppliers::typeFromString).get(state);
-    if (target == null) {
-      return false;
+    boolean answer = target != null && ASTHelpers.isSubtype(type, target, state);
+    if (answers != null) {
+      answers.put(type.tsym, answer);
     }
-    if (!type.hasTag(TypeTag.CLASS)) {
-      return ASTHelpers.isSubtype(type, target, state);
-    }
-    return SubclassAnswers.in(state)
-        .computeIfAbsent(target.tsym, t -> new IdentityHashMap<>())
-        .computeIfAbsent(type.tsym, c -> ASTHelpers.isSubtype(type, target, state));
+    return answer;
   }
 
   /** The types {@link #isSubtypeOf} compares with, each looked up once per compilation. */
@@ -244,17 +248,18 @@ public final class GoconcApi {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * {@link #isSubtypeOf}'s answers for class types, by target class and then by class, kept for
-   * one compilation in its {@link Context} (symbols belong to it; parallel tasks share nothing).
+   * {@link #isSubtypeOf}'s answers for class types, by the name of the type asked about and then
+   * by class, kept for one compilation in its {@link Context} (symbols belong to it; parallel
+   * tasks share nothing).
    */
   private static final class SubclassAnswers {
-    private static final Context.Key<Map<TypeSymbol, Map<TypeSymbol, Boolean>>> KEY =
+    private static final Context.Key<Map<String, Map<TypeSymbol, Boolean>>> KEY =
         new Context.Key<>();
 
-    static Map<TypeSymbol, Map<TypeSymbol, Boolean>> in(VisitorState state) {
-      Map<TypeSymbol, Map<TypeSymbol, Boolean>> answers = state.context.get(KEY);
+    static Map<String, Map<TypeSymbol, Boolean>> in(VisitorState state) {
+      Map<String, Map<TypeSymbol, Boolean>> answers = state.context.get(KEY);
       if (answers == null) {
-        answers = new IdentityHashMap<>();
+        answers = new java.util.HashMap<>();
         state.context.put(KEY, answers);
       }
       return answers;

@@ -10,7 +10,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import java.util.List;
 import javax.lang.model.element.Name;
 
 /**
@@ -22,11 +21,11 @@ import javax.lang.model.element.Name;
  * written with the name of.
  */
 final class NamedMethods implements Matcher<ExpressionTree> {
-  private final List<String> names;
+  private final String[] names;
   private final Matcher<ExpressionTree> full;
 
   private NamedMethods(String[] names, Matcher<ExpressionTree> full) {
-    this.names = List.of(names);
+    this.names = names.clone();
     this.full = full;
   }
 
@@ -52,8 +51,9 @@ final class NamedMethods implements Matcher<ExpressionTree> {
   }
 
   private boolean isOneOfNames(Name written) {
+    int length = written.length();
     for (String name : names) {
-      if (written.contentEquals(name)) {
+      if (name.length() == length && written.contentEquals(name)) {
         return true;
       }
     }

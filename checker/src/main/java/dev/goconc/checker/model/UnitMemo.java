@@ -4,9 +4,9 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.util.Context;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +30,11 @@ public final class UnitMemo {
   // T is the type of the fact's value, checked where get() takes a Fact<T> and returns a T.
   @SuppressWarnings("UnusedTypeParameter")
   public static final class Fact<T> {
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
     private final String name;
+    /** Where a memo keeps this fact's values: facts are made once, as constants of their class. */
+    private final int slot = COUNT.getAndIncrement();
 
     public Fact(String name) {
       this.name = name;
@@ -43,7 +47,8 @@ public final class UnitMemo {
   }
 
   private CompilationUnitTree unit;
-  private final Map<Fact<?>, Map<Tree, Object>> facts = new HashMap<>();
+  /** Each fact's values for the current unit, at the fact's slot; grown as facts are met. */
+  private Map<?, ?>[] facts = new Map<?, ?>[64];
 
   private UnitMemo() {}
 
@@ -64,9 +69,16 @@ public final class UnitMemo {
   private <T> T lookUp(CompilationUnitTree current, Fact<T> fact, Tree tree, Supplier<T> compute) {
     if (unit != current) {
       unit = current;
-      facts.clear();
+      java.util.Arrays.fill(facts, null);
     }
-    Map<Tree, Object> known = facts.computeIfAbsent(fact, f -> new IdentityHashMap<>());
+    if (fact.slot >= facts.length) {
+      facts = java.util.Arrays.copyOf(facts, Math.max(fact.slot + 1, 2 * facts.length));
+    }
+    Map<Tree, Object> known = (Map<Tree, Object>) facts[fact.slot];
+    if (known == null) {
+      known = new IdentityHashMap<>();
+      facts[fact.slot] = known;
+    }
     Object value = known.get(tree);
     if (value == null) {
       value = compute.get();
