@@ -27,6 +27,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -331,7 +332,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
 
   private static boolean cancelsItself(ClassTree body, VisitorState state) {
     boolean[] cancels = {false};
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         if (ASTHelpers.getReceiver(node) == null && JdkApi.TIMER_TASK_CANCEL.matches(node, state)) {
@@ -339,7 +340,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
         }
         return super.visitMethodInvocation(node, null);
       }
-    }.scan(new TreePath(state.getPath(), body), null);
+    }.scan(body, null);
     return cancels[0];
   }
 
@@ -370,7 +371,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
       return false; // a shared scheduler: not an instance's to end
     }
     boolean[] made = {false};
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
         if (ASTHelpers.getSymbol(node) == variable
@@ -389,7 +390,7 @@ public final class PeriodicTaskNeverCancelled extends BugChecker implements Clas
         }
         return super.visitAssignment(node, null);
       }
-    }.scan(scope, null);
+    }.scan(scope.getLeaf(), null);
     return made[0];
   }
 

@@ -17,6 +17,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
@@ -377,7 +378,7 @@ public final class ChannelUses {
   private static Map<VarSymbol, VarSymbol> aliasesUnder(
       TreePath rootPath, ChannelKind kind, VisitorState state) {
     Map<VarSymbol, VarSymbol> direct = new LinkedHashMap<>();
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         VarSymbol alias = ASTHelpers.getSymbol(tree);
@@ -392,7 +393,7 @@ public final class ChannelUses {
         }
         return super.visitVariable(tree, null);
       }
-    }.scan(rootPath, null);
+    }.scan(rootPath.getLeaf(), null);
     Map<VarSymbol, VarSymbol> resolved = new LinkedHashMap<>();
     for (VarSymbol alias : direct.keySet()) {
       VarSymbol target = direct.get(alias);

@@ -18,6 +18,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import dev.goconc.checker.api.GoconcApi;
 import dev.goconc.checker.api.JdkApi;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class EndlessLoops {
   /** Every endless loop in {@code body}, outermost first; nested lambdas and classes excluded. */
   public static List<StatementTree> in(TreePath body, VisitorState state) {
     List<StatementTree> loops = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
         check(tree, isTrue(tree.getCondition()));
@@ -71,7 +72,7 @@ public final class EndlessLoops {
       public Void visitClass(ClassTree tree, Void unused) {
         return null;
       }
-    }.scan(body, null);
+    }.scan(body.getLeaf(), null);
     return loops;
   }
 

@@ -9,7 +9,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.goconc.checker.api.GoconcApi;
@@ -44,7 +44,7 @@ public final class FieldPathChannels {
   /** The sends and closes of the body at {@code rootPath}'s own code, by the channel they name. */
   public static Map<FieldPath, List<Operation>> in(TreePath rootPath, VisitorState state) {
     Map<FieldPath, List<Operation>> found = new LinkedHashMap<>();
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         FieldPath path = fieldPathOf(ASTHelpers.getReceiver(call)); // the cheap reading first
@@ -67,7 +67,7 @@ public final class FieldPathChannels {
       public Void visitClass(ClassTree type, Void unused) {
         return null;
       }
-    }.scan(rootPath, null);
+    }.scan(rootPath.getLeaf(), null);
     return found;
   }
 

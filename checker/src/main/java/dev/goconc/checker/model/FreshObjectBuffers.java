@@ -594,7 +594,7 @@ public final class FreshObjectBuffers {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     return UnitMemo.get(state, BUFFERED, unit, () -> {
       Map<ClassSymbol, Map<VarSymbol, Integer>> classes = new IdentityHashMap<>();
-      new TreePathScanner<Void, Void>() {
+      new TreeScanner<Void, Void>() {
         @Override
         public Void visitClass(ClassTree type, Void unused) {
           if (ASTHelpers.getSymbol(type) instanceof ClassSymbol symbol && sealedWhileMade(type)) {

@@ -19,6 +19,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -321,7 +322,7 @@ public final class FutureCompletions {
   private static boolean reachesTheObject(
       TreePath method, Symbol.ClassSymbol owner, VisitorState state) {
     boolean[] found = new boolean[1];
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree id, Void unused) {
         found[0] |= id.getName().contentEquals("this");
@@ -338,7 +339,7 @@ public final class FutureCompletions {
                 && owner.isSubClass(callee.owner, state.getTypes());
         return super.visitMethodInvocation(call, null);
       }
-    }.scan(method, null);
+    }.scan(method.getLeaf(), null);
     return found[0];
   }
 

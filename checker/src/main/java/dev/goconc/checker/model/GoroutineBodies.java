@@ -22,6 +22,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -168,7 +169,7 @@ public final class GoroutineBodies {
   private static Map<VarSymbol, ThreadVariable> collectThreadVariables(
       CompilationUnitTree unit, VisitorState state) {
     IdentityHashMap<VarSymbol, ThreadVariable> locals = new IdentityHashMap<>();
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         if (tree.getInitializer() != null
@@ -634,7 +635,7 @@ public final class GoroutineBodies {
   /** Every goroutine launch inside {@code root}, in source order. */
   public static List<MethodInvocationTree> launchesIn(TreePath root, VisitorState state) {
     List<MethodInvocationTree> launches = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (isLaunch(call, state)) {
@@ -647,7 +648,7 @@ public final class GoroutineBodies {
       public Void visitClass(ClassTree node, Void unused) {
         return null; // a nested class is separate code
       }
-    }.scan(root, null);
+    }.scan(root.getLeaf(), null);
     return launches;
   }
 
@@ -671,7 +672,7 @@ public final class GoroutineBodies {
       CompilationUnitTree unit, VisitorState state) {
     IdentityHashMap<Symbol, ClassTree> classes = new IdentityHashMap<>();
     List<MethodInvocationTree> launches = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree tree, Void unused) {
         Symbol symbol = ASTHelpers.getSymbol(tree);
@@ -788,7 +789,7 @@ public final class GoroutineBodies {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     return UnitMemo.get(state, MADE_LOCALS, unit, () -> {
       Map<VarSymbol, Symbol.ClassSymbol> made = new IdentityHashMap<>();
-      new TreePathScanner<Void, Void>() {
+      new TreeScanner<Void, Void>() {
         @Override
         public Void visitVariable(VariableTree tree, Void unused) {
           VarSymbol symbol = ASTHelpers.getSymbol(tree);
@@ -839,7 +840,7 @@ public final class GoroutineBodies {
 
   private static Map<MethodSymbol, MethodTree> methodsOf(CompilationUnitTree unit) {
     IdentityHashMap<MethodSymbol, MethodTree> methods = new IdentityHashMap<>();
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {
         MethodSymbol symbol = ASTHelpers.getSymbol(tree);

@@ -8,7 +8,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -256,7 +256,7 @@ public final class ParameterEffects {
     /** Each method of the unit, with the methods it calls anywhere in its body. */
     private Map<MethodSymbol, Set<MethodSymbol>> callGraph() {
       Map<MethodSymbol, Set<MethodSymbol>> calls = new IdentityHashMap<>();
-      new TreePathScanner<Void, MethodSymbol>() {
+      new TreeScanner<Void, MethodSymbol>() {
         @Override
         public Void visitMethod(MethodTree tree, MethodSymbol unused) {
           MethodSymbol symbol = ASTHelpers.getSymbol(tree);

@@ -15,6 +15,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
@@ -73,7 +74,7 @@ public final class UnreleasedFields {
     Set<Symbol> created = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Symbol> released = Collections.newSetFromMap(new IdentityHashMap<>());
     TreePath classPath = state.getPath();
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
         VarSymbol symbol = ASTHelpers.getSymbol(node);
@@ -90,7 +91,7 @@ public final class UnreleasedFields {
         }
         return super.visitVariable(node, null);
       }
-    }.scan(classPath, null);
+    }.scan(classPath.getLeaf(), null);
     if (candidates.isEmpty()) {
       return List.of();
     }

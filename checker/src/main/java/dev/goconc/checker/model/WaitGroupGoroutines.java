@@ -21,6 +21,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
 import dev.goconc.checker.api.GoconcApi;
@@ -146,7 +147,7 @@ public final class WaitGroupGoroutines {
       return Optional.empty();
     }
     MethodInvocationTree[] found = new MethodInvocationTree[1];
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
         return tree == body || found[0] != null ? null : super.scan(tree, null);
@@ -159,7 +160,7 @@ public final class WaitGroupGoroutines {
         }
         return super.visitMethodInvocation(call, null);
       }
-    }.scan(scope, null);
+    }.scan(scope.getLeaf(), null);
     return Optional.ofNullable(found[0]);
   }
 
