@@ -218,15 +218,9 @@ public final class Cancellation {
    * a handler.
    */
   public static boolean catchesFailuresOnly(CatchTree handler, VisitorState state) {
-    Type caught = ASTHelpers.getType(handler.getParameter());
-    if (caught == null || observedIn(handler.getBlock(), state)) {
+    List<Type> alternatives = caughtTypes(handler);
+    if (alternatives.isEmpty() || observedIn(handler.getBlock(), state)) {
       return false;
-    }
-    List<Type> alternatives = new ArrayList<>();
-    if (caught instanceof Type.UnionClassType union) {
-      union.getAlternativeTypes().forEach(alternatives::add);
-    } else {
-      alternatives.add(caught);
     }
     for (String name : CANCELLATION_EXCEPTIONS) {
       Type cancellation = state.getTypeFromString(name);
@@ -250,9 +244,22 @@ public final class Cancellation {
   /** Whether {@code handler}'s parameter takes an {@code InterruptedException}. */
   public static boolean catchesInterrupt(CatchTree handler, VisitorState state) {
     Type interrupted = JdkApi.INTERRUPTED_EXCEPTION_TYPE.get(state);
-    Type caught = ASTHelpers.getType(handler.getParameter());
-    if (interrupted == null || caught == null) {
+    if (interrupted == null) {
       return false;
+    }
+    for (Type alternative : caughtTypes(handler)) {
+      if (state.getTypes().isSubtype(interrupted, alternative)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The types {@code handler} takes: each alternative of a multi-catch; none when unknown. */
+  private static List<Type> caughtTypes(CatchTree handler) {
+    Type caught = ASTHelpers.getType(handler.getParameter());
+    if (caught == null) {
+      return List.of();
     }
     List<Type> alternatives = new ArrayList<>();
     if (caught instanceof Type.UnionClassType union) {
@@ -260,12 +267,7 @@ public final class Cancellation {
     } else {
       alternatives.add(caught);
     }
-    for (Type alternative : alternatives) {
-      if (state.getTypes().isSubtype(interrupted, alternative)) {
-        return true;
-      }
-    }
-    return false;
+    return alternatives;
   }
 
   /** The interruptible waits of the loop's own code (nested loops included, not lambdas, classes). */
