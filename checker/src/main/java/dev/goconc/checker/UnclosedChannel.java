@@ -234,8 +234,7 @@ public final class UnclosedChannel extends BugChecker
       return Optional.empty();
     }
     if (!closed && feeders.stream().anyMatch(f -> loopsOverAChannel(f, uses))) {
-      Use send = all.stream().filter(u -> u.kind() == Kind.SEND).findFirst().get();
-      Tree sendTree = send.call() != null ? send.call() : send.tree();
+      Tree sendTree = firstSend(all);
       return Optional.of(report(channel, sendTree, String.format(
           "nothing closes '%s', returned to callers that must range over it: its goroutine"
               + " (line %d) forwards until its input closes; close '%s' in finally when the"
@@ -267,20 +266,23 @@ public final class UnclosedChannel extends BugChecker
         || feeders.isEmpty()
         || !(ASTHelpers.getSymbol(method) instanceof MethodSymbol symbol)
         || !GoconcApi.isSubtypeOf(symbol.getReturnType(), GoconcApi.RECV_CHAN, state)
-        || GoconcApi.isSubtypeOf(symbol.getReturnType(), GoconcApi.SEND_CHAN, state)
-        || !feeders.stream().allMatch(f -> EndlessLoops.in(ops.pathTo(f), state).isEmpty())) {
+        || GoconcApi.isSubtypeOf(symbol.getReturnType(), GoconcApi.SEND_CHAN, state)) {
       return Optional.empty();
     }
-    return RangedResults.loopOver(symbol, state).map(loop -> {
-      Use send = all.stream().filter(u -> u.kind() == Kind.SEND).findFirst().get();
-      Tree sendTree = send.call() != null ? send.call() : send.tree();
-      return report(channel, sendTree, String.format(
-          "nothing closes '%s', and the loop over %s() at line %d ranges over it until it is"
-              + " closed: once its senders (line %d) are done, that loop waits forever; close '%s'"
-              + " from a goroutine after wg.await(), or in finally in its only sender",
-          channel.getSimpleName(), symbol.getSimpleName(), SourceLines.of(loop, state),
-          SourceLines.of(sendTree, state), channel.getSimpleName()), feeders, all, ops, state);
-    });
+    // The unit's loops are read once per unit; the feeders' bodies are walked only after.
+    return RangedResults.loopOver(symbol, state)
+        .filter(loop -> feeders.stream()
+            .allMatch(f -> EndlessLoops.in(ops.pathTo(f), state).isEmpty()))
+        .map(loop -> {
+          Tree sendTree = firstSend(all);
+          return report(channel, sendTree, String.format(
+              "nothing closes '%s', and the loop over %s() at line %d ranges over it until it"
+                  + " is closed: once its senders (line %d) are done, that loop waits forever;"
+                  + " close '%s' from a goroutine after wg.await(), or in finally in its only"
+                  + " sender",
+              channel.getSimpleName(), symbol.getSimpleName(), SourceLines.of(loop, state),
+              SourceLines.of(sendTree, state), channel.getSimpleName()), feeders, all, ops, state);
+        });
   }
 
   /**
@@ -369,6 +371,11 @@ public final class UnclosedChannel extends BugChecker
         .filter(e -> ExceptionHandlers.catchHolding(body, e.statement()) instanceof CatchTree c
             && Cancellation.catchesFailuresOnly(c, state))
         .findFirst();
+  }
+
+  /** The tree of the first send on the channel, for messages (there is one where this is asked). */
+  private static Tree firstSend(List<Use> all) {
+    return all.stream().filter(u -> u.kind() == Kind.SEND).findFirst().orElseThrow().operation();
   }
 
   private static boolean isReturn(Use use) {
